@@ -1,0 +1,65 @@
+"""Hearings (phiên tòa): creation and lookup. Stages, points and participants come with later issues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from . import audit
+from .errors import InvalidInput, NotFound
+from .store import Store
+
+MAX_CASE_NUMBER = 64
+MAX_TITLE = 300
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class Hearing:
+    id: int
+    case_number: str
+    title: str
+    created_at: str
+
+    def to_api(self) -> dict[str, Any]:
+        return {'id': self.id, 'case_number': self.case_number, 'title': self.title, 'created_at': self.created_at}
+
+
+def clean_text(field: str, value: str | None, max_length: int) -> str:
+    """Trimmed, non-empty, not too long: refuses with an error naming the field."""
+    value = ' '.join((value or '').split())
+    if not value:
+        raise InvalidInput('required_field', field=field)
+    if len(value) > max_length:
+        raise InvalidInput('field_too_long', field=field, max=max_length)
+    return value
+
+
+class Hearings:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def create(self, *, case_number: str, title: str, actor: str, created_by: int | None = None) -> Hearing:
+        case_number = clean_text('case_number', case_number, MAX_CASE_NUMBER)
+        title = clean_text('title', title, MAX_TITLE)
+        now = datetime.now(UTC).isoformat(timespec='milliseconds')
+        with self._store.transaction() as db:
+            cursor = db.execute('INSERT INTO hearings (case_number, title, created_at, created_by) VALUES (?, ?, ?, ?)',
+                                (case_number, title, now, created_by))
+            hearing_id = cursor.lastrowid
+            assert hearing_id is not None
+            audit.append(db, hearing_id, actor, 'hearing_created', {'case_number': case_number, 'title': title})
+        return Hearing(id=hearing_id, case_number=case_number, title=title, created_at=now)
+
+    def get(self, hearing_id: int) -> Hearing:
+        with self._store.read() as db:
+            row = db.execute('SELECT * FROM hearings WHERE id = ?', (hearing_id,)).fetchone()
+        if row is None:
+            raise NotFound('hearing_not_found', hearing_id=hearing_id)
+        return Hearing(id=row['id'], case_number=row['case_number'], title=row['title'], created_at=row['created_at'])
+
+    def all(self) -> list[Hearing]:
+        with self._store.read() as db:
+            rows = db.execute('SELECT * FROM hearings ORDER BY id DESC').fetchall()
+        return [Hearing(id=r['id'], case_number=r['case_number'], title=r['title'], created_at=r['created_at'])
+                for r in rows]

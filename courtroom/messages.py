@@ -1,0 +1,39 @@
+"""User-facing texts of the domain's error codes, Vietnamese first. The edge (presenter.i18n) merges these with
+the other packages' catalogues and formats them in the caller's language."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # code: (Tiếng Việt, English); {names} are the error's params
+    'unknown_role': ('Vai trò "{role}" không tồn tại; vai trò hợp lệ: {roles}', 'Unknown role "{role}"; valid roles: {roles}'),
+    'forbidden_role': (
+        'Vai trò "{role}" không được phép thực hiện thao tác này ({action})',
+        'The role "{role}" may not do this ({action})',
+    ),
+    'not_authenticated': ('Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn', 'Not signed in, or the session has expired'),
+    'bad_credentials': ('Sai tên đăng nhập hoặc mật khẩu', 'Wrong username or password'),
+    'username_taken': ('Tên đăng nhập "{username}" đã tồn tại', 'The username "{username}" is already taken'),
+    'bad_username': (
+        'Tên đăng nhập "{username}" không hợp lệ: chỉ dùng chữ thường, số, dấu chấm, gạch dưới, gạch ngang (2–32 ký tự)',
+        'Invalid username "{username}": use lower-case letters, digits, dot, underscore or hyphen (2–32 characters)',
+    ),
+    'weak_password': ('Mật khẩu phải có ít nhất {min} ký tự', 'The password must have at least {min} characters'),
+    'hearing_not_found': ('Không tìm thấy phiên tòa "{hearing_id}"', 'Hearing "{hearing_id}" not found'),
+    'exhibit_not_found': ('Không tìm thấy tài liệu "{exhibit_id}"', 'Exhibit "{exhibit_id}" not found'),
+    'page_not_found': (
+        'Tài liệu "{exhibit_id}" không có trang {page} (có {page_count} trang)',
+        'Exhibit "{exhibit_id}" has no page {page} (it has {page_count})',
+    ),
+    'bl_not_found': ('Không có bút lục BL {bl} trong hồ sơ', 'There is no BL {bl} in the case file'),
+    'required_field': ('Thiếu trường bắt buộc "{field}"', 'The field "{field}" is required'),
+    'field_too_long': ('Trường "{field}" dài quá {max} ký tự', 'The field "{field}" is longer than {max} characters'),
+    'bad_width': ('Chiều rộng {width} không hợp lệ (từ {min} đến {max} điểm ảnh)', 'Invalid width {width} (from {min} to {max} pixels)'),
+    'bad_query': ('Từ khóa tìm kiếm trống hoặc không hợp lệ', 'The search query is empty or invalid'),
+    'bl_taken': (
+        'Bút lục BL {bl} đã được dùng cho một trang khác của hồ sơ',
+        'BL {bl} is already used by another page of the case file',
+    ),
+    'bad_request': ('Yêu cầu không hợp lệ: {detail}', 'Invalid request: {detail}'),
+    'not_found': ('Không tìm thấy địa chỉ này', 'Not found'),
+    'method_not_allowed': ('Phương thức không được hỗ trợ', 'Method not allowed'),
+    'internal_error': ('Lỗi hệ thống; thao tác không được thực hiện', 'Internal error; nothing was changed'),
+}
+MESSAGES['label_taken'] = ('Ký hiệu tài liệu "{label}" đã được dùng trong hồ sơ', 'The exhibit label "{label}" is already used')

@@ -1,0 +1,68 @@
+"""One typed settings object, from flags, then the environment (COURTROOM_*), then defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+_MIB = 1024 * 1024
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class Limits:
+    """What one import may take. A file or bundle past these is refused before anything is stored."""
+
+    max_file_bytes: int = 500 * _MIB
+    max_bundle_bytes: int = 2048 * _MIB
+    max_zip_members: int = 5000
+    max_zip_ratio: float = 200.0
+    max_image_pixels: int = 100_000_000
+    max_pages: int = 20_000
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if getattr(self, f.name) <= 0:
+                raise ValueError(f'limit {f.name} must be positive')
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class Settings:
+    data_dir: Path = Path('courtroom-data')
+    host: str = '127.0.0.1'
+    port: int = 8080
+    public_url: str | None = None
+    limits: Limits = field(default_factory=Limits)
+    token_ttl_hours: int = 12
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / 'courtroom.sqlite3'
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.data_dir / 'evidence'
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / 'cache'
+
+    @property
+    def tmp_dir(self) -> Path:
+        return self.data_dir / 'tmp'
+
+    @classmethod
+    def load(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        if 'COURTROOM_DATA' in env:
+            values['data_dir'] = Path(env['COURTROOM_DATA'])
+        if 'COURTROOM_PUBLIC_URL' in env:
+            values['public_url'] = env['COURTROOM_PUBLIC_URL']
+        if 'COURTROOM_MAX_FILE_MB' in env:
+            values['limits'] = Limits(max_file_bytes=int(env['COURTROOM_MAX_FILE_MB']) * _MIB)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if 'data_dir' in values:
+            values['data_dir'] = Path(values['data_dir'])
+        return replace(cls(), **values)

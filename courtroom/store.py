@@ -1,0 +1,128 @@
+"""The SQLite database: schema, migrations, one connection shared by threads under a lock, and transactions.
+
+Routes and pages call the services from worker threads (FastAPI runs sync routes in its thread pool; pages use
+``run.io_bound``), so the connection is opened with ``check_same_thread=False`` and every use holds the lock.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+MIGRATIONS: list[str] = [
+    # 1: the foundation
+    """
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        expires_at TEXT NOT NULL
+    );
+    CREATE TABLE hearings (
+        id INTEGER PRIMARY KEY,
+        case_number TEXT NOT NULL,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id)
+    );
+    CREATE TABLE exhibits (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        first_source_page INTEGER NOT NULL DEFAULT 1,
+        party TEXT,
+        page_count INTEGER NOT NULL,
+        bl_first INTEGER,
+        bl_last INTEGER,
+        media_json TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (hearing_id, label)
+    );
+    CREATE TABLE pages (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+        page INTEGER NOT NULL,
+        bl INTEGER,
+        text TEXT NOT NULL,
+        UNIQUE (exhibit_id, page),
+        UNIQUE (hearing_id, bl)
+    );
+    CREATE VIRTUAL TABLE pages_fts USING fts5(
+        folded, tokenize="unicode61 remove_diacritics 2"
+    );
+    CREATE TABLE audit (
+        hearing_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        details TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (hearing_id, seq)
+    );
+    """,
+]
+
+
+class Store:
+    """Owns the connection. ``read()`` and ``transaction()`` hand it out under the lock."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if str(path) != ':memory:':
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute('PRAGMA foreign_keys = ON')
+        if str(path) != ':memory:':
+            self._db.execute('PRAGMA journal_mode = WAL')
+            self._db.execute('PRAGMA synchronous = NORMAL')
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self._lock:
+            version = self._db.execute('PRAGMA user_version').fetchone()[0]
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                with self.transaction() as db:
+                    for statement in filter(str.strip, script.split(';\n')):
+                        db.execute(statement)
+                    db.execute(f'PRAGMA user_version = {number}')
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            yield self._db
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: commits when the block ends, rolls back when it raises."""
+        with self._lock:
+            self._db.execute('BEGIN IMMEDIATE')
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute('ROLLBACK')
+                raise
+            self._db.execute('COMMIT')
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

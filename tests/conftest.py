@@ -1,0 +1,105 @@
+"""Fixtures shared by the test packages: a real server in a subprocess on a free port with its own data folder,
+and staff accounts for each role."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+PASSWORD = 'test-password'
+ROLES = ['admin', 'clerk', 'presiding_judge', 'judge', 'procurator', 'defence_counsel']
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / 'shared' / 'corpus' / 'pdf-samples'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def cli(*args: str, data: Path, stdin: str = '', check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the ``courtroom`` command line as a user would, in a subprocess."""
+    result = subprocess.run([sys.executable, '-m', 'presenter.cli', *args, '--data', str(data)], input=stdin,
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(f'courtroom {" ".join(args)} failed ({result.returncode}):\n{result.stderr}')
+    return result
+
+
+@dataclass
+class Server:
+    url: str
+    data: Path
+    process: subprocess.Popen[bytes] | None = None
+    port: int = 0
+    log: Path | None = None
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def start(self, *extra: str) -> None:
+        assert self.log is not None
+        env = {**os.environ, 'PYTHONUNBUFFERED': '1'}
+        self.process = subprocess.Popen(
+            [sys.executable, '-m', 'presenter.cli', 'serve', '--port', str(self.port), *extra, '--data',
+             str(self.data)],
+            cwd=ROOT, stdout=self.log.open('ab'), stderr=subprocess.STDOUT, env=env)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f'server exited early:\n{self.log.read_text()}')
+            try:
+                if httpx.get(f'{self.url}/api/health', timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f'server did not start:\n{self.log.read_text()}')
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def token(self, role: str) -> str:
+        if role not in self.tokens:
+            response = httpx.post(f'{self.url}/api/auth/token', data={'username': role, 'password': PASSWORD})
+            response.raise_for_status()
+            self.tokens[role] = response.json()['access_token']
+        return self.tokens[role]
+
+    def client(self, role: str | None = None, lang: str | None = None) -> httpx.Client:
+        headers = {}
+        if role:
+            headers['Authorization'] = f'Bearer {self.token(role)}'
+        if lang:
+            headers['Accept-Language'] = lang
+        return httpx.Client(base_url=self.url, headers=headers, timeout=120)
+
+
+def make_server(data: Path) -> Server:
+    for role in ROLES:
+        cli('user', 'add', role, '--role', role, '--name', f'Người dùng {role}', data=data, stdin=PASSWORD + '\n')
+    port = free_port()
+    return Server(url=f'http://127.0.0.1:{port}', data=data, port=port, log=data / 'server.log')
+
+
+@pytest.fixture(scope='session')
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One real server for the session; tests that change data make their own hearing."""
+    running = make_server(tmp_path_factory.mktemp('server-data'))
+    running.start()
+    yield running
+    running.stop()

@@ -15,6 +15,12 @@ from .search import fold
 from .store import Store
 
 
+class Disclosure(StrEnum):
+    UNDISCLOSED = 'undisclosed'  # only the bench preview and the trial panel have seen it
+    ON_DISPLAY = 'on_display'
+    EXAMINED = 'examined'  # has been on the screens and left them
+
+
 class ExhibitKind(StrEnum):
     DOCUMENT = 'document'  # a PDF, or a range of one
     IMAGE = 'image'
@@ -71,6 +77,8 @@ class Exhibit:
     bl_last: int | None
     media: dict[str, Any]
     created_at: str
+    disclosure: Disclosure = Disclosure.UNDISCLOSED
+    restricted: bool = False
 
     def source_page(self, page: int) -> int:
         """The 1-based page of the source file that this exhibit's ``page`` is."""
@@ -90,6 +98,8 @@ class Exhibit:
             'party': self.party,
             'source_name': self.source_name,
             'media': self.media,
+            'disclosure': self.disclosure.value,
+            'restricted': self.restricted,
         }
 
 
@@ -121,7 +131,7 @@ def _exhibit(row: Any) -> Exhibit:
         title=row['title'], kind=ExhibitKind(row['kind']), sha256=row['sha256'], source_name=row['source_name'],
         first_source_page=row['first_source_page'], party=row['party'], page_count=row['page_count'],
         bl_first=row['bl_first'], bl_last=row['bl_last'], media=json.loads(row['media_json'] or '{}'),
-        created_at=row['created_at'],
+        created_at=row['created_at'], disclosure=Disclosure(row['disclosure']), restricted=bool(row['restricted']),
     )
 
 
@@ -212,6 +222,18 @@ class Exhibits:
     def check_page(self, exhibit: Exhibit, page: int) -> None:
         if not 1 <= page <= exhibit.page_count:
             raise NotFound('page_not_found', exhibit_id=exhibit.id, page=page, page_count=exhibit.page_count)
+
+    def set_restricted(self, exhibit_id: int, restricted: bool, *, actor: str) -> Exhibit:
+        """Mark an exhibit restricted (published, it reaches panel screens only) or lift that; audited."""
+        with self._store.transaction() as db:
+            row = db.execute('SELECT hearing_id, restricted FROM exhibits WHERE id = ?', (exhibit_id,)).fetchone()
+            if row is None:
+                raise NotFound('exhibit_not_found', exhibit_id=exhibit_id)
+            if bool(row['restricted']) != restricted:
+                db.execute('UPDATE exhibits SET restricted = ? WHERE id = ?', (int(restricted), exhibit_id))
+                audit.append(db, row['hearing_id'], actor, 'restricted' if restricted else 'unrestricted',
+                             {'exhibit_id': exhibit_id})
+        return self.get(exhibit_id)
 
     def sha256_in_use(self) -> set[str]:
         with self._store.read() as db:

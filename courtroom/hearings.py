@@ -20,9 +20,17 @@ class Hearing:
     case_number: str
     title: str
     created_at: str
+    closed_door: bool = False
+    approval_required: bool = False
 
     def to_api(self) -> dict[str, Any]:
-        return {'id': self.id, 'case_number': self.case_number, 'title': self.title, 'created_at': self.created_at}
+        return {'id': self.id, 'case_number': self.case_number, 'title': self.title, 'created_at': self.created_at,
+                'closed_door': self.closed_door, 'approval_required': self.approval_required}
+
+
+def _hearing(row: Any) -> Hearing:
+    return Hearing(id=row['id'], case_number=row['case_number'], title=row['title'], created_at=row['created_at'],
+                   closed_door=bool(row['closed_door']), approval_required=bool(row['approval_required']))
 
 
 def clean_text(field: str, value: str | None, max_length: int) -> str:
@@ -49,17 +57,32 @@ class Hearings:
             hearing_id = cursor.lastrowid
             assert hearing_id is not None
             audit.append(db, hearing_id, actor, 'hearing_created', {'case_number': case_number, 'title': title})
-        return Hearing(id=hearing_id, case_number=case_number, title=title, created_at=now)
+        return self.get(hearing_id)
 
     def get(self, hearing_id: int) -> Hearing:
         with self._store.read() as db:
             row = db.execute('SELECT * FROM hearings WHERE id = ?', (hearing_id,)).fetchone()
         if row is None:
             raise NotFound('hearing_not_found', hearing_id=hearing_id)
-        return Hearing(id=row['id'], case_number=row['case_number'], title=row['title'], created_at=row['created_at'])
+        return _hearing(row)
 
     def all(self) -> list[Hearing]:
         with self._store.read() as db:
             rows = db.execute('SELECT * FROM hearings ORDER BY id DESC').fetchall()
-        return [Hearing(id=r['id'], case_number=r['case_number'], title=r['title'], created_at=r['created_at'])
-                for r in rows]
+        return [_hearing(r) for r in rows]
+
+    def configure(self, hearing_id: int, *, actor: str, closed_door: bool | None = None,
+                  approval_required: bool | None = None) -> Hearing:
+        """Change the hearing's presenting settings; each change is audited."""
+        changes = {k: v for k, v in (('closed_door', closed_door), ('approval_required', approval_required))
+                   if v is not None}
+        with self._store.transaction() as db:
+            row = db.execute('SELECT * FROM hearings WHERE id = ?', (hearing_id,)).fetchone()
+            if row is None:
+                raise NotFound('hearing_not_found', hearing_id=hearing_id)
+            changed = {k: v for k, v in changes.items() if bool(row[k]) != v}
+            for key, value in changed.items():
+                db.execute(f'UPDATE hearings SET {key} = ? WHERE id = ?', (int(value), hearing_id))
+            if changed:
+                audit.append(db, hearing_id, actor, 'hearing_configured', changed)
+        return self.get(hearing_id)

@@ -37,3 +37,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     'internal_error': ('Lỗi hệ thống; thao tác không được thực hiện', 'Internal error; nothing was changed'),
 }
 MESSAGES['label_taken'] = ('Ký hiệu tài liệu "{label}" đã được dùng trong hồ sơ', 'The exhibit label "{label}" is already used')
+MESSAGES.update({
+    'bad_region': (
+        'Vùng phóng to {region} không hợp lệ: cần [x0, y0, x1, y1] trong khoảng 0..1, x0 < x1, y0 < y1',
+        'Invalid zoom region {region}: give [x0, y0, x1, y1] within 0..1 with x0 < x1 and y0 < y1',
+    ),
+    'nothing_pending': ('Không có yêu cầu trình chiếu nào chờ phê duyệt', 'No publish request is waiting for approval'),
+    'kill_switch_on': (
+        'Chủ tọa đang tắt mọi màn hình; chỉ chủ tọa mới mở lại được',
+        'The presiding judge has blanked every screen; only the presiding judge can lift that',
+    ),
+    'bad_audience': ('Đối tượng màn hình "{audience}" không hợp lệ; hợp lệ: {audiences}',
+                     'Unknown screen audience "{audience}"; valid: {audiences}'),
+    'screen_not_found': ('Không tìm thấy màn hình "{screen}"', 'Screen "{screen}" not found'),
+})

@@ -30,6 +30,13 @@ class Action(StrEnum):
     IMPORT_BUNDLE = 'import_bundle'
     VIEW_EXHIBITS = 'view_exhibits'
     MANAGE_USERS = 'manage_users'
+    MANAGE_SCREENS = 'manage_screens'
+    PREVIEW = 'preview'
+    PUBLISH = 'publish'
+    PRESENTER_BLANK = 'presenter_blank'
+    APPROVE = 'approve'
+    RESTRICT = 'restrict'
+    CONFIGURE_HEARING = 'configure_hearing'
 
 
 _ALL_STAFF = frozenset(Role)
@@ -41,6 +48,13 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VIEW_HEARING: _ALL_STAFF,
     Action.VIEW_EXHIBITS: _ALL_STAFF,
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Action.MANAGE_SCREENS: _SETUP,
+    Action.PREVIEW: frozenset({Role.PROCURATOR, Role.PRESIDING_JUDGE, Role.JUDGE}),
+    Action.PUBLISH: frozenset({Role.PROCURATOR, Role.PRESIDING_JUDGE}),
+    Action.PRESENTER_BLANK: frozenset({Role.PROCURATOR}),
+    Action.APPROVE: frozenset({Role.PRESIDING_JUDGE}),
+    Action.RESTRICT: frozenset({Role.CLERK, Role.PRESIDING_JUDGE, Role.JUDGE}),
+    Action.CONFIGURE_HEARING: frozenset({Role.ADMIN, Role.CLERK, Role.PRESIDING_JUDGE}),
 }
 
 

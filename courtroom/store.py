@@ -78,6 +78,31 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (hearing_id, seq)
     );
     """,
+    # 2: presenting: screens, disclosure, the live presentation state, previews
+    """
+    ALTER TABLE hearings ADD COLUMN closed_door INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE hearings ADD COLUMN approval_required INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE exhibits ADD COLUMN disclosure TEXT NOT NULL DEFAULT 'undisclosed';
+    ALTER TABLE exhibits ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE screens (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        name TEXT NOT NULL,
+        audience TEXT NOT NULL,
+        token TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE presentation (
+        hearing_id INTEGER PRIMARY KEY REFERENCES hearings(id),
+        state TEXT NOT NULL
+    );
+    CREATE TABLE previews (
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        shown TEXT NOT NULL,
+        PRIMARY KEY (hearing_id, user_id)
+    );
+    """,
 ]
 
 

@@ -1,0 +1,194 @@
+"""The live presentation of each hearing: previews, publishing (with the presiding judge's approval where the
+hearing asks for it), page turns and zoom, the presenter's blank and the judge's kill switch, disclosure states.
+
+Every change is written with its audit entry in one transaction, kept in memory for the screens, and announced on
+``changed`` with a snapshot from which each screen derives its own view (courtroom.visibility)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+
+from . import audit
+from .errors import Conflict, Forbidden, NotFound
+from .events import Event
+from .exhibits import Disclosure, Exhibits
+from .hearings import Hearings
+from .presentation_state import PresentationState, Region, Shown
+from .roles import Action, Role, require
+from .store import Store
+from .users import User
+from .visibility import Audience, ScreenView, screen_view
+
+
+@dataclass(slots=True, frozen=True)
+class Snapshot:
+    """Everything a screen's view depends on, at one moment."""
+
+    state: PresentationState
+    live_restricted: bool
+    closed_door: bool
+
+    def view(self, audience: Audience) -> ScreenView:
+        return screen_view(audience, self.state, restricted=self.live_restricted, closed_door=self.closed_door)
+
+
+@dataclass(slots=True, frozen=True)
+class PreviewChange:
+    hearing_id: int
+    user_id: int
+    shown: Shown | None
+
+
+class Presentation:
+    def __init__(self, store: Store, hearings: Hearings, exhibits: Exhibits) -> None:
+        self._store = store
+        self._hearings = hearings
+        self._exhibits = exhibits
+        self._lock = threading.RLock()
+        self._states: dict[int, PresentationState] = {}
+        self.changed: Event[Snapshot] = Event()
+        self.preview_changed: Event[PreviewChange] = Event()
+
+    # reading
+
+    def state(self, hearing_id: int) -> PresentationState:
+        with self._lock:
+            if hearing_id not in self._states:
+                self._hearings.get(hearing_id)
+                with self._store.read() as db:
+                    row = db.execute('SELECT state FROM presentation WHERE hearing_id = ?', (hearing_id,)).fetchone()
+                self._states[hearing_id] = (PresentationState.from_json(hearing_id, row[0]) if row
+                                            else PresentationState(hearing_id=hearing_id))
+            return self._states[hearing_id]
+
+    def snapshot(self, hearing_id: int) -> Snapshot:
+        with self._lock:
+            state = self.state(hearing_id)
+            live_restricted = state.live is not None and self._exhibits.get(state.live.exhibit_id).restricted
+            return Snapshot(state, live_restricted, self._hearings.get(hearing_id).closed_door)
+
+    def view(self, hearing_id: int, audience: Audience) -> ScreenView:
+        return self.snapshot(hearing_id).view(audience)
+
+    def preview(self, hearing_id: int, user_id: int) -> Shown | None:
+        with self._store.read() as db:
+            row = db.execute('SELECT shown FROM previews WHERE hearing_id = ? AND user_id = ?',
+                             (hearing_id, user_id)).fetchone()
+        return Shown.from_json(json.loads(row[0])) if row else None
+
+    def previews(self, hearing_id: int) -> dict[int, Shown]:
+        with self._store.read() as db:
+            rows = db.execute('SELECT user_id, shown FROM previews WHERE hearing_id = ?', (hearing_id,)).fetchall()
+        return {r[0]: s for r in rows if (s := Shown.from_json(json.loads(r[1]))) is not None}
+
+    # acting
+
+    def _shown(self, hearing_id: int, exhibit_id: int, page: int, region: object) -> Shown:
+        exhibit = self._exhibits.get(exhibit_id)
+        if exhibit.hearing_id != hearing_id:
+            raise NotFound('exhibit_not_found', exhibit_id=exhibit_id)
+        self._exhibits.check_page(exhibit, page)
+        return Shown(exhibit_id, page, region if isinstance(region, Region) or region is None
+                     else Region.parse(region))
+
+    def set_preview(self, hearing_id: int, user: User, exhibit_id: int, page: int,
+                    region: Region | list[float] | None = None) -> Shown:
+        """The presenter's private preview: stored and shown to the judge's panel, never pushed to a screen."""
+        require(user.role, Action.PREVIEW)
+        shown = self._shown(hearing_id, exhibit_id, page, region)
+        with self._store.transaction() as db:
+            db.execute('INSERT INTO previews (hearing_id, user_id, shown) VALUES (?, ?, ?)'
+                       ' ON CONFLICT (hearing_id, user_id) DO UPDATE SET shown = excluded.shown',
+                       (hearing_id, user.id, json.dumps(shown.to_json())))
+        self.preview_changed.emit(PreviewChange(hearing_id, user.id, shown))
+        return shown
+
+    def publish(self, hearing_id: int, user: User, exhibit_id: int, page: int,
+                region: Region | list[float] | None = None) -> PresentationState:
+        """Put a page on the screens, or, where the hearing requires approval and the presenter is not the presiding
+        judge, ask for it."""
+        require(user.role, Action.PUBLISH)
+        shown = self._shown(hearing_id, exhibit_id, page, region)
+        hearing = self._hearings.get(hearing_id)
+        with self._lock:
+            state = self.state(hearing_id)
+            if hearing.approval_required and user.role is not Role.PRESIDING_JUDGE:
+                return self._commit(state.next(pending=shown, pending_by=user.username), user, 'publish_requested',
+                                    shown.to_json())
+            return self._go_live(state, shown, user, 'published')
+
+    def approve(self, hearing_id: int, user: User, *, approved: bool = True) -> PresentationState:
+        require(user.role, Action.APPROVE)
+        with self._lock:
+            state = self.state(hearing_id)
+            if state.pending is None:
+                raise Conflict('nothing_pending')
+            pending = state.pending
+            if not approved:
+                return self._commit(state.next(pending=None, pending_by=None), user, 'publish_rejected',
+                                    pending.to_json())
+            return self._go_live(state.next(pending=None, pending_by=None), pending, user, 'publish_approved')
+
+    def clear(self, hearing_id: int, user: User) -> PresentationState:
+        """Take the live exhibit off the screens (it becomes examined); screens go idle."""
+        require(user.role, Action.PUBLISH)
+        with self._lock:
+            state = self.state(hearing_id)
+            if state.live is None:
+                return state
+            return self._commit(state.next(live=None), user, 'cleared', state.live.to_json(),
+                                examined=state.live.exhibit_id)
+
+    def blank(self, hearing_id: int, user: User, on: bool) -> PresentationState:
+        """From the presiding judge, the kill switch; from the procurator, the presenter's own blank, which never
+        lifts the judge's kill switch."""
+        with self._lock:
+            state = self.state(hearing_id)
+            if user.role is Role.PRESIDING_JUDGE:
+                if state.kill_switch == on:
+                    return state
+                return self._commit(state.next(kill_switch=on), user, 'kill_switch_on' if on else 'kill_switch_off',
+                                    {})
+            require(user.role, Action.PRESENTER_BLANK)
+            if not on and state.kill_switch:
+                raise Forbidden('kill_switch_on')
+            if state.presenter_blank == on:
+                return state
+            return self._commit(state.next(presenter_blank=on), user, 'blank_on' if on else 'blank_off', {})
+
+    def set_restricted(self, exhibit_id: int, user: User, restricted: bool) -> None:
+        require(user.role, Action.RESTRICT)
+        exhibit = self._exhibits.set_restricted(exhibit_id, restricted, actor=user.username)
+        self.changed.emit(self.snapshot(exhibit.hearing_id))
+
+    def configure(self, hearing_id: int, user: User, *, closed_door: bool | None = None,
+                  approval_required: bool | None = None) -> None:
+        require(user.role, Action.CONFIGURE_HEARING)
+        self._hearings.configure(hearing_id, actor=user.username, closed_door=closed_door,
+                                 approval_required=approval_required)
+        self.changed.emit(self.snapshot(hearing_id))
+
+    # internals
+
+    def _go_live(self, state: PresentationState, shown: Shown, user: User, action: str) -> PresentationState:
+        previous = state.live.exhibit_id if state.live else None
+        examined = previous if previous is not None and previous != shown.exhibit_id else None
+        return self._commit(state.next(live=shown), user, action, shown.to_json(), on_display=shown.exhibit_id,
+                            examined=examined)
+
+    def _commit(self, state: PresentationState, user: User, action: str, details: dict[str, object], *,
+                on_display: int | None = None, examined: int | None = None) -> PresentationState:
+        with self._store.transaction() as db:
+            db.execute('INSERT INTO presentation (hearing_id, state) VALUES (?, ?)'
+                       ' ON CONFLICT (hearing_id) DO UPDATE SET state = excluded.state',
+                       (state.hearing_id, state.to_json()))
+            if on_display is not None:
+                db.execute('UPDATE exhibits SET disclosure = ? WHERE id = ?', (Disclosure.ON_DISPLAY, on_display))
+            if examined is not None:
+                db.execute('UPDATE exhibits SET disclosure = ? WHERE id = ?', (Disclosure.EXAMINED, examined))
+            audit.append(db, state.hearing_id, user.username, action, {**details, 'version': state.version})
+        self._states[state.hearing_id] = state
+        self.changed.emit(self.snapshot(state.hearing_id))
+        return state

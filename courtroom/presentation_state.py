@@ -1,0 +1,93 @@
+"""The live presentation state of one hearing, as values: what is published (exhibit, page, zoom region), what
+waits for the presiding judge's approval, the presenter's blank and the judge's kill switch."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .errors import InvalidInput
+
+MIN_REGION = 0.02  # a region narrower than 2% of the page is a slip of the mouse, not a zoom
+
+
+@dataclass(slots=True, frozen=True)
+class Region:
+    """A normalised rectangle on the page: 0..1 from the top-left corner."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def __post_init__(self) -> None:
+        values = self.as_tuple()
+        if not all(isinstance(v, int | float) and 0.0 <= v <= 1.0 for v in values):
+            raise InvalidInput('bad_region', region=list(values))
+        if self.x1 - self.x0 < MIN_REGION or self.y1 - self.y0 < MIN_REGION:
+            raise InvalidInput('bad_region', region=list(values))
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+    @classmethod
+    def parse(cls, value: Any) -> Region | None:
+        if value is None:
+            return None
+        if not isinstance(value, list | tuple) or len(value) != 4:
+            raise InvalidInput('bad_region', region=value)
+        try:
+            return cls(*(float(v) for v in value))
+        except (TypeError, ValueError):
+            raise InvalidInput('bad_region', region=value) from None
+
+
+@dataclass(slots=True, frozen=True)
+class Shown:
+    exhibit_id: int
+    page: int
+    region: Region | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {'exhibit_id': self.exhibit_id, 'page': self.page,
+                'region': list(self.region.as_tuple()) if self.region else None}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> Shown | None:
+        if data is None:
+            return None
+        return cls(int(data['exhibit_id']), int(data['page']), Region.parse(data.get('region')))
+
+
+@dataclass(slots=True, frozen=True)
+class PresentationState:
+    hearing_id: int
+    version: int = 0
+    live: Shown | None = None
+    pending: Shown | None = None
+    pending_by: str | None = None
+    presenter_blank: bool = False
+    kill_switch: bool = False
+
+    def next(self, **changes: Any) -> PresentationState:
+        return replace(self, version=self.version + 1, **changes)
+
+    def to_json(self) -> str:
+        return json.dumps({
+            'version': self.version, 'live': self.live.to_json() if self.live else None,
+            'pending': self.pending.to_json() if self.pending else None, 'pending_by': self.pending_by,
+            'presenter_blank': self.presenter_blank, 'kill_switch': self.kill_switch,
+        })
+
+    @classmethod
+    def from_json(cls, hearing_id: int, text: str) -> PresentationState:
+        data = json.loads(text)
+        return cls(hearing_id=hearing_id, version=data['version'], live=Shown.from_json(data['live']),
+                   pending=Shown.from_json(data['pending']), pending_by=data['pending_by'],
+                   presenter_blank=data['presenter_blank'], kill_switch=data['kill_switch'])
+
+    def to_api(self) -> dict[str, Any]:
+        return {'version': self.version, 'live': self.live.to_json() if self.live else None,
+                'pending': self.pending.to_json() if self.pending else None, 'pending_by': self.pending_by,
+                'presenter_blank': self.presenter_blank, 'kill_switch': self.kill_switch}

@@ -1,0 +1,125 @@
+"""The hearing's screens (kiosk browsers): registration with a personal token, and what each one last reported
+having painted. Connections and acknowledgements are live facts, kept in memory; a restarted server learns them
+again within a second as the screens reconnect."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from . import audit
+from .errors import InvalidInput, NotFound
+from .events import Event
+from .hearings import clean_text
+from .store import Store
+from .visibility import Audience
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class Screen:
+    id: int
+    hearing_id: int
+    name: str
+    audience: Audience
+    token: str
+
+
+@dataclass(slots=True, kw_only=True)
+class Ack:
+    """What a screen says it has painted: its view's state, exhibit and page, and the state version."""
+
+    state: str
+    exhibit_id: int | None
+    page: int | None
+    version: int
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def to_api(self) -> dict[str, Any]:
+        showing = {'exhibit_id': self.exhibit_id, 'page': self.page} if self.state == 'showing' else None
+        return {'state': self.state, 'showing': showing, 'blank': self.state == 'blank', 'version': self.version,
+                'acked_at': self.at.isoformat(timespec='milliseconds')}
+
+
+def parse_audience(value: str) -> Audience:
+    try:
+        return Audience(value)
+    except ValueError:
+        raise InvalidInput('bad_audience', audience=value, audiences=', '.join(a.value for a in Audience)) from None
+
+
+def _screen(row: Any) -> Screen:
+    return Screen(id=row['id'], hearing_id=row['hearing_id'], name=row['name'], audience=Audience(row['audience']),
+                  token=row['token'])
+
+
+class Screens:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._connections: dict[int, int] = {}
+        self._acks: dict[int, Ack] = {}
+        self.changed: Event[int] = Event()  # hearing id: a screen connected, left or acknowledged
+
+    def add(self, hearing_id: int, *, name: str, audience: str, actor: str) -> Screen:
+        name = clean_text('name', name, 100)
+        kind = parse_audience(audience)
+        token = secrets.token_urlsafe(24)
+        with self._store.transaction() as db:
+            if db.execute('SELECT 1 FROM hearings WHERE id = ?', (hearing_id,)).fetchone() is None:
+                raise NotFound('hearing_not_found', hearing_id=hearing_id)
+            cursor = db.execute('INSERT INTO screens (hearing_id, name, audience, token, created_at)'
+                                ' VALUES (?, ?, ?, ?, ?)',
+                                (hearing_id, name, kind.value, token, datetime.now(UTC).isoformat()))
+            assert cursor.lastrowid is not None
+            audit.append(db, hearing_id, actor, 'screen_added', {'screen_id': cursor.lastrowid, 'name': name,
+                                                                 'audience': kind.value})
+        self.changed.emit(hearing_id)
+        return Screen(id=cursor.lastrowid, hearing_id=hearing_id, name=name, audience=kind, token=token)
+
+    def of_hearing(self, hearing_id: int) -> list[Screen]:
+        with self._store.read() as db:
+            rows = db.execute('SELECT * FROM screens WHERE hearing_id = ? ORDER BY id', (hearing_id,)).fetchall()
+        return [_screen(r) for r in rows]
+
+    def by_token(self, token: str) -> Screen:
+        with self._store.read() as db:
+            row = db.execute('SELECT * FROM screens WHERE token = ?', (token,)).fetchone()
+        if row is None:
+            raise NotFound('screen_not_found', screen='…')
+        return _screen(row)
+
+    def connected(self, screen: Screen) -> None:
+        with self._lock:
+            self._connections[screen.id] = self._connections.get(screen.id, 0) + 1
+        self.changed.emit(screen.hearing_id)
+
+    def disconnected(self, screen: Screen) -> None:
+        with self._lock:
+            self._connections[screen.id] = max(0, self._connections.get(screen.id, 0) - 1)
+        self.changed.emit(screen.hearing_id)
+
+    def is_connected(self, screen_id: int) -> bool:
+        with self._lock:
+            return self._connections.get(screen_id, 0) > 0
+
+    def ack(self, screen: Screen, ack: Ack) -> None:
+        with self._lock:
+            self._acks[screen.id] = ack
+        self.changed.emit(screen.hearing_id)
+
+    def last_ack(self, screen_id: int) -> Ack | None:
+        with self._lock:
+            return self._acks.get(screen_id)
+
+    def status(self, screen: Screen) -> dict[str, Any]:
+        ack = self.last_ack(screen.id)
+        return {
+            'id': screen.id, 'name': screen.name, 'audience': screen.audience.value,
+            'connected': self.is_connected(screen.id),
+            'showing': ack.to_api()['showing'] if ack else None, 'blank': ack.state == 'blank' if ack else False,
+            'state': ack.state if ack else None, 'version': ack.version if ack else None,
+            'acked_at': ack.to_api()['acked_at'] if ack else None,
+        }

@@ -27,10 +27,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment a user's shell would give: without pytest's variables, which NiceGUI reads as 'under test'."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('PYTEST_', 'NICEGUI_'))}
+    return {**env, **extra}
+
+
 def cli(*args: str, data: Path, stdin: str = '', check: bool = True) -> subprocess.CompletedProcess[str]:
     """Run the ``courtroom`` command line as a user would, in a subprocess."""
     result = subprocess.run([sys.executable, '-m', 'presenter.cli', *args, '--data', str(data)], input=stdin,
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+                            capture_output=True, text=True, cwd=ROOT, timeout=300, env=clean_env())
     if check and result.returncode != 0:
         raise AssertionError(f'courtroom {" ".join(args)} failed ({result.returncode}):\n{result.stderr}')
     return result
@@ -47,7 +53,7 @@ class Server:
 
     def start(self, *extra: str) -> None:
         assert self.log is not None
-        env = {**os.environ, 'PYTHONUNBUFFERED': '1'}
+        env = clean_env(PYTHONUNBUFFERED='1')
         self.process = subprocess.Popen(
             [sys.executable, '-m', 'presenter.cli', 'serve', '--port', str(self.port), *extra, '--data',
              str(self.data)],

@@ -1,0 +1,1 @@
+"""Evidence files: import, content-addressed storage, rendering, probing. Imports only courtroom/."""

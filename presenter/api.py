@@ -1,0 +1,204 @@
+"""The REST API on NiceGUI's FastAPI app: bearer tokens, JSON errors in the caller's language, OpenAPI at /docs.
+
+Routes are plain ``def`` so FastAPI runs them in its thread pool: database work, hashing and rendering never run
+on NiceGUI's event loop."""
+
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
+from fastapi.security import OAuth2PasswordBearer
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from courtroom.errors import CourtroomError, NotFound, TooLarge, Unauthorized
+from courtroom.roles import Action, require
+from courtroom.users import User
+from media import bundle, render
+
+from .api_presenting import presenting_routes
+from .i18n import error_message, pick_lang
+from .services import Services
+
+logger = logging.getLogger(__name__)
+
+_MEDIA_TYPES = {'.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp'}
+_bearer = OAuth2PasswordBearer(tokenUrl='/api/auth/token', auto_error=False)
+
+
+def error_response(request: Request, error: CourtroomError) -> JSONResponse:
+    lang = pick_lang(request.headers.get('accept-language'))
+    headers = {'WWW-Authenticate': 'Bearer'} if error.status == 401 else None
+    body = {'error': {'code': error.code, 'message': error_message(error, lang)}}
+    return JSONResponse(body, status_code=error.status, headers=headers)
+
+
+def _validation_error(exc: RequestValidationError) -> CourtroomError:
+    first = exc.errors()[0] if exc.errors() else {}
+    where = '.'.join(str(p) for p in first.get('loc', ()) if p not in ('body', 'query', 'path', 'form'))
+    if first.get('type') == 'missing':
+        return CourtroomError('required_field', field=where)
+    return CourtroomError('bad_request', detail=f'{where}: {first.get("msg", "")}'.strip(': '))
+
+
+class _JsonErrorRoute(APIRoute):
+    """Turns every error a route raises into the API's JSON error, in the caller's language."""
+
+    def get_route_handler(self) -> Callable[[Request], Any]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except CourtroomError as e:
+                return error_response(request, e)
+            except RequestValidationError as e:
+                return error_response(request, _validation_error(e))
+            except StarletteHTTPException as e:
+                code = {404: 'not_found', 405: 'method_not_allowed'}.get(e.status_code, 'bad_request')
+                error = CourtroomError(code, detail=str(e.detail))
+                error.status = e.status_code
+                return error_response(request, error)
+            except Exception:
+                logger.exception('API error on %s %s', request.method, request.url.path)
+                error = CourtroomError('internal_error')
+                error.status = 500
+                return error_response(request, error)
+
+        return route
+
+
+class HearingIn(BaseModel):
+    case_number: str = Field(max_length=1000)
+    title: str = Field(max_length=5000)
+
+
+def api_router(services: Services) -> APIRouter:
+    router = APIRouter(prefix='/api', route_class=_JsonErrorRoute)
+
+    def current_user(token: Annotated[str | None, Depends(_bearer)]) -> User:
+        return services.users.by_token(token)
+
+    Authed = Annotated[User, Depends(current_user)]
+
+    @router.get('/health', tags=['system'])
+    def health() -> dict[str, str]:
+        return {'status': 'ok'}
+
+    @router.post('/auth/token', tags=['auth'])
+    def token(username: Annotated[str, Form()], password: Annotated[str, Form()]) -> dict[str, str]:
+        user = services.users.authenticate(username, password)
+        return {'access_token': services.users.issue_token(user), 'token_type': 'bearer'}
+
+    @router.post('/hearings', status_code=201, tags=['hearings'])
+    def create_hearing(body: HearingIn, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.CREATE_HEARING)
+        return services.hearings.create(case_number=body.case_number, title=body.title, actor=user.username,
+                                        created_by=user.id).to_api()
+
+    @router.get('/hearings', tags=['hearings'])
+    def list_hearings(user: Authed) -> list[dict[str, Any]]:
+        require(user.role, Action.VIEW_HEARING)
+        return [h.to_api() for h in services.hearings.all()]
+
+    @router.get('/hearings/{hearing_id}', tags=['hearings'])
+    def get_hearing(hearing_id: int, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.VIEW_HEARING)
+        return services.hearings.get(hearing_id).to_api()
+
+    @router.post('/hearings/{hearing_id}/bundles', status_code=201, tags=['exhibits'])
+    def upload_bundle(hearing_id: int, request: Request, user: Authed,
+                      files: Annotated[list[UploadFile], File()]) -> dict[str, Any]:
+        require(user.role, Action.IMPORT_BUNDLE)
+        services.hearings.get(hearing_id)
+        created = import_uploads(services, hearing_id, user.username, [(f.filename or 'upload', f.file) for f in files])
+        return {'exhibits': [e.to_api() for e in created]}
+
+    @router.get('/hearings/{hearing_id}/exhibits', tags=['exhibits'])
+    def list_exhibits(hearing_id: int, user: Authed) -> list[dict[str, Any]]:
+        require(user.role, Action.VIEW_EXHIBITS)
+        services.hearings.get(hearing_id)
+        return [e.to_api() for e in services.exhibits.of_hearing(hearing_id)]
+
+    @router.get('/exhibits/{exhibit_id}', tags=['exhibits'])
+    def get_exhibit(exhibit_id: int, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.VIEW_EXHIBITS)
+        return services.exhibits.get(exhibit_id).to_api()
+
+    @router.get('/exhibits/{exhibit_id}/pages/{page}', tags=['exhibits'],
+                responses={200: {'content': {'image/jpeg': {}}, 'description': 'the page as an image'}})
+    def get_page(exhibit_id: int, page: int, token: Annotated[str | None, Depends(_bearer)],
+                 width: Annotated[int, Query()] = 1280, sub: str | None = None, exp: int | None = None,
+                 sig: str | None = None) -> FileResponse:
+        if sig is not None and sub is not None and exp is not None:
+            if not services.signer.check(sub, exhibit_id, page, exp, sig):
+                raise Unauthorized('not_authenticated')
+        else:
+            require(services.users.by_token(token).role, Action.VIEW_EXHIBITS)
+        path = page_image(services, exhibit_id, page, width)
+        return FileResponse(path, media_type=_MEDIA_TYPES.get(path.suffix, 'application/octet-stream'),
+                            headers={'Cache-Control': 'private, max-age=3600'})
+
+    @router.get('/hearings/{hearing_id}/search', tags=['exhibits'])
+    def search(hearing_id: int, user: Authed, q: Annotated[str, Query(max_length=500)]) -> dict[str, Any]:
+        require(user.role, Action.VIEW_EXHIBITS)
+        services.hearings.get(hearing_id)
+        hits = services.search.search(hearing_id, q)
+        return {'query': q, 'hits': [h.to_api() for h in hits]}
+
+    presenting_routes(router, services, current_user, page_image)
+
+    @router.api_route('/{path:path}', methods=['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], include_in_schema=False)
+    def unknown(path: str) -> None:
+        raise NotFound('not_found')
+
+    return router
+
+
+def page_image(services: Services, exhibit_id: int, page: int, width: int) -> Path:
+    """The page's image file, from the render cache or rendered now (blocking: call from a worker thread)."""
+    exhibit = services.exhibits.get(exhibit_id)
+    services.exhibits.check_page(exhibit, page)
+    source = services.evidence.path(exhibit.sha256)
+    return render.render_page(source, sha256=exhibit.sha256, kind=exhibit.kind,
+                              source_page=exhibit.source_page(page), width=width,
+                              cache_dir=services.settings.cache_dir, title=exhibit.title, media=exhibit.media)
+
+
+def import_uploads(services: Services, hearing_id: int, actor: str, uploads: list[tuple[str, Any]],
+                   progress: Callable[[int, int], None] | None = None) -> list[Any]:
+    """Copy uploaded files into a private temp folder (refusing any over the size limit while copying, so the
+    disk never fills), then import them as one bundle. Blocking: call from a worker thread."""
+    limits = services.settings.limits
+    services.settings.tmp_dir.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix='upload-', dir=services.settings.tmp_dir))
+    try:
+        paths, names = [], {}
+        total = 0
+        for index, (name, stream) in enumerate(uploads):
+            target = folder / f'{index:04d}'
+            written = 0
+            with target.open('wb') as out:
+                while chunk := stream.read(1 << 20):
+                    written += len(chunk)
+                    total += len(chunk)
+                    if written > limits.max_file_bytes:
+                        raise TooLarge('file_too_large', name=name, limit_mb=limits.max_file_bytes >> 20)
+                    if total > limits.max_bundle_bytes:
+                        raise TooLarge('bundle_too_large', limit_mb=limits.max_bundle_bytes >> 20)
+                    out.write(chunk)
+            paths.append(target)
+            names[target] = Path(name).name
+        return bundle.import_bundle(paths, hearing_id=hearing_id, actor=actor, exhibits=services.exhibits,
+                                    evidence=services.evidence, cache_dir=services.settings.cache_dir,
+                                    limits=limits, tmp_dir=services.settings.tmp_dir, progress=progress, names=names)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

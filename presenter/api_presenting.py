@@ -1,0 +1,135 @@
+"""The presenting part of the REST API: screens, preview and publish, blank and kill switch, approval,
+restriction, hearing settings, and the audit log. Same conventions as presenter.api."""
+
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
+
+from courtroom.errors import NotFound
+from courtroom.roles import Action, require
+from courtroom.users import User
+from courtroom.visibility import may_fetch
+
+from .services import Services
+
+
+class ScreenIn(BaseModel):
+    name: str = Field(max_length=1000)
+    audience: str = Field(max_length=100)
+
+
+class ShowIn(BaseModel):
+    exhibit_id: int
+    page: int
+    region: list[float] | None = None
+
+
+class BlankIn(BaseModel):
+    on: bool
+
+
+class ApproveIn(BaseModel):
+    approved: bool = True
+
+
+class HearingPatch(BaseModel):
+    closed_door: bool | None = None
+    approval_required: bool | None = None
+
+
+class ExhibitPatch(BaseModel):
+    restricted: bool
+
+
+def public_base(services: Services, request: Request) -> str:
+    """Where participants reach the server: the configured public URL, else the address this request came to."""
+    return (services.settings.public_url or str(request.base_url)).rstrip('/')
+
+
+def presenting_routes(router: APIRouter, services: Services, current_user: Callable[..., User],
+                      page_image: Callable[[Services, int, int, int], Path]) -> None:
+    Authed = Annotated[User, Depends(current_user)]
+
+    @router.post('/hearings/{hearing_id}/screens', status_code=201, tags=['presenting'])
+    def add_screen(hearing_id: int, body: ScreenIn, request: Request, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.MANAGE_SCREENS)
+        screen = services.screens.add(hearing_id, name=body.name, audience=body.audience, actor=user.username)
+        return {'id': screen.id, 'url': f'{public_base(services, request)}/screen/{screen.token}'}
+
+    @router.get('/hearings/{hearing_id}/screens', tags=['presenting'])
+    def list_screens(hearing_id: int, request: Request, user: Authed) -> list[dict[str, Any]]:
+        require(user.role, Action.VIEW_HEARING)
+        services.hearings.get(hearing_id)
+        base = public_base(services, request)
+        may_see_urls = user.role.value in ('admin', 'clerk')
+        return [{**services.screens.status(s), **({'url': f'{base}/screen/{s.token}'} if may_see_urls else {})}
+                for s in services.screens.of_hearing(hearing_id)]
+
+    @router.get('/hearings/{hearing_id}/presentation', tags=['presenting'])
+    def presentation(hearing_id: int, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.VIEW_HEARING)
+        state = services.presentation.state(hearing_id).to_api()
+        preview = services.presentation.preview(hearing_id, user.id)
+        return {**state, 'preview': preview.to_json() if preview else None}
+
+    @router.post('/hearings/{hearing_id}/preview', tags=['presenting'])
+    def preview(hearing_id: int, body: ShowIn, user: Authed) -> dict[str, Any]:
+        return services.presentation.set_preview(hearing_id, user, body.exhibit_id, body.page, body.region).to_json()
+
+    @router.post('/hearings/{hearing_id}/publish', tags=['presenting'])
+    def publish(hearing_id: int, body: ShowIn, user: Authed) -> dict[str, Any]:
+        return services.presentation.publish(hearing_id, user, body.exhibit_id, body.page, body.region).to_api()
+
+    @router.post('/hearings/{hearing_id}/clear', tags=['presenting'])
+    def clear(hearing_id: int, user: Authed) -> dict[str, Any]:
+        return services.presentation.clear(hearing_id, user).to_api()
+
+    @router.post('/hearings/{hearing_id}/blank', tags=['presenting'])
+    def blank(hearing_id: int, body: BlankIn, user: Authed) -> dict[str, Any]:
+        return services.presentation.blank(hearing_id, user, body.on).to_api()
+
+    @router.post('/hearings/{hearing_id}/approve', tags=['presenting'])
+    def approve(hearing_id: int, body: ApproveIn, user: Authed) -> dict[str, Any]:
+        return services.presentation.approve(hearing_id, user, approved=body.approved).to_api()
+
+    @router.patch('/hearings/{hearing_id}', tags=['hearings'])
+    def configure(hearing_id: int, body: HearingPatch, user: Authed) -> dict[str, Any]:
+        services.presentation.configure(hearing_id, user, closed_door=body.closed_door,
+                                        approval_required=body.approval_required)
+        return services.hearings.get(hearing_id).to_api()
+
+    @router.patch('/exhibits/{exhibit_id}', tags=['exhibits'])
+    def patch_exhibit(exhibit_id: int, body: ExhibitPatch, user: Authed) -> dict[str, Any]:
+        services.presentation.set_restricted(exhibit_id, user, body.restricted)
+        return services.exhibits.get(exhibit_id).to_api()
+
+    @router.get('/hearings/{hearing_id}/audit', tags=['audit'])
+    def audit_entries(hearing_id: int, user: Authed) -> list[dict[str, Any]]:
+        require(user.role, Action.VIEW_HEARING)
+        services.hearings.get(hearing_id)
+        return [e.to_api() for e in services.audit.entries(hearing_id)]
+
+    @router.get('/hearings/{hearing_id}/audit/verify', tags=['audit'])
+    def audit_verify(hearing_id: int, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.VIEW_HEARING)
+        services.hearings.get(hearing_id)
+        return services.audit.verify(hearing_id).to_api()
+
+    @router.get('/screens/{token}/pages/{exhibit_id}/{page}', tags=['presenting'],
+                responses={200: {'content': {'image/jpeg': {}}}})
+    def screen_page(token: str, exhibit_id: int, page: int,
+                    width: Annotated[int, Query()] = 1920) -> FileResponse:
+        """A screen fetches the page it is showing right now, and nothing else: a screen token is no key to
+        unpublished or restricted pages."""
+        screen = services.screens.by_token(token)
+        view = services.presentation.view(screen.hearing_id, screen.audience)
+        if not may_fetch(view, exhibit_id, page):
+            raise NotFound('not_found')
+        path = page_image(services, exhibit_id, page, width)
+        return FileResponse(path, media_type='image/jpeg' if path.suffix == '.jpg' else 'image/png',
+                            headers={'Cache-Control': 'no-store'})

@@ -1,0 +1,52 @@
+"""Mounting the API and pages on NiceGUI's app, and running the server (``courtroom serve``)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from nicegui import app, ui
+
+from courtroom.settings import Settings
+
+from . import demo, pages
+from .api import api_router
+from .docs import mount_docs
+from .services import Services, build_services, server_secret
+
+logger = logging.getLogger(__name__)
+
+
+def mount(services: Services) -> None:
+    """Register the REST API and every page for these services."""
+    mount_docs(app, title='courtroom', version='0.1.0')
+    app.include_router(api_router(services))
+    pages.register(services)
+    app.on_shutdown(services.close)
+
+
+def base_url(settings: Settings, tls: bool) -> str:
+    if settings.public_url:
+        return settings.public_url.rstrip('/')
+    host = 'localhost' if settings.host in ('0.0.0.0', '127.0.0.1', '::') else settings.host
+    return f'{"https" if tls else "http"}://{host}:{settings.port}'
+
+
+def serve(settings: Settings, *, demo_data: bool = False, tls_cert: Path | None = None,
+          tls_key: Path | None = None) -> None:
+    logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
+    services = build_services(settings)
+    summary = demo.ensure_demo(services) if demo_data else None
+    mount(services)
+    url = base_url(settings, tls_cert is not None)
+
+    def announce() -> None:
+        print(f'\ncourtroom: {url}/  (API: {url}/docs)', flush=True)
+        if summary is not None:
+            print(summary.describe(url), flush=True)
+
+    app.on_startup(announce)
+    ssl = {'ssl_certfile': str(tls_cert), 'ssl_keyfile': str(tls_key)} if tls_cert and tls_key else {}
+    ui.run(host=settings.host, port=settings.port, reload=False, show=False, title='Courtroom',
+           storage_secret=server_secret(settings).hex(), show_welcome_message=False, language='vi',
+           favicon='⚖️', **ssl)

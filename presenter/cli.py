@@ -1,0 +1,189 @@
+"""The ``courtroom`` command line. Every subcommand takes ``--data DIR`` (default ./courtroom-data, or
+COURTROOM_DATA) and ``--lang vi|en``; errors print one clear line in that language and exit with status 1."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from courtroom.errors import CourtroomError
+from courtroom.settings import Settings
+
+from .i18n import Lang, error_message
+
+HELP_DATA = 'data folder (default ./courtroom-data, or COURTROOM_DATA)'
+
+
+def _common(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument('--data', metavar='DIR', help=HELP_DATA)
+    parser.add_argument('--lang', choices=('vi', 'en'), default=os.environ.get('COURTROOM_LANG', 'vi'),
+                        help='language of messages (default vi)')
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog='courtroom', description='Courtroom evidence presentation and hybrid hearings.')
+    commands = parser.add_subparsers(dest='command', required=True, metavar='COMMAND')
+
+    serve = _common(commands.add_parser('serve', help='run the web server (pages, API, screens)',
+                                        description='Run the web server: pages, REST API (/docs), screens.'))
+    serve.add_argument('--host', default='127.0.0.1', help='address to listen on (default 127.0.0.1)')
+    serve.add_argument('--port', type=int, default=8080, help='port (default 8080)')
+    serve.add_argument('--demo', action='store_true', help='create demo accounts and a demo hearing with its bundle')
+    serve.add_argument('--public-url', help='the address participants reach the server at, e.g. https://toa.example.vn')
+    serve.add_argument('--tls-cert', type=Path, help='TLS certificate (PEM) to serve HTTPS')
+    serve.add_argument('--tls-key', type=Path, help='TLS private key (PEM)')
+    serve.set_defaults(run=_serve)
+
+    user = commands.add_parser('user', help='staff accounts').add_subparsers(dest='user_command', required=True,
+                                                                            metavar='ACTION')
+    add = _common(user.add_parser('add', help='add a staff account (password read from standard input)',
+                                  description='Add a staff account. The password is read from standard input.'))
+    add.add_argument('username')
+    add.add_argument('--role', required=True, help='admin, clerk, presiding_judge, judge, assessor, procurator, '
+                                                   'defence_counsel')
+    add.add_argument('--name', help='full name')
+    add.set_defaults(run=_user_add)
+
+    hearing = commands.add_parser('hearing', help='hearings').add_subparsers(dest='hearing_command', required=True,
+                                                                            metavar='ACTION')
+    create = _common(hearing.add_parser('create', help='create a hearing and print its id',
+                                        description='Create a hearing and print its id.'))
+    create.add_argument('--case-number', required=True, help='case number, e.g. 125/2026/HSST')
+    create.add_argument('--title', required=True, help='title of the hearing')
+    create.add_argument('--json', action='store_true', help='print the hearing as JSON')
+    create.set_defaults(run=_hearing_create)
+    listing = _common(hearing.add_parser('list', help='list hearings'))
+    listing.add_argument('--json', action='store_true', help='print JSON')
+    listing.set_defaults(run=_hearing_list)
+
+    bundles = commands.add_parser('bundle', help='evidence bundles').add_subparsers(dest='bundle_command',
+                                                                                   required=True, metavar='ACTION')
+    imp = _common(bundles.add_parser('import', help='import files, folders or zips into a hearing as one bundle',
+                                     description='Import PDFs, images, audio, video, folders or zips (with an '
+                                                 'optional manifest.csv/json) into a hearing, whole or not at all.'))
+    imp.add_argument('paths', nargs='+', type=Path, metavar='PATH')
+    imp.add_argument('--hearing', type=int, required=True, metavar='ID', help='the hearing id')
+    imp.add_argument('--json', action='store_true', help='print the created exhibits as JSON')
+    imp.set_defaults(run=_bundle_import)
+    check = _common(bundles.add_parser('check', help='compliance report of PDF bundles (exit 1 on an error)',
+                                       description='Report page count, pages without text, bookmarks, rotated or '
+                                                   'odd-sized pages and file size; exit status 1 on an error.'))
+    check.add_argument('paths', nargs='+', type=Path, metavar='PATH')
+    check.set_defaults(run=_bundle_check)
+    return parser
+
+
+def _settings(args: argparse.Namespace, **overrides: Any) -> Settings:
+    return Settings.load(data_dir=args.data, **overrides)
+
+
+def _services(args: argparse.Namespace) -> Any:
+    from .services import build_services
+
+    return build_services(_settings(args))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .app import serve
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print('--tls-cert và --tls-key phải đi cùng nhau / --tls-cert and --tls-key go together', file=sys.stderr)
+        return 1
+    settings = _settings(args, host=args.host, port=args.port, public_url=args.public_url)
+    serve(settings, demo_data=args.demo, tls_cert=args.tls_cert, tls_key=args.tls_key)
+    return 0
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass('Mật khẩu / Password: ')
+    return sys.stdin.readline().rstrip('\r\n')
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    services = _services(args)
+    user = services.users.add(args.username, role=args.role, password=_read_password(), name=args.name)
+    print(f'{user.username} ({user.role.value})')
+    return 0
+
+
+def _hearing_create(args: argparse.Namespace) -> int:
+    services = _services(args)
+    hearing = services.hearings.create(case_number=args.case_number, title=args.title, actor='cli')
+    print(json.dumps(hearing.to_api(), ensure_ascii=False) if args.json else hearing.id)
+    return 0
+
+
+def _hearing_list(args: argparse.Namespace) -> int:
+    hearings = _services(args).hearings.all()
+    if args.json:
+        print(json.dumps([h.to_api() for h in hearings], ensure_ascii=False))
+    for h in hearings if not args.json else []:
+        print(f'{h.id}\t{h.case_number}\t{h.title}')
+    return 0
+
+
+def progress_bar(stream: Any = sys.stderr, width: int = 30) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        filled = width * done // total if total else width
+        stream.write(f'\r[{"#" * filled}{"." * (width - filled)}] {done}/{total}')
+        if done >= total:
+            stream.write('\n')
+        stream.flush()
+
+    return show
+
+
+def _bundle_import(args: argparse.Namespace) -> int:
+    from media.bundle import import_bundle
+
+    services = _services(args)
+    services.hearings.get(args.hearing)
+    settings = services.settings
+    created = import_bundle(args.paths, hearing_id=args.hearing, actor='cli', exhibits=services.exhibits,
+                            evidence=services.evidence, cache_dir=settings.cache_dir, limits=settings.limits,
+                            tmp_dir=settings.tmp_dir, progress=progress_bar())
+    if args.json:
+        print(json.dumps([e.to_api() for e in created], ensure_ascii=False))
+    else:
+        for e in created:
+            bl = f'BL {e.bl_first}-{e.bl_last}' if e.bl_first is not None else ''
+            print(f'{e.id}\t{e.label}\t{e.kind.value}\t{e.page_count}\t{bl}\t{e.title}')
+    return 0
+
+
+def _bundle_check(args: argparse.Namespace) -> int:
+    from media.check import check_pdf
+
+    failed = False
+    for path in args.paths:
+        report = check_pdf(path)
+        print(report.to_text(args.lang))
+        failed |= not report.ok
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    lang: Lang = args.lang
+    try:
+        return int(args.run(args))
+    except CourtroomError as e:
+        print(f'{"Lỗi" if lang == "vi" else "Error"}: {error_message(e, lang)}', file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f'{"Lỗi" if lang == "vi" else "Error"}: {e.strerror}: {e.filename}', file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Bridges domain events to NiceGUI clients. The domain emits from whichever thread changed the state (API routes
+run in a thread pool); a page's callback must run on the event loop, in its own client's context, and must stop
+when the page is gone."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from nicegui import context
+
+from courtroom.events import Event
+
+from .services import Services
+
+logger = logging.getLogger(__name__)
+T = TypeVar('T')
+
+# one small pool for work a page asks for in the background (pre-rendering the pages likely to be shown next)
+_background = ThreadPoolExecutor(max_workers=2, thread_name_prefix='prerender')
+
+
+def follow(event: Event[T], callback: Callable[[T], object]) -> None:
+    """Call ``callback(value)`` on this page's event loop for every ``event``, until the page's client is deleted."""
+    loop = asyncio.get_running_loop()
+    client = context.client
+
+    def run(value: T) -> None:
+        if client.id not in client.instances:  # deleted meanwhile
+            return
+        with client:
+            result = callback(value)
+            if asyncio.iscoroutine(result):
+                loop.create_task(result)
+
+    def deliver(value: T) -> None:
+        try:
+            loop.call_soon_threadsafe(run, value)
+        except RuntimeError:  # the loop has closed: the server is stopping
+            pass
+
+    unsubscribe = event.subscribe(deliver)
+    client.on_delete(unsubscribe)
+
+
+def prerender(services: Services, exhibit_id: int, pages: list[int], widths: tuple[int, ...] = (1920,)) -> None:
+    """Render, in the background, the pages a presenter is likely to publish next, so that publishing them only
+    serves a cached file. Runs on the server: a screen never holds a page it may not show."""
+    from .api import page_image
+
+    def work() -> None:
+        try:
+            exhibit = services.exhibits.get(exhibit_id)
+        except Exception:
+            return
+        for page in pages:
+            if 1 <= page <= exhibit.page_count:
+                for width in widths:
+                    try:
+                        page_image(services, exhibit_id, page, width)
+                    except Exception:
+                        logger.exception('pre-rendering exhibit %s page %s failed', exhibit_id, page)
+
+    _background.submit(work)

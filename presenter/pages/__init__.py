@@ -1,0 +1,13 @@
+"""Every page of the app. Each module registers its own routes for the given services."""
+
+from __future__ import annotations
+
+from ..services import Services
+from . import hearing, hearings, login, screen
+
+
+def register(services: Services) -> None:
+    login.register(services)
+    hearings.register(services)
+    hearing.register(services)
+    screen.register(services)

@@ -1,0 +1,38 @@
+"""The sign-in page."""
+
+from __future__ import annotations
+
+from nicegui import app, run, ui
+
+from courtroom.errors import CourtroomError
+
+from ..services import Services
+from ..session import error_text, set_lang, t
+from .layout import language_switch
+
+
+def register(services: Services) -> None:
+    @ui.page('/login')
+    def login_page() -> None:
+        async def sign_in() -> None:
+            try:
+                user = await run.io_bound(services.users.authenticate, username.value.strip(), password.value)
+            except CourtroomError as e:
+                message.text = error_text(e)
+                message.visible = True
+                return
+            app.storage.user['token'] = services.users.issue_token(user)
+            ui.navigate.to('/')
+
+        ui.query('body').classes('bg-slate-100')
+        with ui.card().classes('absolute-center w-96 p-8 gap-4'):
+            with ui.row().classes('w-full items-center justify-between'):
+                ui.label(t('app_name')).classes('text-xl font-semibold')
+                language_switch(set_lang)
+            ui.label(t('login_title')).classes('text-base text-slate-600')
+            username = ui.input(t('username')).props('outlined autofocus').classes('w-full').mark('username')
+            password = ui.input(t('password'), password=True).props('outlined').classes('w-full').mark('password')
+            message = ui.label().classes('text-red-700').mark('login-error')
+            message.visible = False
+            password.on('keydown.enter', sign_in)
+            ui.button(t('login'), on_click=sign_in).classes('w-full').mark('login-button')

@@ -1,0 +1,71 @@
+"""The composition root: builds every service from the settings, once, and hands them to the API and pages.
+It sits in presenter/ because it is the one place that knows every package (presenter → media → courtroom)."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from courtroom.audit import AuditLog
+from courtroom.exhibits import Exhibits
+from courtroom.hearings import Hearings
+from courtroom.presentation import Presentation
+from courtroom.screens import Screens
+from courtroom.search import Search
+from courtroom.settings import Settings
+from courtroom.store import Store
+from courtroom.users import Users
+from media.evidence_store import EvidenceStore
+
+from .signing import UrlSigner
+
+
+@dataclass(slots=True, kw_only=True)
+class Services:
+    settings: Settings
+    store: Store
+    users: Users
+    hearings: Hearings
+    exhibits: Exhibits
+    search: Search
+    audit: AuditLog
+    evidence: EvidenceStore
+    signer: UrlSigner
+    presentation: Presentation
+    screens: Screens
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def server_secret(settings: Settings) -> bytes:
+    """The server's own secret (signed URLs, browser storage), made on first start and kept in the data folder."""
+    path = settings.data_dir / 'secret.key'
+    if not path.exists():
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix('.tmp')
+        tmp.write_text(secrets.token_hex(32))
+        tmp.chmod(0o600)
+        tmp.replace(path)
+    return bytes.fromhex(path.read_text().strip())
+
+
+def build_services(settings: Settings) -> Services:
+    for folder in (settings.data_dir, settings.evidence_dir, settings.cache_dir, settings.tmp_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+    store = Store(settings.db_path)
+    hearings, exhibits = Hearings(store), Exhibits(store)
+    return Services(
+        settings=settings,
+        store=store,
+        users=Users(store, timedelta(hours=settings.token_ttl_hours)),
+        hearings=hearings,
+        exhibits=exhibits,
+        search=Search(store),
+        audit=AuditLog(store),
+        evidence=EvidenceStore(settings.evidence_dir),
+        signer=UrlSigner(server_secret(settings)),
+        presentation=Presentation(store, hearings, exhibits),
+        screens=Screens(store),
+    )

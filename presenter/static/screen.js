@@ -1,0 +1,66 @@
+// A courtroom screen: paints what the server says its audience may see, and acknowledges it only once painted.
+window.courtroomScreen = {
+  seq: 0,
+  view: null,
+  image: null,
+
+  width(region) {
+    const span = region ? Math.max(region[2] - region[0], 0.05) : 1;
+    const wanted = (window.innerWidth * (window.devicePixelRatio || 1)) / span;
+    for (const w of [1920, 2560, 3840]) if (wanted <= w) return w;
+    return 4096;
+  },
+
+  place() {
+    const img = this.image;
+    const stage = document.getElementById("screen-stage");
+    if (!img || !stage || !this.view || this.view.state !== "showing") return;
+    const [x0, y0, x1, y1] = this.view.region || [0, 0, 1, 1];
+    const W = stage.clientWidth, H = stage.clientHeight;
+    const iw = img.naturalWidth, ih = img.naturalHeight;
+    const s = Math.min(W / ((x1 - x0) * iw), H / ((y1 - y0) * ih));
+    img.style.width = iw * s + "px";
+    img.style.height = ih * s + "px";
+    img.style.left = W / 2 - ((x0 + x1) / 2) * iw * s + "px";
+    img.style.top = H / 2 - ((y0 + y1) / 2) * ih * s + "px";
+  },
+
+  async show(view) {
+    const seq = ++this.seq;
+    const box = document.getElementById("screen-content");
+    if (view.state === "showing") {
+      const img = new Image();
+      img.className = "screen-image";
+      img.alt = "";
+      img.draggable = false;
+      img.src = `${view.base}/${view.exhibit_id}/${view.page}?width=${this.width(view.region)}`;
+      try {
+        await img.decode();
+      } catch (e) {
+        if (seq === this.seq) setTimeout(() => seq === this.seq && this.show(view), 500);
+        return;
+      }
+      if (seq !== this.seq) return;
+      const stage = document.getElementById("screen-stage");
+      stage.replaceChildren(img);
+      this.image = img;
+    } else {
+      document.getElementById("screen-stage").replaceChildren();
+      this.image = null;
+    }
+    this.view = view;
+    this.place();
+    for (const layer of document.querySelectorAll("[data-layer]")) {
+      layer.style.display = layer.dataset.layer === view.state ? "" : "none";
+    }
+    // acknowledge after the browser has painted the new frame
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    if (seq !== this.seq) return;
+    box.dataset.state = view.state;
+    box.dataset.exhibitId = view.exhibit_id ?? "";
+    box.dataset.page = view.page ?? "";
+    box.dataset.version = view.version;
+    emitEvent("screen_ack", { state: view.state, exhibit_id: view.exhibit_id, page: view.page, version: view.version });
+  },
+};
+window.addEventListener("resize", () => window.courtroomScreen.place());

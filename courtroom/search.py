@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .errors import InvalidInput
 from .store import Store
@@ -20,7 +19,6 @@ _WORD = re.compile(r'\w+', re.UNICODE)
 SNIPPET_CHARS = 160
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if char in 'đĐ':
         return 'd'
@@ -28,9 +26,14 @@ def _fold_char(char: str) -> str:
     return base if len(base) == 1 else char
 
 
+# Latin, Latin Extended and Vietnamese's Latin Extended Additional, folded once; other scripts pass through
+_FOLD = {c: _fold_char(chr(c)) for r in (range(0x80), range(0x80, 0x250), range(0x1E00, 0x1F00))
+         for c in r if _fold_char(chr(c)) != chr(c)}
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its diacritics, keeping its length: ``fold(s)[i]`` is ``s[i]`` folded."""
-    return ''.join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def parse_bl(query: str) -> int | None:

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from nicegui import app, ui
+from nicegui.storage import Storage
 
 from courtroom.settings import Settings
 
@@ -36,6 +37,9 @@ def serve(settings: Settings, *, demo_data: bool = False, tls_cert: Path | None 
           tls_key: Path | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
     services = build_services(settings)
+    # browser sessions live in the data folder, not in whatever folder the server was started from
+    Storage.path = (settings.data_dir / 'sessions').resolve()
+    app.storage = Storage()
     summary = demo.ensure_demo(services) if demo_data else None
     mount(services)
     url = base_url(settings, tls_cert is not None)

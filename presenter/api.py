@@ -191,9 +191,10 @@ def import_uploads(services: Services, hearing_id: int, actor: str, uploads: lis
                     written += len(chunk)
                     total += len(chunk)
                     if written > limits.max_file_bytes:
-                        raise TooLarge('file_too_large', name=name, limit_mb=limits.max_file_bytes >> 20)
+                        raise TooLarge('file_too_large', file=name, size=f'> {limits.max_file_bytes}',
+                                       max=limits.max_file_bytes)
                     if total > limits.max_bundle_bytes:
-                        raise TooLarge('bundle_too_large', limit_mb=limits.max_bundle_bytes >> 20)
+                        raise TooLarge('bundle_too_large', file=name, max=limits.max_bundle_bytes)
                     out.write(chunk)
             paths.append(target)
             names[target] = Path(name).name

@@ -54,10 +54,11 @@ def ensure_demo(services: Services) -> DemoSummary:
         existing = services.hearings.create(case_number=DEMO_CASE['case_number'], title=DEMO_CASE['title'],
                                             actor='demo')
     if not services.exhibits.of_hearing(existing.id):
-        with tempfile.TemporaryDirectory(dir=services.settings.tmp_dir) as folder:
-            write_demo_case_file(Path(folder))
+        with tempfile.TemporaryDirectory(dir=services.settings.tmp_dir) as tmp:
+            folder = Path(tmp) / 'ho-so-mau'  # the folder's name is the first part of each exhibit's source name
+            write_demo_case_file(folder)
             settings = services.settings
-            bundle.import_bundle([Path(folder)], hearing_id=existing.id, actor='demo', exhibits=services.exhibits,
+            bundle.import_bundle([folder], hearing_id=existing.id, actor='demo', exhibits=services.exhibits,
                                  evidence=services.evidence, cache_dir=settings.cache_dir, limits=settings.limits,
                                  tmp_dir=settings.tmp_dir)
     exhibits = services.exhibits.of_hearing(existing.id)

@@ -8,7 +8,7 @@ from courtroom.errors import CourtroomError
 
 from ..services import Services
 from ..session import error_text, set_lang, t
-from .layout import language_switch
+from .layout import court_colors, language_switch
 
 
 def register(services: Services) -> None:
@@ -24,15 +24,16 @@ def register(services: Services) -> None:
             app.storage.user['token'] = services.users.issue_token(user)
             ui.navigate.to('/')
 
+        court_colors()
         ui.query('body').classes('bg-slate-100')
         with ui.card().classes('absolute-center w-96 p-8 gap-4'):
             with ui.row().classes('w-full items-center justify-between'):
                 ui.label(t('app_name')).classes('text-xl font-semibold')
                 language_switch(set_lang)
             ui.label(t('login_title')).classes('text-base text-slate-600')
-            username = ui.input(t('username')).props('outlined autofocus').classes('w-full').mark('username')
-            password = ui.input(t('password'), password=True).props('outlined').classes('w-full').mark('password')
-            message = ui.label().classes('text-red-700').mark('login-error')
+            username = ui.input(t('username')).props('outlined autofocus').classes('w-full').props('data-testid=username').mark('username')
+            password = ui.input(t('password'), password=True).props('outlined').classes('w-full').props('data-testid=password').mark('password')
+            message = ui.label().classes('text-red-700').props('data-testid=login-error').mark('login-error')
             message.visible = False
             password.on('keydown.enter', sign_in)
-            ui.button(t('login'), on_click=sign_in).classes('w-full').mark('login-button')
+            ui.button(t('login'), on_click=sign_in).classes('w-full').props('data-testid=login-button').mark('login-button')

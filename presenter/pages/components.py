@@ -1,0 +1,185 @@
+"""Widgets shared by the staff pages: test markers, exhibit cards, search hits and the page viewer."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from nicegui import ui
+from nicegui.element import Element
+from nicegui.events import KeyEventArguments
+
+from courtroom.exhibits import Exhibit
+from courtroom.search import Hit
+
+from ..session import t
+
+E = TypeVar('E', bound=Element)
+
+THUMB_WIDTH = 240
+VIEW_WIDTH = 1280
+_FIT_PAGE = 'max-w-full max-h-[calc(100vh-6rem)] object-contain'
+_FIT_WIDTH = 'max-w-full h-auto'
+_MATCH = re.compile(r'\[([^\[\]]+)\]')
+
+
+def testid(element: E, name: str) -> E:
+    """Mark ``element`` for NiceGUI's user fixture (``.mark``) and for the browser (``data-testid``)."""
+    element.mark(name)
+    element.props['data-testid'] = name
+    return element
+
+
+# --- pure helpers -------------------------------------------------------------------------------------------
+
+def bl_range(first: int | None, last: int | None) -> str | None:
+    """ "BL 5–12", "BL 7" for a single page, None when the exhibit has no bút lục numbers."""
+    if first is None:
+        return None
+    if last is None or last == first:
+        return f'BL {first}'
+    return f'BL {first}–{last}'
+
+
+def page_bl(exhibit: Exhibit, page: int) -> int | None:
+    return None if exhibit.bl_first is None else exhibit.bl_first + page - 1
+
+
+def snippet_html(snippet: str) -> str:
+    """The search snippet as HTML, its [matches] wrapped in <mark>; everything else escaped."""
+    return _MATCH.sub(r'<mark>\1</mark>', html.escape(snippet, quote=False))
+
+
+def local_time(iso: str) -> str:
+    """An ISO timestamp as dd/mm/yyyy HH:MM in the server's time zone (the court's)."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime('%d/%m/%Y %H:%M')
+    except ValueError:
+        return iso
+
+
+def pages_text(n: int) -> str:
+    return t('one_page') if n == 1 else t('n_pages', n=n)
+
+
+def img(src: str, alt: str) -> Element:
+    """A plain <img>: exactly what the browser loads, no placeholder or fade (tests check naturalWidth)."""
+    element = ui.element('img')
+    element.props['src'] = src
+    element.props['alt'] = alt
+    element.props['loading'] = 'lazy'
+    return element
+
+
+# --- widgets ------------------------------------------------------------------------------------------------
+
+def exhibit_card(exhibit: Exhibit, thumb_url: str, on_open: Callable[[Exhibit], None]) -> None:
+    with testid(ui.card(), 'exhibit-card').classes(
+            'w-[200px] p-0 gap-0 cursor-pointer overflow-hidden hover:shadow-lg transition-shadow') as card:
+        card.props['data-exhibit-id'] = str(exhibit.id)
+        card.on('click', lambda: on_open(exhibit))
+        with ui.element('div').classes('w-full h-[250px] bg-slate-200 flex items-center justify-center'):
+            testid(img(thumb_url, exhibit.title), 'thumbnail').classes(
+                'max-w-full max-h-full object-contain shadow-sm bg-white')
+        with ui.column().classes('w-full p-3 gap-1'):
+            with ui.row().classes('w-full items-center justify-between no-wrap gap-2'):
+                ui.label(exhibit.label).classes('text-xs font-semibold text-blue-900 bg-blue-50 rounded px-1.5 py-0.5')
+                bl = bl_range(exhibit.bl_first, exhibit.bl_last)
+                testid(ui.label(bl or t('bl_none')), 'exhibit-bl').classes(
+                    'text-xs font-medium text-slate-600 whitespace-nowrap')
+            ui.label(exhibit.title).tooltip(exhibit.title) \
+                .classes('text-sm font-medium leading-snug line-clamp-2 min-h-[2.5rem] break-words')
+            ui.label(f'{t("kind_" + exhibit.kind.value)} · {pages_text(exhibit.page_count)}') \
+                .classes('text-xs text-slate-500')
+
+
+def search_hit(hit: Hit, on_open: Callable[[Hit], None]) -> None:
+    with testid(ui.element('div'), 'search-hit').classes(
+            'w-full px-3 py-2 rounded cursor-pointer hover:bg-slate-100 border-b border-slate-100') as row:
+        row.on('click', lambda: on_open(hit))
+        with ui.row().classes('w-full items-baseline justify-between no-wrap gap-2'):
+            ui.label(f'{hit.label} · {hit.title}').classes('text-sm font-medium truncate')
+            where = t('page') + f' {hit.page}' + (f' · BL {hit.bl}' if hit.bl is not None else '')
+            testid(ui.label(where), 'hit-where').classes('text-xs text-slate-500 whitespace-nowrap')
+        ui.html(snippet_html(hit.snippet), sanitize=False).classes(
+            'text-xs text-slate-700 leading-snug [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:rounded-sm')
+
+
+class PageViewer:
+    """A dialog showing one exhibit page at a time at reading size: page n of N, its BL, ←/→ to turn pages."""
+
+    def __init__(self, page_url: Callable[[Exhibit, int, int], str]) -> None:
+        self._page_url = page_url
+        self.exhibit: Exhibit | None = None
+        self.page = 1
+        with ui.dialog().props('maximized transition-show=fade transition-hide=fade') as self.dialog, \
+                testid(ui.card(), 'viewer').classes('w-full h-full p-0 gap-0 bg-slate-800'):
+            with ui.row().classes('w-full items-center justify-between no-wrap px-4 py-2 bg-slate-900 text-white'):
+                with ui.column().classes('gap-0 min-w-0'):
+                    self.title = ui.label().classes('text-base font-semibold truncate')
+                    self.subtitle = ui.label().classes('text-xs text-slate-300')
+                with ui.row().classes('items-center no-wrap gap-2'):
+                    self.prev = testid(ui.button(icon='chevron_left', on_click=self.previous), 'viewer-prev') \
+                        .props('flat round color=white').tooltip(t('previous'))
+                    self.position = testid(ui.label(), 'viewer-page') \
+                        .classes('text-sm whitespace-nowrap w-32 text-center')
+                    self.next = testid(ui.button(icon='chevron_right', on_click=self.following), 'viewer-next') \
+                        .props('flat round color=white').tooltip(t('next'))
+                    self.bl = testid(ui.label(), 'viewer-bl').classes(
+                        'text-sm font-semibold bg-amber-300 text-slate-900 rounded px-2 py-0.5 whitespace-nowrap')
+                    ui.label(t('keys_hint')).classes('text-xs text-slate-400 ml-4 max-md:hidden')
+                    self.fit = testid(ui.button(icon='fit_screen', on_click=self.toggle_fit), 'viewer-fit') \
+                        .props('flat round color=white').tooltip(t('fit_toggle')).classes('ml-2')
+                    testid(ui.button(icon='close', on_click=self.dialog.close), 'viewer-close') \
+                        .props('flat round color=white').tooltip(t('close')).classes('ml-2')
+            with ui.element('div').classes('w-full flex-1 min-h-0 overflow-auto flex justify-center items-start p-4'):
+                self.image = testid(img('', ''), 'viewer-image').classes('bg-white shadow-2xl ' + _FIT_PAGE)
+                self.image.props['loading'] = 'eager'
+        self.fit_page = True
+        ui.keyboard(on_key=self._key, ignore=['input', 'select', 'textarea'])
+
+    def show(self, exhibit: Exhibit, page: int = 1) -> None:
+        self.exhibit = exhibit
+        self.page = max(1, min(page, exhibit.page_count))
+        self._render()
+        self.dialog.open()
+
+    def toggle_fit(self) -> None:
+        """Whole page on screen (the default, for reading at a glance) or page width (for small print)."""
+        self.fit_page = not self.fit_page
+        self.image.classes(replace='bg-white shadow-2xl ' + (_FIT_PAGE if self.fit_page else _FIT_WIDTH))
+        self.fit.props(f'icon={"fit_screen" if self.fit_page else "fullscreen_exit"}')
+
+    def previous(self) -> None:
+        if self.exhibit is not None and self.page > 1:
+            self.page -= 1
+            self._render()
+
+    def following(self) -> None:
+        if self.exhibit is not None and self.page < self.exhibit.page_count:
+            self.page += 1
+            self._render()
+
+    def _key(self, e: KeyEventArguments) -> None:
+        if not self.dialog.value or not e.action.keydown:
+            return
+        if e.key.arrow_left:
+            self.previous()
+        elif e.key.arrow_right:
+            self.following()
+
+    def _render(self) -> None:
+        exhibit = self.exhibit
+        assert exhibit is not None
+        self.title.text = f'{exhibit.label} · {exhibit.title}'
+        self.subtitle.text = f'{t("kind_" + exhibit.kind.value)} · {exhibit.source_name}'
+        self.position.text = t('page_of', page=self.page, count=exhibit.page_count)
+        bl = page_bl(exhibit, self.page)
+        self.bl.text = f'BL {bl}' if bl is not None else t('bl_none')
+        self.image.props['src'] = self._page_url(exhibit, self.page, VIEW_WIDTH)
+        self.image.props['alt'] = self.title.text
+        self.prev.set_enabled(self.page > 1)
+        self.next.set_enabled(self.page < exhibit.page_count)

@@ -1,0 +1,116 @@
+"""The hearing list (``/``): every hearing for any signed-in staff member, and the clerk's "new hearing" form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nicegui import run, ui
+
+from courtroom.errors import CourtroomError
+from courtroom.hearings import MAX_CASE_NUMBER, MAX_TITLE, Hearing
+from courtroom.roles import Action, may
+
+from ..services import Services
+from ..session import error_text, require_user, t
+from .components import local_time, testid
+from .layout import frame
+
+
+@dataclass(slots=True, frozen=True)
+class HearingRow:
+    hearing: Hearing
+    exhibits: int
+
+
+def hearing_rows(services: Services) -> list[HearingRow]:
+    """Every hearing, newest first, with its exhibit count (blocking: call from a worker thread)."""
+    return [HearingRow(h, len(services.exhibits.of_hearing(h.id))) for h in services.hearings.all()]
+
+
+def _with_field_label(error: CourtroomError) -> CourtroomError:
+    """The error with its field code ("title") replaced by the form's own label ("Tên phiên tòa")."""
+    field = error.params.get('field')
+    if field not in ('case_number', 'title'):
+        return error
+    labelled = CourtroomError(error.code, **{**error.params, 'field': t(field)})
+    labelled.status = error.status
+    return labelled
+
+
+_GRID = 'grid grid-cols-[minmax(10rem,14rem)_1fr_9rem_6rem] gap-x-6 items-center w-full px-5'
+
+
+def register(services: Services) -> None:
+    @ui.page('/')
+    async def hearings_page() -> None:
+        user = require_user(services)
+        if user is None:
+            return
+        frame(user, t('hearings'))
+        ui.query('body').classes('bg-slate-100')
+
+        @ui.refreshable
+        def hearing_list(rows: list[HearingRow]) -> None:
+            with testid(ui.card(), 'hearing-list').classes('w-full p-0 gap-0'):
+                with ui.element('div').classes(_GRID + ' py-3 bg-slate-50 border-b border-slate-200 rounded-t '
+                                                       'text-xs font-semibold uppercase tracking-wide text-slate-500'):
+                    ui.label(t('case_number'))
+                    ui.label(t('title'))
+                    ui.label(t('created_at'))
+                    ui.label(t('exhibit_count')).classes('text-right')
+                if not rows:
+                    testid(ui.label(t('no_hearings')), 'no-hearings').classes('px-5 py-10 text-slate-500 self-center')
+                for row in rows:
+                    h = row.hearing
+                    with testid(ui.link(target=f'/hearings/{h.id}'), 'hearing-row').classes(
+                            _GRID + ' py-3 border-b border-slate-200 last:border-b-0 no-underline text-slate-900 '
+                                    'hover:bg-blue-50'):
+                        ui.label(h.case_number).classes('font-medium text-blue-900 truncate')
+                        ui.label(h.title).classes('truncate').tooltip(h.title)
+                        ui.label(local_time(h.created_at)).classes('text-sm text-slate-600 whitespace-nowrap')
+                        testid(ui.label(str(row.exhibits)), 'hearing-exhibits').classes('text-right tabular-nums')
+
+        async def reload() -> list[HearingRow]:
+            rows = await run.io_bound(hearing_rows, services)
+            count.text = t('hearing_count', n=len(rows))
+            return rows
+
+        with ui.column().classes('w-full max-w-6xl mx-auto p-6 gap-4'):
+            with ui.row().classes('w-full items-end justify-between'):
+                with ui.column().classes('gap-0'):
+                    ui.label(t('hearings')).classes('text-2xl font-semibold text-slate-800')
+                    count = ui.label().classes('text-sm text-slate-500')
+                if may(user.role, Action.CREATE_HEARING):
+                    testid(ui.button(t('new_hearing'), icon='add', on_click=lambda: dialog.open()), 'new-hearing') \
+                        .props('unelevated color=primary')
+            hearing_list(await reload())
+
+        if not may(user.role, Action.CREATE_HEARING):
+            return
+
+        async def create() -> None:
+            error.visible = False
+            try:
+                hearing = await run.io_bound(lambda: services.hearings.create(
+                    case_number=case_number.value or '', title=title.value or '', actor=user.username,
+                    created_by=user.id))
+            except CourtroomError as e:
+                error.text = error_text(_with_field_label(e))
+                error.visible = True
+                return
+            dialog.close()
+            ui.notify(t('created'), type='positive')
+            ui.navigate.to(f'/hearings/{hearing.id}')
+
+        with ui.dialog() as dialog, testid(ui.card(), 'new-hearing-dialog').classes('w-[32rem] p-6 gap-4'):
+            ui.label(t('new_hearing')).classes('text-lg font-semibold')
+            case_number = testid(ui.input(t('case_number'), placeholder=t('case_number_hint')), 'case-number') \
+                .props(f'outlined autofocus maxlength={MAX_CASE_NUMBER}').classes('w-full')
+            title = testid(ui.input(t('title')), 'hearing-title') \
+                .props(f'outlined maxlength={MAX_TITLE}').classes('w-full')
+            error = testid(ui.label(), 'create-error').classes('text-red-700 text-sm')
+            error.visible = False
+            title.on('keydown.enter', create)
+            with ui.row().classes('w-full justify-end gap-2'):
+                ui.button(t('cancel'), on_click=dialog.close).props('flat')
+                testid(ui.button(t('create'), on_click=create), 'create-hearing').props('unelevated color=primary')

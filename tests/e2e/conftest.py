@@ -1,0 +1,54 @@
+"""Real Chromium (Debian's package, driven by Playwright) against the session's real server: one browser per
+module, a fresh context per test, and helpers to sign in and to make small PDFs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pymupdf
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.conftest import PASSWORD, Server
+from tests.e2e.browser import launch_chromium
+
+
+
+@pytest.fixture(scope='module')
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server) -> Iterator[Page]:
+    context = browser.new_context(base_url=server.url, viewport={'width': 1366, 'height': 768}, locale='vi-VN')
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    # login.py marks its fields for the user fixture only (no data-testid), so find them by type
+    page.goto('/login')
+    page.locator('input[type=text]').fill(username)
+    page.locator('input[type=password]').fill(password)
+    page.locator('input[type=password]').press('Enter')
+    expect(page.get_by_test_id('hearing-list')).to_be_visible()
+
+
+def make_pdf(pages: list[str]) -> bytes:
+    """A small PDF, one line of text per page, set in Noto Sans so Vietnamese diacritics survive extraction."""
+    doc = pymupdf.open()
+    font = pymupdf.Font('notos')
+    for text in pages:
+        page = doc.new_page()
+        writer = pymupdf.TextWriter(page.rect)
+        writer.append((72, 100), text, font=font, fontsize=16)
+        writer.write_text(page)
+    data = doc.tobytes()
+    doc.close()
+    return data

@@ -1,0 +1,197 @@
+"""The staff pages' logic, in NiceGUI's simulated browser (the ``user`` fixture): sign-in redirects, the hearing
+list and its "new hearing" form, the hearing page's import, search and go-to-BL, roles and the language switch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pymupdf
+import pytest
+from nicegui import ui
+from nicegui.elements.upload_files import SmallFileUpload
+from nicegui.testing import User
+
+from courtroom.roles import Role
+from courtroom.settings import Settings
+from presenter.pages.components import bl_range, snippet_html
+from presenter.pages.hearing import parse_bl_input
+from presenter.services import build_services
+
+PASSWORD = 'test-password'
+pytestmark = pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
+
+
+@pytest.fixture(autouse=True)
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A data folder with a clerk and a judge, named by COURTROOM_DATA before the main file builds its services."""
+    folder = tmp_path / 'data'
+    services = build_services(Settings(data_dir=folder))
+    services.users.add('clerk', role=Role.CLERK, password=PASSWORD, name='Trần Thị Thư Ký')
+    services.users.add('judge', role=Role.JUDGE, password=PASSWORD, name='Lê Văn Thẩm Phán')
+    services.close()
+    monkeypatch.setenv('COURTROOM_DATA', str(folder))
+    yield folder
+
+
+def make_pdf(pages: list[str]) -> bytes:
+    doc = pymupdf.open()
+    font = pymupdf.Font('notos')
+    for text in pages:
+        page = doc.new_page()
+        writer = pymupdf.TextWriter(page.rect)
+        writer.append((72, 100), text, font=font, fontsize=14)
+        writer.write_text(page)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+async def sign_in(user: User, username: str) -> None:
+    await user.open('/login')
+    user.find(marker='username').type(username)
+    user.find(marker='password').type(PASSWORD)
+    user.find(marker='login-button').click()
+    await user.should_see(marker='current-user')
+
+
+def create_hearing(folder: Path, case_number: str = '125/2026/HSST',
+                   title: str = 'Vụ án trộm cắp tài sản') -> int:
+    services = build_services(Settings(data_dir=folder))
+    try:
+        return services.hearings.create(case_number=case_number, title=title, actor='test').id
+    finally:
+        services.close()
+
+
+def hearing_count(folder: Path) -> int:
+    services = build_services(Settings(data_dir=folder))
+    try:
+        return len(services.hearings.all())
+    finally:
+        services.close()
+
+
+# --- pure helpers ---------------------------------------------------------------------------------------------
+
+def test_bl_range() -> None:
+    assert bl_range(5, 12) == 'BL 5–12'
+    assert bl_range(7, 7) == 'BL 7'
+    assert bl_range(None, None) is None
+
+
+def test_snippet_html_marks_matches_and_escapes_the_rest() -> None:
+    assert snippet_html('a <b> [bút] lục') == 'a &lt;b&gt; <mark>bút</mark> lục'
+
+
+def test_parse_bl_input() -> None:
+    assert parse_bl_input('125') == 125
+    assert parse_bl_input(' BL 125 ') == 125
+    assert parse_bl_input('bút lục 7') == 7
+    assert parse_bl_input('abc') is None
+
+
+# --- pages ----------------------------------------------------------------------------------------------------
+
+async def test_unauthenticated_user_is_sent_to_login(user: User, data: Path) -> None:
+    await user.open('/')
+    await user.should_see(marker='login-button')
+    hearing_id = create_hearing(data)
+    await user.open(f'/hearings/{hearing_id}')
+    await user.should_see(marker='login-button')
+
+
+async def test_clerk_creates_a_hearing(user: User, data: Path) -> None:
+    await sign_in(user, 'clerk')
+    await user.should_see('Chưa có phiên tòa nào')
+    user.find(marker='new-hearing').click()
+    user.find(marker='case-number').type('125/2026/HSST')
+    user.find(marker='hearing-title').type('Vụ án trộm cắp tài sản')
+    user.find(marker='create-hearing').click()
+    await user.should_see(marker='hearing-title-header', content='Vụ án trộm cắp tài sản')
+    assert hearing_count(data) == 1
+    await user.open('/')
+    await user.should_see(marker='hearing-row')
+    await user.should_see('125/2026/HSST')
+    await user.should_see(marker='hearing-exhibits', content='0')
+
+
+async def test_empty_title_is_refused_in_the_users_language(user: User, data: Path) -> None:
+    await sign_in(user, 'clerk')
+    user.find(marker='new-hearing').click()
+    user.find(marker='case-number').type('126/2026/HSST')
+    user.find(marker='hearing-title').type('   ')
+    user.find(marker='create-hearing').click()
+    await user.should_see(marker='create-error', content='Thiếu trường bắt buộc "Tên phiên tòa"')
+    assert hearing_count(data) == 0
+    await user.should_not_see(marker='hearing-row')
+
+
+async def test_judge_sees_hearings_but_may_not_create_or_import(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'judge')
+    await user.should_see(marker='hearing-row')
+    await user.should_see('125/2026/HSST')
+    await user.should_not_see(marker='new-hearing')
+    await user.open(f'/hearings/{hearing_id}')
+    await user.should_see(marker='hearing-title-header')
+    await user.should_see(marker='search-input')
+    await user.should_not_see(marker='upload')
+
+
+async def test_unknown_hearing_gets_a_friendly_message(user: User) -> None:
+    await sign_in(user, 'clerk')
+    await user.open('/hearings/999')
+    await user.should_see(marker='hearing-missing-text', content='Không tìm thấy phiên tòa "999"')
+
+
+async def test_language_switch_shows_english(user: User, data: Path) -> None:
+    create_hearing(data)
+    await sign_in(user, 'clerk')
+    await user.should_see('Danh sách phiên tòa')
+    toggle = user.find(marker='language').elements.pop()
+    with user:
+        toggle.value = 'en'
+    await user.should_see('Hearings')
+    await user.should_see(marker='new-hearing', content='New hearing')
+    await user.should_see(marker='current-user', content='Court clerk')
+    user.find(marker='new-hearing').click()
+    user.find(marker='create-hearing').click()
+    await user.should_see(marker='create-error', content='The field "Case number" is required')
+
+
+async def test_clerk_imports_searches_and_goes_to_a_bl(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}')
+    await user.should_see(marker='no-exhibits')
+    upload = user.find(ui.upload).elements.pop()
+    pdf = make_pdf(['Biên bản lời khai nhân chứng', 'Kết luận giám định', 'Bản kiểm điểm'])
+    with user:
+        await upload.handle_uploads([SmallFileUpload('loi-khai.pdf', 'application/pdf', pdf)])
+    await user.should_see(marker='exhibit-card', retries=100)
+    await user.should_see(marker='exhibit-bl', content='BL 1–3')
+    await user.should_see(marker='exhibit-summary', content='1 tài liệu · 3 trang')
+
+    user.find(marker='search-input').type('giam dinh').trigger('keydown.enter')
+    await user.should_see(marker='hit-where', content='Trang 2 · BL 2')
+
+    user.find(marker='bl-input').type('BL 3').trigger('keydown.enter')
+    await user.should_see(marker='viewer-page', content='Trang 3/3')
+    await user.should_see(marker='viewer-bl', content='BL 3')
+
+    user.find(marker='bl-input').clear().type('99').trigger('keydown.enter')
+    await user.should_see(marker='bl-error', content='Không có bút lục BL 99 trong hồ sơ')
+
+
+async def test_a_bad_file_changes_nothing_and_says_why(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}')
+    upload = user.find(ui.upload).elements.pop()
+    good = make_pdf(['Trang một'])
+    with user:
+        await upload.handle_uploads([SmallFileUpload('tot.pdf', 'application/pdf', good),
+                                     SmallFileUpload('rong.pdf', 'application/pdf', b'')])
+    await user.should_see(marker='import-error-text', content='rong.pdf', retries=100)
+    await user.should_see(marker='no-exhibits')

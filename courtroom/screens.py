@@ -61,6 +61,7 @@ class Screens:
         self._lock = threading.Lock()
         self._connections: dict[int, int] = {}
         self._acks: dict[int, Ack] = {}
+        self._widths: dict[int, set[int]] = {}
         self.changed: Event[int] = Event()  # hearing id: a screen connected, left or acknowledged
 
     def add(self, hearing_id: int, *, name: str, audience: str, actor: str) -> Screen:
@@ -113,6 +114,15 @@ class Screens:
     def last_ack(self, screen_id: int) -> Ack | None:
         with self._lock:
             return self._acks.get(screen_id)
+
+    def note_width(self, hearing_id: int, width: int) -> None:
+        """Remember an image width a screen of this hearing asked for, so pages can be rendered ahead at it."""
+        with self._lock:
+            self._widths.setdefault(hearing_id, set()).add(width)
+
+    def widths(self, hearing_id: int) -> set[int]:
+        with self._lock:
+            return set(self._widths.get(hearing_id, ()))
 
     def status(self, screen: Screen) -> dict[str, Any]:
         ack = self.last_ack(screen.id)

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import OAuth2PasswordBearer
+from PIL import Image
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -171,6 +172,20 @@ def page_image(services: Services, exhibit_id: int, page: int, width: int) -> Pa
     return render.render_page(source, sha256=exhibit.sha256, kind=exhibit.kind,
                               source_page=exhibit.source_page(page), width=width,
                               cache_dir=services.settings.cache_dir, title=exhibit.title, media=exhibit.media)
+
+
+_ASPECTS: dict[tuple[str, int], float] = {}
+
+
+def page_aspect(services: Services, exhibit_id: int, page: int) -> float:
+    """Width over height of a page, read from its thumbnail's header (rendered if need be) and remembered: a screen
+    asks for an image as wide as it will show it, no wider. Blocking on a miss: call from a worker thread."""
+    exhibit = services.exhibits.get(exhibit_id)
+    key = (exhibit.sha256, exhibit.source_page(page))
+    if key not in _ASPECTS:
+        with Image.open(page_image(services, exhibit_id, page, render.THUMB_WIDTH)) as image:
+            _ASPECTS[key] = image.width / image.height
+    return _ASPECTS[key]
 
 
 def import_uploads(services: Services, hearing_id: int, actor: str, uploads: list[tuple[str, Any]],

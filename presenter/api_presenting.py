@@ -131,5 +131,6 @@ def presenting_routes(router: APIRouter, services: Services, current_user: Calla
         if not may_fetch(view, exhibit_id, page):
             raise NotFound('not_found')
         path = page_image(services, exhibit_id, page, width)
+        services.screens.note_width(screen.hearing_id, width)
         return FileResponse(path, media_type='image/jpeg' if path.suffix == '.jpg' else 'image/png',
                             headers={'Cache-Control': 'no-store'})

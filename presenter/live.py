@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from nicegui import context
+from nicegui import Client, background_tasks, context, storage
 
 from courtroom.events import Event
 
@@ -23,6 +23,16 @@ T = TypeVar('T')
 _background = ThreadPoolExecutor(max_workers=2, thread_name_prefix='prerender')
 
 
+async def _in_context(client: Client, coroutine: Coroutine[Any, Any, object]) -> None:
+    """Run a callback's coroutine in its page's context: a new task starts with no NiceGUI slot stack, so without
+    this the coroutine's ui calls (and app.storage.user) fail once it passes its first await."""
+    with client:
+        try:
+            await coroutine
+        except Exception:
+            logger.exception('page event callback failed')
+
+
 def follow(event: Event[T], callback: Callable[[T], object]) -> None:
     """Call ``callback(value)`` on this page's event loop for every ``event``, until the page's client is deleted."""
     loop = asyncio.get_running_loop()
@@ -31,10 +41,12 @@ def follow(event: Event[T], callback: Callable[[T], object]) -> None:
     def run(value: T) -> None:
         if client.id not in client.instances:  # deleted meanwhile
             return
+        # as NiceGUI does for a UI event: the page's request, so app.storage.user (the user's language) works
+        storage.request_contextvar.set(client.request)
         with client:
             result = callback(value)
-            if asyncio.iscoroutine(result):
-                loop.create_task(result)
+        if asyncio.iscoroutine(result):
+            background_tasks.create(_in_context(client, result), name='follow')
 
     def deliver(value: T) -> None:
         try:

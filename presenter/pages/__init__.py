@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..services import Services
-from . import hearing, hearings, login, screen
+from . import bench, hearing, hearings, judge, login, screen
 
 
 def register(services: Services) -> None:
@@ -11,3 +11,5 @@ def register(services: Services) -> None:
     hearings.register(services)
     hearing.register(services)
     screen.register(services)
+    bench.register(services)
+    judge.register(services)

@@ -6,14 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from nicegui import app, context, ui
+from nicegui import app, context, run, ui
 from nicegui.events import GenericEventArguments
 
 from courtroom.errors import NotFound
 from courtroom.presentation import Snapshot
 from courtroom.screens import Ack, Screen
-from courtroom.visibility import ScreenView
+from courtroom.visibility import ScreenView, ViewState
 
+from ..api import page_aspect
 from ..live import follow
 from ..services import Services
 
@@ -40,8 +41,8 @@ STYLE = '''
 '''
 
 
-def view_payload(view: ScreenView, version: int, token: str) -> dict[str, object]:
-    return {**view.to_api(), 'version': version, 'base': f'/api/screens/{token}/pages'}
+def view_payload(view: ScreenView, version: int, token: str, aspect: float | None) -> dict[str, object]:
+    return {**view.to_api(), 'version': version, 'base': f'/api/screens/{token}/pages', 'aspect': aspect}
 
 
 def register(services: Services) -> None:
@@ -74,9 +75,14 @@ def register(services: Services) -> None:
 def _follow(services: Services, screen: Screen) -> None:
     client = context.client
 
-    def push(snapshot: Snapshot | None = None) -> None:
-        snapshot = snapshot or services.presentation.snapshot(screen.hearing_id)
-        payload = view_payload(snapshot.view(screen.audience), snapshot.state.version, screen.token)
+    async def push(snapshot: Snapshot | None = None) -> None:
+        snapshot = snapshot or await run.io_bound(services.presentation.snapshot, screen.hearing_id)
+        view = snapshot.view(screen.audience)
+        aspect = None
+        if view.state is ViewState.SHOWING and view.exhibit_id is not None and view.page is not None:
+            aspect = await run.io_bound(page_aspect, services, view.exhibit_id, view.page)
+        # the screen paints only the newest version it has been sent, so a slow push cannot undo a later one
+        payload = view_payload(view, snapshot.state.version, screen.token, aspect)
         client.run_javascript(f'courtroomScreen.show({json.dumps(payload)})')
 
     def acknowledged(e: GenericEventArguments) -> None:
@@ -84,9 +90,9 @@ def _follow(services: Services, screen: Screen) -> None:
         services.screens.ack(screen, Ack(state=str(args.get('state')), exhibit_id=args.get('exhibit_id'),
                                          page=args.get('page'), version=int(args.get('version') or 0)))
 
-    def connected() -> None:
+    async def connected() -> None:
         services.screens.connected(screen)
-        push()  # after a reconnect, whatever was missed meanwhile
+        await push()  # after a reconnect, whatever was missed meanwhile
 
     ui.on('screen_ack', acknowledged)
     client.on_connect(connected)

@@ -4,10 +4,13 @@ window.courtroomScreen = {
   view: null,
   image: null,
 
-  width(region) {
-    const span = region ? Math.max(region[2] - region[0], 0.05) : 1;
-    const wanted = (window.innerWidth * (window.devicePixelRatio || 1)) / span;
-    for (const w of [1920, 2560, 3840]) if (wanted <= w) return w;
+  // As wide as the page will be shown, on a ladder of widths so that screens of one size share cached renders.
+  width(view) {
+    const [x0, y0, x1, y1] = view.region || [0, 0, 1, 1];
+    const aspect = view.aspect || 0.7071; // width over height; A4 portrait until the server knows
+    const shown = Math.min(window.innerWidth / (x1 - x0), (window.innerHeight * aspect) / (y1 - y0));
+    const wanted = shown * (window.devicePixelRatio || 1);
+    for (const w of [480, 640, 960, 1280, 1920, 2560, 3840]) if (wanted <= w) return w;
     return 4096;
   },
 
@@ -26,6 +29,8 @@ window.courtroomScreen = {
   },
 
   async show(view) {
+    if (this.latest !== undefined && view.version < this.latest) return; // an older push that arrived late
+    this.latest = view.version;
     const seq = ++this.seq;
     const box = document.getElementById("screen-content");
     if (view.state === "showing") {
@@ -33,7 +38,7 @@ window.courtroomScreen = {
       img.className = "screen-image";
       img.alt = "";
       img.draggable = false;
-      img.src = `${view.base}/${view.exhibit_id}/${view.page}?width=${this.width(view.region)}`;
+      img.src = `${view.base}/${view.exhibit_id}/${view.page}?width=${this.width(view)}`;
       try {
         await img.decode();
       } catch (e) {

@@ -19,6 +19,7 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from uuid import uuid4
 
 import httpx
 import socketio
@@ -47,10 +48,12 @@ async def follower(url: str, base: str, seen: list[float]) -> socketio.AsyncClie
         if 'courtroomScreen.show' in code:
             view = json.loads(code[code.index('(') + 1:code.rindex(')')])
             if view['state'] == 'showing':
-                await images.get(f'{view["base"]}/{view["exhibit_id"]}/{view["page"]}', params={'width': 1920})
+                # the width a 1920x1080 screen asks for an A4 portrait page (see screen.js)
+                await images.get(f'{view["base"]}/{view["exhibit_id"]}/{view["page"]}', params={'width': 960})
             seen.append(time.time())
 
-    await sio.connect(f'{base}?client_id={client_id}&next_message_id=0&implicit_handshake=true',
+    query = f'client_id={client_id}&next_message_id=0&implicit_handshake=true&tab_id={uuid4()}&document_id={uuid4()}'
+    await sio.connect(f'{base}?{query}',
                       socketio_path='/_nicegui_ws/socket.io', transports=['websocket'])
     return sio
 
@@ -75,7 +78,7 @@ def acked(server_url: str, headers: dict, hearing_id: int, ids: set[int], versio
         mine = [s for s in screens if s['id'] in ids]
         if all(s['version'] == version for s in mine):
             return max(datetime.fromisoformat(s['acked_at']).timestamp() for s in mine)
-        time.sleep(0.01)
+        time.sleep(0.1)  # the acknowledgement times are the server's own; polling slowly only spares the CPU
     raise TimeoutError(f'screens did not acknowledge version {version}')
 
 

@@ -48,6 +48,7 @@ class Presentation:
         self._exhibits = exhibits
         self._lock = threading.RLock()
         self._states: dict[int, PresentationState] = {}
+        self._snapshots: dict[int, Snapshot] = {}  # every change below goes through this class, which refreshes it
         self.changed: Event[Snapshot] = Event()
         self.preview_changed: Event[PreviewChange] = Event()
 
@@ -65,9 +66,19 @@ class Presentation:
 
     def snapshot(self, hearing_id: int) -> Snapshot:
         with self._lock:
-            state = self.state(hearing_id)
-            live_restricted = state.live is not None and self._exhibits.get(state.live.exhibit_id).restricted
-            return Snapshot(state, live_restricted, self._hearings.get(hearing_id).closed_door)
+            if hearing_id not in self._snapshots:
+                self._snapshots[hearing_id] = self._take_snapshot(hearing_id)
+            return self._snapshots[hearing_id]
+
+    def _take_snapshot(self, hearing_id: int) -> Snapshot:
+        state = self.state(hearing_id)
+        live_restricted = state.live is not None and self._exhibits.get(state.live.exhibit_id).restricted
+        return Snapshot(state, live_restricted, self._hearings.get(hearing_id).closed_door)
+
+    def _changed(self, hearing_id: int) -> None:
+        with self._lock:
+            snapshot = self._snapshots[hearing_id] = self._take_snapshot(hearing_id)
+        self.changed.emit(snapshot)
 
     def view(self, hearing_id: int, audience: Audience) -> ScreenView:
         return self.snapshot(hearing_id).view(audience)
@@ -161,14 +172,14 @@ class Presentation:
     def set_restricted(self, exhibit_id: int, user: User, restricted: bool) -> None:
         require(user.role, Action.RESTRICT)
         exhibit = self._exhibits.set_restricted(exhibit_id, restricted, actor=user.username)
-        self.changed.emit(self.snapshot(exhibit.hearing_id))
+        self._changed(exhibit.hearing_id)
 
     def configure(self, hearing_id: int, user: User, *, closed_door: bool | None = None,
                   approval_required: bool | None = None) -> None:
         require(user.role, Action.CONFIGURE_HEARING)
         self._hearings.configure(hearing_id, actor=user.username, closed_door=closed_door,
                                  approval_required=approval_required)
-        self.changed.emit(self.snapshot(hearing_id))
+        self._changed(hearing_id)
 
     # internals
 
@@ -190,5 +201,5 @@ class Presentation:
                 db.execute('UPDATE exhibits SET disclosure = ? WHERE id = ?', (Disclosure.EXAMINED, examined))
             audit.append(db, state.hearing_id, user.username, action, {**details, 'version': state.version})
         self._states[state.hearing_id] = state
-        self.changed.emit(self.snapshot(state.hearing_id))
+        self._changed(state.hearing_id)
         return state

@@ -62,6 +62,7 @@ class Screens:
         self._connections: dict[int, int] = {}
         self._acks: dict[int, Ack] = {}
         self._widths: dict[int, set[int]] = {}
+        self._by_token: dict[str, Screen] = {}
         self.changed: Event[int] = Event()  # hearing id: a screen connected, left or acknowledged
 
     def add(self, hearing_id: int, *, name: str, audience: str, actor: str) -> Screen:
@@ -86,11 +87,15 @@ class Screens:
         return [_screen(r) for r in rows]
 
     def by_token(self, token: str) -> Screen:
+        # asked on every image a screen fetches; a screen's registration never changes, so it is kept once read
+        if (screen := self._by_token.get(token)) is not None:
+            return screen
         with self._store.read() as db:
             row = db.execute('SELECT * FROM screens WHERE token = ?', (token,)).fetchone()
         if row is None:
             raise NotFound('screen_not_found', screen='…')
-        return _screen(row)
+        self._by_token[token] = screen = _screen(row)
+        return screen
 
     def connected(self, screen: Screen) -> None:
         with self._lock:

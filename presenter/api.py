@@ -174,18 +174,18 @@ def page_image(services: Services, exhibit_id: int, page: int, width: int) -> Pa
                               cache_dir=services.settings.cache_dir, title=exhibit.title, media=exhibit.media)
 
 
-_ASPECTS: dict[tuple[str, int], float] = {}
+# an exhibit's pages never change, so their shapes are remembered by (exhibit id, page) for the process's life
+ASPECTS: dict[tuple[int, int], float] = {}
 
 
 def page_aspect(services: Services, exhibit_id: int, page: int) -> float:
     """Width over height of a page, read from its thumbnail's header (rendered if need be) and remembered: a screen
-    asks for an image as wide as it will show it, no wider. Blocking on a miss: call from a worker thread."""
-    exhibit = services.exhibits.get(exhibit_id)
-    key = (exhibit.sha256, exhibit.source_page(page))
-    if key not in _ASPECTS:
+    asks for an image as wide as it will show it, no wider. Blocking on a miss: call from a worker thread, after
+    looking in ``ASPECTS``."""
+    if (exhibit_id, page) not in ASPECTS:
         with Image.open(page_image(services, exhibit_id, page, render.THUMB_WIDTH)) as image:
-            _ASPECTS[key] = image.width / image.height
-    return _ASPECTS[key]
+            ASPECTS[exhibit_id, page] = image.width / image.height
+    return ASPECTS[exhibit_id, page]
 
 
 def import_uploads(services: Services, hearing_id: int, actor: str, uploads: list[tuple[str, Any]],

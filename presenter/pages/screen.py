@@ -14,7 +14,7 @@ from courtroom.presentation import Snapshot
 from courtroom.screens import Ack, Screen
 from courtroom.visibility import ScreenView, ViewState
 
-from ..api import page_aspect
+from ..api import ASPECTS, page_aspect
 from ..live import follow
 from ..services import Services
 
@@ -80,7 +80,8 @@ def _follow(services: Services, screen: Screen) -> None:
         view = snapshot.view(screen.audience)
         aspect = None
         if view.state is ViewState.SHOWING and view.exhibit_id is not None and view.page is not None:
-            aspect = await run.io_bound(page_aspect, services, view.exhibit_id, view.page)
+            aspect = ASPECTS.get((view.exhibit_id, view.page)) or await run.io_bound(
+                page_aspect, services, view.exhibit_id, view.page)
         # the screen paints only the newest version it has been sent, so a slow push cannot undo a later one
         payload = view_payload(view, snapshot.state.version, screen.token, aspect)
         client.run_javascript(f'courtroomScreen.show({json.dumps(payload)})')

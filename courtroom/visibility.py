@@ -17,6 +17,7 @@ class Audience(StrEnum):
     PUBLIC = 'public'  # gallery, projector
     WITNESS = 'witness'
     COUNSEL = 'counsel'
+    OBSERVER = 'observer'  # remote observers (người tham dự) and overflow rooms: nothing in a closed-door hearing
 
 
 class ViewState(StrEnum):
@@ -42,12 +43,13 @@ def screen_view(audience: Audience, state: PresentationState, *, restricted: boo
     """What a screen of ``audience`` shows. ``restricted`` is the live exhibit's flag.
 
     - the presenter's blank pauses every screen; the judge's kill switch blanks every screen but the panel's;
-    - a closed-door hearing shows the public nothing;
+    - a closed-door hearing shows observers nothing (the people in the courtroom, who watch the public screens, are
+      the hearing's own participants then);
     - a restricted exhibit shows on panel screens only, the others get a neutral placeholder.
     """
     if state.presenter_blank:
         return ScreenView(ViewState.BLANK)
-    if audience is not Audience.PANEL and (state.kill_switch or (closed_door and audience is Audience.PUBLIC)):
+    if audience is not Audience.PANEL and (state.kill_switch or (closed_door and audience is Audience.OBSERVER)):
         return ScreenView(ViewState.BLANK)
     live = state.live
     if live is None:

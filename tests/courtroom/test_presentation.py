@@ -26,7 +26,7 @@ PROCURATOR = User(id=1, username='ksv', name='KSV', role=Role.PROCURATOR)
 JUDGE = User(id=2, username='chutoa', name='Chủ tọa', role=Role.PRESIDING_JUDGE)
 CLERK = User(id=3, username='thuky', name='Thư ký', role=Role.CLERK)
 COUNSEL = User(id=4, username='ls', name='Luật sư', role=Role.DEFENCE_COUNSEL)
-OTHERS = (Audience.PUBLIC, Audience.WITNESS, Audience.COUNSEL)
+OTHERS = (Audience.PUBLIC, Audience.WITNESS, Audience.COUNSEL, Audience.OBSERVER)
 
 
 def setup(store: Store, exhibit_pages: tuple[int, ...] = (3, 2, 1)) -> tuple[Presentation, int, list[int]]:
@@ -71,7 +71,7 @@ def test_kill_switch_wins_and_only_the_judge_lifts_it(store: Store) -> None:
     p, h, (e1, *_) = setup(store)
     p.publish(h, PROCURATOR, e1, 1)
     p.blank(h, JUDGE, True)
-    assert [p.view(h, a).state for a in OTHERS] == [ViewState.BLANK] * 3
+    assert [p.view(h, a).state for a in OTHERS] == [ViewState.BLANK] * 4
     assert p.view(h, Audience.PANEL).state is ViewState.SHOWING
     p.blank(h, PROCURATOR, True)
     with pytest.raises(Forbidden) as caught:
@@ -88,18 +88,21 @@ def test_restricted_reaches_panel_only(store: Store) -> None:
     p.set_restricted(e1, CLERK, True)
     p.publish(h, PROCURATOR, e1, 1)
     assert p.view(h, Audience.PANEL).state is ViewState.SHOWING
-    assert [p.view(h, a).state for a in OTHERS] == [ViewState.RESTRICTED] * 3
+    assert [p.view(h, a).state for a in OTHERS] == [ViewState.RESTRICTED] * 4
     assert not any(may_fetch(p.view(h, a), e1, 1) for a in OTHERS)
     with pytest.raises(Forbidden):
         p.set_restricted(e1, PROCURATOR, False)
 
 
-def test_closed_door_shows_the_public_nothing(store: Store) -> None:
+def test_closed_door_shows_observers_nothing(store: Store) -> None:
     p, h, (e1, *_) = setup(store)
     p.configure(h, CLERK, closed_door=True)
     p.publish(h, PROCURATOR, e1, 1)
-    assert p.view(h, Audience.PUBLIC).state is ViewState.BLANK
+    assert p.view(h, Audience.OBSERVER).state is ViewState.BLANK
+    assert p.view(h, Audience.PUBLIC).state is ViewState.SHOWING
     assert p.view(h, Audience.WITNESS).state is ViewState.SHOWING
+    p.configure(h, CLERK, closed_door=False)
+    assert p.view(h, Audience.OBSERVER).state is ViewState.SHOWING
 
 
 def test_approval_required(store: Store) -> None:
@@ -193,7 +196,7 @@ def test_no_screen_but_the_panel_ever_shows_what_it_may_not(actions: list) -> No
         for audience in OTHERS:
             view = p.view(h, audience)
             fetchable = [(e, pg) for e in ids for pg in (1, 2, 3) if may_fetch(view, e, pg)]
-            if state.kill_switch or state.presenter_blank or (closed and audience is Audience.PUBLIC):
+            if state.kill_switch or state.presenter_blank or (closed and audience is Audience.OBSERVER):
                 assert view.state is ViewState.BLANK and not fetchable
             if view.state is ViewState.SHOWING:
                 shown = exhibits.get(view.exhibit_id)

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import json
+
 from . import audit
 from .errors import InvalidInput, NotFound
+from .online import online_refusal, parse_charges
 from .store import Store
 
 MAX_CASE_NUMBER = 64
@@ -22,15 +25,25 @@ class Hearing:
     created_at: str
     closed_door: bool = False
     approval_required: bool = False
+    charges: tuple[int, ...] = ()
+    state_secret: bool = False
+
+    @property
+    def online_refusal(self) -> str | None:
+        """Why this hearing may not join remote points (a message code), or None."""
+        return online_refusal(self.charges, self.state_secret)
 
     def to_api(self) -> dict[str, Any]:
         return {'id': self.id, 'case_number': self.case_number, 'title': self.title, 'created_at': self.created_at,
-                'closed_door': self.closed_door, 'approval_required': self.approval_required}
+                'closed_door': self.closed_door, 'approval_required': self.approval_required,
+                'charges': list(self.charges), 'state_secret': self.state_secret,
+                'online_allowed': self.online_refusal is None}
 
 
 def _hearing(row: Any) -> Hearing:
     return Hearing(id=row['id'], case_number=row['case_number'], title=row['title'], created_at=row['created_at'],
-                   closed_door=bool(row['closed_door']), approval_required=bool(row['approval_required']))
+                   closed_door=bool(row['closed_door']), approval_required=bool(row['approval_required']),
+                   charges=tuple(json.loads(row['charges'])), state_secret=bool(row['state_secret']))
 
 
 def clean_text(field: str, value: str | None, max_length: int) -> str:
@@ -47,16 +60,23 @@ class Hearings:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def create(self, *, case_number: str, title: str, actor: str, created_by: int | None = None) -> Hearing:
+    def create(self, *, case_number: str, title: str, actor: str, created_by: int | None = None,
+               charges: list[object] | None = None, state_secret: bool = False) -> Hearing:
+        """A new hearing, with its central point (the courtroom) from the start."""
         case_number = clean_text('case_number', case_number, MAX_CASE_NUMBER)
         title = clean_text('title', title, MAX_TITLE)
+        articles = parse_charges(charges or [])
         now = datetime.now(UTC).isoformat(timespec='milliseconds')
         with self._store.transaction() as db:
-            cursor = db.execute('INSERT INTO hearings (case_number, title, created_at, created_by) VALUES (?, ?, ?, ?)',
-                                (case_number, title, now, created_by))
+            cursor = db.execute('INSERT INTO hearings (case_number, title, created_at, created_by, charges, state_secret)'
+                                ' VALUES (?, ?, ?, ?, ?, ?)',
+                                (case_number, title, now, created_by, json.dumps(articles), int(state_secret)))
             hearing_id = cursor.lastrowid
             assert hearing_id is not None
-            audit.append(db, hearing_id, actor, 'hearing_created', {'case_number': case_number, 'title': title})
+            db.execute("INSERT INTO points (hearing_id, name, kind, created_at) VALUES (?, 'Phòng xử án', 'central', ?)",
+                       (hearing_id, now))
+            audit.append(db, hearing_id, actor, 'hearing_created', {'case_number': case_number, 'title': title,
+                                                                    'charges': articles, 'state_secret': state_secret})
         return self.get(hearing_id)
 
     def get(self, hearing_id: int) -> Hearing:

@@ -37,6 +37,9 @@ class Action(StrEnum):
     APPROVE = 'approve'
     RESTRICT = 'restrict'
     CONFIGURE_HEARING = 'configure_hearing'
+    MANAGE_PARTICIPANTS = 'manage_participants'  # points, participants, join links
+    ADMIT = 'admit'  # roll call: identity checks, admitting or turning away
+    CONTROL_PARTICIPANTS = 'control_participants'  # mute, remove
 
 
 _ALL_STAFF = frozenset(Role)
@@ -55,6 +58,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.APPROVE: frozenset({Role.PRESIDING_JUDGE}),
     Action.RESTRICT: frozenset({Role.CLERK, Role.PRESIDING_JUDGE, Role.JUDGE}),
     Action.CONFIGURE_HEARING: frozenset({Role.ADMIN, Role.CLERK, Role.PRESIDING_JUDGE}),
+    Action.MANAGE_PARTICIPANTS: _SETUP,
+    Action.ADMIT: frozenset({Role.CLERK, Role.PRESIDING_JUDGE}),
+    Action.CONTROL_PARTICIPANTS: frozenset({Role.CLERK, Role.PRESIDING_JUDGE}),
 }
 
 

@@ -103,6 +103,35 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (hearing_id, user_id)
     );
     """,
+    # 3: the hybrid hearing: charges, connection points, participants and their join links
+    """
+    ALTER TABLE hearings ADD COLUMN charges TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE hearings ADD COLUMN state_secret INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE points (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE participants (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        point_id INTEGER NOT NULL REFERENCES points(id),
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        id_document_type TEXT,
+        id_document_number TEXT,
+        state TEXT NOT NULL DEFAULT 'invited',
+        link_nonce TEXT NOT NULL,
+        link_expires_at INTEGER NOT NULL,
+        id_verified INTEGER,
+        id_note TEXT,
+        muted INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO points (hearing_id, name, kind, created_at) SELECT id, 'Phòng xử án', 'central', created_at FROM hearings;
+    """,
 ]
 
 

@@ -145,6 +145,7 @@ class Participants:
         self._secret = secret
         self._lock = threading.Lock()
         self._seats: dict[int, str] = {}  # participant id → the browser session holding the seat
+        self._stats: dict[int, dict[str, Any]] = {}  # participant id → link quality, as the media worker reports it
         self.changed: Event[int] = Event()  # hearing id
         self.seat_conflicts: Event[SeatConflict] = Event()
 
@@ -162,6 +163,15 @@ class Participants:
             rows = db.execute('SELECT * FROM participants WHERE hearing_id = ? ORDER BY point_id, id',
                               (hearing_id,)).fetchall()
         return [_participant(r) for r in rows]
+
+    def stats(self, participant_id: int) -> dict[str, Any] | None:
+        """Round-trip time, loss and frames per second of the participant's link, or None before media flows."""
+        with self._lock:
+            return self._stats.get(participant_id)
+
+    def report_stats(self, participant_id: int, stats: dict[str, Any]) -> None:
+        with self._lock:
+            self._stats[participant_id] = stats
 
     # the clerk's setup
 

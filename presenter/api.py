@@ -25,6 +25,7 @@ from courtroom.roles import Action, require
 from courtroom.users import User
 from media import bundle, render
 
+from .api_hybrid import hybrid_routes
 from .api_presenting import presenting_routes
 from .i18n import error_message, pick_lang
 from .services import Services
@@ -80,6 +81,9 @@ class _JsonErrorRoute(APIRoute):
 class HearingIn(BaseModel):
     case_number: str = Field(max_length=1000)
     title: str = Field(max_length=5000)
+    charges: list[int | str] = Field(default_factory=list, max_length=50,
+                                     description='Penal Code articles, e.g. [173]')
+    state_secret: bool = False
 
 
 def api_router(services: Services) -> APIRouter:
@@ -103,7 +107,8 @@ def api_router(services: Services) -> APIRouter:
     def create_hearing(body: HearingIn, user: Authed) -> dict[str, Any]:
         require(user.role, Action.CREATE_HEARING)
         return services.hearings.create(case_number=body.case_number, title=body.title, actor=user.username,
-                                        created_by=user.id).to_api()
+                                        created_by=user.id, charges=list(body.charges),
+                                        state_secret=body.state_secret).to_api()
 
     @router.get('/hearings', tags=['hearings'])
     def list_hearings(user: Authed) -> list[dict[str, Any]]:
@@ -156,6 +161,7 @@ def api_router(services: Services) -> APIRouter:
         return {'query': q, 'hits': [h.to_api() for h in hits]}
 
     presenting_routes(router, services, current_user, page_image)
+    hybrid_routes(router, services, current_user)
 
     @router.api_route('/{path:path}', methods=['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], include_in_schema=False)
     def unknown(path: str) -> None:

@@ -10,6 +10,8 @@ from datetime import timedelta
 from courtroom.audit import AuditLog
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
+from courtroom.participants import Participants
+from courtroom.points import Points
 from courtroom.presentation import Presentation
 from courtroom.screens import Screens
 from courtroom.search import Search
@@ -34,6 +36,8 @@ class Services:
     signer: UrlSigner
     presentation: Presentation
     screens: Screens
+    points: Points
+    participants: Participants
 
     def close(self) -> None:
         self.store.close()
@@ -56,6 +60,8 @@ def build_services(settings: Settings) -> Services:
         folder.mkdir(parents=True, exist_ok=True)
     store = Store(settings.db_path)
     hearings, exhibits = Hearings(store), Exhibits(store)
+    points = Points(store, hearings)
+    secret = server_secret(settings)
     return Services(
         settings=settings,
         store=store,
@@ -65,7 +71,9 @@ def build_services(settings: Settings) -> Services:
         search=Search(store),
         audit=AuditLog(store),
         evidence=EvidenceStore(settings.evidence_dir),
-        signer=UrlSigner(server_secret(settings)),
+        signer=UrlSigner(secret),
         presentation=Presentation(store, hearings, exhibits),
         screens=Screens(store),
+        points=points,
+        participants=Participants(store, hearings, points, secret),
     )

@@ -1,0 +1,115 @@
+"""The hybrid hearing's REST API: connection points, participants and their join links, the roll call (identity
+check, admit, turn away), and control (mute, revoke). Same conventions as presenter.api."""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+
+from courtroom.participants import Participant
+from courtroom.roles import Action, require
+from courtroom.users import User
+
+from .api_presenting import public_base
+from .services import Services
+
+
+class PointIn(BaseModel):
+    name: str = Field(max_length=1000)
+    kind: str = Field(max_length=100)
+
+
+class IdDocument(BaseModel):
+    type: str = Field(max_length=50, description='citizen_id, passport, lawyer_card or other')
+    number: str = Field(max_length=200)
+
+
+class ParticipantIn(BaseModel):
+    name: str = Field(max_length=1000)
+    role: str = Field(max_length=100)
+    point_id: int
+    id_document: IdDocument | None = None
+    link_hours: int = 72
+
+
+class OnIn(BaseModel):
+    on: bool = True
+
+
+class IdCheckIn(BaseModel):
+    verified: bool
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class RefuseIn(BaseModel):
+    note: str | None = Field(default=None, max_length=2000)
+
+
+def join_url(services: Services, request: Request, token: str) -> str:
+    return f'{public_base(services, request)}/join/{token}'
+
+
+def hybrid_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
+    Authed = Annotated[User, Depends(current_user)]
+
+    def described(p: Participant) -> dict[str, Any]:
+        return {**p.to_api(), 'stats': services.participants.stats(p.id)}
+
+    @router.get('/hearings/{hearing_id}/points', tags=['hybrid'])
+    def list_points(hearing_id: int, user: Authed) -> list[dict[str, Any]]:
+        require(user.role, Action.VIEW_HEARING)
+        return [p.to_api() for p in services.points.of_hearing(hearing_id)]
+
+    @router.post('/hearings/{hearing_id}/points', status_code=201, tags=['hybrid'])
+    def add_point(hearing_id: int, body: PointIn, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.MANAGE_PARTICIPANTS)
+        return services.points.add(hearing_id, name=body.name, kind=body.kind, actor=user.username).to_api()
+
+    @router.get('/hearings/{hearing_id}/participants', tags=['hybrid'])
+    def list_participants(hearing_id: int, user: Authed) -> list[dict[str, Any]]:
+        require(user.role, Action.VIEW_HEARING)
+        services.hearings.get(hearing_id)
+        return [described(p) for p in services.participants.of_hearing(hearing_id)]
+
+    @router.post('/hearings/{hearing_id}/participants', status_code=201, tags=['hybrid'])
+    def add_participant(hearing_id: int, body: ParticipantIn, request: Request, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.MANAGE_PARTICIPANTS)
+        participant, token = services.participants.add(
+            hearing_id, name=body.name, role=body.role, point_id=body.point_id, actor=user.username,
+            id_document=body.id_document.model_dump() if body.id_document else None, link_hours=body.link_hours)
+        return {'id': participant.id, 'join_url': join_url(services, request, token), **described(participant)}
+
+    @router.post('/participants/{participant_id}/link', tags=['hybrid'])
+    def new_link(participant_id: int, request: Request, user: Authed) -> dict[str, Any]:
+        """A new personal link; the earlier ones stop working."""
+        require(user.role, Action.MANAGE_PARTICIPANTS)
+        token = services.participants.issue_link(participant_id, actor=user.username)
+        return {'id': participant_id, 'join_url': join_url(services, request, token)}
+
+    @router.post('/participants/{participant_id}/id-check', tags=['hybrid'])
+    def id_check(participant_id: int, body: IdCheckIn, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.ADMIT)
+        return described(services.participants.record_id_check(participant_id, verified=body.verified,
+                                                                note=body.note, actor=user.username))
+
+    @router.post('/participants/{participant_id}/admit', tags=['hybrid'])
+    def admit(participant_id: int, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.ADMIT)
+        return described(services.participants.admit(participant_id, actor=user.username))
+
+    @router.post('/participants/{participant_id}/refuse', tags=['hybrid'])
+    def refuse(participant_id: int, body: RefuseIn, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.ADMIT)
+        return described(services.participants.refuse(participant_id, actor=user.username, note=body.note))
+
+    @router.post('/participants/{participant_id}/revoke', tags=['hybrid'])
+    def revoke(participant_id: int, user: Authed) -> dict[str, Any]:
+        """The link stops working at once; a participant in the hearing is removed and their media stops."""
+        require(user.role, Action.CONTROL_PARTICIPANTS)
+        return described(services.participants.revoke(participant_id, actor=user.username))
+
+    @router.post('/participants/{participant_id}/mute', tags=['hybrid'])
+    def mute(participant_id: int, body: OnIn, user: Authed) -> dict[str, Any]:
+        require(user.role, Action.CONTROL_PARTICIPANTS)
+        return described(services.participants.set_muted(participant_id, body.on, actor=user.username))

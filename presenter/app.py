@@ -15,6 +15,7 @@ from . import demo, pages
 from .api import api_router
 from .docs import mount_docs
 from .live import prerender
+from .screen_images import ScreenImages
 from .services import Services, build_services, server_secret
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ def render_ahead(services: Services) -> None:
 def mount(services: Services) -> None:
     """Register the REST API and every page for these services."""
     render_ahead(services)
+    app.add_middleware(ScreenImages, services=services)
     mount_docs(app, title='courtroom', version='0.1.0')
     app.include_router(api_router(services))
     pages.register(services)

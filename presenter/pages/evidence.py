@@ -1,0 +1,100 @@
+"""The evidence view shared by courtroom screens and remote participants' pages: the published page as the given
+audience may see it (idle, showing with its zoom region, blank, restricted), following every change, and telling
+whoever asks what it has actually painted. The painting itself is presenter/static/screen.js."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from nicegui import context, run, ui
+from nicegui.events import GenericEventArguments
+
+from courtroom.hearings import Hearing
+from courtroom.presentation import Snapshot
+from courtroom.screens import Ack
+from courtroom.visibility import Audience, ScreenView, ViewState
+
+from ..api import ASPECTS, page_aspect
+from ..live import follow
+from ..services import Services
+
+TEXTS = {
+    'vi': {'idle': 'Chưa trình chiếu tài liệu', 'restricted': 'Tài liệu hạn chế — chỉ hiển thị cho Hội đồng xét xử',
+           'case': 'Vụ án số'},
+    'en': {'idle': 'Nothing on display', 'restricted': 'Restricted exhibit — shown to the trial panel only',
+           'case': 'Case'},
+}
+
+STYLE = '''
+<style>
+  #screen-content { background: #000; color: #e2e8f0; overflow: hidden; }
+  #screen-stage { position: absolute; inset: 0; overflow: hidden; }
+  .screen-image { position: absolute; max-width: none; user-select: none; -webkit-user-drag: none; }
+  .screen-layer { position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center;
+                  justify-content: center; text-align: center; gap: 1.5vh; font-family: "Noto Sans", sans-serif; }
+  .screen-title { font-size: 4vh; font-weight: 600; max-width: 80vw; }
+  .screen-sub { font-size: 2.6vh; color: #94a3b8; }
+</style>
+<script src="/static/courtroom/screen.js"></script>
+'''
+
+
+def view_payload(view: ScreenView, version: int, image_base: str, aspect: float | None) -> dict[str, object]:
+    return {**view.to_api(), 'version': version, 'base': image_base, 'aspect': aspect}
+
+
+def evidence_view(services: Services, hearing: Hearing, audience: Audience, *, image_base: str, lang: str,
+                  on_ack: Callable[[Ack], None] | None = None, on_connect: Callable[[], None] | None = None,
+                  on_disconnect: Callable[[], None] | None = None) -> ui.element:
+    """Build the view in the current container and keep it following the hearing. Only one per page."""
+    texts = TEXTS['en' if lang == 'en' else 'vi']
+    ui.add_head_html(STYLE)
+    content = ui.element('div').props('id=screen-content data-testid=screen-content data-state=""')
+    with content:
+        ui.element('div').props('id=screen-stage').on('contextmenu.prevent', lambda: None)
+        with ui.element('div').classes('screen-layer').props('data-layer=idle'):
+            ui.label(hearing.title).classes('screen-title')
+            ui.label(f'{texts["case"]} {hearing.case_number}').classes('screen-sub')
+            ui.label(texts['idle']).classes('screen-sub')
+        ui.element('div').classes('screen-layer').props('data-layer=blank style="display:none"')
+        with ui.element('div').classes('screen-layer').props('data-layer=restricted style="display:none"'):
+            ui.label('⚖').classes('screen-title')
+            ui.label(texts['restricted']).classes('screen-sub')
+    _follow(services, hearing.id, audience, image_base, on_ack, on_connect, on_disconnect)
+    return content
+
+
+def _follow(services: Services, hearing_id: int, audience: Audience, image_base: str,
+            on_ack: Callable[[Ack], None] | None, on_connect: Callable[[], None] | None,
+            on_disconnect: Callable[[], None] | None) -> None:
+    client = context.client
+
+    async def push(snapshot: Snapshot | None = None) -> None:
+        snapshot = snapshot or await run.io_bound(services.presentation.snapshot, hearing_id)
+        view = snapshot.view(audience)
+        aspect = None
+        if view.state is ViewState.SHOWING and view.exhibit_id is not None and view.page is not None:
+            aspect = ASPECTS.get((view.exhibit_id, view.page)) or await run.io_bound(
+                page_aspect, services, view.exhibit_id, view.page)
+        # the view paints only the newest version it has been sent, so a slow push cannot undo a later one
+        payload = view_payload(view, snapshot.state.version, image_base, aspect)
+        client.run_javascript(f'courtroomScreen.show({json.dumps(payload)})')
+
+    def acknowledged(e: GenericEventArguments) -> None:
+        args = e.args if isinstance(e.args, dict) else {}
+        if on_ack is not None:
+            on_ack(Ack(state=str(args.get('state')), exhibit_id=args.get('exhibit_id'), page=args.get('page'),
+                       version=int(args.get('version') or 0)))
+
+    async def connected() -> None:
+        if on_connect is not None:
+            on_connect()
+        await push()  # after a reconnect, whatever was missed meanwhile
+
+    ui.on('screen_ack', acknowledged)
+    client.on_connect(connected)
+    if on_disconnect is not None:
+        client.on_disconnect(on_disconnect)
+    follow(services.presentation.changed,
+           lambda snapshot: push(snapshot) if snapshot.state.hearing_id == hearing_id else None)

@@ -91,3 +91,4 @@ MESSAGES.update({
     'not_waiting': ('Người tham gia không ở phòng chờ (trạng thái: {state})',
                     'The participant is not in the lobby (state: {state})'),
 })
+MESSAGES['not_admitted'] = ('Chưa được thư ký phiên tòa cho vào phiên tòa', 'Not admitted to the hearing yet')

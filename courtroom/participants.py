@@ -146,6 +146,7 @@ class Participants:
         self._lock = threading.Lock()
         self._seats: dict[int, str] = {}  # participant id → the browser session holding the seat
         self._stats: dict[int, dict[str, Any]] = {}  # participant id → link quality, as the media worker reports it
+        self._hands: dict[int, float] = {}  # participant id → when they raised their hand
         self.changed: Event[int] = Event()  # hearing id
         self.seat_conflicts: Event[SeatConflict] = Event()
 
@@ -172,6 +173,24 @@ class Participants:
     def report_stats(self, participant_id: int, stats: dict[str, Any]) -> None:
         with self._lock:
             self._stats[participant_id] = stats
+
+    def raise_hand(self, participant_id: int, raised: bool) -> None:
+        """A participant asks to speak (or withdraws); the presiding judge and the clerk see it."""
+        participant = self.get(participant_id)
+        with self._lock:
+            if raised:
+                self._hands.setdefault(participant_id, time.time())
+            else:
+                self._hands.pop(participant_id, None)
+        with self._store.transaction() as db:
+            audit.append(db, participant.hearing_id, f'participant:{participant_id}',
+                         'hand_raised' if raised else 'hand_lowered', {'participant_id': participant_id})
+        self.changed.emit(participant.hearing_id)
+
+    def hands(self, hearing_id: int) -> dict[int, float]:
+        ids = {p.id for p in self.of_hearing(hearing_id)}
+        with self._lock:
+            return {pid: at for pid, at in self._hands.items() if pid in ids}
 
     # the clerk's setup
 

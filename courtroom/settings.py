@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -35,6 +36,7 @@ class Settings:
     public_url: str | None = None
     limits: Limits = field(default_factory=Limits)
     token_ttl_hours: int = 12
+    ice_servers: tuple[dict[str, Any], ...] = ()  # STUN/TURN for WebRTC; none on a court's own network
 
     @property
     def db_path(self) -> Path:
@@ -60,6 +62,8 @@ class Settings:
             values['data_dir'] = Path(env['COURTROOM_DATA'])
         if 'COURTROOM_PUBLIC_URL' in env:
             values['public_url'] = env['COURTROOM_PUBLIC_URL']
+        if 'COURTROOM_ICE_SERVERS' in env:
+            values['ice_servers'] = tuple(json.loads(env['COURTROOM_ICE_SERVERS']))
         if 'COURTROOM_MAX_FILE_MB' in env:
             values['limits'] = Limits(max_file_bytes=int(env['COURTROOM_MAX_FILE_MB']) * _MIB)
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -161,7 +161,7 @@ def api_router(services: Services) -> APIRouter:
         return {'query': q, 'hits': [h.to_api() for h in hits]}
 
     presenting_routes(router, services, current_user, page_image)
-    hybrid_routes(router, services, current_user)
+    hybrid_routes(router, services, current_user, page_image)
 
     @router.api_route('/{path:path}', methods=['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], include_in_schema=False)
     def unknown(path: str) -> None:

@@ -1,15 +1,22 @@
 """The hybrid hearing's REST API: connection points, participants and their join links, the roll call (identity
 check, admit, turn away), and control (mute, revoke). Same conventions as presenter.api."""
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from courtroom.errors import NotFound
 from courtroom.participants import Participant
 from courtroom.roles import Action, require
 from courtroom.users import User
+from courtroom.visibility import may_fetch
+from media.watermark import watermark
 
 from .api_presenting import public_base
 from .services import Services
@@ -50,8 +57,41 @@ def join_url(services: Services, request: Request, token: str) -> str:
     return f'{public_base(services, request)}/join/{token}'
 
 
-def hybrid_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
+_WATERMARKED: OrderedDict[tuple[int, Path], bytes] = OrderedDict()
+_WATERMARKED_LOCK = threading.Lock()
+_KEEP = 64
+
+
+def watermarked_page(participant: Participant, path: Path) -> bytes:
+    """The rendered page with the participant's name across it, the latest ones kept in memory. Blocking."""
+    key = (participant.id, path)
+    with _WATERMARKED_LOCK:
+        body = _WATERMARKED.get(key)
+    if body is None:
+        body = watermark(path.read_bytes(), f'{participant.name} · #{participant.id}')
+        with _WATERMARKED_LOCK:
+            _WATERMARKED[key] = body
+            if len(_WATERMARKED) > _KEEP:
+                _WATERMARKED.popitem(last=False)
+    return body
+
+
+def hybrid_routes(router: APIRouter, services: Services, current_user: Callable[..., User],
+                  page_image: Callable[[Services, int, int, int], Path]) -> None:
     Authed = Annotated[User, Depends(current_user)]
+
+    @router.get('/join/{token}/pages/{exhibit_id}/{page}', tags=['hybrid'],
+                responses={200: {'content': {'image/jpeg': {}}}})
+    def participant_page(token: str, exhibit_id: int, page: int,
+                         width: Annotated[int, Query()] = 960) -> Response:
+        """The page a participant's evidence view shows: only while admitted, only what the screens of their role's
+        audience show right now, watermarked with their name."""
+        participant = services.participants.by_link(token)
+        view = services.presentation.view(participant.hearing_id, participant.audience)
+        if not participant.state.in_hearing or not may_fetch(view, exhibit_id, page):
+            raise NotFound('not_found')
+        body = watermarked_page(participant, page_image(services, exhibit_id, page, width))
+        return Response(body, media_type='image/jpeg', headers={'Cache-Control': 'no-store'})
 
     def described(p: Participant) -> dict[str, Any]:
         return {**p.to_api(), 'stats': services.participants.stats(p.id)}

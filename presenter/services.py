@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import timedelta
 
 from courtroom.audit import AuditLog
@@ -22,6 +23,9 @@ from media.evidence_store import EvidenceStore
 
 from .signing import UrlSigner
 
+if TYPE_CHECKING:
+    from .conference import Conference
+
 
 @dataclass(slots=True, kw_only=True)
 class Services:
@@ -38,6 +42,7 @@ class Services:
     screens: Screens
     points: Points
     participants: Participants
+    conference: Conference | None = None  # the live media side, made when the app is mounted on an event loop
 
     def close(self) -> None:
         self.store.close()

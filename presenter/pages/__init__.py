@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..services import Services
-from . import bench, hearing, hearings, judge, login, screen
+from . import bench, hearing, hearings, join, judge, login, participants, screen
 
 
 def register(services: Services) -> None:
@@ -13,3 +13,5 @@ def register(services: Services) -> None:
     screen.register(services)
     bench.register(services)
     judge.register(services)
+    participants.register(services)
+    join.register(services)

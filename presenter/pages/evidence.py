@@ -40,6 +40,11 @@ STYLE = '''
 '''
 
 
+def add_head() -> None:
+    """The view's style and script: call when the page is first built (a script added later does not run)."""
+    ui.add_head_html(STYLE)
+
+
 def view_payload(view: ScreenView, version: int, image_base: str, aspect: float | None) -> dict[str, object]:
     return {**view.to_api(), 'version': version, 'base': image_base, 'aspect': aspect}
 
@@ -47,9 +52,9 @@ def view_payload(view: ScreenView, version: int, image_base: str, aspect: float 
 def evidence_view(services: Services, hearing: Hearing, audience: Audience, *, image_base: str, lang: str,
                   on_ack: Callable[[Ack], None] | None = None, on_connect: Callable[[], None] | None = None,
                   on_disconnect: Callable[[], None] | None = None) -> ui.element:
-    """Build the view in the current container and keep it following the hearing. Only one per page."""
+    """Build the view in the current container and keep it following the hearing. Only one per page, on a page
+    that called ``add_head`` when it was built."""
     texts = TEXTS['en' if lang == 'en' else 'vi']
-    ui.add_head_html(STYLE)
     content = ui.element('div').props('id=screen-content data-testid=screen-content data-state=""')
     with content:
         ui.element('div').props('id=screen-stage').on('contextmenu.prevent', lambda: None)
@@ -93,6 +98,7 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
         await push()  # after a reconnect, whatever was missed meanwhile
 
     ui.on('screen_ack', acknowledged)
+    ui.timer(0, push, once=True)  # now, or as soon as the browser is there: the view may be built after connecting
     client.on_connect(connected)
     if on_disconnect is not None:
         client.on_disconnect(on_disconnect)

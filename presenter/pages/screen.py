@@ -10,7 +10,7 @@ from nicegui import app, ui
 from courtroom.errors import NotFound
 
 from ..services import Services
-from .evidence import evidence_view
+from .evidence import add_head, evidence_view
 
 STATIC = Path(__file__).resolve().parent.parent / 'static'
 
@@ -29,6 +29,7 @@ def register(services: Services) -> None:
 
     @ui.page('/screen/{token}', title='Courtroom screen')
     async def screen_page(token: str, lang: str = 'vi') -> None:
+        add_head()
         ui.add_head_html(KIOSK)
         try:
             screen = services.screens.by_token(token)

@@ -1,0 +1,166 @@
+"""The hybrid hearing's live side in the web process: it joins participants' browsers to their hearing's media
+worker (conferencing.MediaSupervisor) only once they are admitted, keeps the worker in step with the roll call
+(a revoked or removed participant's media stops at once, a mute reaches the worker), brings connection states
+and link quality back into the domain, and watches each component point for an outage (all of its admitted
+participants gone for more than 10 s): the outage is audited and the clerk and judge are prompted to suspend."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from conferencing.supervisor import MediaSupervisor
+from courtroom import audit
+from courtroom.errors import Forbidden
+from courtroom.events import Event
+from courtroom.participants import Participant, ParticipantRole, ParticipantState
+from courtroom.points import PointKind
+
+from .services import Services
+
+logger = logging.getLogger(__name__)
+
+OUTAGE_AFTER_S = 10.0
+STATS_EVERY_S = 2.0
+
+
+@dataclass(slots=True, frozen=True)
+class Outage:
+    hearing_id: int
+    point_id: int
+    point_name: str
+    since: float
+    over: bool = False  # True when the point is back
+
+
+@dataclass(slots=True, frozen=True)
+class MediaEvent:
+    """A worker event for the participants' pages: slots changed, audio levels, the worker restarted."""
+
+    hearing_id: int
+    event: dict[str, Any]
+
+
+class Conference:
+    def __init__(self, services: Services, supervisor: MediaSupervisor) -> None:
+        self.services = services
+        self.supervisor = supervisor
+        self.media_events: Event[MediaEvent] = Event()
+        self.outages: Event[Outage] = Event()
+        self._known: dict[int, tuple[ParticipantState, bool]] = {}  # participant → (state, muted) as last seen
+        self._down_since: dict[int, float] = {}  # point → when its last participant dropped
+        self._reported: set[int] = set()
+        self._task: asyncio.Task[None] | None = None
+        supervisor.on_event(self._on_worker_event)
+
+    # lifecycle (on NiceGUI's loop)
+
+    def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.services.participants.changed.subscribe(
+            lambda hearing_id: loop.call_soon_threadsafe(self._schedule_sync, hearing_id))
+        self._task = loop.create_task(self._watch(), name='conference watch')
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        await self.supervisor.stop_all()
+
+    # what the join page calls
+
+    async def join(self, participant: Participant, offer: dict[str, str]) -> dict[str, Any]:
+        """The worker's answer and slots for an admitted participant's offer; refused before admission."""
+        current = await asyncio.to_thread(self.services.participants.get, participant.id)
+        if not current.state.in_hearing:
+            raise Forbidden('not_admitted')
+        send = current.role is not ParticipantRole.OBSERVER
+        answer = await self.supervisor.join(str(current.hearing_id), str(current.id), offer, receive=True, send=send)
+        if current.muted:
+            await self.supervisor.mute(str(current.hearing_id), str(current.id), True)
+        return answer
+
+    def people(self, hearing_id: int) -> dict[str, dict[str, str]]:
+        """Who is who, for the pages' tiles: participant id → name and role."""
+        return {str(p.id): {'name': p.name, 'role': p.role.value}
+                for p in self.services.participants.of_hearing(hearing_id)}
+
+    # keeping the worker in step with the roll call
+
+    def _schedule_sync(self, hearing_id: int) -> None:
+        asyncio.get_running_loop().create_task(self._sync(hearing_id))
+
+    async def _sync(self, hearing_id: int) -> None:
+        participants = await asyncio.to_thread(self.services.participants.of_hearing, hearing_id)
+        for p in participants:
+            before = self._known.get(p.id)
+            self._known[p.id] = (p.state, p.muted)
+            if str(hearing_id) not in self.supervisor.hearings():
+                continue
+            try:
+                if p.state in (ParticipantState.REVOKED, ParticipantState.REFUSED) and before and before[0].in_hearing:
+                    await self.supervisor.leave(str(hearing_id), str(p.id))
+                elif before is not None and before[1] != p.muted:
+                    await self.supervisor.mute(str(hearing_id), str(p.id), p.muted)
+            except Exception:
+                logger.exception('could not bring the media worker in step for participant %s', p.id)
+        self.media_events.emit(MediaEvent(hearing_id, {'event': 'people', 'people': self.people(hearing_id)}))
+
+    async def _on_worker_event(self, hearing_id: str, event: dict[str, Any]) -> None:
+        kind = event.get('event')
+        pid = event.get('participant_id')
+        if kind in ('participant_connected', 'participant_disconnected') and pid is not None:
+            try:
+                await asyncio.to_thread(self.services.participants.set_connected, int(pid),
+                                        kind == 'participant_connected')
+            except Exception:
+                logger.exception('participant %s: could not record %s', pid, kind)
+        self.media_events.emit(MediaEvent(int(hearing_id), event))
+
+    # link quality and outages
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(STATS_EVERY_S)
+            for hearing_id in self.supervisor.hearings():
+                try:
+                    stats = await self.supervisor.stats(hearing_id)
+                except Exception:
+                    continue
+                for pid, values in stats.items():
+                    self.services.participants.report_stats(int(pid), values)
+            try:
+                await asyncio.to_thread(self._check_outages)
+            except Exception:
+                logger.exception('outage check failed')
+
+    def _check_outages(self) -> None:
+        now = time.time()
+        for hearing_id in {int(h) for h in self.supervisor.hearings()}:
+            points = {p.id: p for p in self.services.points.of_hearing(hearing_id) if p.kind is not PointKind.CENTRAL}
+            admitted: dict[int, list[Participant]] = {}
+            for p in self.services.participants.of_hearing(hearing_id):
+                if p.state.in_hearing and p.point_id in points:
+                    admitted.setdefault(p.point_id, []).append(p)
+            for point_id, members in admitted.items():
+                down = all(p.state is not ParticipantState.CONNECTED for p in members)
+                ever_up = any(p.state is not ParticipantState.ADMITTED for p in members)
+                if down and ever_up:
+                    since = self._down_since.setdefault(point_id, now)
+                    if now - since > OUTAGE_AFTER_S and point_id not in self._reported:
+                        self._reported.add(point_id)
+                        self._audit(hearing_id, 'point_outage', point_id, since)
+                        self.outages.emit(Outage(hearing_id, point_id, points[point_id].name, since))
+                else:
+                    since = self._down_since.pop(point_id, None)
+                    if point_id in self._reported and since is not None:
+                        self._reported.discard(point_id)
+                        self._audit(hearing_id, 'point_restored', point_id, since)
+                        self.outages.emit(Outage(hearing_id, point_id, points[point_id].name, since, over=True))
+
+    def _audit(self, hearing_id: int, action: str, point_id: int, since: float) -> None:
+        with self.services.store.transaction() as db:
+            audit.append(db, hearing_id, 'system', action, {'point_id': point_id, 'since': since})

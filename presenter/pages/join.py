@@ -1,0 +1,296 @@
+"""A remote participant's page (/join/{token}): the link is checked, one browser takes the seat, then the device
+check, the lobby until the clerk admits them, and the hearing itself: the courtroom feed large, the others as tiles
+with a speaking indicator, the evidence as their role's screens show it (watermarked with their name), raise hand.
+Nothing of the hearing, media or evidence, reaches the page before the clerk admits the participant."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from nicegui import app, context, run, ui
+from nicegui.events import GenericEventArguments
+
+from courtroom.errors import CourtroomError
+from courtroom.participants import Participant, ParticipantState
+
+from ..conference import MediaEvent
+from ..i18n import Lang, error_message, pick_lang
+from ..live import follow
+from ..services import Services
+from .evidence import add_head, evidence_view
+from .layout import court_colors
+
+TEXTS: dict[str, tuple[str, str]] = {
+    'title': ('Tham gia phiên tòa trực tuyến', 'Join the online hearing'),
+    'hello': ('Xin chào {name}', 'Hello {name}'),
+    'check': ('Kiểm tra camera và micro trước khi vào phòng chờ', 'Check your camera and microphone before the lobby'),
+    'camera': ('Camera', 'Camera'),
+    'microphone': ('Micro', 'Microphone'),
+    'retry': ('Kiểm tra lại', 'Check again'),
+    'join': ('Vào phòng chờ', 'Go to the lobby'),
+    'checking': ('Đang kiểm tra thiết bị…', 'Checking your devices…'),
+    'ok': ('Camera và micro hoạt động. Hãy nói thử để thấy mức âm thanh.', 'Camera and microphone work. Speak to see the level.'),
+    'audio_only': ('Không dùng được camera; bạn vẫn tham gia được bằng micro.', 'No camera available; you can still take part with your microphone.'),
+    'denied': ('Trình duyệt chưa được phép dùng camera và micro. Hãy cho phép trong thanh địa chỉ rồi bấm “Kiểm tra lại”.',
+               'The browser may not use the camera and microphone. Allow them in the address bar, then press “Check again”.'),
+    'missing': ('Không tìm thấy camera hoặc micro trên máy này.', 'No camera or microphone was found on this computer.'),
+    'error': ('Không mở được camera và micro.', 'The camera and microphone could not be opened.'),
+    'lobby': ('Đang chờ thư ký phiên tòa kiểm tra căn cước và cho vào phiên tòa', 'Waiting for the court clerk to check your identity and admit you'),
+    'lobby_hint': ('Hãy chuẩn bị giấy tờ tùy thân: {doc}', 'Please have your ID document ready: {doc}'),
+    'refused': ('Thư ký phiên tòa đã không cho tham gia phiên tòa.', 'The court clerk did not admit you to the hearing.'),
+    'revoked': ('Đường dẫn đã bị thu hồi; bạn đã rời phiên tòa.', 'Your link has been withdrawn; you have left the hearing.'),
+    'evidence': ('Tài liệu đang trình chiếu', 'Evidence on display'),
+    'courtroom': ('Phòng xử án', 'Courtroom'),
+    'others': ('Người tham gia khác', 'Other participants'),
+    'raise_hand': ('Giơ tay xin phát biểu', 'Raise hand'),
+    'lower_hand': ('Hạ tay', 'Lower hand'),
+    'mic_off': ('Tắt micro', 'Mute'),
+    'mic_on': ('Bật micro', 'Unmute'),
+    'muted_by_court': ('Chủ tọa hoặc thư ký đã tắt micro của bạn', 'The presiding judge or clerk has muted you'),
+    'reconnecting': ('Đang kết nối lại…', 'Reconnecting…'),
+    'no_record': ('Không được ghi âm, ghi hình hay phát tán nội dung phiên tòa.',
+                  'Recording or redistributing the hearing is not allowed.'),
+}
+
+STYLE = '''
+<style>
+  .join-feed { position: relative; background: #0f172a; border-radius: 8px; aspect-ratio: 16 / 9; overflow: hidden; }
+  .join-feed video { width: 100%; height: 100%; object-fit: contain; }
+  #join-tiles { display: flex; flex-wrap: wrap; gap: 8px; }
+  .join-tile-video { width: 200px; aspect-ratio: 4 / 3; background: #1e293b; border-radius: 6px; object-fit: cover;
+                     border: 3px solid transparent; }
+  .join-speaking { border-color: #22c55e; }
+  #screen-content { position: relative; width: 100%; aspect-ratio: 4 / 3; border-radius: 8px; }
+  #join-preview { width: 100%; max-width: 480px; aspect-ratio: 4 / 3; background: #0f172a; border-radius: 8px; }
+  .join-meter { height: 10px; background: #e2e8f0; border-radius: 5px; overflow: hidden; width: 100%; max-width: 480px; }
+  #join-meter { height: 100%; width: 0; background: #16a34a; transition: width 0.1s; }
+</style>
+<script src="/static/courtroom/join.js"></script>
+'''
+
+DOCS = {'citizen_id': ('Căn cước công dân', 'Citizen ID card'), 'passport': ('Hộ chiếu', 'Passport'),
+        'lawyer_card': ('Thẻ luật sư', 'Lawyer card'), 'other': ('Giấy tờ tùy thân', 'ID document')}
+
+
+class JoinPage:
+    def __init__(self, services: Services, token: str, lang: Lang) -> None:
+        self.services = services
+        self.token = token
+        self.lang = lang
+        self.client = context.client
+        self.session = str(app.storage.browser.get('id', self.client.id))
+        self.participant: Participant | None = None
+        self.shown: str | None = None
+        self.body = ui.column().classes('w-full max-w-6xl mx-auto p-4 gap-4')
+        self.hand = False
+
+    def t(self, key: str, **params: object) -> str:
+        text = TEXTS[key][0 if self.lang == 'vi' else 1]
+        return text.format(**params) if params else text
+
+    # the page's stages
+
+    async def open(self) -> None:
+        try:
+            participant = await run.io_bound(self.services.participants.by_link, self.token)
+            await run.io_bound(self.services.participants.claim_seat, participant, self.session)
+        except CourtroomError as e:
+            self.refusal(error_message(e, self.lang), e.code)
+            return
+        self.participant = participant
+        self.client.on_delete(lambda: self.services.participants.release_seat(participant.id, self.session))
+        follow(self.services.participants.changed, self.on_roll_call)
+        if self.services.conference is not None:
+            follow(self.services.conference.media_events, self.on_media)
+        self.show(participant)
+
+    def refusal(self, message: str, code: str) -> None:
+        self.body.clear()
+        with self.body, ui.card().classes('w-full max-w-xl mx-auto mt-16 p-8 items-center gap-4'):
+            ui.icon('link_off', size='48px', color='negative')
+            ui.label(message).classes('text-lg text-center').props(f'data-testid=join-refused data-code={code}')
+
+    def show(self, participant: Participant) -> None:
+        stage = {ParticipantState.INVITED: 'check', ParticipantState.WAITING: 'lobby',
+                 ParticipantState.REFUSED: 'refused', ParticipantState.REVOKED: 'revoked'}.get(participant.state,
+                                                                                              'hearing')
+        if stage == self.shown:
+            return
+        self.shown = stage
+        self.body.clear()
+        with self.body:
+            self.header(participant)
+            getattr(self, f'stage_{stage}')(participant)
+
+    def header(self, p: Participant) -> None:
+        hearing = self.services.hearings.get(p.hearing_id)
+        with ui.row().classes('w-full items-center justify-between'):
+            with ui.column().classes('gap-0'):
+                ui.label(hearing.title).classes('text-xl font-semibold')
+                ui.label(f'{hearing.case_number} · {self.t("hello", name=p.name)}').classes('text-slate-600')
+            ui.label(self.t('no_record')).classes('text-xs text-slate-500 max-w-xs text-right')
+
+    def stage_check(self, p: Participant) -> None:
+        with ui.card().classes('w-full p-6 gap-3'):
+            ui.label(self.t('check')).classes('text-lg font-medium')
+            with ui.row().classes('w-full gap-6 items-start no-wrap'):
+                ui.html('<video id="join-preview" autoplay muted playsinline></video>')
+                with ui.column().classes('gap-3 grow'):
+                    self.camera = ui.select({}, label=self.t('camera'), on_change=self.recheck).classes('w-72') \
+                        .props('data-testid=camera-select')
+                    self.microphone = ui.select({}, label=self.t('microphone'), on_change=self.recheck) \
+                        .classes('w-72').props('data-testid=microphone-select')
+                    ui.html('<div class="join-meter"><div id="join-meter"></div></div>')
+                    self.check_message = ui.label(self.t('checking')).props('data-testid=device-message')
+                    with ui.row():
+                        ui.button(self.t('retry'), on_click=self.recheck).props('outline')
+                        ui.button(self.t('join'), on_click=self.enter_lobby).props('data-testid=join-button')
+        ui.on('device_check', self.on_device_check)
+        self.client.run_javascript('courtroomJoin.check()')
+
+    async def recheck(self) -> None:
+        camera = json.dumps(self.camera.value or None)
+        microphone = json.dumps(self.microphone.value or None)
+        self.client.run_javascript(f'courtroomJoin.check({camera}, {microphone})')
+
+    def on_device_check(self, e: GenericEventArguments) -> None:
+        if self.shown != 'check':  # the answer came after the participant moved on
+            return
+        result: dict[str, Any] = e.args if isinstance(e.args, dict) else {}
+        outcome = str(result.get('outcome', 'error'))
+        self.check_message.text = self.t(outcome if outcome in TEXTS else 'error')
+        self.check_message.props(f'data-outcome={outcome}')
+        for select, key in ((self.camera, 'cameras'), (self.microphone, 'microphones')):
+            options = {d['id']: d['label'] for d in result.get(key, []) if d.get('id')}
+            select.set_options(options, value=select.value if select.value in options else None)
+
+    async def enter_lobby(self) -> None:
+        assert self.participant is not None
+        try:
+            participant = await run.io_bound(self.services.participants.enter_lobby, self.participant)
+        except CourtroomError as e:
+            ui.notify(error_message(e, self.lang), type='negative')
+            return
+        self.participant = participant
+        self.show(participant)
+
+    def stage_lobby(self, p: Participant) -> None:
+        with ui.card().classes('w-full p-8 items-center gap-3').props('data-testid=lobby'):
+            ui.spinner(size='48px')
+            ui.label(self.t('lobby')).classes('text-lg text-center')
+            if p.id_document_type:
+                doc = DOCS.get(p.id_document_type, DOCS['other'])[0 if self.lang == 'vi' else 1]
+                ui.label(self.t('lobby_hint', doc=doc)).classes('text-slate-600')
+
+    def stage_refused(self, p: Participant) -> None:
+        self.client.run_javascript('courtroomJoin.leave()')
+        ui.label(self.t('refused')).classes('text-lg').props('data-testid=join-refused data-code=refused')
+
+    def stage_revoked(self, p: Participant) -> None:
+        self.client.run_javascript('courtroomJoin.leave()')
+        ui.label(self.t('revoked')).classes('text-lg').props('data-testid=join-refused data-code=link_revoked')
+
+    def stage_hearing(self, p: Participant) -> None:
+        hearing = self.services.hearings.get(p.hearing_id)
+        with ui.row().classes('w-full gap-4 no-wrap items-start').props('data-testid=hearing'):
+            with ui.column().classes('gap-3').style('flex: 3'):
+                ui.html('<div id="join-feed" class="join-feed"></div>').classes('w-full')
+                ui.label(self.t('others')).classes('text-sm text-slate-600')
+                ui.html('<div id="join-tiles"></div>').classes('w-full')
+                with ui.row().classes('gap-2'):
+                    self.hand_button = ui.button(self.t('raise_hand'), icon='pan_tool', on_click=self.toggle_hand) \
+                        .props('outline data-testid=raise-hand')
+                    self.mic_button = ui.button(self.t('mic_off'), icon='mic_off', on_click=self.toggle_mic) \
+                        .props('outline data-testid=mic-toggle')
+                self.muted_note = ui.label(self.t('muted_by_court')).classes('text-amber-700')
+                self.muted_note.visible = p.muted
+                self.status = ui.label('').classes('text-slate-500 text-sm').props('data-testid=call-status')
+            with ui.column().classes('gap-2').style('flex: 2'):
+                ui.label(self.t('evidence')).classes('text-sm text-slate-600')
+                evidence_view(self.services, hearing, p.audience, image_base=f'/api/join/{self.token}/pages',
+                              lang=self.lang)
+        self.mic_on = True
+        ui.on('rtc_offer', self.on_offer)
+        ui.on('rtc_retry', self.start_call)
+        ui.on('rtc_state', lambda e: self.status.set_text(str((e.args or {}).get('state', ''))))
+        self.client.run_javascript('courtroomJoin.stopPreview()')
+        ui.timer(0.1, self.start_call, once=True)
+
+    # the call
+
+    async def start_call(self) -> None:
+        if self.participant is None or self.services.conference is None:
+            return
+        people = await run.io_bound(self.services.conference.people, self.participant.hearing_id)
+        options = {'send': self.participant.role.value != 'observer', 'people': people,
+                   'iceServers': list(self.services.settings.ice_servers)}
+        self.client.run_javascript(f'courtroomJoin.call({json.dumps(options)})')
+
+    async def on_offer(self, e: GenericEventArguments) -> None:
+        if self.participant is None or self.services.conference is None:
+            return
+        offer = e.args if isinstance(e.args, dict) else {}
+        try:
+            answer = await self.services.conference.join(self.participant, {'sdp': offer['sdp'], 'type': offer['type']})
+        except CourtroomError as e:
+            ui.notify(error_message(e, self.lang), type='negative')
+            return
+        except Exception:
+            self.status.text = self.t('reconnecting')
+            ui.timer(2.0, self.start_call, once=True)
+            return
+        self.client.run_javascript(f'courtroomJoin.answer({json.dumps(answer)})')
+
+    def on_media(self, media: MediaEvent) -> None:
+        if self.participant is None or media.hearing_id != self.participant.hearing_id or self.shown != 'hearing':
+            return
+        event = media.event
+        kind = event.get('event')
+        if kind == 'slots' and event.get('participant_id') == str(self.participant.id):
+            self.client.run_javascript(f'courtroomJoin.setSlots({json.dumps(event["slots"])})')
+        elif kind == 'audio_levels':
+            self.client.run_javascript(f'courtroomJoin.levels({json.dumps(event.get("levels", {}))})')
+        elif kind == 'people':
+            self.client.run_javascript(f'courtroomJoin.setPeople({json.dumps(event["people"])})')
+        elif kind == 'worker_restarted':
+            self.status.text = self.t('reconnecting')
+            ui.timer(0.5, self.start_call, once=True)
+
+    def toggle_mic(self) -> None:
+        self.mic_on = not self.mic_on
+        self.client.run_javascript(
+            f'courtroomJoin.stream && courtroomJoin.stream.getAudioTracks().forEach(t => t.enabled = {json.dumps(self.mic_on)})')
+        self.mic_button.text = self.t('mic_off' if self.mic_on else 'mic_on')
+        self.mic_button.props(f'icon={"mic_off" if self.mic_on else "mic"}')
+
+    async def toggle_hand(self) -> None:
+        assert self.participant is not None
+        self.hand = not self.hand
+        await run.io_bound(self.services.participants.raise_hand, self.participant.id, self.hand)
+        self.hand_button.text = self.t('lower_hand' if self.hand else 'raise_hand')
+
+    # the roll call moved
+
+    async def on_roll_call(self, hearing_id: int) -> None:
+        if self.participant is None or hearing_id != self.participant.hearing_id:
+            return
+        participant = await run.io_bound(self.services.participants.get, self.participant.id)
+        self.participant = participant
+        if self.shown == 'hearing' and participant.state.in_hearing:
+            self.muted_note.visible = participant.muted
+            return
+        self.show(participant)
+
+
+def register(services: Services) -> None:
+    @ui.page('/join/{token}', title='Phiên tòa trực tuyến')
+    async def join_page(token: str, lang: str | None = None) -> None:
+        court_colors()
+        add_head()
+        ui.add_head_html(STYLE)
+        ui.query('body').classes('bg-slate-100')
+        language: Lang = 'en' if lang == 'en' else 'vi' if lang == 'vi' else \
+            pick_lang(context.client.request.headers.get('accept-language'))
+        page = JoinPage(services, token, language)
+        await page.open()

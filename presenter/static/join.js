@@ -1,0 +1,203 @@
+// A remote participant's browser: the device check, then the call with the media worker (see conferencing/worker.py
+// for the offer's shape: what we publish, then a fixed number of receive slots, never renegotiated).
+window.courtroomJoin = {
+  stream: null,
+  pc: null,
+  slots: [],
+  people: {},
+  audioContext: null,
+  meterTimer: null,
+  SLOTS: 8,
+
+  async devices() {
+    const all = await navigator.mediaDevices.enumerateDevices();
+    return {
+      cameras: all.filter((d) => d.kind === "videoinput").map((d, i) => ({ id: d.deviceId, label: d.label || `Camera ${i + 1}` })),
+      microphones: all.filter((d) => d.kind === "audioinput").map((d, i) => ({ id: d.deviceId, label: d.label || `Micro ${i + 1}` })),
+    };
+  },
+
+  // Ask for the camera and microphone (the chosen ones, if any), show the preview and the level; report the outcome.
+  async check(cameraId, microphoneId) {
+    this.stopPreview();
+    const constraints = {
+      video: cameraId ? { deviceId: { exact: cameraId } } : true,
+      audio: microphoneId ? { deviceId: { exact: microphoneId } } : true,
+    };
+    let outcome = "ok";
+    try {
+      this.stream = await navigator.mediaDevices.getUserMedia(constraints);
+    } catch (e) {
+      outcome = e.name === "NotAllowedError" || e.name === "SecurityError" ? "denied" : e.name === "NotFoundError" || e.name === "OverconstrainedError" ? "missing" : "error";
+      try {
+        // a participant with a microphone but no camera (or the reverse) can still take part
+        this.stream = await navigator.mediaDevices.getUserMedia({ audio: outcome !== "denied", video: false });
+        outcome = "audio_only";
+      } catch (e2) {
+        this.stream = null;
+      }
+    }
+    const preview = document.getElementById("join-preview");
+    if (preview) preview.srcObject = this.stream;
+    if (this.stream && this.stream.getAudioTracks().length) this.meter(this.stream);
+    const found = this.stream ? await this.devices() : { cameras: [], microphones: [] };
+    emitEvent("device_check", { outcome, ...found });
+  },
+
+  meter(stream) {
+    const bar = document.getElementById("join-meter");
+    if (!bar) return;
+    this.audioContext = this.audioContext || new AudioContext();
+    const source = this.audioContext.createMediaStreamSource(stream);
+    const analyser = this.audioContext.createAnalyser();
+    analyser.fftSize = 512;
+    source.connect(analyser);
+    const data = new Uint8Array(analyser.fftSize);
+    clearInterval(this.meterTimer);
+    this.meterTimer = setInterval(() => {
+      analyser.getByteTimeDomainData(data);
+      let peak = 0;
+      for (const v of data) peak = Math.max(peak, Math.abs(v - 128));
+      bar.style.width = Math.min(100, (peak / 128) * 160) + "%";
+    }, 100);
+  },
+
+  stopPreview() {
+    clearInterval(this.meterTimer);
+    if (this.stream) this.stream.getTracks().forEach((t) => t.stop());
+    this.stream = null;
+  },
+
+  // Start (or restart) the call: publish what the device check found, receive every other participant in slots.
+  async call(options) {
+    this.hangUp();
+    this.people = options.people || {};
+    if (!this.stream && options.send) {
+      try {
+        this.stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+      } catch (e) {
+        this.stream = null;
+      }
+    }
+    const pc = new RTCPeerConnection({ iceServers: options.iceServers || [] });
+    this.pc = pc;
+    if (options.send && this.stream) {
+      for (const track of this.stream.getTracks()) pc.addTransceiver(track, { direction: "sendonly", streams: [this.stream] });
+    }
+    for (let k = 0; k < this.SLOTS; k++) {
+      pc.addTransceiver("audio", { direction: "recvonly" });
+      pc.addTransceiver("video", { direction: "recvonly" });
+    }
+    pc.ontrack = (e) => this.attach(e.transceiver.mid, e.track);
+    pc.onconnectionstatechange = () => {
+      emitEvent("rtc_state", { state: pc.connectionState });
+      if (pc === this.pc && (pc.connectionState === "failed" || pc.connectionState === "closed")) {
+        setTimeout(() => pc === this.pc && emitEvent("rtc_retry", {}), 1000);
+      }
+    };
+    await pc.setLocalDescription(await pc.createOffer());
+    await new Promise((resolve) => {
+      if (pc.iceGatheringState === "complete") return resolve();
+      pc.addEventListener("icegatheringstatechange", () => pc.iceGatheringState === "complete" && resolve());
+      setTimeout(resolve, 3000);
+    });
+    emitEvent("rtc_offer", { sdp: pc.localDescription.sdp, type: pc.localDescription.type });
+  },
+
+  async answer(message) {
+    if (!this.pc) return;
+    await this.pc.setRemoteDescription(message.answer);
+    this.setSlots(message.slots);
+  },
+
+  hangUp() {
+    if (this.pc) this.pc.close();
+    this.pc = null;
+    document.querySelectorAll("[data-slot]").forEach((el) => el.remove());
+  },
+
+  leave() {
+    this.hangUp();
+    this.stopPreview();
+  },
+
+  // One <video> per slot, holding that slot's audio and video; a slot shows once a participant is in it.
+  tile(index) {
+    let video = document.querySelector(`[data-slot="${index}"]`);
+    if (!video) {
+      video = document.createElement("video");
+      video.dataset.slot = index;
+      video.autoplay = true;
+      video.playsInline = true;
+      video.srcObject = new MediaStream();
+      video.className = "join-tile-video";
+      video.oncontextmenu = (e) => e.preventDefault();
+      document.getElementById("join-tiles").appendChild(video);
+    }
+    return video;
+  },
+
+  attach(mid, track) {
+    this.mids = this.mids || {};
+    this.mids[mid] = track;
+    const slot = this.slots.find((s) => s.audio_mid === mid || s.video_mid === mid);
+    if (slot) this.place(slot);
+  },
+
+  setSlots(slots) {
+    this.slots = slots;
+    for (const slot of slots) this.place(slot);
+  },
+
+  place(slot) {
+    const video = this.tile(slot.index);
+    const stream = video.srcObject;
+    for (const mid of [slot.audio_mid, slot.video_mid]) {
+      const track = mid && this.mids && this.mids[mid];
+      if (track && !stream.getTracks().includes(track)) stream.addTrack(track);
+    }
+    const person = slot.participant_id ? this.people[slot.participant_id] : null;
+    video.dataset.participantId = slot.participant_id || "";
+    video.title = person ? person.name : "";
+    video.style.display = slot.participant_id ? "" : "none";
+    const feed = document.getElementById("join-feed");
+    const tiles = document.getElementById("join-tiles");
+    const target = person && person.role === "courtroom" ? feed : tiles;
+    if (video.parentElement !== target) target.appendChild(video);
+    video.play().catch(() => {});
+    this.label(video, person);
+  },
+
+  label(video, person) {
+    video.classList.toggle("join-feed-video", !!person && person.role === "courtroom");
+  },
+
+  levels(levels) {
+    for (const video of document.querySelectorAll("[data-slot]")) {
+      const level = levels[video.dataset.participantId];
+      video.classList.toggle("join-speaking", !!level && level.speaking);
+    }
+  },
+
+  setPeople(people) {
+    this.people = people;
+    for (const slot of this.slots) this.place(slot);
+  },
+
+  // What has arrived from each remote participant (video frames decoded, audio samples received), for tests and
+  // for the participant's own view of the link.
+  async received() {
+    if (!this.pc) return {};
+    const out = {};
+    const stats = await this.pc.getStats();
+    stats.forEach((r) => {
+      if (r.type !== "inbound-rtp") return;
+      const slot = this.slots.find((s) => s.video_mid === r.mid || s.audio_mid === r.mid);
+      if (!slot || !slot.participant_id) return;
+      const entry = (out[slot.participant_id] = out[slot.participant_id] || { video: 0, audio: 0 });
+      if (r.kind === "video") entry.video = r.framesDecoded || 0;
+      else entry.audio = r.totalSamplesReceived || 0;
+    });
+    return out;
+  },
+};

@@ -1,0 +1,132 @@
+"""The hybrid hearing in real Chromium with fake camera and microphone: the courtroom's PC and two remote
+participants at two points see and hear each other through the media worker and see the published evidence; a
+participant left in the lobby gets nothing; a revoked link is refused mid-hearing and its media stops; a killed
+media worker comes back and the participants reconnect by themselves."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.conftest import Server
+from tests.e2e.browser import launch_chromium
+from tests.e2e.conftest import make_pdf
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope='module')
+def media_browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = launch_chromium(p, media=True)
+        yield browser
+        browser.close()
+
+
+def received(page: Page) -> dict[str, dict[str, int]]:
+    return page.evaluate('courtroomJoin.received()')
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.25)
+    raise AssertionError(f'not within {timeout} s: {what}')
+
+
+def flowing(page: Page, sources: list[int], *, seconds: float = 1.5) -> bool:
+    """Video frames and audio samples from every one of ``sources`` rise on ``page``."""
+    before = received(page)
+    time.sleep(seconds)
+    after = received(page)
+    return all(after.get(str(s), {}).get(kind, 0) > before.get(str(s), {}).get(kind, 0)
+               for s in sources for kind in ('video', 'audio'))
+
+
+def open_link(browser: Browser, url: str) -> Page:
+    page = browser.new_context(locale='vi-VN').new_page()
+    page.set_default_timeout(20_000)
+    page.goto(url)
+    expect(page.get_by_test_id('device-message')).to_have_attribute('data-outcome', 'ok')
+    page.get_by_test_id('join-button').click()
+    return page
+
+
+def worker_pid(hearing_id: int) -> int:
+    out = subprocess.run(['pgrep', '-f', f'conferencing.worker --hearing {hearing_id} '], capture_output=True,
+                         text=True).stdout.split()
+    assert len(out) == 1, out
+    return int(out[0])
+
+
+def test_hybrid_hearing(server: Server, media_browser: Browser) -> None:
+    clerk, procurator = server.client('clerk'), server.client('procurator')
+    hearing = clerk.post('/api/hearings', json={'case_number': '21/2026/HSST', 'title': 'Phiên tòa trực tuyến',
+                                                'charges': [173]}).json()
+    h = hearing['id']
+    exhibit = clerk.post(f'/api/hearings/{h}/bundles', files=[
+        ('files', ('cao-trang.pdf', make_pdf(['Cáo trạng', 'Lời khai']), 'application/pdf'))]).json()['exhibits'][0]
+    central = clerk.get(f'/api/hearings/{h}/points').json()[0]
+    detention = clerk.post(f'/api/hearings/{h}/points', json={'name': 'Trại tạm giam số 1',
+                                                              'kind': 'detention_facility'}).json()
+    court = clerk.post(f'/api/hearings/{h}/points', json={'name': 'TAND tỉnh Bắc Ninh', 'kind': 'court'}).json()
+
+    def add(name: str, role: str, point: dict) -> dict:
+        response = clerk.post(f'/api/hearings/{h}/participants', json={
+            'name': name, 'role': role, 'point_id': point['id'],
+            'id_document': {'type': 'citizen_id', 'number': '001090000001'}})
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    room = add('Phòng xử án số 2', 'courtroom', central)
+    defendant = add('Nguyễn Văn Hải', 'defendant', detention)
+    witness = add('Lê Văn Bình', 'witness', court)
+    observer = add('Người tham dự', 'observer', court)
+    procurator.post(f'/api/hearings/{h}/publish', json={'exhibit_id': exhibit['id'], 'page': 2})
+
+    pages = {p['id']: open_link(media_browser, p['join_url']) for p in (room, defendant, witness, observer)}
+    expect(pages[room['id']].get_by_test_id('hearing')).to_be_visible()  # the courtroom's PC skips the lobby
+    for p in (defendant, witness, observer):
+        expect(pages[p['id']].get_by_test_id('lobby')).to_be_visible()
+    for p in (defendant, witness):
+        clerk.post(f'/api/participants/{p["id"]}/id-check', json={'verified': True, 'note': 'CCCD khớp'})
+        assert clerk.post(f'/api/participants/{p["id"]}/admit').status_code == 200
+    for p in (defendant, witness):
+        expect(pages[p['id']].get_by_test_id('hearing')).to_be_visible()
+
+    inside = [room['id'], defendant['id'], witness['id']]
+    for me in inside:
+        others = [o for o in inside if o != me]
+        wait_until(lambda me=me, others=others: flowing(pages[me], others), 20, f'{me} receives {others}')
+        content = pages[me].get_by_test_id('screen-content')
+        expect(content).to_have_attribute('data-state', 'showing')
+        expect(content).to_have_attribute('data-page', '2')
+    # the one left in the lobby gets no media and no evidence
+    lobby = pages[observer['id']]
+    assert lobby.evaluate('courtroomJoin.pc === null') and lobby.get_by_test_id('screen-content').count() == 0
+
+    # revoked mid-hearing: refused at once, and its media stops reaching the others
+    clerk.post(f'/api/participants/{witness["id"]}/revoke')
+    expect(pages[witness['id']].get_by_test_id('join-refused')).to_have_attribute('data-code', 'link_revoked')
+    time.sleep(1.5)
+    before = received(pages[room['id']]).get(str(witness['id']), {}).get('video', 0)
+    time.sleep(2)
+    assert received(pages[room['id']]).get(str(witness['id']), {}).get('video', 0) == before
+    again = media_browser.new_context().new_page()
+    again.goto(witness['join_url'])
+    expect(again.get_by_test_id('join-refused')).to_have_attribute('data-code', 'link_revoked')
+
+    # the media worker killed: it comes back and the participants reconnect by themselves within 10 s
+    os.kill(worker_pid(h), signal.SIGKILL)
+    killed = time.monotonic()
+    wait_until(lambda: flowing(pages[room['id']], [defendant['id']], seconds=1)
+               and flowing(pages[defendant['id']], [room['id']], seconds=1), 10, 'media back after the worker died')
+    assert time.monotonic() - killed <= 10

@@ -1,0 +1,188 @@
+"""A real media worker process, started by the supervisor, between real aiortc peers (no browser)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+
+from conferencing.supervisor import MediaSupervisor, WorkerRestarted
+from tests.conferencing.peers import Peer
+
+HEARING = 'hearing-1'
+
+
+class Events:
+    def __init__(self) -> None:
+        self.items: list[dict[str, Any]] = []
+
+    def __call__(self, hearing_id: str, event: dict[str, Any]) -> None:
+        self.items.append({**event, 'hearing': hearing_id})
+
+    def named(self, name: str) -> list[dict[str, Any]]:
+        return [e for e in self.items if e['event'] == name]
+
+
+async def eventually(check: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        await asyncio.sleep(step)
+    return check()
+
+
+@pytest.fixture
+async def supervisor() -> AsyncIterator[tuple[MediaSupervisor, Events]]:
+    # a long keyframe interval: a receiver that gets video at once got it from a keyframe request
+    supervisor = MediaSupervisor(keyframe_interval=30.0)
+    events = Events()
+    supervisor.on_event(events)
+    yield supervisor, events
+    await supervisor.stop_all()
+
+
+async def join(supervisor: MediaSupervisor, peer: Peer, *, receive: bool = True) -> None:
+    response = await supervisor.join(HEARING, peer.participant_id, await peer.offer(), receive=receive,
+                                     send=peer.send)
+    await peer.accept(response)
+
+
+def follow_slots(supervisor: MediaSupervisor, peers: list[Peer]) -> None:
+    by_id = {p.participant_id: p for p in peers}
+
+    def on_event(_hearing: str, event: dict[str, Any]) -> None:
+        if event['event'] == 'slots' and event['participant_id'] in by_id:
+            by_id[event['participant_id']].update_slots(event['slots'])
+    supervisor.on_event(on_event)
+
+
+def frames(peer: Peer, source: str, kind: str) -> int:
+    counter = peer.counter_for(source, kind)
+    return counter.frames if counter else 0
+
+
+async def test_one_source_reaches_three_receivers_and_a_late_joiner_promptly(supervisor) -> None:
+    sup, events = supervisor
+    speaker = Peer('speaker', send=True, slots=0)
+    receivers = [Peer(f'r{i}', send=False) for i in range(3)]
+    try:
+        await join(sup, speaker, receive=False)
+        for peer in receivers:
+            await join(sup, peer)
+        assert await eventually(lambda: all(frames(p, 'speaker', 'video') >= 20 for p in receivers), 6.0)
+        assert all(frames(p, 'speaker', 'audio') >= 20 for p in receivers)
+
+        late = Peer('late', send=False)
+        started = time.monotonic()
+        await join(sup, late)
+        assert await eventually(lambda: frames(late, 'speaker', 'video') >= 1, 2.0)
+        counter = late.counter_for('speaker', 'video')
+        assert counter is not None and counter.first_at is not None and counter.first_at - started <= 2.0
+        receivers.append(late)
+
+        stats = await sup.stats(HEARING)
+        assert set(stats) == {'speaker', 'r0', 'r1', 'r2', 'late'}
+        assert stats['speaker']['state'] == 'connected'
+        assert stats['speaker']['fps_received'] > 5
+        assert stats['r0']['fps_sent'] > 5 and stats['r0']['packets_sent'] > 0
+        assert isinstance(stats['r0']['packets_lost'], int)
+        assert stats['r0']['rtt'] is None or stats['r0']['rtt'] >= 0
+        assert {e['participant_id'] for e in events.named('participant_connected')} >= {'speaker', 'r0', 'late'}
+        levels = events.named('audio_levels')
+        assert levels and levels[-1]['levels']['speaker']['speaking']
+    finally:
+        for peer in [speaker, *receivers]:
+            await peer.close()
+
+
+async def test_participants_who_send_and_receive_see_each_other_without_renegotiation(supervisor) -> None:
+    sup, _events = supervisor
+    peers = [Peer(f'p{i}', send=True, slots=3) for i in range(3)]
+    follow_slots(sup, peers)
+    try:
+        for peer in peers:
+            await join(sup, peer)
+
+        def everyone_sees_everyone() -> bool:
+            return all(frames(p, q.participant_id, 'video') >= 5
+                       for p in peers for q in peers if q is not p)
+        assert await eventually(everyone_sees_everyone, 8.0)
+        await sup.leave(HEARING, 'p2')
+        assert await eventually(lambda: all(s['participant_id'] != 'p2' for s in peers[0].slot_map), 2.0)
+    finally:
+        for peer in peers:
+            await peer.close()
+
+
+async def test_muting_a_participant_stops_their_audio(supervisor) -> None:
+    sup, _events = supervisor
+    speaker = Peer('speaker', send=True, slots=0)
+    listener = Peer('listener', send=False)
+    try:
+        await join(sup, speaker, receive=False)
+        await join(sup, listener)
+        assert await eventually(lambda: frames(listener, 'speaker', 'audio') >= 20, 5.0)
+        await sup.mute(HEARING, 'speaker', True)
+        await asyncio.sleep(0.5)
+        before_audio, before_video = frames(listener, 'speaker', 'audio'), frames(listener, 'speaker', 'video')
+        await asyncio.sleep(1.0)
+        assert frames(listener, 'speaker', 'audio') - before_audio <= 2
+        assert frames(listener, 'speaker', 'video') - before_video >= 5
+        assert (await sup.stats(HEARING))['speaker']['muted'] is True
+        await sup.mute(HEARING, 'speaker', False)
+        resumed = frames(listener, 'speaker', 'audio')
+        assert await eventually(lambda: frames(listener, 'speaker', 'audio') >= resumed + 10, 3.0)
+    finally:
+        await speaker.close()
+        await listener.close()
+
+
+async def test_a_killed_worker_is_restarted_and_reported(supervisor) -> None:
+    sup, events = supervisor
+    assert (await sup.ping(HEARING))['pong'] is True
+    pid = sup.worker_pid(HEARING)
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    assert await eventually(lambda: bool(events.named('worker_restarted')), 10.0)
+    restarted = events.named('worker_restarted')[0]
+    assert restarted['hearing_id'] == HEARING and restarted['pid'] != pid
+    assert events.named('worker_died')[0]['returncode'] == -signal.SIGKILL
+    assert sup.restarts[HEARING] == 1
+    assert (await sup.ping(HEARING))['participants'] == []
+
+    # participants reconnect by joining again
+    speaker, listener = Peer('speaker', send=True, slots=0), Peer('listener', send=False)
+    try:
+        await join(sup, speaker, receive=False)
+        await join(sup, listener)
+        assert await eventually(lambda: frames(listener, 'speaker', 'video') >= 5, 5.0)
+    finally:
+        await speaker.close()
+        await listener.close()
+
+
+async def test_a_request_pending_when_the_worker_dies_fails_with_worker_restarted(supervisor) -> None:
+    sup, _events = supervisor
+    await sup.ping(HEARING)
+    pid = sup.worker_pid(HEARING)
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)  # the request is stuck until the kill
+    pending = asyncio.create_task(sup.ping(HEARING))
+    await asyncio.sleep(0.2)
+    os.kill(pid, signal.SIGKILL)
+    with pytest.raises(WorkerRestarted):
+        await pending
+
+
+async def test_a_bad_offer_gets_an_error_and_the_worker_carries_on(supervisor) -> None:
+    sup, _events = supervisor
+    from conferencing.supervisor import WorkerError
+    with pytest.raises(WorkerError):
+        await sup.join(HEARING, 'x', {'sdp': 'not sdp', 'type': 'offer'})
+    assert (await sup.ping(HEARING))['participants'] == []

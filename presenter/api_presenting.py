@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
 from courtroom.errors import NotFound
-from courtroom.roles import Action, require
+from courtroom.roles import Action, may, require
 from courtroom.users import User
 from courtroom.visibility import may_fetch
 
@@ -66,7 +66,7 @@ def presenting_routes(router: APIRouter, services: Services, current_user: Calla
         require(user.role, Action.VIEW_HEARING)
         services.hearings.get(hearing_id)
         base = public_base(services, request)
-        may_see_urls = user.role.value in ('admin', 'clerk')
+        may_see_urls = may(user.role, Action.MANAGE_SCREENS)
         return [{**services.screens.status(s), **({'url': f'{base}/screen/{s.token}'} if may_see_urls else {})}
                 for s in services.screens.of_hearing(hearing_id)]
 

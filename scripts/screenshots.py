@@ -26,7 +26,9 @@ from tests.e2e.browser import launch_chromium  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CLERK, PASSWORD = 'thuky', 'demo12345'
-ALL_IMAGES_LOADED = '() => [...document.querySelectorAll("img")].every(i => i.complete && i.naturalWidth > 0)'
+# every image on screen; a lazy one far below the fold is not loaded until scrolled to, and is not in the picture
+ALL_IMAGES_LOADED = ('() => [...document.querySelectorAll("img")].filter(i => i.loading !== "lazy" || '
+                     'i.getBoundingClientRect().top < innerHeight).every(i => i.complete && i.naturalWidth > 0)')
 
 
 def free_port() -> int:

@@ -14,6 +14,7 @@ from ..services import Services
 from ..session import error_text, require_user, t
 from .components import local_time, testid
 from .layout import frame
+from .participants import parse_charges_input
 
 
 @dataclass(slots=True, frozen=True)
@@ -91,9 +92,10 @@ def register(services: Services) -> None:
         async def create() -> None:
             error.visible = False
             try:
+                articles = parse_charges_input(charges.value)
                 hearing = await run.io_bound(lambda: services.hearings.create(
                     case_number=case_number.value or '', title=title.value or '', actor=user.username,
-                    created_by=user.id))
+                    created_by=user.id, charges=articles, state_secret=bool(state_secret.value)))
             except CourtroomError as e:
                 error.text = error_text(_with_field_label(e))
                 error.visible = True
@@ -108,6 +110,11 @@ def register(services: Services) -> None:
                 .props(f'outlined autofocus maxlength={MAX_CASE_NUMBER}').classes('w-full')
             title = testid(ui.input(t('title')), 'hearing-title') \
                 .props(f'outlined maxlength={MAX_TITLE}').classes('w-full')
+            charges = testid(ui.input(t('hybrid_charges'), placeholder=t('hybrid_charges_hint')), 'hearing-charges') \
+                .props('outlined maxlength=200').classes('w-full')
+            with ui.row().classes('w-full items-center no-wrap gap-2'):
+                state_secret = testid(ui.checkbox(t('hybrid_state_secret')), 'hearing-state-secret')
+                ui.label(f'({t("hybrid_state_secret_hint")})').classes('text-xs text-slate-500')
             error = testid(ui.label(), 'create-error').classes('text-red-700 text-sm')
             error.visible = False
             title.on('keydown.enter', create)

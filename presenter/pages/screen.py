@@ -20,6 +20,7 @@ KIOSK = '''
 <style>
   html, body, .q-page, .nicegui-content { margin: 0; padding: 0 !important; background: #000; overflow: hidden; }
   #screen-content { position: fixed; inset: 0; cursor: none; }
+  #popup { display: none !important; }  /* NiceGUI's "connection lost" notice must not reach a public projector */
 </style>
 '''
 

@@ -3,6 +3,8 @@ list and its "new hearing" form, the hearing page's import, search and go-to-BL,
 
 from __future__ import annotations
 
+import asyncio
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from nicegui.testing import User
 
 from courtroom.roles import Role
 from courtroom.settings import Settings
+from presenter.api import import_uploads
 from presenter.pages.components import bl_range, snippet_html
 from presenter.pages.hearing import parse_bl_input
 from presenter.services import build_services
@@ -195,3 +198,124 @@ async def test_a_bad_file_changes_nothing_and_says_why(user: User, data: Path) -
                                      SmallFileUpload('rong.pdf', 'application/pdf', b'')])
     await user.should_see(marker='import-error-text', content='rong.pdf', retries=100)
     await user.should_see(marker='no-exhibits')
+
+
+# --- screens, settings and restriction on the hearing page ----------------------------------------------------
+
+def add_exhibit(folder: Path, hearing_id: int) -> int:
+    services = build_services(Settings(data_dir=folder))
+    try:
+        created = import_uploads(services, hearing_id, 'test', [('a.pdf', io.BytesIO(make_pdf(['Trang một'])))],
+                                 lambda done, total: None)
+        return created[0].id
+    finally:
+        services.close()
+
+
+def screens_of(folder: Path, hearing_id: int) -> list[tuple[str, str]]:
+    services = build_services(Settings(data_dir=folder))
+    try:
+        return [(s.name, s.audience.value) for s in services.screens.of_hearing(hearing_id)]
+    finally:
+        services.close()
+
+
+def is_restricted(folder: Path, exhibit_id: int) -> bool:
+    services = build_services(Settings(data_dir=folder))
+    try:
+        return services.exhibits.get(exhibit_id).restricted
+    finally:
+        services.close()
+
+
+async def test_clerk_adds_a_screen_and_sees_its_link(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}')
+    await user.should_see('Màn hình phòng xử án')
+    await user.should_see(marker='no-screens')
+    user.find(marker='screen-name').type('Máy chiếu phòng xử')
+    user.find(marker='screen-audience').click()
+    user.find('Người làm chứng').click()
+    user.find(marker='add-screen').click()
+    await user.should_see(marker='screen-row')
+    await user.should_see(marker='screen-name-label', content='Máy chiếu phòng xử')
+    await user.should_see(marker='screen-audience-label', content='Người làm chứng')
+    url = user.find(marker='screen-url').elements.pop()
+    assert '/screen/' in url.text
+    await user.should_see(marker='screen-qr')
+    await user.should_see(marker='screen-chip')
+    assert screens_of(data, hearing_id) == [('Máy chiếu phòng xử', 'witness')]
+
+
+async def test_an_empty_screen_name_is_refused_and_adds_nothing(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}')
+    user.find(marker='screen-name').type('   ')
+    user.find(marker='add-screen').click()
+    await user.should_see(marker='screen-error', content='Thiếu trường bắt buộc "Tên màn hình"')
+    await user.should_not_see(marker='screen-row')
+    user.find(marker='screen-name').clear().type('x' * 101)
+    user.find(marker='add-screen').click()
+    await user.should_see(marker='screen-error', content='dài quá 100 ký tự')
+    assert screens_of(data, hearing_id) == []
+
+
+async def test_judge_sees_no_add_screen_form(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    add_exhibit(data, hearing_id)
+    await sign_in(user, 'judge')
+    await user.open(f'/hearings/{hearing_id}')
+    await user.should_see(marker='exhibit-card', retries=100)
+    await user.should_not_see(marker='add-screen-form')
+    await user.should_not_see(marker='screens-panel')
+    await user.should_not_see(marker='settings-panel')  # a judge (not presiding) does not configure the hearing
+    await user.should_not_see(marker='open-bench')
+    toggle = user.find(marker='restrict-toggle').elements.pop()
+    assert toggle.enabled  # judges may restrict an exhibit
+
+
+async def test_clerk_restricts_an_exhibit(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    exhibit_id = add_exhibit(data, hearing_id)
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}')
+    await user.should_see(marker='exhibit-card', retries=100)
+    await user.should_not_see(marker='restricted-badge')
+    user.find(marker='restrict-toggle').click()
+    for _ in range(50):
+        if is_restricted(data, exhibit_id):
+            break
+        await asyncio.sleep(0.05)
+    assert is_restricted(data, exhibit_id)
+    await user.should_see(marker='restricted-badge', content='Hạn chế')
+
+
+async def test_clerk_switches_the_hearing_to_closed_door(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}')
+    user.find(marker='closed-door-toggle').click()
+    services = build_services(Settings(data_dir=data))
+    try:
+        for _ in range(50):
+            if services.hearings.get(hearing_id).closed_door:
+                break
+            await asyncio.sleep(0.05)
+        assert services.hearings.get(hearing_id).closed_door
+    finally:
+        services.close()
+
+
+async def test_screens_section_in_english(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'clerk')
+    toggle = user.find(marker='language').elements.pop()
+    with user:
+        toggle.value = 'en'
+    await user.should_see('Hearings')
+    await user.open(f'/hearings/{hearing_id}')
+    await user.should_see('Courtroom screens')
+    user.find(marker='add-screen').click()
+    await user.should_see(marker='screen-error', content='The field "Screen name" is required')

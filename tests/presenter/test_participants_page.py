@@ -1,0 +1,289 @@
+"""The clerk's connection points and participants page, in NiceGUI's simulated browser (the ``user`` fixture):
+points (and the fourth refused), participants and their join links, the roll call (identity check, admit, turn
+away), revoking, a hearing that may not be held online, a bad ID document, roles, and the create form's charges."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from nicegui.testing import User
+
+from courtroom.participants import ParticipantState
+from courtroom.roles import Role
+from courtroom.settings import Settings
+from presenter.pages.participants import parse_charges_input, quality
+from presenter.services import Services, build_services
+
+PASSWORD = 'test-password'
+T = TypeVar('T')
+pytestmark = pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
+
+
+@pytest.fixture(autouse=True)
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / 'data'
+    services = build_services(Settings(data_dir=folder))
+    services.users.add('clerk', role=Role.CLERK, password=PASSWORD, name='Trần Thị Thư Ký')
+    services.users.add('chutoa', role=Role.PRESIDING_JUDGE, password=PASSWORD, name='Lê Văn Chủ Tọa')
+    services.users.add('ksv', role=Role.PROCURATOR, password=PASSWORD, name='Phạm Minh Kiểm Sát')
+    services.close()
+    monkeypatch.setenv('COURTROOM_DATA', str(folder))
+    yield folder
+
+
+def using(folder: Path, work: Callable[[Services], T]) -> T:
+    services = build_services(Settings(data_dir=folder))
+    try:
+        return work(services)
+    finally:
+        services.close()
+
+
+def create_hearing(folder: Path, charges: list[object] | None = None, state_secret: bool = False) -> int:
+    return using(folder, lambda s: s.hearings.create(case_number='125/2026/HSST', title='Vụ án trộm cắp tài sản',
+                                                      actor='test', charges=charges,
+                                                      state_secret=state_secret).id)
+
+
+def add_participant(folder: Path, hearing_id: int, name: str = 'Nguyễn Văn An', waiting: bool = False) -> int:
+    def work(s: Services) -> int:
+        point = s.points.add(hearing_id, name='Trại tạm giam T1', kind='detention_facility', actor='test')
+        person, _ = s.participants.add(hearing_id, name=name, role='defendant', point_id=point.id, actor='test',
+                                       id_document={'type': 'citizen_id', 'number': '001099012345'})
+        if waiting:
+            s.participants.enter_lobby(person)
+        return person.id
+    return using(folder, work)
+
+
+def state_of(folder: Path, participant_id: int) -> ParticipantState:
+    return using(folder, lambda s: s.participants.get(participant_id).state)
+
+
+async def eventually(check: Callable[[], Any]) -> None:
+    for _ in range(60):
+        if check():
+            return
+        await asyncio.sleep(0.05)
+    assert check()
+
+
+async def sign_in(user: User, username: str) -> None:
+    await user.open('/login')
+    user.find(marker='username').type(username)
+    user.find(marker='password').type(PASSWORD)
+    user.find(marker='login-button').click()
+    await user.should_see(marker='current-user')
+
+
+async def open_page(user: User, username: str, hearing_id: int) -> None:
+    await sign_in(user, username)
+    await user.open(f'/hearings/{hearing_id}/participants')
+    await user.should_see(marker='participants-title', content='Điểm cầu và người tham gia')
+
+
+# --- pure helpers ---------------------------------------------------------------------------------------------
+
+def test_parse_charges_input() -> None:
+    assert parse_charges_input('173, 174') == ['173', '174']
+    assert parse_charges_input(' Điều 173; 51 ,') == ['Điều 173', '51']
+    assert parse_charges_input('') == []
+
+
+def test_quality_reads_the_workers_stats() -> None:
+    assert quality(None) is None
+    assert quality({'rtt': 0.045, 'packets_lost': 1, 'packets_received': 199, 'fps_received': 15}) == \
+        ('45 ms', '0.5 %', '15')
+    assert quality({'rtt_ms': 120, 'loss': 2, 'fps': 24.4}) == ('120 ms', '2.0 %', '24')
+
+
+# --- points ---------------------------------------------------------------------------------------------------
+
+async def test_clerk_adds_points_and_the_fourth_is_refused(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await open_page(user, 'clerk', hearing_id)
+    await user.should_see(marker='point-name', content='Phòng xử án')
+    await user.should_not_see(marker='online-refusal')
+    for name in ('Trại tạm giam T1', 'Tòa án nhân dân huyện B', 'Văn phòng luật sư C'):
+        user.find(marker='point-name-input').clear().type(name)
+        user.find(marker='add-point').click()
+        await user.should_see(marker='point-name', content=name)
+    await user.should_see(marker='points-left', content='Đã đủ 3 điểm cầu thành phần')
+    kinds = using(data, lambda s: [p.kind.value for p in s.points.of_hearing(hearing_id)])
+    assert kinds == ['central', 'detention_facility', 'detention_facility', 'detention_facility']
+
+    user.find(marker='point-name-input').clear().type('Điểm cầu thứ tư')
+    user.find(marker='add-point').click()
+    await user.should_see(marker='point-error', content='đã có đủ 3 điểm cầu thành phần')
+    assert len(using(data, lambda s: s.points.of_hearing(hearing_id))) == 4
+    await user.should_not_see(marker='point-name', content='Điểm cầu thứ tư')
+
+
+async def test_point_kind_label_and_empty_name(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await open_page(user, 'clerk', hearing_id)
+    user.find(marker='add-point').click()
+    await user.should_see(marker='point-error', content='Thiếu trường bắt buộc "Tên điểm cầu"')
+    user.find(marker='point-name-input').type('Tòa án nhân dân tỉnh D')
+    select = user.find(marker='point-kind-select').elements.pop()
+    assert select.options['court'] == 'Tòa án'
+    with user:
+        select.value = 'court'
+    user.find(marker='add-point').click()
+    await user.should_see(marker='point-kind', content='Điểm cầu thành phần · Tòa án')
+
+
+async def test_national_security_hearing_shows_the_banner_and_refuses_points(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data, charges=[109])
+    await open_page(user, 'clerk', hearing_id)
+    await user.should_see(marker='online-refusal-text', content='xâm phạm an ninh quốc gia')
+    button = user.find(marker='add-point').elements.pop()
+    assert not button.enabled
+    assert not user.find(marker='add-participant').elements.pop().enabled
+    user.find(marker='point-name-input').type('Trại tạm giam T1')
+    user.find(marker='add-point').click()  # disabled: nothing happens
+    await asyncio.sleep(0.2)
+    assert len(using(data, lambda s: s.points.of_hearing(hearing_id))) == 1
+
+
+# --- participants and links -----------------------------------------------------------------------------------
+
+async def test_clerk_adds_a_participant_and_sees_the_join_link(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await open_page(user, 'clerk', hearing_id)
+    user.find(marker='participant-name-input').type('Nguyễn Văn An')
+    with user:
+        user.find(marker='participant-role-select').elements.pop().value = 'witness'
+    user.find(marker='id-number-input').type('001099012345')
+    user.find(marker='add-participant').click()
+    await user.should_see(marker='join-name', content='Nguyễn Văn An')
+    url = user.find(marker='join-url').elements.pop().text
+    assert '/join/' in url
+    await user.should_see(marker='join-qr')
+    await user.should_see(marker='join-name', content='Nguyễn Văn An')
+    await user.should_see(marker='participant-role', content='Người làm chứng')
+    await user.should_see(marker='participant-id-doc', content='CCCD 001099012345')
+    await user.should_see(marker='participant-state', content='Đã mời')
+    people = using(data, lambda s: s.participants.of_hearing(hearing_id))
+    assert [(p.name, p.role.value, p.id_document_number) for p in people] == \
+        [('Nguyễn Văn An', 'witness', '001099012345')]
+
+    user.find(marker='join-close').click()
+    user.find(marker='reissue-link').click()
+    await eventually(lambda: user.find(marker='join-url').elements.pop().text != url)
+    again = user.find(marker='join-url').elements.pop().text
+    assert '/join/' in again and again != url
+
+
+async def test_a_bad_id_document_is_refused_and_adds_nothing(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await open_page(user, 'clerk', hearing_id)
+    user.find(marker='participant-name-input').type('Nguyễn Văn An')
+    user.find(marker='add-participant').click()  # CCCD chosen, no number
+    await user.should_see(marker='participant-error', content='Thiếu trường bắt buộc "Số giấy tờ"')
+    user.find(marker='id-number-input').type('1' * 41)
+    user.find(marker='add-participant').click()
+    await user.should_see(marker='participant-error', content='Số giấy tờ')
+    await user.should_not_see(marker='participant-row')
+    assert using(data, lambda s: s.participants.of_hearing(hearing_id)) == []
+
+
+async def test_clerk_revokes_a_link(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    pid = add_participant(data, hearing_id)
+    await open_page(user, 'clerk', hearing_id)
+    await user.should_see(marker='participant-name', content='Nguyễn Văn An')
+    user.find(marker='revoke').click()
+    await user.should_see(marker='confirm-title', content='Thu hồi đường dẫn của Nguyễn Văn An?')
+    user.find(marker='confirm-button').click()
+    await eventually(lambda: state_of(data, pid) is ParticipantState.REVOKED)
+    await user.should_see(marker='participant-state', content='Đã thu hồi')
+
+
+# --- roll call ------------------------------------------------------------------------------------------------
+
+async def test_waiting_participant_is_checked_and_admitted(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    pid = add_participant(data, hearing_id, waiting=True)
+    await open_page(user, 'clerk', hearing_id)
+    await user.should_see(marker='waiting-name', content='Nguyễn Văn An')
+    await user.should_see(marker='waiting-id-doc', content='CCCD 001099012345')
+    await user.should_see(marker='waiting-count', content='1')
+    user.find(marker='id-note').type('Khớp ảnh và số CCCD')
+    user.find(marker='id-verified').click()
+    await user.should_see(marker='id-check-result', content='Đã đối chiếu: khớp — Khớp ảnh và số CCCD')
+    checked = using(data, lambda s: s.participants.get(pid))
+    assert (checked.id_verified, checked.id_note) == (True, 'Khớp ảnh và số CCCD')
+
+    user.find(marker='admit').click()
+    await eventually(lambda: state_of(data, pid) is ParticipantState.ADMITTED)
+    await user.should_not_see(marker='waiting-row')
+    await user.should_see(marker='inside-row')
+    user.find(marker='mute').click()
+    await eventually(lambda: using(data, lambda s: s.participants.get(pid).muted))
+    await user.should_see(marker='participant-muted')
+    user.find(marker='unmute').click()
+    await eventually(lambda: not using(data, lambda s: s.participants.get(pid).muted))
+
+
+async def test_waiting_participant_is_turned_away(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    pid = add_participant(data, hearing_id, waiting=True)
+    await open_page(user, 'chutoa', hearing_id)  # the presiding judge may admit too
+    await user.should_not_see(marker='add-participant-form')
+    user.find(marker='id-not-verified').click()
+    await user.should_see(marker='id-check-result', content='không khớp')
+    user.find(marker='turn-away').click()
+    user.find(marker='confirm-note').type('Không xuất trình được giấy tờ')
+    user.find(marker='confirm-button').click()
+    await eventually(lambda: state_of(data, pid) is ParticipantState.REFUSED)
+    await user.should_see(marker='participant-state', content='Không cho tham gia')
+    await user.should_not_see(marker='waiting-row')
+
+
+async def test_procurator_sees_everything_but_no_forms(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    add_participant(data, hearing_id, waiting=True)
+    await open_page(user, 'ksv', hearing_id)
+    await user.should_see(marker='participant-name', content='Nguyễn Văn An')
+    await user.should_see(marker='waiting-row')
+    for marker in ('add-point-form', 'add-participant-form', 'reissue-link', 'revoke', 'admit', 'id-note',
+                   'turn-away'):
+        await user.should_not_see(marker=marker)
+
+
+async def test_page_in_english(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data, state_secret=True)
+    await sign_in(user, 'clerk')
+    toggle = user.find(marker='language').elements.pop()
+    with user:
+        toggle.value = 'en'
+    await user.should_see('Hearings')
+    await user.open(f'/hearings/{hearing_id}/participants')
+    await user.should_see(marker='participants-title', content='Connection points and participants')
+    await user.should_see(marker='online-refusal-text', content='state secrets')
+    await user.should_see(marker='point-kind', content='Central point · Courtroom')
+
+
+# --- the create-hearing form's charges ------------------------------------------------------------------------
+
+async def test_create_form_takes_charges_and_state_secret(user: User, data: Path) -> None:
+    await sign_in(user, 'clerk')
+    user.find(marker='new-hearing').click()
+    user.find(marker='case-number').type('130/2026/HSST')
+    user.find(marker='hearing-title').type('Vụ án lừa đảo')
+    user.find(marker='hearing-charges').type('174, 999')
+    user.find(marker='create-hearing').click()
+    await user.should_see(marker='create-error', content='"999" không phải là một điều của Bộ luật Hình sự')
+    assert using(data, lambda s: s.hearings.all()) == []
+
+    user.find(marker='hearing-charges').clear().type('173, 174')
+    user.find(marker='hearing-state-secret').click()
+    user.find(marker='create-hearing').click()
+    await user.should_see(marker='hearing-title-header', content='Vụ án lừa đảo')
+    [hearing] = using(data, lambda s: s.hearings.all())
+    assert (hearing.charges, hearing.state_secret) == ((173, 174), True)

@@ -69,6 +69,7 @@ def test_clerk_sets_up_points_and_participants_and_admits(page: Page, browser: B
         participant.goto(url.replace(re.match(r'https?://[^/]+', url).group(0), server.url))  # type: ignore[union-attr]
         join = participant.get_by_test_id('join-button')
         expect(join).to_be_enabled()
+        participant.locator('[data-testid=device-message][data-outcome]').wait_for()  # the device check has run
         join.click()
         expect(participant.get_by_test_id('lobby')).to_be_visible()
 

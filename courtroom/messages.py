@@ -92,3 +92,7 @@ MESSAGES.update({
                     'The participant is not in the lobby (state: {state})'),
 })
 MESSAGES['not_admitted'] = ('Chưa được thư ký phiên tòa cho vào phiên tòa', 'Not admitted to the hearing yet')
+MESSAGES['video_audience'] = (
+    'Chỉ màn hình cho công chúng hoặc Hội đồng xét xử mới hiển thị hình ảnh các điểm cầu (không phải "{audience}")',
+    'Only public or trial-panel screens show the remote points\' video (not "{audience}")',
+)

@@ -25,6 +25,7 @@ class Screen:
     name: str
     audience: Audience
     token: str
+    show_video: bool = False  # also show (and play) the remote participants, on a public or panel screen
 
 
 @dataclass(slots=True, kw_only=True)
@@ -43,6 +44,9 @@ class Ack:
                 'acked_at': self.at.isoformat(timespec='milliseconds')}
 
 
+VIDEO_AUDIENCES = (Audience.PUBLIC, Audience.PANEL)  # the courtroom's own screens: it sees and hears the remote points
+
+
 def parse_audience(value: str) -> Audience:
     try:
         return Audience(value)
@@ -52,7 +56,7 @@ def parse_audience(value: str) -> Audience:
 
 def _screen(row: Any) -> Screen:
     return Screen(id=row['id'], hearing_id=row['hearing_id'], name=row['name'], audience=Audience(row['audience']),
-                  token=row['token'])
+                  token=row['token'], show_video=bool(row['show_video']))
 
 
 class Screens:
@@ -65,21 +69,24 @@ class Screens:
         self._by_token: dict[str, Screen] = {}
         self.changed: Event[int] = Event()  # hearing id: a screen connected, left or acknowledged
 
-    def add(self, hearing_id: int, *, name: str, audience: str, actor: str) -> Screen:
+    def add(self, hearing_id: int, *, name: str, audience: str, actor: str, show_video: bool = False) -> Screen:
         name = clean_text('name', name, 100)
         kind = parse_audience(audience)
+        if show_video and kind not in VIDEO_AUDIENCES:
+            raise InvalidInput('video_audience', audience=kind.value)
         token = secrets.token_urlsafe(24)
         with self._store.transaction() as db:
             if db.execute('SELECT 1 FROM hearings WHERE id = ?', (hearing_id,)).fetchone() is None:
                 raise NotFound('hearing_not_found', hearing_id=hearing_id)
-            cursor = db.execute('INSERT INTO screens (hearing_id, name, audience, token, created_at)'
-                                ' VALUES (?, ?, ?, ?, ?)',
-                                (hearing_id, name, kind.value, token, datetime.now(UTC).isoformat()))
+            cursor = db.execute('INSERT INTO screens (hearing_id, name, audience, token, created_at, show_video)'
+                                ' VALUES (?, ?, ?, ?, ?, ?)',
+                                (hearing_id, name, kind.value, token, datetime.now(UTC).isoformat(), int(show_video)))
             assert cursor.lastrowid is not None
             audit.append(db, hearing_id, actor, 'screen_added', {'screen_id': cursor.lastrowid, 'name': name,
-                                                                 'audience': kind.value})
+                                                                 'audience': kind.value, 'show_video': show_video})
         self.changed.emit(hearing_id)
-        return Screen(id=cursor.lastrowid, hearing_id=hearing_id, name=name, audience=kind, token=token)
+        return Screen(id=cursor.lastrowid, hearing_id=hearing_id, name=name, audience=kind, token=token,
+                      show_video=show_video)
 
     def of_hearing(self, hearing_id: int) -> list[Screen]:
         with self._store.read() as db:
@@ -132,7 +139,7 @@ class Screens:
     def status(self, screen: Screen) -> dict[str, Any]:
         ack = self.last_ack(screen.id)
         return {
-            'id': screen.id, 'name': screen.name, 'audience': screen.audience.value,
+            'id': screen.id, 'name': screen.name, 'audience': screen.audience.value, 'show_video': screen.show_video,
             'connected': self.is_connected(screen.id),
             'showing': ack.to_api()['showing'] if ack else None, 'blank': ack.state == 'blank' if ack else False,
             'state': ack.state if ack else None, 'version': ack.version if ack else None,

@@ -132,6 +132,10 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO points (hearing_id, name, kind, created_at) SELECT id, 'Phòng xử án', 'central', created_at FROM hearings;
     """,
+    # 4: courtroom screens that also show the remote participants' video
+    """
+    ALTER TABLE screens ADD COLUMN show_video INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 

@@ -21,6 +21,7 @@ from .services import Services
 class ScreenIn(BaseModel):
     name: str = Field(max_length=1000)
     audience: str = Field(max_length=100)
+    show_video: bool = Field(default=False, description="also show the remote participants' video (public, panel)")
 
 
 class ShowIn(BaseModel):
@@ -58,7 +59,8 @@ def presenting_routes(router: APIRouter, services: Services, current_user: Calla
     @router.post('/hearings/{hearing_id}/screens', status_code=201, tags=['presenting'])
     def add_screen(hearing_id: int, body: ScreenIn, request: Request, user: Authed) -> dict[str, Any]:
         require(user.role, Action.MANAGE_SCREENS)
-        screen = services.screens.add(hearing_id, name=body.name, audience=body.audience, actor=user.username)
+        screen = services.screens.add(hearing_id, name=body.name, audience=body.audience, actor=user.username,
+                                      show_video=body.show_video)
         return {'id': screen.id, 'url': f'{public_base(services, request)}/screen/{screen.token}'}
 
     @router.get('/hearings/{hearing_id}/screens', tags=['presenting'])

@@ -18,6 +18,7 @@ from courtroom.errors import Forbidden
 from courtroom.events import Event
 from courtroom.participants import Participant, ParticipantRole, ParticipantState
 from courtroom.points import PointKind
+from courtroom.screens import Screen
 
 from .services import Services
 
@@ -82,6 +83,13 @@ class Conference:
         if current.muted:
             await self.supervisor.mute(str(current.hearing_id), str(current.id), True)
         return answer
+
+    async def join_screen(self, screen: Screen, offer: dict[str, str]) -> dict[str, Any]:
+        """A courtroom screen that shows the remote points: it receives every participant and sends nothing."""
+        if not screen.show_video:
+            raise Forbidden('video_audience', audience=screen.audience.value)
+        return await self.supervisor.join(str(screen.hearing_id), f'screen-{screen.id}', offer, receive=True,
+                                          send=False)
 
     def people(self, hearing_id: int) -> dict[str, dict[str, str]]:
         """Who is who, for the pages' tiles: participant id → name and role."""

@@ -282,9 +282,10 @@ class HearingPage:
 
     def _role_links(self) -> None:
         role = self.user.role
-        if not (may(role, Action.PUBLISH) or may(role, Action.APPROVE)):
-            return
         with ui.row().classes('items-center no-wrap gap-2'):
+            testid(ui.button(t('hybrid_title'), icon='video_call',
+                             on_click=lambda: ui.navigate.to(f'/hearings/{self.hearing.id}/participants')),
+                   'open-participants').props('outline no-caps color=primary')
             if may(role, Action.PUBLISH):
                 testid(ui.button(t('clerk_open_bench'), icon='slideshow',
                                  on_click=lambda: ui.navigate.to(f'/bench/{self.hearing.id}')), 'open-bench') \

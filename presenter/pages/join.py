@@ -14,10 +14,10 @@ from nicegui.events import GenericEventArguments
 from courtroom.errors import CourtroomError
 from courtroom.participants import Participant, ParticipantState
 
-from ..conference import MediaEvent
 from ..i18n import Lang, error_message, pick_lang
 from ..live import follow
 from ..services import Services
+from .call import Call
 from .evidence import add_head, evidence_view
 from .layout import court_colors
 
@@ -84,6 +84,7 @@ class JoinPage:
         self.shown: str | None = None
         self.body = ui.column().classes('w-full max-w-6xl mx-auto p-4 gap-4')
         self.hand = False
+        self.call: Call | None = None
 
     def t(self, key: str, **params: object) -> str:
         text = TEXTS[key][0 if self.lang == 'vi' else 1]
@@ -101,8 +102,6 @@ class JoinPage:
         self.participant = participant
         self.client.on_delete(lambda: self.services.participants.release_seat(participant.id, self.session))
         follow(self.services.participants.changed, self.on_roll_call)
-        if self.services.conference is not None:
-            follow(self.services.conference.media_events, self.on_media)
         self.show(participant)
 
     def refusal(self, message: str, code: str) -> None:
@@ -183,12 +182,18 @@ class JoinPage:
                 doc = DOCS.get(p.id_document_type, DOCS['other'])[0 if self.lang == 'vi' else 1]
                 ui.label(self.t('lobby_hint', doc=doc)).classes('text-slate-600')
 
+    def hang_up(self) -> None:
+        if self.call is not None:
+            self.call.stop()
+        else:
+            self.client.run_javascript('courtroomJoin.leave()')
+
     def stage_refused(self, p: Participant) -> None:
-        self.client.run_javascript('courtroomJoin.leave()')
+        self.hang_up()
         ui.label(self.t('refused')).classes('text-lg').props('data-testid=join-refused data-code=refused')
 
     def stage_revoked(self, p: Participant) -> None:
-        self.client.run_javascript('courtroomJoin.leave()')
+        self.hang_up()
         ui.label(self.t('revoked')).classes('text-lg').props('data-testid=join-refused data-code=link_revoked')
 
     def stage_hearing(self, p: Participant) -> None:
@@ -211,51 +216,19 @@ class JoinPage:
                 evidence_view(self.services, hearing, p.audience, image_base=f'/api/join/{self.token}/pages',
                               lang=self.lang)
         self.mic_on = True
-        ui.on('rtc_offer', self.on_offer)
-        ui.on('rtc_retry', self.start_call)
-        ui.on('rtc_state', lambda e: self.status.set_text(str((e.args or {}).get('state', ''))))
+        self.call = Call(self.services, p.hearing_id, str(p.id), self.join_worker,
+                         send=p.role.value != 'observer',
+                         on_error=lambda e: ui.notify(error_message(e, self.lang), type='negative'),
+                         on_status=self.set_status)
         self.client.run_javascript('courtroomJoin.stopPreview()')
-        ui.timer(0.1, self.start_call, once=True)
+        ui.timer(0.1, self.call.start, once=True)
 
-    # the call
+    def set_status(self, state: str) -> None:
+        self.status.text = self.t('reconnecting') if state == 'reconnecting' else state
 
-    async def start_call(self) -> None:
-        if self.participant is None or self.services.conference is None:
-            return
-        people = await run.io_bound(self.services.conference.people, self.participant.hearing_id)
-        options = {'send': self.participant.role.value != 'observer', 'people': people,
-                   'iceServers': list(self.services.settings.ice_servers)}
-        self.client.run_javascript(f'courtroomJoin.call({json.dumps(options)})')
-
-    async def on_offer(self, e: GenericEventArguments) -> None:
-        if self.participant is None or self.services.conference is None:
-            return
-        offer = e.args if isinstance(e.args, dict) else {}
-        try:
-            answer = await self.services.conference.join(self.participant, {'sdp': offer['sdp'], 'type': offer['type']})
-        except CourtroomError as e:
-            ui.notify(error_message(e, self.lang), type='negative')
-            return
-        except Exception:
-            self.status.text = self.t('reconnecting')
-            ui.timer(2.0, self.start_call, once=True)
-            return
-        self.client.run_javascript(f'courtroomJoin.answer({json.dumps(answer)})')
-
-    def on_media(self, media: MediaEvent) -> None:
-        if self.participant is None or media.hearing_id != self.participant.hearing_id or self.shown != 'hearing':
-            return
-        event = media.event
-        kind = event.get('event')
-        if kind == 'slots' and event.get('participant_id') == str(self.participant.id):
-            self.client.run_javascript(f'courtroomJoin.setSlots({json.dumps(event["slots"])})')
-        elif kind == 'audio_levels':
-            self.client.run_javascript(f'courtroomJoin.levels({json.dumps(event.get("levels", {}))})')
-        elif kind == 'people':
-            self.client.run_javascript(f'courtroomJoin.setPeople({json.dumps(event["people"])})')
-        elif kind == 'worker_restarted':
-            self.status.text = self.t('reconnecting')
-            ui.timer(0.5, self.start_call, once=True)
+    async def join_worker(self, offer: dict[str, str]) -> dict[str, Any]:
+        assert self.participant is not None and self.services.conference is not None
+        return await self.services.conference.join(self.participant, offer)
 
     def toggle_mic(self) -> None:
         self.mic_on = not self.mic_on

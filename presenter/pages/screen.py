@@ -8,13 +8,27 @@ from pathlib import Path
 from nicegui import app, ui
 
 from courtroom.errors import NotFound
+from courtroom.screens import Screen
 
 from ..services import Services
+from .call import Call
 from .evidence import add_head, evidence_view
 
 STATIC = Path(__file__).resolve().parent.parent / 'static'
 
 UNKNOWN = {'vi': 'Màn hình không hợp lệ hoặc đã bị thu hồi', 'en': 'This screen link is not valid or has been withdrawn'}
+
+VIDEO_STRIP = '''
+<script src="/static/courtroom/join.js"></script>
+<style>
+  #screen-content { bottom: 22vh !important; }
+  #join-tiles { position: fixed; left: 0; right: 0; bottom: 0; height: 22vh; display: flex; gap: 1vh;
+                justify-content: center; background: #000; padding: 1vh; }
+  .join-tile-video { height: 100%; aspect-ratio: 4 / 3; background: #111827; border-radius: 0.6vh; object-fit: cover;
+                     border: 0.4vh solid transparent; }
+  .join-speaking { border-color: #22c55e; }
+</style>
+'''
 
 KIOSK = '''
 <style>
@@ -43,3 +57,17 @@ def register(services: Services) -> None:
                       on_ack=lambda ack: services.screens.ack(screen, ack),
                       on_connect=lambda: services.screens.connected(screen),
                       on_disconnect=lambda: services.screens.disconnected(screen))
+        if screen.show_video and services.conference is not None:
+            remote_video(services, screen)
+
+
+def remote_video(services: Services, screen: Screen) -> None:
+    """A strip along the bottom with every remote participant, heard in the room: the courtroom sees and hears the
+    remote points. The evidence keeps the rest of the screen."""
+    ui.add_head_html(VIDEO_STRIP)
+    ui.html('<div id="join-feed" style="display:none"></div><div id="join-tiles"></div>')
+    assert services.conference is not None
+    conference = services.conference
+    call = Call(services, screen.hearing_id, f'screen-{screen.id}', lambda offer: conference.join_screen(screen, offer),
+                send=False, on_error=lambda e: None, on_status=lambda state: None)
+    ui.timer(0.5, call.start, once=True)

@@ -163,6 +163,8 @@ window.courtroomJoin = {
     const feed = document.getElementById("join-feed");
     const tiles = document.getElementById("join-tiles");
     const target = person && person.role === "courtroom" ? feed : tiles;
+    // a courtroom screen does not show (or play back into the room) the courtroom's own feed
+    if (person && person.role === "courtroom" && feed.style.display === "none") video.muted = true;
     if (video.parentElement !== target) target.appendChild(video);
     video.play().catch(() => {});
     this.label(video, person);

@@ -109,6 +109,19 @@ def test_hybrid_hearing(server: Server, media_browser: Browser) -> None:
         content = pages[me].get_by_test_id('screen-content')
         expect(content).to_have_attribute('data-state', 'showing')
         expect(content).to_have_attribute('data-page', '2')
+    # a public screen in the courtroom that shows the remote points: it sees and hears them beside the evidence
+    screen = clerk.post(f'/api/hearings/{h}/screens', json={'name': 'Màn hình phòng xử', 'audience': 'public',
+                                                            'show_video': True}).json()
+    room_screen = media_browser.new_context().new_page()
+    room_screen.goto(screen['url'])
+    expect(room_screen.get_by_test_id('screen-content')).to_have_attribute('data-state', 'showing')
+    wait_until(lambda: flowing(room_screen, [defendant['id'], witness['id']]), 20, 'the screen shows the remote points')
+    assert room_screen.locator(f'video[data-participant-id="{defendant["id"]}"]').count() == 1
+    witness_screen = clerk.post(f'/api/hearings/{h}/screens', json={'name': 'x', 'audience': 'witness',
+                                                                    'show_video': True})
+    assert witness_screen.status_code == 400 and witness_screen.json()['error']['code'] == 'video_audience'
+    room_screen.context.close()
+
     # the one left in the lobby gets no media and no evidence
     lobby = pages[observer['id']]
     assert lobby.evaluate('courtroomJoin.pc === null') and lobby.get_by_test_id('screen-content').count() == 0

@@ -1,0 +1,306 @@
+"""Widgets the presiding judge's panel and the clerk's participants page share for a hybrid hearing: the outage
+prompt (a component point lost every connection for more than 10 s: a persistent banner and a dialog proposing to
+suspend the hearing; a banner again when the point is back), and the judge's card of remote participants (state,
+speaking, raised hand, link quality, mute and remove)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import run, ui
+from nicegui.element import Element
+
+from courtroom.errors import CourtroomError
+from courtroom.participants import Participant, ParticipantRole, ParticipantState
+from courtroom.points import Point
+from courtroom.roles import Action, may, require
+from courtroom.users import User
+
+from ..conference import MediaEvent, Outage
+from ..live import follow
+from ..services import Services
+from ..session import error_text, t
+from .components import testid
+
+
+def hhmmss(at: float) -> str:
+    return time.strftime('%H:%M:%S', time.localtime(at))
+
+
+def quality_short(stats: dict[str, Any] | None) -> str:
+    """The link's round-trip time, loss and frame rate in a few characters, or '' before media flows."""
+    from .participants import quality
+    shown = quality(stats)
+    return t('ctl_quality_short', rtt=shown[0], loss=shown[1], fps=shown[2]) if shown else ''
+
+
+# --- the outage prompt ----------------------------------------------------------------------------------------
+
+class OutagePrompt:
+    """Banners at the place it is made, one per component point that lost (red, persistent) or regained (green,
+    dismissable) its connection, and a dialog asking to suspend the hearing when a point is lost. The outage itself
+    is already in the audit log (the conference wrote it): acknowledging records nothing more."""
+
+    def __init__(self, services: Services, hearing_id: int, on_outage: Callable[[], Any] | None = None) -> None:
+        self.services = services
+        self.hearing_id = hearing_id
+        self.on_outage_hook = on_outage
+        self.banners: dict[int, Element] = {}
+        self.dialog_point: int | None = None
+        self.box = testid(ui.column(), 'outage-banners').classes('w-full gap-2 empty:hidden')
+        with ui.dialog().props('persistent') as self.dialog, \
+                testid(ui.card(), 'outage-dialog').classes('w-[34rem] max-w-[95vw] p-6 gap-3 border-t-8 border-red-700'):
+            with ui.row().classes('w-full items-center no-wrap gap-3'):
+                ui.icon('portable_wifi_off', size='2.2rem').classes('text-red-700 shrink-0')
+                ui.label(t('ctl_outage_title')).classes('text-xl font-semibold text-red-900')
+            self.dialog_text = testid(ui.label(), 'outage-dialog-text').classes('text-base text-slate-800')
+            ui.label(t('ctl_outage_hint')).classes('text-xs text-slate-500')
+            with ui.row().classes('w-full justify-end'):
+                testid(ui.button(t('ctl_outage_ack'), icon='check', on_click=self.acknowledge), 'outage-ack') \
+                    .props('unelevated no-caps color=red-9')
+
+    async def load(self) -> None:
+        conference = self.services.conference
+        if conference is None:
+            return
+        follow(conference.outages, self.on_outage)
+        for outage in await run.io_bound(self._current):
+            self._banner(outage)
+
+    def _current(self) -> list[Outage]:
+        """Outages still going on when the page opens: those the conference has reported and not yet seen end,
+        with the time and name from the audit log."""
+        conference = self.services.conference
+        reported = set(getattr(conference, '_reported', ()))  # TODO: a public Conference.current_outages()
+        if not reported:
+            return []
+        points = {p.id: p for p in self.services.points.of_hearing(self.hearing_id)}
+        since: dict[int, float] = {}
+        for entry in self.services.audit.entries(self.hearing_id):
+            if entry.action == 'point_outage' and entry.details.get('point_id') in points:
+                since[entry.details['point_id']] = float(entry.details.get('since') or 0)
+        return [Outage(self.hearing_id, pid, points[pid].name, at) for pid, at in since.items() if pid in reported]
+
+    def on_outage(self, outage: Outage) -> None:
+        if outage.hearing_id != self.hearing_id:
+            return
+        self._banner(outage)
+        if outage.over:
+            if self.dialog_point == outage.point_id:
+                self.acknowledge()
+        else:
+            self.dialog_point = outage.point_id
+            self.dialog_text.text = t('ctl_outage_text', point=outage.point_name, time=hhmmss(outage.since))
+            self.dialog.open()
+        if self.on_outage_hook is not None:
+            result = self.on_outage_hook()
+            if hasattr(result, '__await__'):
+                from nicegui import background_tasks
+                background_tasks.create(result, name='outage hook')
+
+    def acknowledge(self) -> None:
+        self.dialog_point = None
+        self.dialog.close()
+
+    def _banner(self, outage: Outage) -> None:
+        old = self.banners.pop(outage.point_id, None)
+        if old is not None:
+            old.delete()
+        lost = not outage.over
+        tone = 'border-red-400 bg-red-700 text-white' if lost else 'border-green-300 bg-green-50 text-green-900'
+        with self.box:
+            with testid(ui.row(), 'outage-banner').classes(
+                    f'w-full items-center no-wrap gap-3 rounded-lg border px-4 py-2.5 shadow-sm {tone}') as banner:
+                banner.props['data-point-id'] = str(outage.point_id)
+                banner.props['data-over'] = 'true' if outage.over else 'false'
+                ui.icon('portable_wifi_off' if lost else 'wifi', size='1.6rem').classes('shrink-0')
+                text = (t('ctl_outage_text', point=outage.point_name, time=hhmmss(outage.since)) if lost else
+                        t('ctl_restored_text', point=outage.point_name, time=hhmmss(time.time())))
+                testid(ui.label(text), 'outage-banner-text').classes(
+                    'flex-1 min-w-0 text-base font-semibold' if lost else 'flex-1 min-w-0 text-sm font-medium')
+                if not lost:
+                    testid(ui.button(t('ctl_dismiss'), icon='close',
+                                     on_click=lambda pid=outage.point_id: self.dismiss(pid)), 'outage-dismiss') \
+                        .props('flat dense no-caps size=sm color=green-9')
+        self.banners[outage.point_id] = banner
+
+    def dismiss(self, point_id: int) -> None:
+        banner = self.banners.pop(point_id, None)
+        if banner is not None:
+            banner.delete()
+
+
+# --- the judge's card of remote participants ------------------------------------------------------------------
+
+class RemoteParticipants:
+    """Everyone admitted to the hearing from a connection point (the courtroom's own PC aside): point, state,
+    speaking, raised hand with its time, link quality; mute, unmute and remove for those who may."""
+
+    def __init__(self, services: Services, user: User, hearing_id: int) -> None:
+        self.services = services
+        self.user = user
+        self.hearing_id = hearing_id
+        self.may_control = may(user.role, Action.CONTROL_PARTICIPANTS)
+        self.loaded: tuple[Any, ...] | None = None
+        self.points: dict[int, Point] = {}
+        self.people: list[Participant] = []
+        self.speaking: dict[int, Element] = {}
+        self.quality_labels: dict[int, Element] = {}
+        self._pending: Participant | None = None
+        with testid(ui.card(), 'remote-participants').classes('w-full p-0 gap-0'):
+            with ui.row().classes('w-full items-center no-wrap gap-2 px-4 py-2.5 border-b border-slate-200'):
+                ui.icon('video_camera_front', size='1.3rem').classes('text-blue-900')
+                ui.label(t('ctl_remote_title')).classes('text-sm font-semibold text-slate-800 flex-1')
+                self.count = testid(ui.label(), 'remote-count').classes(
+                    'text-xs font-semibold rounded-full px-2 bg-slate-200 text-slate-700')
+            with testid(ui.row(), 'remote-waiting').classes(
+                    'w-full items-start no-wrap gap-2 px-4 py-2 bg-amber-50 border-b border-amber-200') as self.waiting:
+                ui.icon('hourglass_top', size='1.1rem').classes('text-amber-700 shrink-0 mt-0.5')
+                with ui.column().classes('gap-0 min-w-0'):
+                    self.waiting_text = testid(ui.label(), 'remote-waiting-count') \
+                        .classes('text-sm font-medium text-amber-900')
+                    ui.label(t('ctl_waiting_hint')).classes('text-xs text-amber-800')
+            self.waiting.visible = False
+            self.list = ui.column().classes('w-full gap-0 max-h-[360px] overflow-y-auto')
+        with ui.dialog() as self.confirm, testid(ui.card(), 'remote-confirm').classes('w-[28rem] p-6 gap-3'):
+            self.confirm_title = testid(ui.label(), 'remote-confirm-title') \
+                .classes('text-lg font-semibold text-slate-800')
+            ui.label(t('ctl_remove_text')).classes('text-sm text-slate-600')
+            with ui.row().classes('w-full justify-end gap-2'):
+                ui.button(t('cancel'), on_click=self.confirm.close).props('flat no-caps')
+                testid(ui.button(t('hybrid_remove'), icon='person_remove', on_click=self.remove_confirmed),
+                       'remote-confirm-button').props('unelevated no-caps color=red-9')
+
+    async def load(self) -> None:
+        await self.reload()
+        follow(self.services.participants.changed, self.on_changed)
+        if self.services.conference is not None:
+            follow(self.services.conference.media_events, self.on_media)
+        ui.timer(3.0, self.refresh_quality)
+
+    async def on_changed(self, hearing_id: int) -> None:
+        if hearing_id == self.hearing_id:
+            await self.reload()
+
+    async def reload(self) -> None:
+        s, h = self.services, self.hearing_id
+        loaded = await run.io_bound(lambda: (s.points.of_hearing(h), s.participants.of_hearing(h),
+                                             s.participants.hands(h)))
+        if loaded is None or loaded == self.loaded:
+            return
+        self.loaded = loaded
+        points, participants, hands = loaded
+        self.points = {p.id: p for p in points}
+        self.people = [p for p in participants if p.state.in_hearing and p.role is not ParticipantRole.COURTROOM]
+        waiting = sum(p.state is ParticipantState.WAITING for p in participants)
+        self.waiting.visible = waiting > 0
+        self.waiting_text.text = t('ctl_waiting', n=waiting)
+        self.count.text = str(len(self.people))
+        self.render(hands)
+
+    def render(self, hands: dict[int, float]) -> None:
+        from .participants import state_badge
+        self.list.clear()
+        self.speaking.clear()
+        self.quality_labels.clear()
+        with self.list:
+            if not self.people:
+                testid(ui.label(t('ctl_remote_none')), 'remote-none').classes('px-4 py-3 text-sm text-slate-500')
+            for p in self.people:
+                point = self.points.get(p.point_id)
+                with testid(ui.column(), 'remote-row').classes(
+                        'w-full gap-1 px-4 py-2 border-b border-slate-100 last:border-b-0') as row:
+                    row.props['data-participant-id'] = str(p.id)
+                    row.props['data-state'] = p.state.value
+                    row.props['data-muted'] = 'true' if p.muted else 'false'
+                    with ui.row().classes('w-full items-center no-wrap gap-2'):
+                        dot = testid(ui.icon('graphic_eq', size='1.2rem'), 'speaking').classes('shrink-0 text-slate-300')
+                        dot.props['data-participant-id'] = str(p.id)
+                        dot.props['data-speaking'] = 'false'
+                        dot.tooltip(t('ctl_speaking'))
+                        self.speaking[p.id] = dot
+                        with ui.column().classes('flex-1 min-w-0 gap-0'):
+                            with ui.row().classes('w-full items-center no-wrap gap-1 min-w-0'):
+                                testid(ui.label(p.name), 'remote-name') \
+                                    .classes('text-sm font-semibold text-slate-800 truncate min-w-0').tooltip(p.name)
+                                if p.muted:
+                                    testid(ui.icon('mic_off', size='1rem'), 'remote-muted') \
+                                        .classes('text-red-700 shrink-0').tooltip(t('hybrid_muted'))
+                            ui.label(point.name if point else '').classes('text-xs text-slate-500 truncate w-full')
+                        state_badge(p.state)
+                    with ui.row().classes('w-full items-center no-wrap gap-1 pl-7'):
+                        if p.id in hands:
+                            with testid(ui.row(), 'hand-raised').classes(
+                                    'items-center no-wrap gap-1 rounded-full bg-amber-400 text-slate-900 px-2 '
+                                    'py-0.5 shrink-0') as hand:
+                                hand.props['data-participant-id'] = str(p.id)
+                                ui.icon('pan_tool', size='0.95rem')
+                                ui.label(hhmmss(hands[p.id])).classes('text-xs font-semibold tabular-nums')
+                            hand.tooltip(t('ctl_hand', time=hhmmss(hands[p.id])))
+                        quality = testid(ui.label(), 'remote-quality').classes(
+                            'flex-1 min-w-0 text-[11px] tabular-nums text-slate-500 truncate')
+                        self.quality_labels[p.id] = quality
+                        if self.may_control:
+                            if p.muted:
+                                testid(ui.button(icon='mic', on_click=lambda x=p: self.set_muted(x, False)),
+                                       'remote-unmute').props('flat dense round size=sm color=green-9') \
+                                    .tooltip(t('hybrid_unmute'))
+                            else:
+                                testid(ui.button(icon='mic_off', on_click=lambda x=p: self.set_muted(x, True)),
+                                       'remote-mute').props('flat dense round size=sm color=grey-8') \
+                                    .tooltip(t('hybrid_mute'))
+                            testid(ui.button(icon='person_remove', on_click=lambda x=p: self.ask_remove(x)),
+                                   'remote-remove').props('flat dense round size=sm color=red-9') \
+                                .tooltip(t('hybrid_remove'))
+        self.refresh_quality()
+
+    def refresh_quality(self) -> None:
+        states = {p.id: p.state for p in self.people}
+        for pid, label in self.quality_labels.items():
+            stats = self.services.participants.stats(pid) if states.get(pid) is ParticipantState.CONNECTED else None
+            text = quality_short(stats)
+            if label.text != text:  # type: ignore[attr-defined]
+                label.text = text  # type: ignore[attr-defined]
+
+    def on_media(self, media: MediaEvent) -> None:
+        if media.hearing_id != self.hearing_id or media.event.get('event') != 'audio_levels':
+            return
+        levels = media.event.get('levels') or {}
+        for pid, dot in self.speaking.items():
+            value = levels.get(str(pid)) or {}
+            speaking = bool(value.get('speaking')) if isinstance(value, dict) else False
+            if (dot.props.get('data-speaking') == 'true') != speaking:
+                dot.props['data-speaking'] = 'true' if speaking else 'false'
+                dot.classes(replace='shrink-0 ' + ('text-green-600' if speaking else 'text-slate-300'))
+
+    # --- actions ----------------------------------------------------------------------------------------------
+
+    async def _act(self, call: Callable[[], Any]) -> bool:
+        try:
+            require(self.user.role, Action.CONTROL_PARTICIPANTS)
+            await run.io_bound(call)
+        except CourtroomError as e:
+            ui.notify(error_text(e), type='negative')
+            return False
+        finally:
+            await self.reload()
+        return True
+
+    async def set_muted(self, p: Participant, muted: bool) -> None:
+        await self._act(lambda: self.services.participants.set_muted(p.id, muted, actor=self.user.username))
+
+    def ask_remove(self, p: Participant) -> None:
+        self._pending = p
+        self.confirm_title.text = t('ctl_remove_title', name=p.name)
+        self.confirm.open()
+
+    async def remove_confirmed(self) -> None:
+        p, self._pending = self._pending, None
+        self.confirm.close()
+        if p is None:
+            return
+        if await self._act(lambda: self.services.participants.revoke(p.id, actor=self.user.username,
+                                                                      action='removed')):
+            ui.notify(t('ctl_removed', name=p.name), type='positive')

@@ -355,3 +355,5 @@ TEXTS.update({
     'ctl_act_joined': ('Kết nối', 'Connected'),
     'ctl_act_left': ('Mất kết nối', 'Disconnected'),
 })
+TEXTS['clerk_screen_video'] = ('Hiển thị hình ảnh các điểm cầu (màn hình công chúng, HĐXX)',
+                               "Show the remote points' video (public and trial-panel screens)")

@@ -341,6 +341,7 @@ class HearingPage:
                             .props('outlined dense options-dense').classes('w-60')
                         testid(ui.button(t('clerk_add_screen'), icon='add', on_click=self.add_screen), 'add-screen') \
                             .props('unelevated no-caps color=primary').classes('h-10')
+                    self.screen_video = testid(ui.checkbox(t('clerk_screen_video')), 'screen-video').props('dense')
                     self.screen_error = testid(ui.label(), 'screen-error').classes('text-sm text-red-700')
                     self.screen_error.visible = False
             self.screen_list = testid(ui.element('div'), 'screen-list').classes(
@@ -417,7 +418,8 @@ class HearingPage:
         try:
             require(self.user.role, Action.MANAGE_SCREENS)
             screen = await run.io_bound(lambda: self.services.screens.add(
-                self.hearing.id, name=name, audience=audience, actor=self.user.username))
+                self.hearing.id, name=name, audience=audience, actor=self.user.username,
+                show_video=bool(self.screen_video.value)))
         except CourtroomError as e:
             self.screen_error.text = error_text(_with_field_label(e, 'name', t('clerk_screen_name')))
             self.screen_error.visible = True

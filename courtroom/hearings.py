@@ -27,6 +27,10 @@ class Hearing:
     approval_required: bool = False
     charges: tuple[int, ...] = ()
     state_secret: bool = False
+    stage: str = 'preparing'
+    stage_reason: str | None = None
+    resume_on: str | None = None
+    record_from_opening: bool = False
 
     @property
     def online_refusal(self) -> str | None:
@@ -37,13 +41,17 @@ class Hearing:
         return {'id': self.id, 'case_number': self.case_number, 'title': self.title, 'created_at': self.created_at,
                 'closed_door': self.closed_door, 'approval_required': self.approval_required,
                 'charges': list(self.charges), 'state_secret': self.state_secret,
-                'online_allowed': self.online_refusal is None}
+                'online_allowed': self.online_refusal is None, 'stage': self.stage,
+                'stage_reason': self.stage_reason, 'resume_on': self.resume_on,
+                'record_from_opening': self.record_from_opening}
 
 
 def _hearing(row: Any) -> Hearing:
     return Hearing(id=row['id'], case_number=row['case_number'], title=row['title'], created_at=row['created_at'],
                    closed_door=bool(row['closed_door']), approval_required=bool(row['approval_required']),
-                   charges=tuple(json.loads(row['charges'])), state_secret=bool(row['state_secret']))
+                   charges=tuple(json.loads(row['charges'])), state_secret=bool(row['state_secret']),
+                   stage=row['stage'], stage_reason=row['stage_reason'], resume_on=row['resume_on'],
+                   record_from_opening=bool(row['record_from_opening']))
 
 
 def clean_text(field: str, value: str | None, max_length: int) -> str:
@@ -92,10 +100,10 @@ class Hearings:
         return [_hearing(r) for r in rows]
 
     def configure(self, hearing_id: int, *, actor: str, closed_door: bool | None = None,
-                  approval_required: bool | None = None) -> Hearing:
-        """Change the hearing's presenting settings; each change is audited."""
-        changes = {k: v for k, v in (('closed_door', closed_door), ('approval_required', approval_required))
-                   if v is not None}
+                  approval_required: bool | None = None, record_from_opening: bool | None = None) -> Hearing:
+        """Change the hearing's settings; each change is audited."""
+        changes = {k: v for k, v in (('closed_door', closed_door), ('approval_required', approval_required),
+                                     ('record_from_opening', record_from_opening)) if v is not None}
         with self._store.transaction() as db:
             row = db.execute('SELECT * FROM hearings WHERE id = ?', (hearing_id,)).fetchone()
             if row is None:

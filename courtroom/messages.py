@@ -96,3 +96,23 @@ MESSAGES['video_audience'] = (
     'Chỉ màn hình cho công chúng hoặc Hội đồng xét xử mới hiển thị hình ảnh các điểm cầu (không phải "{audience}")',
     'Only public or trial-panel screens show the remote points\' video (not "{audience}")',
 )
+MESSAGES.update({
+    'bad_stage': ('Giai đoạn "{stage}" không hợp lệ; hợp lệ: {stages}', 'Unknown stage "{stage}"; valid: {stages}'),
+    'bad_stage_move': (
+        'Không thể chuyển phiên tòa từ giai đoạn "{stage}" sang "{to}"; có thể chuyển sang: {allowed}',
+        'The hearing cannot move from "{stage}" to "{to}"; it may move to: {allowed}',
+    ),
+    'bad_resume_date': ('Ngày mở lại phiên tòa "{date}" không hợp lệ: cần một ngày sau hôm nay (YYYY-MM-DD)',
+                        'Invalid date to resume "{date}": give a day after today (YYYY-MM-DD)'),
+})
+MESSAGES.update({
+    'already_recording': ('Phiên tòa đang được ghi âm, ghi hình', 'The hearing is already being recorded'),
+    'not_recording': ('Phiên tòa không đang được ghi', 'The hearing is not being recorded'),
+})
+MESSAGES.update({
+    'keys_exist': ('Khóa ký của tòa đã có tại {path}; dùng --force để tạo khóa mới',
+                   "The court's signing key already exists at {path}; use --force to make a new one"),
+    'no_keys': ('Chưa có khóa ký của tòa ({path}); chạy "courtroom keys init"',
+                "The court's signing key is missing ({path}); run \"courtroom keys init\""),
+})
+MESSAGES['no_media'] = ('Máy chủ chưa chạy phần ghi âm, ghi hình', 'The server is not running its media side')

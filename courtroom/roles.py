@@ -40,6 +40,10 @@ class Action(StrEnum):
     MANAGE_PARTICIPANTS = 'manage_participants'  # points, participants, join links
     ADMIT = 'admit'  # roll call: identity checks, admitting or turning away
     CONTROL_PARTICIPANTS = 'control_participants'  # mute, remove
+    CONTROL_STAGE = 'control_stage'  # move the hearing through its stages, suspend, postpone
+    RECORD = 'record'  # start and stop the recording
+    KEEP_MINUTES = 'keep_minutes'
+    EXPORT_RECORD = 'export_record'
 
 
 _ALL_STAFF = frozenset(Role)
@@ -61,6 +65,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MANAGE_PARTICIPANTS: _SETUP,
     Action.ADMIT: frozenset({Role.CLERK, Role.PRESIDING_JUDGE}),
     Action.CONTROL_PARTICIPANTS: frozenset({Role.CLERK, Role.PRESIDING_JUDGE}),
+    Action.CONTROL_STAGE: frozenset({Role.PRESIDING_JUDGE}),
+    Action.RECORD: frozenset({Role.CLERK, Role.PRESIDING_JUDGE}),
+    Action.KEEP_MINUTES: frozenset({Role.CLERK}),
+    Action.EXPORT_RECORD: frozenset({Role.ADMIN, Role.CLERK, Role.PRESIDING_JUDGE, Role.JUDGE}),
 }
 
 

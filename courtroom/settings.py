@@ -36,6 +36,7 @@ class Settings:
     public_url: str | None = None
     limits: Limits = field(default_factory=Limits)
     token_ttl_hours: int = 12
+    court: str = 'Tòa án nhân dân'  # the court's name on the minutes and records (COURTROOM_COURT)
     ice_servers: tuple[dict[str, Any], ...] = ()  # STUN/TURN for WebRTC; none on a court's own network
 
     @property
@@ -51,6 +52,10 @@ class Settings:
         return self.data_dir / 'cache'
 
     @property
+    def recordings_dir(self) -> Path:
+        return self.data_dir / 'recordings'
+
+    @property
     def tmp_dir(self) -> Path:
         return self.data_dir / 'tmp'
 
@@ -64,6 +69,8 @@ class Settings:
             values['public_url'] = env['COURTROOM_PUBLIC_URL']
         if 'COURTROOM_ICE_SERVERS' in env:
             values['ice_servers'] = tuple(json.loads(env['COURTROOM_ICE_SERVERS']))
+        if 'COURTROOM_COURT' in env:
+            values['court'] = env['COURTROOM_COURT']
         if 'COURTROOM_MAX_FILE_MB' in env:
             values['limits'] = Limits(max_file_bytes=int(env['COURTROOM_MAX_FILE_MB']) * _MIB)
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -136,6 +136,39 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE screens ADD COLUMN show_video INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: the record: stages, minutes, recordings
+    """
+    ALTER TABLE hearings ADD COLUMN stage TEXT NOT NULL DEFAULT 'preparing';
+    ALTER TABLE hearings ADD COLUMN stage_before TEXT;
+    ALTER TABLE hearings ADD COLUMN stage_reason TEXT;
+    ALTER TABLE hearings ADD COLUMN resume_on TEXT;
+    ALTER TABLE hearings ADD COLUMN record_from_opening INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE minutes (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE recordings (
+        hearing_id INTEGER PRIMARY KEY REFERENCES hearings(id),
+        on_since TEXT,
+        series TEXT
+    );
+    CREATE TABLE segments (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        source TEXT NOT NULL,
+        series TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        started_at REAL NOT NULL,
+        ended_at REAL NOT NULL,
+        UNIQUE (hearing_id, source, series, seq)
+    );
+    """,
 ]
 
 

@@ -27,6 +27,7 @@ from media import bundle, render
 
 from .api_hybrid import hybrid_routes
 from .api_presenting import presenting_routes
+from .api_record import record_routes
 from .i18n import error_message, pick_lang
 from .services import Services
 
@@ -162,6 +163,7 @@ def api_router(services: Services) -> APIRouter:
 
     presenting_routes(router, services, current_user, page_image)
     hybrid_routes(router, services, current_user, page_image)
+    record_routes(router, services, current_user)
 
     @router.api_route('/{path:path}', methods=['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], include_in_schema=False)
     def unknown(path: str) -> None:

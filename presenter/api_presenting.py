@@ -41,6 +41,7 @@ class ApproveIn(BaseModel):
 class HearingPatch(BaseModel):
     closed_door: bool | None = None
     approval_required: bool | None = None
+    record_from_opening: bool | None = None
 
 
 class ExhibitPatch(BaseModel):
@@ -103,6 +104,9 @@ def presenting_routes(router: APIRouter, services: Services, current_user: Calla
     def configure(hearing_id: int, body: HearingPatch, user: Authed) -> dict[str, Any]:
         services.presentation.configure(hearing_id, user, closed_door=body.closed_door,
                                         approval_required=body.approval_required)
+        if body.record_from_opening is not None:
+            require(user.role, Action.RECORD)
+            services.hearings.configure(hearing_id, actor=user.username, record_from_opening=body.record_from_opening)
         return services.hearings.get(hearing_id).to_api()
 
     @router.patch('/exhibits/{exhibit_id}', tags=['exhibits'])

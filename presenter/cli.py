@@ -77,7 +77,46 @@ def build_parser() -> argparse.ArgumentParser:
                                                    'odd-sized pages and file size; exit status 1 on an error.'))
     check.add_argument('paths', nargs='+', type=Path, metavar='PATH')
     check.set_defaults(run=_bundle_check)
+    keys = commands.add_parser('keys', help="the court's signing key").add_subparsers(dest='keys_command',
+                                                                                    required=True, metavar='ACTION')
+    init = _common(keys.add_parser('init', help="create the court's Ed25519 signing key",
+                                   description="Create the court's Ed25519 signing key in DATA/keys (the private key "
+                                               'readable by its owner only) and print the public key.'))
+    init.add_argument('--force', action='store_true', help='replace an existing key (old records keep verifying '
+                                                           'with the public key they carry)')
+    init.set_defaults(run=_keys_init)
+
+    verify = _common(commands.add_parser('verify', help='verify an exported hearing record offline',
+                                         description='Check every hash, the audit chain and the signatures of a '
+                                                     'record zip; name the first thing that fails. Exit status 0 '
+                                                     'only when everything holds.'))
+    verify.add_argument('record', type=Path, metavar='RECORD.zip')
+    verify.set_defaults(run=_verify)
     return parser
+
+
+def _keys_init(args: argparse.Namespace) -> int:
+    from courtroom.seal import init_keys
+
+    public = init_keys(_settings(args).data_dir / 'keys', force=args.force)
+    print(public.read_text(), end='')
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from media.record import verify_record
+
+    verdict = verify_record(args.record)
+    for what, held, detail in verdict.checks:
+        print(f'{"OK  " if held else "FAIL"} {what}' + (f': {detail}' if detail else ''))
+    failure = verdict.first_failure
+    if failure is None and verdict.ok:
+        print('Hồ sơ hợp lệ / the record verifies' if args.lang == 'vi' else 'The record verifies')
+        return 0
+    what, detail = failure or ('record', 'empty')
+    print(f'{"Không hợp lệ" if args.lang == "vi" else "Invalid"}: {what}' + (f' — {detail}' if detail else ''),
+          file=sys.stderr)
+    return 1
 
 
 def _settings(args: argparse.Namespace, **overrides: Any) -> Settings:

@@ -10,6 +10,7 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from conferencing.supervisor import MediaSupervisor
@@ -18,7 +19,9 @@ from courtroom.errors import Forbidden
 from courtroom.events import Event
 from courtroom.participants import Participant, ParticipantRole, ParticipantState
 from courtroom.points import PointKind
+from courtroom.recordings import Segment
 from courtroom.screens import Screen
+from courtroom.stages import Stage, StageChange
 
 from .services import Services
 
@@ -63,6 +66,8 @@ class Conference:
         loop = asyncio.get_running_loop()
         self.services.participants.changed.subscribe(
             lambda hearing_id: loop.call_soon_threadsafe(self._schedule_sync, hearing_id))
+        self.services.stages.changed.subscribe(
+            lambda change: loop.call_soon_threadsafe(lambda: loop.create_task(self._on_stage(change))))
         self._task = loop.create_task(self._watch(), name='conference watch')
 
     async def stop(self) -> None:
@@ -96,6 +101,57 @@ class Conference:
         return {str(p.id): {'name': p.name, 'role': p.role.value}
                 for p in self.services.participants.of_hearing(hearing_id)}
 
+    # recording (the worker writes the segments; the domain keeps their hashes in the audit chain)
+
+    async def set_recording(self, hearing_id: int, on: bool, *, actor: str) -> None:
+        if on:
+            series = await asyncio.to_thread(self.services.recordings.start, hearing_id, actor=actor)
+            await self._record_on(hearing_id, series)
+        else:
+            try:
+                await self.supervisor.record(str(hearing_id), False)
+            except Exception:
+                logger.exception('hearing %s: the media worker could not close its segments', hearing_id)
+            await asyncio.to_thread(self.services.recordings.stop, hearing_id, actor=actor)
+
+    def folder(self, hearing_id: int) -> Path:
+        return self.services.settings.recordings_dir / str(hearing_id)
+
+    async def _record_on(self, hearing_id: int, series: str) -> None:
+        folder = self.folder(hearing_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        await self.supervisor.record(str(hearing_id), True, dir=str(folder), series=series)
+
+    async def _on_stage(self, change: StageChange) -> None:
+        """A hearing set to record from opening to close starts and stops by itself."""
+        hearing = await asyncio.to_thread(self.services.hearings.get, change.hearing_id)
+        recording, _ = await asyncio.to_thread(self.services.recordings.state, change.hearing_id)
+        try:
+            if hearing.record_from_opening and change.stage is Stage.OPENING and not recording:
+                await self.set_recording(change.hearing_id, True, actor='system')
+            elif change.stage is Stage.CLOSED and recording:
+                await self.set_recording(change.hearing_id, False, actor='system')
+        except Exception:
+            logger.exception('hearing %s: recording did not follow the stage', change.hearing_id)
+
+    async def _on_segment(self, hearing_id: int, event: dict[str, Any]) -> None:
+        path = Path(str(event['path']))
+        try:
+            relative = path.relative_to(self.folder(hearing_id))
+        except ValueError:
+            relative = path
+        segment = Segment(hearing_id=hearing_id, source=str(event['participant_id']), series=str(event['series']),
+                          seq=int(event['seq']), path=relative.as_posix(), sha256=str(event['sha256']),
+                          bytes=int(event['bytes']), started_at=float(event['started_at']),
+                          ended_at=float(event['ended_at']))
+        await asyncio.to_thread(self.services.recordings.add_segment, segment)
+
+    async def _on_restart(self, hearing_id: int) -> None:
+        recording, _ = await asyncio.to_thread(self.services.recordings.state, hearing_id)
+        if recording:
+            series = await asyncio.to_thread(self.services.recordings.gap, hearing_id, reason='media worker restarted')
+            await self._record_on(hearing_id, series)
+
     # keeping the worker in step with the roll call
 
     def _schedule_sync(self, hearing_id: int) -> None:
@@ -120,6 +176,17 @@ class Conference:
     async def _on_worker_event(self, hearing_id: str, event: dict[str, Any]) -> None:
         kind = event.get('event')
         pid = event.get('participant_id')
+        if kind == 'segment_closed':
+            try:
+                await self._on_segment(int(hearing_id), event)
+            except Exception:
+                logger.exception('hearing %s: a closed segment could not be entered', hearing_id)
+            return
+        if kind == 'worker_restarted':
+            try:
+                await self._on_restart(int(hearing_id))
+            except Exception:
+                logger.exception('hearing %s: recording could not go on after the restart', hearing_id)
         if kind in ('participant_connected', 'participant_disconnected') and pid is not None:
             try:
                 await asyncio.to_thread(self.services.participants.set_connected, int(pid),

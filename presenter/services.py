@@ -11,12 +11,16 @@ from datetime import timedelta
 from courtroom.audit import AuditLog
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
+from courtroom.minutes import Minutes
 from courtroom.participants import Participants
 from courtroom.points import Points
 from courtroom.presentation import Presentation
+from courtroom.recordings import Recordings
 from courtroom.screens import Screens
+from courtroom.seal import Seal
 from courtroom.search import Search
 from courtroom.settings import Settings
+from courtroom.stages import Stages
 from courtroom.store import Store
 from courtroom.users import Users
 from media.evidence_store import EvidenceStore
@@ -42,6 +46,10 @@ class Services:
     screens: Screens
     points: Points
     participants: Participants
+    stages: Stages
+    minutes: Minutes
+    recordings: Recordings
+    seal: Seal
     conference: Conference | None = None  # the live media side, made when the app is mounted on an event loop
 
     def close(self) -> None:
@@ -81,4 +89,8 @@ def build_services(settings: Settings) -> Services:
         screens=Screens(store),
         points=points,
         participants=Participants(store, hearings, points, secret),
+        stages=Stages(store),
+        minutes=Minutes(store),
+        recordings=Recordings(store),
+        seal=Seal(settings.data_dir / 'keys'),
     )

@@ -1,0 +1,138 @@
+"""The hearing's minutes (biên bản phiên tòa): what the clerk writes, and the automatic entries (stage changes,
+exhibits shown, participants joining and leaving, outages, recording) read from the audit chain, so nothing is
+kept twice. Every entry has its time and, when the hearing was being recorded then, its place in the recording."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from . import audit
+from .errors import InvalidInput, NotFound
+from .events import Event
+from .store import Store
+
+MAX_TEXT = 5000
+
+STAGE_NAMES = {
+    'preparing': ('Chuẩn bị', 'Preparing'), 'opening': ('Khai mạc', 'Opening'),
+    'examination': ('Xét hỏi', 'Examination'), 'arguments': ('Tranh luận', 'Arguments'),
+    'deliberation': ('Nghị án', 'Deliberation'), 'pronouncement': ('Tuyên án', 'Pronouncement of judgment'),
+    'suspended': ('Tạm ngừng', 'Suspended'), 'postponed': ('Hoãn', 'Postponed'), 'closed': ('Kết thúc', 'Closed'),
+}
+
+# audit action → (Vietnamese, English) with {names} from the entry's details and the lookups below
+AUTOMATIC: dict[str, tuple[str, str]] = {
+    'stage_changed': ('Phiên tòa chuyển sang giai đoạn {to_name}{why}', 'The hearing moves to {to_name}{why}'),
+    'published': ('Trình chiếu {exhibit}, trang {page}{bl}', 'Shown: {exhibit}, page {page}{bl}'),
+    'publish_approved': ('Chủ tọa cho trình chiếu {exhibit}, trang {page}{bl}',
+                         'Approved and shown: {exhibit}, page {page}{bl}'),
+    'cleared': ('Kết thúc trình chiếu {exhibit}', 'Taken off the screens: {exhibit}'),
+    'kill_switch_on': ('Chủ tọa tắt mọi màn hình', 'The presiding judge blanks every screen'),
+    'kill_switch_off': ('Chủ tọa mở lại màn hình', 'The presiding judge restores the screens'),
+    'admitted': ('{participant} được vào phiên tòa', '{participant} is admitted'),
+    'turned_away': ('{participant} không được vào phiên tòa', '{participant} is not admitted'),
+    'joined': ('{participant} kết nối', '{participant} connects'),
+    'left': ('{participant} mất kết nối', '{participant} disconnects'),
+    'removed': ('{participant} bị mời ra khỏi phiên tòa', '{participant} is removed'),
+    'point_outage': ('Điểm cầu {point} mất kết nối', 'Connection point {point} is lost'),
+    'point_restored': ('Điểm cầu {point} kết nối lại', 'Connection point {point} is back'),
+    'recording_started': ('Bắt đầu ghi âm, ghi hình', 'Recording starts'),
+    'recording_stopped': ('Dừng ghi âm, ghi hình', 'Recording stops'),
+    'recording_gap': ('Gián đoạn ghi âm, ghi hình; tiếp tục ghi ở chuỗi mới', 'Recording interrupted; it goes on in a new series'),
+}
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class MinutesEntry:
+    at: str  # ISO time, UTC
+    kind: str  # 'clerk' or the audit action it comes from
+    author: str
+    text: str
+    recording: str | None  # "series +mm:ss" when the hearing was being recorded then
+
+    def to_api(self) -> dict[str, Any]:
+        return {'at': self.at, 'kind': self.kind, 'author': self.author, 'text': self.text,
+                'recording': self.recording}
+
+
+def _seconds(iso: str) -> float:
+    return datetime.fromisoformat(iso).timestamp()
+
+
+class Minutes:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.changed: Event[int] = Event()
+
+    def write(self, hearing_id: int, text: str, *, author: str) -> None:
+        """The clerk's entry, exactly as written (kept verbatim; only its ends are trimmed); audited."""
+        text = text.strip()
+        if not text:
+            raise InvalidInput('required_field', field='text')
+        if len(text) > MAX_TEXT:
+            raise InvalidInput('field_too_long', field='text', max=MAX_TEXT)
+        at = datetime.now(UTC).isoformat(timespec='microseconds')  # as precise as the audit log it merges with
+        with self._store.transaction() as db:
+            if db.execute('SELECT 1 FROM hearings WHERE id = ?', (hearing_id,)).fetchone() is None:
+                raise NotFound('hearing_not_found', hearing_id=hearing_id)
+            db.execute('INSERT INTO minutes (hearing_id, at, author, text) VALUES (?, ?, ?, ?)',
+                       (hearing_id, at, author, text))
+            audit.append(db, hearing_id, author, 'minutes_entry', {'text': text})
+        self.changed.emit(hearing_id)
+
+    def entries(self, hearing_id: int, lang: str = 'vi') -> list[MinutesEntry]:
+        with self._store.read() as db:
+            written = db.execute('SELECT at, author, text FROM minutes WHERE hearing_id = ? ORDER BY id',
+                                 (hearing_id,)).fetchall()
+            log = db.execute('SELECT at, actor, action, details FROM audit WHERE hearing_id = ? ORDER BY seq',
+                             (hearing_id,)).fetchall()
+            exhibits = {r[0]: (r[1], r[2], r[3]) for r in db.execute(
+                'SELECT id, label, title, bl_first FROM exhibits WHERE hearing_id = ?', (hearing_id,))}
+            people = {r[0]: r[1] for r in db.execute('SELECT id, name FROM participants WHERE hearing_id = ?',
+                                                     (hearing_id,))}
+            points = {r[0]: r[1] for r in db.execute('SELECT id, name FROM points WHERE hearing_id = ?',
+                                                     (hearing_id,))}
+            segments = db.execute('SELECT series, MIN(started_at), MAX(ended_at) FROM segments WHERE hearing_id = ?'
+                                  ' GROUP BY series ORDER BY 2', (hearing_id,)).fetchall()
+        index = 0 if lang == 'vi' else 1
+
+        def recording_at(iso: str) -> str | None:
+            t = _seconds(iso)
+            for series, start, end in segments:
+                if start <= t <= end:
+                    offset = round(t - start)
+                    return f'{series} +{offset // 3600:d}:{offset // 60 % 60:02d}:{offset % 60:02d}'
+            return None
+
+        out = [MinutesEntry(at=r[0], kind='clerk', author=r[1], text=r[2], recording=recording_at(r[0]))
+               for r in written]
+        for at, actor, action, details_json in log:
+            if action not in AUTOMATIC:
+                continue
+            details = json.loads(details_json)
+            values: dict[str, Any] = dict(details)
+            if 'exhibit_id' in details:
+                label, title, bl_first = exhibits.get(details['exhibit_id'], ('?', '', None))
+                values['exhibit'] = f'{label} “{title}”'
+                page = details.get('page')
+                values['bl'] = f' (BL {bl_first + page - 1})' if bl_first is not None and page else ''
+            if 'participant_id' in details:
+                values['participant'] = people.get(details['participant_id'], f'#{details["participant_id"]}')
+            if 'point_id' in details:
+                values['point'] = points.get(details['point_id'], f'#{details["point_id"]}')
+            if action == 'stage_changed':
+                values['to_name'] = STAGE_NAMES.get(details.get('to', ''), (details.get('to'),) * 2)[index]
+                extra = details.get('reason') or ''
+                if details.get('resume_on'):
+                    extra = f'{extra}; {"mở lại ngày" if index == 0 else "to resume on"} {details["resume_on"]}'
+                values['why'] = f' ({extra.strip("; ")})' if extra else ''
+            try:
+                text = AUTOMATIC[action][index].format(**values)
+            except (KeyError, IndexError):
+                text = action
+            out.append(MinutesEntry(at=at, kind=action, author=actor, text=text, recording=recording_at(at)))
+        out.sort(key=lambda e: _seconds(e.at))
+        return out

@@ -1,0 +1,176 @@
+"""The hearing's record as one zip that verifies on any machine: the minutes (PDF, signed), the audit log, the
+exhibit list with hashes, every recording segment with its manifest (signed), the court's public key, and an
+index of every file's SHA-256 (signed). ``verify_record`` checks all of it offline and names the first thing
+that fails."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from courtroom.audit import AuditEntry, verify_chain
+from courtroom.exhibits import Exhibit
+from courtroom.hearings import Hearing
+from courtroom.minutes import MinutesEntry
+from courtroom.recordings import Segment
+from courtroom.seal import PUBLIC, Seal, verify
+
+from .minutes_pdf import minutes_pdf
+
+INDEX = 'record.json'
+SIGNED = ('record.json', 'minutes.pdf', 'recordings/manifest.json')
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open('rb') as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequence[Exhibit],
+                 entries: Sequence[AuditEntry], minutes: Sequence[MinutesEntry], segments: Sequence[Segment],
+                 recordings_dir: Path, seal: Seal) -> Path:
+    """Write the record zip to ``target`` (through a temp file, so a failed export leaves nothing half-written).
+    Blocking: call from a worker thread."""
+    exported_at = datetime.now(UTC).isoformat(timespec='seconds')
+    files: dict[str, bytes | Path] = {
+        'minutes.pdf': minutes_pdf(court=court, case_number=hearing.case_number, title=hearing.title,
+                                   entries=minutes, signed_by=court, exported_at=exported_at),
+        'audit.jsonl': ''.join(json.dumps({'hearing_id': e.hearing_id, 'seq': e.seq, 'at': e.at, 'actor': e.actor,
+                                           'action': e.action, 'details': e.details, 'prev_hash': e.prev_hash,
+                                           'hash': e.hash}, ensure_ascii=False, sort_keys=True) + '\n'
+                               for e in entries).encode(),
+        'exhibits.json': json.dumps([{'id': e.id, 'label': e.label, 'title': e.title, 'kind': e.kind.value,
+                                      'sha256': e.sha256, 'source_name': e.source_name, 'page_count': e.page_count,
+                                      'bl_first': e.bl_first, 'bl_last': e.bl_last, 'disclosure': e.disclosure.value}
+                                     for e in exhibits], ensure_ascii=False, indent=1).encode(),
+    }
+    manifest = []
+    for s in segments:
+        name = f'recordings/{s.path}'
+        files[name] = recordings_dir / s.path
+        manifest.append({**s.to_api(), 'file': name})
+    files['recordings/manifest.json'] = json.dumps(manifest, indent=1).encode()
+    hashes = {name: _sha256(data) if isinstance(data, bytes) else _file_sha256(data) for name, data in files.items()}
+    index = json.dumps({'hearing': {'id': hearing.id, 'case_number': hearing.case_number, 'title': hearing.title},
+                        'court': court, 'exported_at': exported_at, 'files': hashes}, ensure_ascii=False,
+                       indent=1, sort_keys=True).encode()
+    files[INDEX] = index
+    signatures = {f'{name}.sig': seal.sign(data if isinstance(data, bytes) else Path(data).read_bytes()).encode()
+                  for name, data in files.items() if name in SIGNED}
+    tmp = target.with_name(f'.{target.name}.tmp')
+    with zipfile.ZipFile(tmp, 'w', compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in {**files, **signatures, PUBLIC: seal.public_pem()}.items():
+            if isinstance(data, Path):
+                z.write(data, name, compress_type=zipfile.ZIP_STORED)  # video does not compress
+            else:
+                z.writestr(name, data)
+    tmp.replace(target)
+    return target
+
+
+@dataclass(slots=True)
+class Verdict:
+    checks: list[tuple[str, bool, str]] = field(default_factory=list)  # (what, held, detail)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.checks) and all(held for _, held, _ in self.checks)
+
+    @property
+    def first_failure(self) -> tuple[str, str] | None:
+        return next(((what, detail) for what, held, detail in self.checks if not held), None)
+
+    def add(self, what: str, held: bool, detail: str = '') -> bool:
+        self.checks.append((what, held, detail))
+        return held
+
+    def to_api(self) -> dict[str, Any]:
+        failure = self.first_failure
+        return {'valid': self.ok, 'checks': [{'check': w, 'ok': h, 'detail': d} for w, h, d in self.checks],
+                'first_failure': {'check': failure[0], 'detail': failure[1]} if failure else None}
+
+
+def verify_record(path: Path) -> Verdict:
+    """Every hash, the audit chain and the signatures of an exported record, offline."""
+    verdict = Verdict()
+    try:
+        z = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as e:
+        verdict.add('zip', False, str(e))
+        return verdict
+    with z:
+        names = set(z.namelist())
+        missing = [n for n in (INDEX, f'{INDEX}.sig', PUBLIC) if n not in names]
+        if not verdict.add('index, signature and public key present', not missing, ', '.join(missing)):
+            return verdict
+        public, index_bytes = z.read(PUBLIC), z.read(INDEX)
+        verdict.add('signature of record.json', verify(public, index_bytes, z.read(f'{INDEX}.sig').decode()))
+        try:
+            index = json.loads(index_bytes)
+            listed: dict[str, str] = index['files']
+        except (ValueError, KeyError) as e:
+            verdict.add('record.json readable', False, str(e))
+            return verdict
+        for name, expected in sorted(listed.items(), key=lambda kv: (kv[0] != 'audit.jsonl', kv[0])):
+            if name not in names:
+                verdict.add(f'{name} present', False, 'missing from the record')
+                continue
+            actual = _sha256(z.read(name))
+            detail = ''
+            if actual != expected and name == 'audit.jsonl':
+                detail = _chain_detail(z.read(name))
+            verdict.add(f'{name} hash', actual == expected, detail or (f'{actual} ≠ {expected}' if actual != expected
+                                                                      else ''))
+        extra = sorted(names - set(listed) - {INDEX, PUBLIC} - {f'{n}.sig' for n in SIGNED})
+        verdict.add('no file outside the index', not extra, ', '.join(extra))
+        for name in SIGNED[1:]:
+            if name in names and f'{name}.sig' in names:
+                verdict.add(f'signature of {name}', verify(public, z.read(name), z.read(f'{name}.sig').decode()))
+            else:
+                verdict.add(f'signature of {name}', False, 'missing')
+        if 'audit.jsonl' in names:
+            entries = _entries(z.read('audit.jsonl'))
+            chain = verify_chain(entries)
+            verdict.add('audit chain', chain.valid, '' if chain.valid else f'entry {chain.broken_seq} ({chain.reason})')
+            if 'recordings/manifest.json' in names:
+                manifest = json.loads(z.read('recordings/manifest.json'))
+                closed = {(e.details.get('source'), e.details.get('series'), e.details.get('seq')): e.details.get('sha256')
+                          for e in entries if e.action == 'segment_closed'}
+                in_manifest = {(m['source'], m['series'], m['seq']): m['sha256'] for m in manifest}
+                lost = sorted(set(closed) - set(in_manifest), key=str)
+                verdict.add('every recorded segment is in the record', not lost,
+                            ', '.join(f'{s}/{series}/{seq:05d}' for s, series, seq in lost))
+                differ = [k for k in in_manifest if closed.get(k) != in_manifest[k]]
+                verdict.add('segments match the audit chain', not differ,
+                            ', '.join(f'{s}/{series}/{seq:05d}' for s, series, seq in differ))
+    return verdict
+
+
+def _entries(data: bytes) -> list[AuditEntry]:
+    out = []
+    for line in data.decode(errors='replace').splitlines():
+        try:
+            r = json.loads(line)
+            out.append(AuditEntry(hearing_id=r['hearing_id'], seq=r['seq'], at=r['at'], actor=r['actor'],
+                                  action=r['action'], details=r['details'], prev_hash=r['prev_hash'], hash=r['hash']))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return out
+
+
+def _chain_detail(data: bytes) -> str:
+    chain = verify_chain(_entries(data))
+    return f'entry {chain.broken_seq} breaks the chain ({chain.reason})' if not chain.valid else 'changed'

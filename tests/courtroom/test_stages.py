@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from courtroom.audit import AuditLog
+from courtroom.errors import Conflict, InvalidInput
+from courtroom.hearings import Hearings
+from courtroom.stages import Stage, Stages, allowed
+
+
+def test_the_procedure_in_order_with_suspension_and_resumption(hearings: Hearings, store) -> None:
+    h = hearings.create(case_number='1', title='t', actor='thuky')
+    stages = Stages(store)
+    seen = []
+    stages.changed.subscribe(seen.append)
+    for stage in ('opening', 'examination'):
+        stages.move(h.id, stage, actor='chutoa')
+    stages.move(h.id, 'suspended', actor='chutoa', reason='Điểm cầu mất kết nối')
+    assert stages.current(h.id)[:3] == (Stage.SUSPENDED, Stage.EXAMINATION, 'Điểm cầu mất kết nối')
+    stages.move(h.id, 'examination', actor='chutoa')  # resume where it stopped
+    for stage in ('arguments', 'examination', 'arguments', 'deliberation', 'pronouncement', 'closed'):
+        stages.move(h.id, stage, actor='chutoa')
+    assert [c.stage for c in seen][-1] is Stage.CLOSED
+    assert hearings.get(h.id).stage == 'closed'
+    with pytest.raises(Conflict):
+        stages.move(h.id, 'opening', actor='chutoa')
+    actions = [e.action for e in AuditLog(store).entries(h.id)]
+    assert actions.count('stage_changed') == 10 and AuditLog(store).verify(h.id).valid
+
+
+def test_refusals_change_nothing(hearings: Hearings, store) -> None:
+    h = hearings.create(case_number='1', title='t', actor='thuky')
+    stages = Stages(store)
+    with pytest.raises(Conflict) as caught:
+        stages.move(h.id, 'deliberation', actor='chutoa')
+    assert caught.value.params['allowed'] == 'opening, postponed'
+    with pytest.raises(InvalidInput):
+        stages.move(h.id, 'lunch', actor='chutoa')
+    stages.move(h.id, 'opening', actor='chutoa')
+    with pytest.raises(InvalidInput):
+        stages.move(h.id, 'suspended', actor='chutoa')  # a suspension needs its reason
+    for bad in (None, 'tomorrow', '2020-01-01', date.today().isoformat(), '2026-02-30'):
+        with pytest.raises(InvalidInput):
+            stages.move(h.id, 'postponed', actor='chutoa', resume_on=bad)
+    assert stages.current(h.id)[0] is Stage.OPENING
+    later = (date.today() + timedelta(days=14)).isoformat()
+    stages.move(h.id, 'postponed', actor='chutoa', reason='Vắng người làm chứng', resume_on=later)
+    assert hearings.get(h.id).resume_on == later
+    assert allowed(Stage.POSTPONED, None) == {Stage.OPENING}

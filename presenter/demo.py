@@ -1,4 +1,6 @@
-"""The demo hearing: accounts for each role and a generated Vietnamese case file, made once per data folder."""
+"""The demo hearing: accounts for each role, a generated Vietnamese case file, three courtroom screens, two remote
+connection points with their participants, made once per data folder. Each start prints fresh join links (issuing a
+link withdraws the earlier one)."""
 
 from __future__ import annotations
 
@@ -25,22 +27,43 @@ DEMO_USERS: list[tuple[str, Role, str]] = [
 ]
 
 
+DEMO_SCREENS = [('Màn hình Hội đồng xét xử', 'panel', False), ('Máy chiếu phòng xử án', 'public', True),
+                ('Màn hình người làm chứng', 'witness', False)]
+DEMO_POINTS = [('Trại tạm giam Công an TP Hà Nội', 'detention_facility'), ('TAND tỉnh Bắc Ninh', 'court')]
+DEMO_PARTICIPANTS = [  # name, role, point index (None: the courtroom), ID document
+    ('Máy tính phòng xử án số 2', 'courtroom', None, None),
+    ('Nguyễn Văn Hải', 'defendant', 0, {'type': 'citizen_id', 'number': '001090012345'}),
+    ('Lê Văn Bình', 'witness', 1, {'type': 'citizen_id', 'number': '027085004321'}),
+]
+
+
 @dataclass(slots=True, frozen=True)
 class DemoSummary:
     hearing_id: int
     exhibits: int
     pages: int
+    screens: list[tuple[str, str]]  # name, token
+    links: list[tuple[str, str]]  # participant name, join token
 
     def describe(self, base_url: str) -> str:
+        h = self.hearing_id
         lines = [
             '',
-            f'Phiên tòa mẫu / demo hearing #{self.hearing_id}: {self.exhibits} tài liệu, {self.pages} trang',
-            f'  Thư ký (clerk):        {base_url}/hearings/{self.hearing_id}',
-            f'  Danh sách phiên tòa:   {base_url}/',
-            f'  API (OpenAPI):         {base_url}/docs',
+            f'Phiên tòa mẫu / demo hearing #{h}: {self.exhibits} tài liệu, {self.pages} trang',
+            f'  Danh sách phiên tòa / hearings:        {base_url}/',
+            f'  Thư ký / clerk (hồ sơ, màn hình):      {base_url}/hearings/{h}',
+            f'  Điểm cầu, người tham gia / roll call:  {base_url}/hearings/{h}/participants',
+            f'  Kiểm sát viên / bench console:         {base_url}/bench/{h}',
+            f'  Chủ tọa / judge\'s panel:               {base_url}/judge/{h}',
+            f'  Biên bản, ghi hình / record:           {base_url}/hearings/{h}/record',
+            f'  API (OpenAPI):                         {base_url}/docs',
             '',
-            f'Tài khoản mẫu / demo logins (mật khẩu / password: {DEMO_PASSWORD}):',
+            'Màn hình phòng xử án / courtroom screens (kiosk, no login):',
         ]
+        lines += [f'  {name:<36} {base_url}/screen/{token}' for name, token in self.screens]
+        lines += ['', 'Đường dẫn tham gia / join links (new at every start):']
+        lines += [f'  {name:<36} {base_url}/join/{token}' for name, token in self.links]
+        lines += ['', f'Tài khoản mẫu / demo logins (mật khẩu / password: {DEMO_PASSWORD}):']
         lines += [f'  {username:<12} {role.value:<16} {name}' for username, role, name in DEMO_USERS]
         return '\n'.join(lines)
 
@@ -62,4 +85,19 @@ def ensure_demo(services: Services) -> DemoSummary:
                                  evidence=services.evidence, cache_dir=settings.cache_dir, limits=settings.limits,
                                  tmp_dir=settings.tmp_dir)
     exhibits = services.exhibits.of_hearing(existing.id)
-    return DemoSummary(existing.id, len(exhibits), sum(e.page_count for e in exhibits))
+    h = existing.id
+    if not services.screens.of_hearing(h):
+        for name, audience, video in DEMO_SCREENS:
+            services.screens.add(h, name=name, audience=audience, actor='demo', show_video=video)
+    if len(services.points.of_hearing(h)) == 1:
+        for name, kind in DEMO_POINTS:
+            services.points.add(h, name=name, kind=kind, actor='demo')
+    points = services.points.of_hearing(h)
+    if not services.participants.of_hearing(h):
+        for name, role, point, document in DEMO_PARTICIPANTS:
+            services.participants.add(h, name=name, role=role, point_id=points[0 if point is None else point + 1].id,
+                                      actor='demo', id_document=document)
+    links = [(p.name, services.participants.issue_link(p.id, actor='demo'))
+             for p in services.participants.of_hearing(h) if p.state.value != 'revoked']
+    return DemoSummary(h, len(exhibits), sum(e.page_count for e in exhibits),
+                       [(s.name, s.token) for s in services.screens.of_hearing(h)], links)

@@ -1,0 +1,37 @@
+"""`courtroom serve --demo`, as README's first command runs it: a demo hearing with its bundle, screens, points and
+participants, the URLs and logins printed; a second start adds nothing but fresh join links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import httpx
+
+from tests.conftest import Server, free_port
+
+
+def test_serve_demo_twice(tmp_path: Path) -> None:
+    port = free_port()
+    server = Server(url=f'http://127.0.0.1:{port}', data=tmp_path / 'data', port=port, log=tmp_path / 'serve.log')
+    server.data.mkdir()
+    counts = []
+    for _ in range(2):
+        server.start('--demo')
+        try:
+            token = httpx.post(f'{server.url}/api/auth/token', data={'username': 'thuky', 'password': 'demo12345'})
+            headers = {'Authorization': f'Bearer {token.json()["access_token"]}'}
+            hearing = httpx.get(f'{server.url}/api/hearings', headers=headers).json()[0]
+            exhibits = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/exhibits', headers=headers).json()
+            screens = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/screens', headers=headers).json()
+            people = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/participants', headers=headers).json()
+            counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people)))
+        finally:
+            server.stop()
+    assert counts[0] == counts[1]
+    exhibits, pages, screens, people = counts[0]
+    assert pages >= 60 and screens == 3 and people == 3
+    log = server.log.read_text()
+    for path in ('/bench/1', '/judge/1', '/hearings/1', '/screen/', '/join/'):
+        assert f'http://localhost:{port}{path}' in log
+    assert re.search(r'thuky\s+clerk', log) and 'demo12345' in log

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import make_bundle, run_child  # noqa: E402
+from bench.common import make_bundle, run_child
 
 # the bare loop encodes thumbnails with Pillow, the fastest encoder measured (MuPDF's own JPEG is ~3x slower)
 BARE = '''

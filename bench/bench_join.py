@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.conftest import make_server  # noqa: E402
-from tests.e2e.browser import launch_chromium  # noqa: E402
+from tests.conftest import make_server
+from tests.e2e.browser import launch_chromium
 
 FIRST_FRAME = '''async (pid) => {
   for (;;) {

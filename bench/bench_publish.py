@@ -25,9 +25,9 @@ import httpx
 import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import make_bundle  # noqa: E402
-from tests.conftest import PASSWORD, make_server  # noqa: E402
-from tests.e2e.browser import launch_chromium  # noqa: E402
+from bench.common import make_bundle
+from tests.conftest import make_server
+from tests.e2e.browser import launch_chromium
 
 SCREENS = int(os.environ.get('BENCH_SCREENS', 12))
 FOLLOWERS = int(os.environ.get('BENCH_FOLLOWERS', 50))

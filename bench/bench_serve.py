@@ -15,8 +15,8 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import make_bundle  # noqa: E402
-from tests.conftest import PASSWORD, make_server  # noqa: E402
+from bench.common import make_bundle
+from tests.conftest import PASSWORD, make_server
 
 
 def timed(client: httpx.Client, url: str, repeat: int, **kwargs: object) -> list[float]:

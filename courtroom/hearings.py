@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-
-import json
 
 from . import audit
 from .errors import InvalidInput, NotFound

@@ -8,12 +8,11 @@ from pathlib import Path
 from nicegui import app, ui
 from nicegui.storage import Storage
 
+from conferencing.supervisor import MediaSupervisor
 from courtroom.presentation import PreviewChange, Snapshot
 from courtroom.settings import Settings
 
 from . import demo, pages
-from conferencing.supervisor import MediaSupervisor
-
 from .api import api_router
 from .conference import Conference
 from .docs import mount_docs

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from courtroom.audit import AuditLog
 from courtroom.exhibits import Exhibits

@@ -144,7 +144,9 @@ class Participants:
         self._points = points
         self._secret = secret
         self._lock = threading.Lock()
-        self._seats: dict[int, str] = {}  # participant id → the browser session holding the seat
+        # participant id → (the browser session holding the seat, how many of its pages are open): a reload opens
+        # the new page before the old one is gone, and the seat must outlive the old page
+        self._seats: dict[int, tuple[str, int]] = {}
         self._stats: dict[int, dict[str, Any]] = {}  # participant id → link quality, as the media worker reports it
         self._hands: dict[int, float] = {}  # participant id → when they raised their hand
         self.changed: Event[int] = Event()  # hearing id
@@ -241,6 +243,7 @@ class Participants:
                      state=ParticipantState.REVOKED.value)
         with self._lock:
             self._seats.pop(participant_id, None)
+            self._hands.pop(participant_id, None)
         return self.get(participant_id)
 
     def _token(self, p: Participant) -> str:
@@ -266,12 +269,10 @@ class Participants:
     def claim_seat(self, participant: Participant, session: str) -> None:
         """One link, one seat: a second browser is refused while the first holds the seat, and the clerk is told."""
         with self._lock:
-            holder = self._seats.get(participant.id)
-            if holder is not None and holder != session:
-                conflict = True
-            else:
-                self._seats[participant.id] = session
-                conflict = False
+            holder, pages = self._seats.get(participant.id, (session, 0))
+            conflict = holder != session
+            if not conflict:
+                self._seats[participant.id] = (session, pages + 1)
         if conflict:
             with self._store.transaction() as db:
                 audit.append(db, participant.hearing_id, f'participant:{participant.id}', 'second_seat_refused',
@@ -280,10 +281,17 @@ class Participants:
                                                   time.time()))
             raise Conflict('seat_taken')
 
-    def release_seat(self, participant_id: int, session: str) -> None:
+    def release_seat(self, participant_id: int, session: str) -> bool:
+        """One page of the session holding the seat is gone; True when that was its last one (the seat is free)."""
         with self._lock:
-            if self._seats.get(participant_id) == session:
-                del self._seats[participant_id]
+            holder, pages = self._seats.get(participant_id, ('', 0))
+            if holder != session:
+                return False
+            if pages > 1:
+                self._seats[participant_id] = (session, pages - 1)
+                return False
+            del self._seats[participant_id]
+            return True
 
     def enter_lobby(self, participant: Participant) -> Participant:
         """After the device check: wait for the clerk. The courtroom's PC goes straight in."""
@@ -330,6 +338,9 @@ class Participants:
         if not participant.state.in_hearing:
             return participant
         to = ParticipantState.CONNECTED if connected else ParticipantState.DISCONNECTED
+        if not connected:
+            with self._lock:
+                self._hands.pop(participant_id, None)  # a raised hand does not outlive the connection
         if participant.state is not to:
             self._update(participant, f'participant:{participant.id}', 'joined' if connected else 'left', {},
                          state=to.value)

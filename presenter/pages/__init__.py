@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..services import Services
-from . import bench, hearing, hearings, join, judge, login, participants, screen
+from . import bench, hearing, hearings, join, judge, login, participants, record, review, screen
 
 
 def register(services: Services) -> None:
@@ -15,3 +15,5 @@ def register(services: Services) -> None:
     judge.register(services)
     participants.register(services)
     join.register(services)
+    record.register(services)
+    review.register(services)

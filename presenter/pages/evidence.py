@@ -11,8 +11,10 @@ from nicegui import context, run, ui
 from nicegui.events import GenericEventArguments
 
 from courtroom.hearings import Hearing
+from courtroom.minutes import STAGE_NAMES
 from courtroom.presentation import Snapshot
 from courtroom.screens import Ack
+from courtroom.stages import StageChange
 from courtroom.visibility import Audience, ScreenView, ViewState
 
 from ..api import ASPECTS, page_aspect
@@ -21,9 +23,11 @@ from ..services import Services
 
 TEXTS = {
     'vi': {'idle': 'Chưa trình chiếu tài liệu', 'restricted': 'Tài liệu hạn chế — chỉ hiển thị cho Hội đồng xét xử',
-           'case': 'Vụ án số'},
+           'case': 'Vụ án số', 'suspended': 'Phiên tòa tạm ngừng', 'postponed': 'Phiên tòa hoãn',
+           'until': 'Mở lại ngày {day}'},
     'en': {'idle': 'Nothing on display', 'restricted': 'Restricted exhibit — shown to the trial panel only',
-           'case': 'Case'},
+           'case': 'Case', 'suspended': 'The hearing is suspended', 'postponed': 'The hearing is postponed',
+           'until': 'To resume on {day}'},
 }
 
 STYLE = '''
@@ -35,6 +39,21 @@ STYLE = '''
                   justify-content: center; text-align: center; gap: 1.5vh; font-family: "Noto Sans", sans-serif; }
   .screen-title { font-size: 4vh; font-weight: 600; max-width: 80vw; }
   .screen-sub { font-size: 2.6vh; color: #94a3b8; }
+  .screen-stage-notice { display: flex; flex-direction: column; align-items: center; gap: 1vh; margin-top: 2vh;
+                         padding: 2vh 4vh; border: 0.3vh solid #f59e0b; border-radius: 1vh;
+                         background: rgba(245, 158, 11, 0.12); max-width: 80vw; }
+  .screen-stage-notice[data-stage=postponed] { border-color: #f87171; background: rgba(248, 113, 113, 0.12); }
+  .screen-stage-notice-title { font-size: 4.2vh; font-weight: 700; color: #fbbf24; text-transform: uppercase;
+                               letter-spacing: 0.05em; }
+  .screen-stage-notice[data-stage=postponed] .screen-stage-notice-title { color: #fca5a5; }
+  .screen-stage-notice-text { font-size: 2.8vh; color: #f1f5f9; }
+  .screen-stage-label { position: absolute; left: 1.2vh; bottom: 1.2vh; z-index: 5; pointer-events: none;
+                        max-width: 60%; padding: 0.4vh 1.2vh; border-radius: 0.6vh; font-size: max(11px, 1.7vh);
+                        font-family: "Noto Sans", sans-serif; color: rgba(226, 232, 240, 0.85);
+                        background: rgba(15, 23, 42, 0.55); white-space: nowrap; overflow: hidden;
+                        text-overflow: ellipsis; }
+  .screen-stage-label[data-stage=suspended] { color: #fde68a; background: rgba(120, 53, 15, 0.7); }
+  .screen-stage-label[data-stage=postponed] { color: #fecaca; background: rgba(127, 29, 29, 0.7); }
 </style>
 <script src="/static/courtroom/screen.js"></script>
 '''
@@ -61,13 +80,47 @@ def evidence_view(services: Services, hearing: Hearing, audience: Audience, *, i
         with ui.element('div').classes('screen-layer').props('data-layer=idle'):
             ui.label(hearing.title).classes('screen-title')
             ui.label(f'{texts["case"]} {hearing.case_number}').classes('screen-sub')
-            ui.label(texts['idle']).classes('screen-sub')
+            idle = ui.label(texts['idle']).classes('screen-sub')
+            with ui.element('div').classes('screen-stage-notice').props('data-testid=stage-notice') as notice:
+                notice_title = ui.label().classes('screen-stage-notice-title')
+                notice_text = ui.label().classes('screen-stage-notice-text')
+                notice_day = ui.label().classes('screen-stage-notice-text')
         ui.element('div').classes('screen-layer').props('data-layer=blank style="display:none"')
         with ui.element('div').classes('screen-layer').props('data-layer=restricted style="display:none"'):
             ui.label('⚖').classes('screen-title')
             ui.label(texts['restricted']).classes('screen-sub')
+        stage_label = ui.label().classes('screen-stage-label').props('data-testid=stage-label')
+
+    def show_stage(stage: str, reason: str | None, resume_on: str | None) -> None:
+        """The stage, small in a corner; a suspension or postponement, large on the idle layer as well."""
+        name = STAGE_NAMES.get(stage, (stage, stage))[0 if lang != 'en' else 1]
+        interrupted = stage in ('suspended', 'postponed')
+        stage_label.text = f'{name} — {reason}' if interrupted and reason else name
+        stage_label.props(f'data-stage={stage}')
+        notice.props(f'data-stage={stage}')
+        notice.set_visibility(interrupted)
+        idle.set_visibility(not interrupted)
+        if interrupted:
+            notice_title.text = texts[stage]
+            notice_text.text = reason or ''
+            notice_text.set_visibility(bool(reason))
+            notice_day.text = texts['until'].format(day=_day(resume_on)) if stage == 'postponed' and resume_on else ''
+            notice_day.set_visibility(bool(notice_day.text))
+
+    show_stage(hearing.stage, hearing.stage_reason, hearing.resume_on)
+
+    def stage_changed(change: StageChange) -> None:
+        if change.hearing_id == hearing.id:
+            show_stage(change.stage.value, change.reason, change.resume_on)
+
+    follow(services.stages.changed, stage_changed)
     _follow(services, hearing.id, audience, image_base, on_ack, on_connect, on_disconnect)
     return content
+
+
+def _day(iso: str | None) -> str:
+    parts = (iso or '').split('-')
+    return '/'.join(reversed(parts)) if len(parts) == 3 else iso or ''
 
 
 def _follow(services: Services, hearing_id: int, audience: Audience, image_base: str,

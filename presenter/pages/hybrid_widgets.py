@@ -6,7 +6,7 @@ speaking, raised hand, link quality, mute and remove)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from nicegui import run, ui
@@ -29,9 +29,13 @@ def hhmmss(at: float) -> str:
     return time.strftime('%H:%M:%S', time.localtime(at))
 
 
+def quality(stats: dict[str, Any] | None) -> tuple[str, str, str] | None:
+    from .participants import quality as shown_quality
+    return shown_quality(stats)
+
+
 def quality_short(stats: dict[str, Any] | None) -> str:
     """The link's round-trip time, loss and frame rate in a few characters, or '' before media flows."""
-    from .participants import quality
     shown = quality(stats)
     return t('ctl_quality_short', rtt=shown[0], loss=shown[1], fps=shown[2]) if shown else ''
 
@@ -43,7 +47,8 @@ class OutagePrompt:
     dismissable) its connection, and a dialog asking to suspend the hearing when a point is lost. The outage itself
     is already in the audit log (the conference wrote it): acknowledging records nothing more."""
 
-    def __init__(self, services: Services, hearing_id: int, on_outage: Callable[[], Any] | None = None) -> None:
+    def __init__(self, services: Services, hearing_id: int,
+                 on_outage: Callable[[], Awaitable[Any]] | None = None) -> None:
         self.services = services
         self.hearing_id = hearing_id
         self.on_outage_hook = on_outage
@@ -51,7 +56,8 @@ class OutagePrompt:
         self.dialog_point: int | None = None
         self.box = testid(ui.column(), 'outage-banners').classes('w-full gap-2 empty:hidden')
         with ui.dialog().props('persistent') as self.dialog, \
-                testid(ui.card(), 'outage-dialog').classes('w-[34rem] max-w-[95vw] p-6 gap-3 border-t-8 border-red-700'):
+                testid(ui.card(), 'outage-dialog').classes(
+                    'w-[34rem] max-w-[95vw] p-6 gap-3 border-t-8 border-red-700'):
             with ui.row().classes('w-full items-center no-wrap gap-3'):
                 ui.icon('portable_wifi_off', size='2.2rem').classes('text-red-700 shrink-0')
                 ui.label(t('ctl_outage_title')).classes('text-xl font-semibold text-red-900')
@@ -83,7 +89,7 @@ class OutagePrompt:
                 since[entry.details['point_id']] = float(entry.details.get('since') or 0)
         return [Outage(self.hearing_id, pid, points[pid].name, at) for pid, at in since.items() if pid in reported]
 
-    def on_outage(self, outage: Outage) -> None:
+    async def on_outage(self, outage: Outage) -> None:
         if outage.hearing_id != self.hearing_id:
             return
         self._banner(outage)
@@ -95,10 +101,7 @@ class OutagePrompt:
             self.dialog_text.text = t('ctl_outage_text', point=outage.point_name, time=hhmmss(outage.since))
             self.dialog.open()
         if self.on_outage_hook is not None:
-            result = self.on_outage_hook()
-            if hasattr(result, '__await__'):
-                from nicegui import background_tasks
-                background_tasks.create(result, name='outage hook')
+            await self.on_outage_hook()
 
     def acknowledge(self) -> None:
         self.dialog_point = None
@@ -148,6 +151,7 @@ class RemoteParticipants:
         self.people: list[Participant] = []
         self.speaking: dict[int, Element] = {}
         self.quality_labels: dict[int, Element] = {}
+        self.quality_tips: dict[int, Any] = {}
         self._pending: Participant | None = None
         with testid(ui.card(), 'remote-participants').classes('w-full p-0 gap-0'):
             with ui.row().classes('w-full items-center no-wrap gap-2 px-4 py-2.5 border-b border-slate-200'):
@@ -205,6 +209,7 @@ class RemoteParticipants:
         self.list.clear()
         self.speaking.clear()
         self.quality_labels.clear()
+        self.quality_tips.clear()
         with self.list:
             if not self.people:
                 testid(ui.label(t('ctl_remote_none')), 'remote-none').classes('px-4 py-3 text-sm text-slate-500')
@@ -216,7 +221,8 @@ class RemoteParticipants:
                     row.props['data-state'] = p.state.value
                     row.props['data-muted'] = 'true' if p.muted else 'false'
                     with ui.row().classes('w-full items-center no-wrap gap-2'):
-                        dot = testid(ui.icon('graphic_eq', size='1.2rem'), 'speaking').classes('shrink-0 text-slate-300')
+                        dot = testid(ui.icon('graphic_eq', size='1.2rem'), 'speaking') \
+                            .classes('shrink-0 text-slate-300')
                         dot.props['data-participant-id'] = str(p.id)
                         dot.props['data-speaking'] = 'false'
                         dot.tooltip(t('ctl_speaking'))
@@ -241,6 +247,8 @@ class RemoteParticipants:
                             hand.tooltip(t('ctl_hand', time=hhmmss(hands[p.id])))
                         quality = testid(ui.label(), 'remote-quality').classes(
                             'flex-1 min-w-0 text-[11px] tabular-nums text-slate-500 truncate')
+                        with quality:
+                            self.quality_tips[p.id] = ui.tooltip('')
                         self.quality_labels[p.id] = quality
                         if self.may_control:
                             if p.muted:
@@ -263,6 +271,9 @@ class RemoteParticipants:
             text = quality_short(stats)
             if label.text != text:  # type: ignore[attr-defined]
                 label.text = text  # type: ignore[attr-defined]
+                shown = quality(stats)
+                self.quality_tips[pid].text = t('hybrid_quality', rtt=shown[0], loss=shown[1], fps=shown[2]) \
+                    if shown else ''
 
     def on_media(self, media: MediaEvent) -> None:
         if media.hearing_id != self.hearing_id or media.event.get('event') != 'audio_levels':

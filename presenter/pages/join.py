@@ -100,9 +100,17 @@ class JoinPage:
             self.refusal(error_message(e, self.lang), e.code)
             return
         self.participant = participant
-        self.client.on_delete(lambda: self.services.participants.release_seat(participant.id, self.session))
+        self.client.on_delete(self.closed)
         follow(self.services.participants.changed, self.on_roll_call)
         self.show(participant)
+
+    async def closed(self) -> None:
+        """This page is gone for good (NiceGUI deletes a client a few seconds after its browser went away)."""
+        if self.participant is None:
+            return
+        last = self.services.participants.release_seat(self.participant.id, self.session)
+        if last and self.services.conference is not None and self.participant.state.in_hearing:
+            await self.services.conference.left(self.participant)
 
     def refusal(self, message: str, code: str) -> None:
         self.body.clear()
@@ -204,11 +212,14 @@ class JoinPage:
                 ui.label(self.t('others')).classes('text-sm text-slate-600')
                 ui.html('<div id="join-tiles"></div>').classes('w-full')
                 with ui.row().classes('gap-2'):
-                    self.hand_button = ui.button(self.t('raise_hand'), icon='pan_tool', on_click=self.toggle_hand) \
+                    self.hand = p.id in self.services.participants.hands(p.hearing_id)
+                    self.hand_button = ui.button(self.t('lower_hand' if self.hand else 'raise_hand'), icon='pan_tool',
+                                                 on_click=self.toggle_hand) \
                         .props('outline data-testid=raise-hand')
                     self.mic_button = ui.button(self.t('mic_off'), icon='mic_off', on_click=self.toggle_mic) \
                         .props('outline data-testid=mic-toggle')
-                self.muted_note = ui.label(self.t('muted_by_court')).classes('text-amber-700')
+                self.muted_note = ui.label(self.t('muted_by_court')).classes('text-amber-700') \
+                    .props('data-testid=muted-note')
                 self.muted_note.visible = p.muted
                 self.status = ui.label('').classes('text-slate-500 text-sm').props('data-testid=call-status')
             with ui.column().classes('gap-2').style('flex: 2'):

@@ -1,6 +1,7 @@
 """The presiding judge's panel (``/judge/{hearing_id}``): the presenter's preview beside what is live and who sees
-it, the kill switch, approval of publishes, the closed-door setting, restricted exhibits, and the audit log with
-its chain check."""
+it, the kill switch, approval of publishes, the closed-door setting, restricted exhibits, the audit log with
+its chain check, and for a hybrid hearing the remote participants (speaking, raised hands, link quality, mute and
+remove) and the prompt to suspend when a connection point is lost."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from ..live import follow
 from ..services import Services
 from ..session import error_text, require_user, t
 from .components import testid
+from .hybrid_widgets import OutagePrompt, RemoteParticipants
 from .layout import frame
 from .presenting_widgets import PageFrame, add_assets, refusal, shown_text
 
@@ -67,11 +69,12 @@ def clock(iso: str) -> str:
 
 
 def action_text(action: str) -> str:
-    key = f'judge_act_{action}'
-    try:
-        return t(key)
-    except KeyError:
-        return action
+    for key in (f'judge_act_{action}', f'ctl_act_{action}'):
+        try:
+            return t(key)
+        except KeyError:
+            continue
+    return action
 
 
 def details_text(entry: AuditEntry, exhibits: dict[int, Exhibit]) -> str:
@@ -102,6 +105,8 @@ class JudgePanel:
         self._quiet = False  # set while this page itself moves a switch, so its handler does not act
         add_assets()
 
+        with ui.column().classes('w-full max-w-[1800px] mx-auto gap-2 px-1 empty:hidden'):
+            self.outages = OutagePrompt(services, hearing.id, on_outage=self.refresh_audit)
         with ui.row().classes('w-full max-w-[1800px] mx-auto no-wrap items-start gap-4 p-1'):
             with ui.column().classes('flex-1 min-w-0 gap-4'):
                 with ui.row().classes('w-full no-wrap gap-4'):
@@ -152,6 +157,7 @@ class JudgePanel:
                 self.closed_door = testid(ui.switch(t('judge_closed_door'), value=self.hearing.closed_door,
                                                     on_change=lambda e: self.configure(closed_door=e.value)),
                                           'closed-door-toggle')
+            self.remote = RemoteParticipants(self.services, self.user, self.hearing.id)
 
     def _restrictions(self) -> None:
         with testid(ui.card(), 'restrictions').classes('w-[380px] shrink-0 p-4 gap-1'):
@@ -196,6 +202,13 @@ class JudgePanel:
         await self.refresh_audit()
         follow(s.presentation.changed, self.on_changed)
         follow(s.presentation.preview_changed, self.on_preview)
+        follow(s.participants.changed, self.on_participants)
+        await self.remote.load()
+        await self.outages.load()
+
+    async def on_participants(self, hearing_id: int) -> None:
+        if hearing_id == self.hearing.id:  # mute, remove, hands: the audit table shows them
+            await self.refresh_audit()
 
     async def on_changed(self, snapshot: Snapshot) -> None:
         if snapshot.state.hearing_id != self.hearing.id:

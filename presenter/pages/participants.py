@@ -27,6 +27,7 @@ from ..live import follow
 from ..services import Services
 from ..session import error_text, require_user, t
 from .components import testid
+from .hybrid_widgets import OutagePrompt, hhmmss
 from .layout import frame
 
 STATE_STYLE: dict[ParticipantState, str] = {
@@ -90,8 +91,10 @@ def quality(stats: dict[str, Any] | None) -> tuple[str, str, str] | None:
         total = lost + (_number(stats.get('packets_received')) or 0.0)
         loss = 100 * lost / total if total else 0.0
     fps = _number(stats.get('fps'))
-    if fps is None:
-        fps = _number(stats.get('fps_received')) or _number(stats.get('fps_sent'))
+    if fps is None:  # what arrives from the participant; a receive-only participant has only what is sent
+        fps = _number(stats.get('fps_received'))
+        if not fps and _number(stats.get('fps_sent')):
+            fps = _number(stats.get('fps_sent'))
     return (f'{rtt_ms:.0f} ms' if rtt_ms is not None else '–', f'{loss:.1f} %' if loss is not None else '–',
             f'{fps:.0f}' if fps is not None else '–')
 
@@ -189,6 +192,7 @@ class ParticipantsPage:
         self.notes: dict[int, str] = {}  # roll-call notes being typed, kept across re-renders
         self.conflicts: list[SeatConflict] = []
         self.quality_labels: dict[int, Element] = {}
+        self.hands: dict[int, float] = {}
         self._rendered = False
         refusal = hearing.online_refusal
         ui.add_css(PRINT_CSS)
@@ -213,6 +217,7 @@ class ParticipantsPage:
                         ui.label(t('hybrid_refusal_title')).classes('text-base font-semibold text-red-900')
                         testid(ui.label(error_text(Forbidden(refusal))), 'online-refusal-text') \
                             .classes('text-sm text-red-800')
+            self.outages = OutagePrompt(services, hearing.id)
             self._points_panel()
             with ui.row().classes('w-full items-start no-wrap gap-4'):
                 with ui.column().classes('flex-1 min-w-0 gap-4'):
@@ -238,15 +243,17 @@ class ParticipantsPage:
         follow(self.services.participants.changed, self.on_changed)
         follow(self.services.participants.seat_conflicts, self.on_seat_conflict)
         ui.timer(3.0, self.refresh_quality)
+        await self.outages.load()
 
     async def reload(self) -> None:
         s, h = self.services, self.hearing.id
-        loaded = await run.io_bound(lambda: (s.points.of_hearing(h), s.participants.of_hearing(h)))
+        loaded = await run.io_bound(lambda: (s.points.of_hearing(h), s.participants.of_hearing(h),
+                                             s.participants.hands(h)))
         if loaded is None:  # the server is stopping
             return
-        if loaded == (self.points, self.participants) and self._rendered:
+        if loaded == (self.points, self.participants, self.hands) and self._rendered:
             return  # nothing changed: keep the elements (and a click on their way) as they are
-        self.points, self.participants = loaded
+        self.points, self.participants, self.hands = loaded
         self._rendered = True
         self.render()
 
@@ -264,8 +271,10 @@ class ParticipantsPage:
         self._render_conflicts()
 
     def refresh_quality(self) -> None:
+        connected = {p.id for p in self.participants if p.state is ParticipantState.CONNECTED}
         for pid, label in self.quality_labels.items():
-            stats = self.services.participants.stats(pid)  # in memory: no thread hop needed
+            # in memory: no thread hop needed; the last figures of someone no longer connected are not shown
+            stats = self.services.participants.stats(pid) if pid in connected else None
             shown = quality(stats)
             text = t('hybrid_quality', rtt=shown[0], loss=shown[1], fps=shown[2]) if shown else ''
             if label.text != text:  # type: ignore[attr-defined]
@@ -683,6 +692,14 @@ class ParticipantsPage:
                     ui.label(p.name).classes('text-sm font-medium text-slate-800 truncate min-w-0')
                     if p.muted:
                         ui.icon('mic_off', size='1rem').classes('text-red-700 shrink-0').tooltip(t('hybrid_muted'))
+                    if p.id in self.hands:
+                        with testid(ui.row(), 'participant-hand').classes(
+                                'items-center no-wrap gap-0.5 rounded-full bg-amber-400 text-slate-900 px-1.5 '
+                                'shrink-0') as hand:
+                            hand.props['data-participant-id'] = str(p.id)
+                            ui.icon('pan_tool', size='0.85rem')
+                            ui.label(hhmmss(self.hands[p.id])).classes('text-[11px] font-semibold tabular-nums')
+                        hand.tooltip(t('ctl_hand', time=hhmmss(self.hands[p.id])))
                 ui.label(f'{role_label(p.role)} · {point.name if point else ""}') \
                     .classes('text-xs text-slate-500 truncate w-full')
             state_badge(p.state)

@@ -118,7 +118,10 @@ def test_lobby_id_check_admit_and_one_seat(store: Store) -> None:
         participants.admit(witness.id, actor='thuky')
     assert participants.set_connected(witness.id, True).state is ParticipantState.CONNECTED
     assert participants.set_connected(witness.id, False).state is ParticipantState.DISCONNECTED
-    participants.release_seat(witness.id, 'browser-1')
+    assert not participants.release_seat(witness.id, 'browser-1')  # the reloaded page still holds the seat
+    with pytest.raises(Conflict):
+        participants.claim_seat(witness, 'browser-2')
+    assert participants.release_seat(witness.id, 'browser-1')  # its last page gone: the seat is free
     participants.claim_seat(witness, 'browser-2')
 
 

@@ -287,3 +287,143 @@ async def test_create_form_takes_charges_and_state_secret(user: User, data: Path
     await user.should_see(marker='hearing-title-header', content='Vụ án lừa đảo')
     [hearing] = using(data, lambda s: s.hearings.all())
     assert (hearing.charges, hearing.state_secret) == ((173, 174), True)
+
+
+# --- control of a hybrid hearing: the judge's card, raised hands, outages ------------------------------------
+
+def app_services(folder: Path) -> Services:
+    """The services the pages under test use (the main file built them, in this process): raised hands and the
+    conference's events live in their memory, not in the database."""
+    import gc
+
+    from presenter.services import Services as ServicesType
+    found = [o for o in gc.get_objects() if isinstance(o, ServicesType) and o.settings.data_dir == folder
+             and o.conference is not None]
+    assert found, 'the main file has not built its services'
+    return found[-1]
+
+
+def admitted(folder: Path, hearing_id: int, name: str = 'Nguyễn Văn An') -> int:
+    def work(s: Services) -> int:
+        pid = add_participant(folder, hearing_id, name=name, waiting=True)
+        s.participants.admit(pid, actor='test')
+        s.participants.set_connected(pid, True)
+        return pid
+    return using(folder, work)
+
+
+async def open_judge(user: User, hearing_id: int) -> None:
+    await sign_in(user, 'chutoa')
+    await user.open(f'/judge/{hearing_id}')
+    await user.should_see(marker='remote-participants')
+
+
+async def test_judge_sees_remote_participants_mutes_and_removes(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    pid = admitted(data, hearing_id)
+    using(data, lambda s: s.participants.enter_lobby(s.participants.get(
+        add_participant(data, hearing_id, name='Trần Thị Chờ'))))
+    await open_judge(user, hearing_id)
+    await user.should_see(marker='remote-name', content='Nguyễn Văn An')
+    await user.should_see(marker='remote-waiting-count', content='1 người đang chờ trong phòng chờ')
+    await user.should_see(marker='participant-state', content='Đã kết nối')
+    await user.should_not_see(marker='remote-name', content='Trần Thị Chờ')  # in the lobby: the clerk admits
+
+    user.find(marker='remote-mute').click()
+    await eventually(lambda: using(data, lambda s: s.participants.get(pid).muted))
+    await user.should_see(marker='remote-muted')
+    user.find(marker='remote-unmute').click()
+    await eventually(lambda: not using(data, lambda s: s.participants.get(pid).muted))
+    await user.should_not_see(marker='remote-muted')
+
+    user.find(marker='remote-remove').click()
+    await user.should_see(marker='remote-confirm-title', content='Đưa Nguyễn Văn An ra khỏi phiên tòa?')
+    user.find(marker='remote-confirm-button').click()
+    await eventually(lambda: state_of(data, pid) is ParticipantState.REVOKED)
+    await user.should_not_see(marker='remote-row')
+    actions = using(data, lambda s: [e.action for e in s.audit.entries(hearing_id)])
+    assert actions[-3:] == ['muted', 'unmuted', 'removed']
+    actors = using(data, lambda s: {e.actor for e in s.audit.entries(hearing_id)[-3:]})
+    assert actors == {'chutoa'}
+
+
+async def test_judge_card_shows_speaking_and_link_quality(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    pid = admitted(data, hearing_id)
+    await open_judge(user, hearing_id)
+    services = app_services(data)
+    from presenter.conference import MediaEvent
+    assert services.conference is not None
+    services.conference.media_events.emit(MediaEvent(hearing_id, {
+        'event': 'audio_levels', 'levels': {str(pid): {'level': 0.4, 'speaking': True}}}))
+    await eventually(lambda: user.find(marker='speaking').elements.pop().props.get('data-speaking') == 'true')
+    services.conference.media_events.emit(MediaEvent(hearing_id, {
+        'event': 'audio_levels', 'levels': {str(pid): {'level': 0.0, 'speaking': False}}}))
+    await eventually(lambda: user.find(marker='speaking').elements.pop().props.get('data-speaking') == 'false')
+
+    services.participants.report_stats(pid, {'state': 'connected', 'rtt': 0.045, 'packets_lost': 1,
+                                             'packets_received': 199, 'fps_received': 15.0, 'fps_sent': 30.0})
+    await user.should_see(marker='remote-quality', content='45 ms · 0.5 % · 15 k/s', retries=80)
+
+
+async def test_a_raised_hand_shows_on_the_judge_panel_and_the_clerks_page(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    pid = admitted(data, hearing_id)
+    await open_judge(user, hearing_id)
+    await user.should_not_see(marker='hand-raised')
+    services = app_services(data)
+    await asyncio.to_thread(services.participants.raise_hand, pid, True)
+    await user.should_see(marker='hand-raised')
+    hand = user.find(marker='hand-raised').elements.pop()
+    assert hand.props['data-participant-id'] == str(pid)
+
+    await user.open(f'/hearings/{hearing_id}/participants')  # the clerk's page (the judge may look too)
+    await user.should_see(marker='participant-hand')
+    await asyncio.to_thread(services.participants.raise_hand, pid, False)
+    await user.should_not_see(marker='participant-hand')
+    await asyncio.to_thread(services.participants.raise_hand, pid, True)
+    await user.should_see(marker='participant-hand')  # live, without reloading
+
+
+async def test_clerk_sees_link_quality_from_the_workers_raw_stats(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    pid = admitted(data, hearing_id)
+    app_services(data).participants.report_stats(pid, {
+        'state': 'connected', 'rtt': 0.0123, 'packets_lost': 3, 'packets_received': 297, 'fps_received': 14.6,
+        'fps_sent': 0.0, 'muted': False})
+    await open_page(user, 'clerk', hearing_id)
+    await user.should_see(marker='participant-quality', content='Trễ 12 ms · mất gói 1.0 % · 15 khung/giây')
+
+
+async def test_outage_prompts_the_judge_and_the_clerk(user: User, data: Path) -> None:
+    from presenter.conference import Outage
+    hearing_id = create_hearing(data)
+    pid = admitted(data, hearing_id)
+    point_id = using(data, lambda s: s.participants.get(pid).point_id)
+    await open_judge(user, hearing_id)
+    services = app_services(data)
+    assert services.conference is not None
+    since = 1_780_000_000.0
+    services.conference.outages.emit(Outage(hearing_id, point_id, 'Trại tạm giam T1', since))
+    await user.should_see(marker='outage-dialog')
+    clock = __import__('time').strftime('%H:%M:%S', __import__('time').localtime(since))
+    await user.should_see(marker='outage-dialog-text',
+                          content=f'Điểm cầu Trại tạm giam T1 mất kết nối từ {clock} — đề nghị tạm ngừng phiên tòa')
+    banner = user.find(marker='outage-banner').elements.pop()
+    assert (banner.props['data-point-id'], banner.props['data-over']) == (str(point_id), 'false')
+    user.find(marker='outage-ack').click()
+    await user.should_see(marker='outage-banner')  # the banner stays until the point is back
+
+    services.conference.outages.emit(Outage(hearing_id, point_id, 'Trại tạm giam T1', since, over=True))
+    await user.should_see(marker='outage-banner-text', content='Điểm cầu Trại tạm giam T1 đã kết nối lại')
+    assert user.find(marker='outage-banner').elements.pop().props['data-over'] == 'true'
+    user.find(marker='outage-dismiss').click()
+    await user.should_not_see(marker='outage-banner')
+
+    await user.open(f'/hearings/{hearing_id}/participants')
+    services.conference.outages.emit(Outage(hearing_id, point_id, 'Trại tạm giam T1', since))
+    await user.should_see(marker='outage-dialog-text', content='Trại tạm giam T1')
+    assert user.find(marker='outage-banner').elements.pop().props['data-over'] == 'false'
+    services.conference.outages.emit(Outage(hearing_id + 1, point_id, 'Khác', since))  # another hearing's: not here
+    await asyncio.sleep(0.2)
+    assert len(user.find(marker='outage-banner').elements) == 1

@@ -1,0 +1,483 @@
+"""Reviewing a recording (``/hearings/{id}/review``): pick a source and one of its series; every segment is checked
+against the SHA-256 the recording entered and against the audit chain BEFORE it plays (a failure is shown, in red,
+and the recording can still be watched); the series plays segment after segment beside the minutes (click an entry
+to go to that moment), with the exhibit page that was on the screens at that moment. The segments are served by
+``/api/hearings/{id}/recordings/...`` to a signed-in staff member, and only the files the recording entered."""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import hashlib
+import json
+import urllib.parse
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import FileResponse, JSONResponse
+from nicegui import app, run, ui
+from nicegui.events import GenericEventArguments
+
+from courtroom.audit import AuditEntry, verify_chain
+from courtroom.errors import CourtroomError
+from courtroom.exhibits import Exhibit
+from courtroom.hearings import Hearing
+from courtroom.minutes import MinutesEntry
+from courtroom.recordings import Segment
+from courtroom.roles import Action, require
+from courtroom.users import User
+
+from ..services import Services
+from ..session import error_text, lang, require_user, t
+from .components import page_bl, testid
+from .layout import frame
+from .record import court_time, duration_text, group_segments, source_name, source_names
+from .stage_widgets import stage_badge
+
+MEDIA_TYPES = {'.webm': 'video/webm', '.mkv': 'video/x-matroska', '.mp4': 'video/mp4', '.m4s': 'video/mp4'}
+SCRIPT = '<script src="/static/courtroom/review.js"></script>'
+
+
+# --- verification ---------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class SegmentCheck:
+    seq: int
+    ok: bool
+    problem: str = ''  # a rec_problem_* text key
+
+
+@dataclass(slots=True)
+class SeriesCheck:
+    chain_ok: bool
+    chain_broken_at: int | None = None
+    segments: list[SegmentCheck] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.chain_ok and bool(self.segments) and all(s.ok for s in self.segments)
+
+    @property
+    def failed(self) -> list[SegmentCheck]:
+        return [s for s in self.segments if not s.ok]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open('rb') as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def segment_file(folder: Path, segment: Segment) -> Path | None:
+    """The segment's file, or None when its path would leave the hearing's recording folder."""
+    root = folder.resolve()
+    path = (root / segment.path).resolve()
+    return path if path.is_relative_to(root) and path != root else None
+
+
+def verify_series(services: Services, hearing_id: int, segments: list[Segment]) -> SeriesCheck:
+    """Every segment's file against the SHA-256 entered for it and against its ``segment_closed`` entry in the audit
+    chain, and the chain itself. Blocking: reads every file."""
+    entries = services.audit.entries(hearing_id)
+    chain = verify_chain(entries)
+    closed = {(e.details.get('source'), e.details.get('series'), e.details.get('seq')): e.details.get('sha256')
+              for e in entries if e.action == 'segment_closed'}
+    folder = services.settings.recordings_dir / str(hearing_id)
+    check = SeriesCheck(chain_ok=chain.valid, chain_broken_at=chain.broken_seq)
+    for s in segments:
+        path = segment_file(folder, s)
+        if path is None or not path.is_file():
+            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_missing'))
+            continue
+        in_chain = closed.get((s.source, s.series, s.seq))
+        if in_chain is None:
+            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_not_in_chain'))
+        elif in_chain != s.sha256:
+            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_chain_differs'))
+        elif file_sha256(path) != s.sha256:
+            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_hash'))
+        else:
+            check.segments.append(SegmentCheck(s.seq, True))
+    return check
+
+
+# --- what was on the screens ----------------------------------------------------------------------------------
+
+@dataclass(slots=True, frozen=True)
+class OnScreen:
+    state: str  # 'idle', 'showing', 'blank'
+    exhibit_id: int | None = None
+    page: int | None = None
+    since: float | None = None
+
+
+def screen_timeline(entries: list[AuditEntry]) -> list[tuple[float, OnScreen]]:
+    """What the screens showed from each audit entry that changed it: (unix time, state) in order."""
+    live: tuple[int, int] | None = None
+    kill = blank = False
+    out: list[tuple[float, OnScreen]] = []
+    for e in entries:
+        if e.action in ('published', 'publish_approved'):
+            try:
+                live = (int(e.details['exhibit_id']), int(e.details['page']))
+            except (KeyError, TypeError, ValueError):
+                continue
+        elif e.action == 'cleared':
+            live = None
+        elif e.action in ('kill_switch_on', 'kill_switch_off'):
+            kill = e.action == 'kill_switch_on'
+        elif e.action in ('blank_on', 'blank_off'):
+            blank = e.action == 'blank_on'
+        else:
+            continue
+        at = datetime.fromisoformat(e.at).timestamp()
+        if kill or blank:
+            state = OnScreen('blank', since=at)
+        elif live is not None:
+            state = OnScreen('showing', live[0], live[1], since=at)
+        else:
+            state = OnScreen('idle', since=at)
+        out.append((at, state))
+    return out
+
+
+def on_screen_at(timeline: list[tuple[float, OnScreen]], at: float) -> OnScreen:
+    index = bisect.bisect_right([when for when, _ in timeline], at) - 1
+    return timeline[index][1] if index >= 0 else OnScreen('idle')
+
+
+def entry_time(entry: MinutesEntry) -> float:
+    return datetime.fromisoformat(entry.at).timestamp()
+
+
+def segment_url(hearing_id: int, segment: Segment) -> str:
+    return f'/api/hearings/{hearing_id}/recordings/' + urllib.parse.quote(segment.path)
+
+
+# --- the page -------------------------------------------------------------------------------------------------
+
+def register(services: Services) -> None:
+    @app.get('/api/hearings/{hearing_id}/recordings/{path:path}', include_in_schema=False)
+    async def recording_file(hearing_id: int, path: str, request: Request) -> Any:
+        """A recorded segment, to a signed-in staff member's browser (its session, not a bearer token)."""
+        token = app.storage.user.get('token')
+        try:
+            user = await asyncio.to_thread(services.users.by_token, token)
+            require(user.role, Action.VIEW_HEARING)
+            segments = await asyncio.to_thread(services.recordings.segments, hearing_id)
+        except CourtroomError as e:
+            return JSONResponse({'error': e.code}, status_code=e.status)
+        segment = next((s for s in segments if s.path == path), None)
+        folder = services.settings.recordings_dir / str(hearing_id)
+        file = segment_file(folder, segment) if segment is not None else None
+        if file is None or not file.is_file():
+            return JSONResponse({'error': 'not_found'}, status_code=404)
+        return FileResponse(file, media_type=MEDIA_TYPES.get(file.suffix, 'application/octet-stream'),
+                            headers={'Cache-Control': 'private, max-age=3600'})
+
+    @ui.page('/hearings/{hearing_id}/review')
+    async def review_page(hearing_id: int, source: str | None = None, series: str | None = None) -> None:
+        user = require_user(services)
+        if user is None:
+            return
+        ui.query('body').classes('bg-slate-100')
+        ui.add_head_html(SCRIPT)
+        try:
+            require(user.role, Action.VIEW_HEARING)
+            hearing = await run.io_bound(services.hearings.get, hearing_id)
+        except CourtroomError as e:
+            frame(user, t('rec_review_title'))
+            with testid(ui.card(), 'hearing-missing').classes('mx-auto mt-16 w-[32rem] p-8 items-center gap-3'):
+                ui.icon('search_off', size='3rem').classes('text-slate-400')
+                ui.label(error_text(e)).classes('text-slate-600 text-center')
+                ui.link(t('back_to_list'), '/').classes('mt-2')
+            return
+        frame(user, f'{hearing.case_number} · {t("rec_review_title")}')
+        page = ReviewPage(services, user, hearing)
+        await page.load(source, series)
+
+
+class ReviewPage:
+    def __init__(self, services: Services, user: User, hearing: Hearing) -> None:
+        self.services = services
+        self.user = user
+        self.hearing = hearing
+        self.segments: list[Segment] = []
+        self.groups: dict[tuple[str, str], list[Segment]] = {}
+        self.names: dict[str, str] = {}
+        self.entries: list[MinutesEntry] = []
+        self.exhibits: dict[int, Exhibit] = {}
+        self.timeline: list[tuple[float, OnScreen]] = []
+        self.current: list[Segment] = []
+        self.shown: OnScreen | None = None
+        self.loading = 0
+        self.opened: tuple[str | None, str | None] = (None, None)
+
+        with ui.column().classes('w-full max-w-[1400px] mx-auto px-5 py-3 gap-3'):
+            with ui.row().classes('w-full items-end justify-between no-wrap gap-4'):
+                with ui.column().classes('gap-0 min-w-0'):
+                    ui.label(hearing.case_number).classes('text-sm font-medium text-blue-900 uppercase tracking-wide')
+                    testid(ui.label(t('rec_review_title')), 'review-title') \
+                        .classes('text-2xl font-semibold text-slate-800 leading-tight')
+                with ui.row().classes('items-end no-wrap gap-3 shrink-0'):
+                    self.source_select = testid(ui.select({}, label=t('rec_review_source'),
+                                                          on_change=self.on_source), 'review-source') \
+                        .props('outlined dense options-dense').classes('w-60')
+                    self.series_select = testid(ui.select({}, label=t('rec_review_series'),
+                                                          on_change=self.on_series), 'review-series') \
+                        .props('outlined dense options-dense').classes('w-64')
+                    stage_badge(services, hearing.id)
+                    with ui.link(target=f'/hearings/{hearing.id}/record').classes(
+                            'inline-flex items-center gap-1 text-sm text-blue-900 no-underline px-3 py-1.5 rounded '
+                            'hover:bg-blue-50'):
+                        ui.icon('arrow_back', size='1.1rem')
+                        ui.label(t('rec_review_back'))
+            self.verification = testid(ui.row(), 'review-verification').classes(
+                'w-full items-center no-wrap gap-3 rounded-lg border px-4 py-2')
+            self.verification.props('data-valid=pending')
+            with ui.row().classes('w-full items-start no-wrap gap-4'):
+                with ui.column().classes('flex-1 min-w-0 gap-2'):
+                    with ui.element('div').classes('w-full relative bg-black rounded-lg overflow-hidden'):
+                        self.video = testid(ui.element('video'), 'review-video').classes(
+                            'w-full block aspect-video max-h-[calc(100vh-15rem)] bg-black')
+                        self.video.props('controls preload=auto playsinline')
+                        self.warning = testid(ui.label(), 'review-warning').classes(
+                            'absolute top-2 left-2 right-2 text-center text-sm font-semibold text-white '
+                            'bg-red-700/85 rounded px-3 py-1 pointer-events-none')
+                        self.warning.set_visibility(False)
+                    with ui.row().classes('w-full items-center justify-between no-wrap gap-3 text-sm'):
+                        with ui.row().classes('items-center no-wrap gap-2'):
+                            ui.icon('schedule', size='1.1rem').classes('text-slate-500')
+                            ui.label(t('rec_review_clock')).classes('text-slate-500')
+                            self.clock = testid(ui.label('–'), 'review-clock').classes(
+                                'font-mono font-semibold text-slate-800')
+                            self.clock.props('id=review-clock')
+                        self.series_info = ui.label().classes('text-xs text-slate-500')
+                with ui.column().classes('w-[25rem] shrink-0 gap-3'):
+                    self._on_screen_panel()
+                    with ui.card().classes('w-full p-0 gap-0'):
+                        with ui.row().classes('w-full items-center no-wrap gap-2 px-4 py-2 border-b '
+                                              'border-slate-200'):
+                            ui.icon('history_edu', size='1.2rem').classes('text-blue-900')
+                            ui.label(t('rec_review_timeline')).classes('text-base font-semibold text-slate-800')
+                        self.timeline_box = testid(ui.column(), 'review-timeline').classes(
+                            'w-full gap-0 px-1 py-1 h-[calc(100vh-26rem)] min-h-[10rem] overflow-y-auto')
+        ui.on('review_time', self.on_time)
+
+    def _on_screen_panel(self) -> None:
+        with testid(ui.card(), 'on-screen-exhibit').classes('w-full p-3 gap-2') as self.on_screen:
+            with ui.row().classes('w-full items-center no-wrap gap-2'):
+                ui.icon('slideshow', size='1.2rem').classes('text-blue-900')
+                ui.label(t('rec_review_on_screen')).classes('text-base font-semibold text-slate-800')
+            with ui.row().classes('w-full items-start no-wrap gap-3'):
+                with ui.element('div').classes('w-[6.5rem] h-[8.5rem] shrink-0 bg-slate-200 rounded flex '
+                                               'items-center justify-center overflow-hidden'):
+                    self.thumb = testid(ui.element('img'), 'on-screen-thumb').classes(
+                        'max-w-full max-h-full object-contain bg-white shadow-sm')
+                    self.thumb.props('alt=""')
+                    self.thumb_icon = ui.icon('tv_off', size='2rem').classes('text-slate-400')
+                with ui.column().classes('gap-0.5 min-w-0 flex-1'):
+                    self.on_screen_title = testid(ui.label(), 'on-screen-title').classes(
+                        'text-sm font-semibold text-slate-800 line-clamp-3 break-words')
+                    self.on_screen_page = ui.label().classes('text-sm text-slate-600')
+                    self.on_screen_since = ui.label().classes('text-xs text-slate-500')
+        self.show_on_screen(OnScreen('idle'))
+
+    # --- loading ----------------------------------------------------------------------------------------------
+
+    async def load(self, source: str | None, series: str | None) -> None:
+        s, h = self.services, self.hearing.id
+        loaded = await run.io_bound(lambda: (s.recordings.segments(h), source_names(s, h),
+                                             s.minutes.entries(h, lang()), s.exhibits.of_hearing(h),
+                                             s.audit.entries(h)))
+        if loaded is None:
+            return
+        self.segments, self.names, self.entries, exhibits, audit_entries = loaded
+        self.exhibits = {e.id: e for e in exhibits}
+        self.timeline = screen_timeline(audit_entries)
+        self.groups = group_segments(self.segments)
+        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock")')
+        sources = list(dict.fromkeys(src for src, _ in self.groups))
+        self.source_select.options = {src: source_name(self.names, src) for src in sources}
+        self.source_select.update()
+        self.render_timeline()
+        if not sources:
+            self.set_verification('none', t('rec_review_nothing'))
+            return
+        self.source_select.value = source if source in sources else sources[0]  # → on_source
+        if series and (self.source_select.value, series) in self.groups:
+            self.series_select.value = series
+
+    def series_of(self, source: str) -> list[str]:
+        return [series for src, series in self.groups if src == source]
+
+    def on_source(self) -> None:
+        source = self.source_select.value
+        options = {}
+        for series in self.series_of(source):
+            items = self.groups[(source, series)]
+            span = sum(s.duration for s in items)
+            options[series] = t('rec_review_series_option', start=court_time(items[0].started_at, with_date=True),
+                                time=duration_text(span))
+        self.series_select.options = options
+        self.series_select.update()
+        self.series_select.value = next(reversed(options), None) if options else None
+
+    async def on_series(self) -> None:
+        source, series = self.source_select.value, self.series_select.value
+        if (source, series) != self.opened:  # not already opened by a click on the timeline
+            await self.open_series(source, series)
+
+    async def open_series(self, source: str | None, series: str | None, seek_to: float | None = None) -> None:
+        """Verify the series, then hand it to the player (and go to ``seek_to``)."""
+        self.loading += 1
+        ticket = self.loading
+        self.opened = (source, series)
+        segments = self.groups.get((source, series), []) if source and series else []
+        self.current = []
+        self.client_load([])
+        self.render_timeline()
+        if not segments:
+            return
+        first, last = segments[0], segments[-1]
+        self.series_info.text = t('rec_review_series_info', n=len(segments), start=court_time(first.started_at),
+                                  end=court_time(last.ended_at))
+        self.set_verification('pending', t('rec_review_verifying', n=len(segments)))
+        check = await run.io_bound(verify_series, self.services, self.hearing.id, segments)
+        if check is None or ticket != self.loading:  # stopping, or another series was picked meanwhile
+            return
+        self.show_check(check, len(segments))
+        self.current = segments
+        self.client_load(segments)
+        self.render_timeline()
+        if seek_to is not None:
+            self.seek(seek_to)
+        else:
+            self.show_on_screen(on_screen_at(self.timeline, first.started_at))
+
+    def client_load(self, segments: list[Segment]) -> None:
+        payload = [{'url': segment_url(self.hearing.id, s), 'start': s.started_at, 'end': s.ended_at,
+                    'seq': s.seq} for s in segments]
+        self.video.props(f'data-segments={len(segments)}')
+        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock");'
+                          f'courtroomReview.load({json.dumps(payload)})')
+
+    # --- verification -----------------------------------------------------------------------------------------
+
+    def set_verification(self, valid: str, text: str, details: list[str] | None = None) -> None:
+        style = {'true': 'bg-green-50 border-green-300 text-green-900',
+                 'false': 'bg-red-600 border-red-800 text-white',
+                 'pending': 'bg-slate-50 border-slate-300 text-slate-700',
+                 'none': 'bg-slate-50 border-slate-300 text-slate-600'}[valid]
+        icon = {'true': 'verified', 'false': 'gpp_bad', 'pending': 'hourglass_top', 'none': 'videocam_off'}[valid]
+        self.verification.props(f'data-valid={valid}')
+        self.verification.classes(replace='w-full items-center no-wrap gap-3 rounded-lg border px-4 py-2 ' + style)
+        self.verification.clear()
+        with self.verification:
+            if valid == 'pending':
+                ui.spinner(size='1.4rem')
+            else:
+                ui.icon(icon, size='1.6rem' if valid != 'false' else '2rem').classes('shrink-0')
+            with ui.column().classes('gap-0 min-w-0'):
+                ui.label(text).classes('text-sm font-semibold' if valid != 'false' else 'text-base font-bold')
+                for line in details or []:
+                    testid(ui.label(line), 'review-verification-problem').classes('text-xs break-all')
+        self.warning.text = t('rec_review_warning') if valid == 'false' else ''
+        self.warning.set_visibility(valid == 'false')
+
+    def show_check(self, check: SeriesCheck, count: int) -> None:
+        if check.ok:
+            self.set_verification('true', t('rec_review_valid', n=count))
+            return
+        details = [t('rec_review_problem', seq=f'{c.seq:05d}', problem=t(c.problem)) for c in check.failed[:6]]
+        if len(check.failed) > 6:
+            details.append(t('rec_review_more', n=len(check.failed) - 6))
+        if not check.chain_ok:
+            details.insert(0, t('rec_review_chain_broken', seq=check.chain_broken_at))
+        self.set_verification('false', t('rec_review_invalid', n=len(check.failed), total=count), details)
+
+    # --- the timeline -----------------------------------------------------------------------------------------
+
+    def render_timeline(self) -> None:
+        start = self.current[0].started_at if self.current else None
+        end = self.current[-1].ended_at if self.current else None
+        self.timeline_box.clear()
+        with self.timeline_box:
+            if not self.entries:
+                ui.label(t('rec_minutes_empty')).classes('text-sm text-slate-500 px-3 py-3')
+                return
+            for entry in self.entries:
+                at = entry_time(entry)
+                inside = start is not None and end is not None and start <= at <= end
+                with testid(ui.row(), 'timeline-entry').classes(
+                        'w-full items-start no-wrap gap-2 px-2 py-1.5 rounded border-b border-slate-100 '
+                        + ('cursor-pointer hover:bg-blue-50' if inside else 'opacity-60 cursor-pointer')) as row:
+                    row.props(f'data-at={at:.3f} data-in-recording={"true" if inside else "false"} '
+                              f'data-kind={entry.kind}')
+                    row.on('click', lambda at=at: self.go_to(at))
+                    ui.label(court_time(entry.at)).classes('font-mono text-xs text-slate-700 w-14 shrink-0 pt-0.5')
+                    with ui.column().classes('gap-0 min-w-0 flex-1'):
+                        ui.label(entry.text).classes('text-sm leading-snug break-words '
+                                                     + ('text-slate-900 font-medium' if entry.kind == 'clerk'
+                                                        else 'text-slate-700'))
+                        if inside and start is not None:
+                            ui.label('▶ ' + duration_text(at - start)).classes('text-[11px] font-mono text-blue-800')
+
+    async def go_to(self, at: float) -> None:
+        """Go to the entry's moment: in this series, or in the series of this source that holds it."""
+        if self.current and self.current[0].started_at <= at <= self.current[-1].ended_at:
+            self.seek(at)
+            return
+        source = self.source_select.value
+        for series in self.series_of(source):
+            items = self.groups[(source, series)]
+            if items[0].started_at <= at <= items[-1].ended_at:
+                self.opened = (source, series)  # the select's change must not open it a second time
+                self.series_select.set_value(series)
+                await self.open_series(source, series, seek_to=at)
+                return
+        self.show_on_screen(on_screen_at(self.timeline, at))
+        ui.notify(t('rec_review_not_recorded'), type='warning')
+
+    def seek(self, at: float) -> None:
+        ui.run_javascript(f'courtroomReview.seek({at:.3f}, true)')
+        self.show_on_screen(on_screen_at(self.timeline, at))
+
+    # --- what was on the screens ------------------------------------------------------------------------------
+
+    def on_time(self, e: GenericEventArguments) -> None:
+        args = e.args if isinstance(e.args, dict) else {}
+        try:
+            at = float(args.get('t'))
+        except (TypeError, ValueError):
+            return
+        self.show_on_screen(on_screen_at(self.timeline, at))
+
+    def show_on_screen(self, shown: OnScreen) -> None:
+        if shown == self.shown:
+            return
+        self.shown = shown
+        self.on_screen.props(f'data-state={shown.state} data-exhibit-id={shown.exhibit_id or ""} '
+                             f'data-page={shown.page or ""}')
+        exhibit = self.exhibits.get(shown.exhibit_id) if shown.exhibit_id is not None else None
+        showing = shown.state == 'showing' and shown.page is not None and shown.exhibit_id is not None
+        self.thumb.set_visibility(showing)
+        self.thumb_icon.set_visibility(not showing)
+        self.thumb_icon.name = 'tv_off' if shown.state == 'blank' else 'desktop_windows'
+        if showing:
+            assert shown.exhibit_id is not None and shown.page is not None
+            self.thumb.props['src'] = self.services.signer.page_url(f'u{self.user.id}', shown.exhibit_id,
+                                                                    shown.page, 480)
+            self.thumb.update()
+            self.on_screen_title.text = f'{exhibit.label} · {exhibit.title}' if exhibit else f'#{shown.exhibit_id}'
+            bl = page_bl(exhibit, shown.page) if exhibit else None
+            self.on_screen_page.text = t('page') + f' {shown.page}' + (f' · BL {bl}' if bl is not None else '')
+        else:
+            self.on_screen_title.text = t('rec_review_blank' if shown.state == 'blank' else 'rec_review_idle')
+            self.on_screen_page.text = ''
+        self.on_screen_since.text = t('rec_review_since', at=court_time(shown.since)) if shown.since else ''

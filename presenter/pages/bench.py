@@ -24,16 +24,15 @@ from courtroom.users import User
 
 from ..live import follow, prerender
 from ..services import Services
-from ..session import error_text, require_user, t
+from ..session import error_text, t
 from .components import THUMB_WIDTH, bl_range, page_bl, snippet_html, testid
-from .layout import frame
 from .presenting_widgets import (
     Badges,
     PageFrame,
     add_assets,
     badges,
+    hearing_for,
     parse_bl_input,
-    refusal,
     screen_chip,
     screen_health,
     shown_text,
@@ -48,19 +47,10 @@ BIG = 'w-full h-14 text-base'  # touch-sized buttons
 def register(services: Services) -> None:
     @ui.page('/bench/{hearing_id}')
     async def bench_page(hearing_id: int) -> None:
-        user = require_user(services)
-        if user is None:
+        opened = await hearing_for(services, hearing_id, Action.PUBLISH, t('bench_title'), t('bench_refused'))
+        if opened is None:
             return
-        ui.query('body').classes('bg-slate-100')
-        if not may(user.role, Action.PUBLISH):
-            refusal(user, t('bench_title'), t('bench_refused'))
-            return
-        try:
-            hearing = await run.io_bound(services.hearings.get, hearing_id)
-        except CourtroomError as e:
-            refusal(user, t('hearing_missing_title'), error_text(e))
-            return
-        frame(user, f'{hearing.case_number} · {t("bench_title")}')
+        user, hearing = opened
         bench = Bench(services, user, hearing)
         await bench.load()
 

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from nicegui import ui
 from nicegui.element import Element
@@ -31,6 +31,22 @@ def testid(element: E, name: str) -> E:
     element.mark(name)
     element.props['data-testid'] = name
     return element
+
+
+class QuietSwitches:
+    """For a page whose switches both act (on a user's change) and follow the hearing (when the server changes):
+    ``show`` moves a switch without its handler acting, which checks ``quiet`` first."""
+
+    def __init__(self) -> None:
+        self.quiet = False
+
+    def show(self, switch: Any, value: bool) -> None:
+        if switch.value != value:
+            self.quiet = True
+            try:
+                switch.value = value
+            finally:
+                self.quiet = False
 
 
 # --- pure helpers -------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from ..api_presenting import public_base
 from ..live import follow
 from ..services import Services
 from ..session import error_text, require_user, t
-from .components import THUMB_WIDTH, PageViewer, exhibit_card, pages_text, search_hit, testid
+from .components import THUMB_WIDTH, PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
 from .layout import frame
 from .presenting_widgets import Badges, badges, screen_chip, screen_health
 
@@ -140,7 +140,7 @@ class HearingPage:
         self._chip_keys: dict[int, tuple[Any, ...]] = {}
         self.version = 0
         self.version_since = time.monotonic()
-        self._quiet = False  # set while the page itself moves a switch, so its handler does not act
+        self.switches_quiet = QuietSwitches()  # the page moving a switch itself: its handler does not act
 
         with ui.column().classes('w-full max-w-[1400px] mx-auto p-6 gap-5'):
             with ui.row().classes('w-full items-end justify-between no-wrap gap-4'):
@@ -208,8 +208,8 @@ class HearingPage:
             for exhibit in exhibits:
                 self._show_restriction(exhibit)
         if hasattr(self, 'closed_door'):
-            self._set_quietly(self.closed_door, self.hearing.closed_door)
-            self._set_quietly(self.approval, self.hearing.approval_required)
+            self.switches_quiet.show(self.closed_door, self.hearing.closed_door)
+            self.switches_quiet.show(self.approval, self.hearing.approval_required)
 
     async def on_screens(self, hearing_id: int) -> None:
         if hearing_id != self.hearing.id:
@@ -254,18 +254,11 @@ class HearingPage:
         if exhibit.id in self.badges:
             self.badges[exhibit.id].update(exhibit)
         if exhibit.id in self.restrict_switches:
-            self._set_quietly(self.restrict_switches[exhibit.id], exhibit.restricted)
+            self.switches_quiet.show(self.restrict_switches[exhibit.id], exhibit.restricted)
 
-    def _set_quietly(self, switch: Any, value: bool) -> None:
-        if switch.value != value:
-            self._quiet = True
-            try:
-                switch.value = value
-            finally:
-                self._quiet = False
 
     async def restrict(self, exhibit_id: int, restricted: bool) -> None:
-        if self._quiet:
+        if self.switches_quiet.quiet:
             return
         try:
             await run.io_bound(self.services.presentation.set_restricted, exhibit_id, self.user, restricted)
@@ -311,15 +304,15 @@ class HearingPage:
                     setattr(self, attr, switch)
 
     async def configure(self, **setting: bool) -> None:
-        if self._quiet:
+        if self.switches_quiet.quiet:
             return
         try:
             await run.io_bound(lambda: self.services.presentation.configure(self.hearing.id, self.user, **setting))
         except CourtroomError as e:
             ui.notify(error_text(e), type='negative')
         self.hearing = await run.io_bound(self.services.hearings.get, self.hearing.id)
-        self._set_quietly(self.closed_door, self.hearing.closed_door)
-        self._set_quietly(self.approval, self.hearing.approval_required)
+        self.switches_quiet.show(self.closed_door, self.hearing.closed_door)
+        self.switches_quiet.show(self.approval, self.hearing.approval_required)
 
     def _screens_panel(self) -> None:
         audiences = {a.value: t(f'clerk_aud_{a.value}') for a in Audience}

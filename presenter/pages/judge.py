@@ -18,17 +18,16 @@ from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
 from courtroom.presentation import PreviewChange, Snapshot
 from courtroom.presentation_state import Shown
-from courtroom.roles import Action, may
+from courtroom.roles import Action
 from courtroom.users import User
 from courtroom.visibility import Audience
 
 from ..live import follow
 from ..services import Services
-from ..session import error_text, require_user, t
-from .components import testid
+from ..session import error_text, t
+from .components import QuietSwitches, testid
 from .hybrid_widgets import OutagePrompt, RemoteParticipants
-from .layout import frame
-from .presenting_widgets import PageFrame, add_assets, refusal, shown_text
+from .presenting_widgets import PageFrame, add_assets, hearing_for, shown_text
 
 logger = logging.getLogger(__name__)
 
@@ -43,19 +42,10 @@ _VIEW_CLASSES = {
 def register(services: Services) -> None:
     @ui.page('/judge/{hearing_id}')
     async def judge_page(hearing_id: int) -> None:
-        user = require_user(services)
-        if user is None:
+        opened = await hearing_for(services, hearing_id, Action.APPROVE, t('judge_title'), t('judge_refused'))
+        if opened is None:
             return
-        ui.query('body').classes('bg-slate-100')
-        if not may(user.role, Action.APPROVE):
-            refusal(user, t('judge_title'), t('judge_refused'))
-            return
-        try:
-            hearing = await run.io_bound(services.hearings.get, hearing_id)
-        except CourtroomError as e:
-            refusal(user, t('hearing_missing_title'), error_text(e))
-            return
-        frame(user, f'{hearing.case_number} · {t("judge_title")}')
+        user, hearing = opened
         panel = JudgePanel(services, user, hearing)
         await panel.load()
 
@@ -102,7 +92,7 @@ class JudgePanel:
         self.exhibits: dict[int, Exhibit] = {}
         self.preview_shown: Shown | None = None
         self.switches: dict[int, Any] = {}
-        self._quiet = False  # set while this page itself moves a switch, so its handler does not act
+        self.switches_quiet = QuietSwitches()  # the page moving a switch itself: its handler does not act
         add_assets()
 
         with ui.column().classes('w-full max-w-[1800px] mx-auto gap-2 px-1 empty:hidden'):
@@ -223,7 +213,7 @@ class JudgePanel:
             self._render_restrictions()
         else:
             for exhibit in exhibits:
-                self._set_quietly(self.switches[exhibit.id], exhibit.restricted)
+                self.switches_quiet.show(self.switches[exhibit.id], exhibit.restricted)
         self._render_state()
         await self.refresh_audit()
 
@@ -235,13 +225,6 @@ class JudgePanel:
 
     # --- rendering --------------------------------------------------------------------------------------------
 
-    def _set_quietly(self, switch: Any, value: bool) -> None:
-        if switch.value != value:
-            self._quiet = True
-            try:
-                switch.value = value
-            finally:
-                self._quiet = False
 
     def _render_preview(self) -> None:
         shown = self.preview_shown
@@ -296,8 +279,8 @@ class JudgePanel:
             self.pending_text.text = (shown_text(self.exhibits.get(pending.exhibit_id), pending.page)
                                       + (f' · {t("bench_zoomed")}' if pending.region else '')
                                       + ' — ' + t('judge_by', who=state.pending_by or '?'))
-        self._set_quietly(self.approval, self.hearing.approval_required)
-        self._set_quietly(self.closed_door, self.hearing.closed_door)
+        self.switches_quiet.show(self.approval, self.hearing.approval_required)
+        self.switches_quiet.show(self.closed_door, self.hearing.closed_door)
 
     def _render_restrictions(self) -> None:
         self.restrict_list.clear()
@@ -344,18 +327,18 @@ class JudgePanel:
         await self._act(self.services.presentation.approve, self.hearing.id, self.user, approved=approved)
 
     async def configure(self, **setting: bool) -> None:
-        if self._quiet:
+        if self.switches_quiet.quiet:
             return
         if not await self._act(self.services.presentation.configure, self.hearing.id, self.user, **setting):
             hearing = await run.io_bound(self.services.hearings.get, self.hearing.id)
-            self._set_quietly(self.approval, hearing.approval_required)
-            self._set_quietly(self.closed_door, hearing.closed_door)
+            self.switches_quiet.show(self.approval, hearing.approval_required)
+            self.switches_quiet.show(self.closed_door, hearing.closed_door)
 
     async def restrict(self, exhibit_id: int, restricted: bool) -> None:
-        if self._quiet:
+        if self.switches_quiet.quiet:
             return
         if not await self._act(self.services.presentation.set_restricted, exhibit_id, self.user, restricted):
-            self._set_quietly(self.switches[exhibit_id], not restricted)
+            self.switches_quiet.show(self.switches[exhibit_id], not restricted)
 
     async def verify(self) -> None:
         result = await run.io_bound(self.services.audit.verify, self.hearing.id)

@@ -11,7 +11,6 @@ from courtroom.users import User
 from ..i18n import Lang
 from ..session import lang, set_lang, t
 
-
 PRIMARY = '#1f3b63'  # a deep court blue, for every staff page
 
 

@@ -7,15 +7,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nicegui import ui
+from nicegui import run, ui
 from nicegui.element import Element
 
+from courtroom.errors import CourtroomError
 from courtroom.exhibits import Disclosure, Exhibit
+from courtroom.hearings import Hearing
 from courtroom.presentation_state import Region
+from courtroom.roles import Action, may
 from courtroom.search import parse_bl
 from courtroom.users import User
 
-from ..session import t
+from ..services import Services
+from ..session import error_text, require_user, t
 from .components import page_bl, testid
 from .layout import frame
 
@@ -134,6 +138,26 @@ def ack_text(status: dict[str, Any], exhibits: dict[int, Exhibit]) -> str:
 def add_assets() -> None:
     ui.add_head_html(CSS)
     ui.add_body_html(REGION_JS)
+
+
+async def hearing_for(services: Services, hearing_id: int, action: Action, title: str,
+                      refused: str) -> tuple[User, Hearing] | None:
+    """The signed-in user and the hearing, for a page only roles that may do ``action`` open; otherwise the login
+    page, a refusal, or a hearing-not-found card, and None."""
+    user = require_user(services)
+    if user is None:
+        return None
+    ui.query('body').classes('bg-slate-100')
+    if not may(user.role, action):
+        refusal(user, title, refused)
+        return None
+    try:
+        hearing = await run.io_bound(services.hearings.get, hearing_id)
+    except CourtroomError as e:
+        refusal(user, t('hearing_missing_title'), error_text(e))
+        return None
+    frame(user, f'{hearing.case_number} · {title}')
+    return user, hearing
 
 
 def refusal(user: User, title: str, text: str) -> None:

@@ -29,7 +29,7 @@ from ..services import Services
 from ..session import error_text, lang, require_user, t
 from .components import testid
 from .layout import frame
-from .stage_widgets import stage_badge
+from .stage_widgets import stage_badge, stage_control
 
 COURT_TZ = ZoneInfo('Asia/Ho_Chi_Minh')  # the court's time, whatever the server's zone
 KIND_ICON = {'clerk': 'edit_note', 'stage_changed': 'account_tree', 'published': 'slideshow',
@@ -170,6 +170,8 @@ class RecordPage:
                         ui.label(t('rec_back'))
             with ui.row().classes('w-full items-start no-wrap gap-4'):
                 with ui.column().classes('w-[30rem] shrink-0 gap-4'):
+                    if may(user.role, Action.CONTROL_STAGE):
+                        stage_control(services, user, hearing.id)
                     self._recording_panel()
                     self._record_panel()
                 self._minutes_panel()
@@ -279,7 +281,7 @@ class RecordPage:
             self.rec_button.enable()
         await self.reload_recording()
 
-    async def set_from_opening(self, e) -> None:  # noqa: ANN001 — NiceGUI's ValueChangeEventArguments
+    async def set_from_opening(self, e) -> None:
         if bool(e.value) == self.hearing.record_from_opening:
             return
         try:

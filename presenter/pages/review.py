@@ -291,9 +291,9 @@ class ReviewPage:
     # --- loading ----------------------------------------------------------------------------------------------
 
     async def load(self, source: str | None, series: str | None) -> None:
-        s, h = self.services, self.hearing.id
+        s, h, language = self.services, self.hearing.id, lang()
         loaded = await run.io_bound(lambda: (s.recordings.segments(h), source_names(s, h),
-                                             s.minutes.entries(h, lang()), s.exhibits.of_hearing(h),
+                                             s.minutes.entries(h, language), s.exhibits.of_hearing(h),
                                              s.audit.entries(h)))
         if loaded is None:
             return
@@ -384,7 +384,8 @@ class ReviewPage:
             else:
                 ui.icon(icon, size='1.6rem' if valid != 'false' else '2rem').classes('shrink-0')
             with ui.column().classes('gap-0 min-w-0'):
-                ui.label(text).classes('text-sm font-semibold' if valid != 'false' else 'text-base font-bold')
+                testid(ui.label(text), 'review-verification-text') \
+                    .classes('text-sm font-semibold' if valid != 'false' else 'text-base font-bold')
                 for line in details or []:
                     testid(ui.label(line), 'review-verification-problem').classes('text-xs break-all')
         self.warning.text = t('rec_review_warning') if valid == 'false' else ''

@@ -4,6 +4,7 @@ with a reason, postpone with a reason and a new date), and a small live badge fo
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import date, timedelta
 
 from nicegui import run, ui
@@ -85,7 +86,7 @@ def stage_badge(services: Services, hearing_id: int) -> Element:
                                                     'text-sm font-medium max-w-[28rem]')
     with badge:
         icon = ui.icon('gavel', size='1.1rem').classes('shrink-0')
-        label = ui.label().classes('truncate')
+        label = testid(ui.label(), 'stage-badge-text').classes('truncate')
 
     def show(stage: str, reason: str | None, resume_on: str | None) -> None:
         badge.classes(replace='items-center no-wrap gap-1.5 rounded-full border px-3 py-1 text-sm font-medium '
@@ -190,8 +191,9 @@ class StageControl:
         button = testid(ui.button(text, icon=icon, on_click=lambda: self.ask(target)), f'stage-to-{target.value}')
         button.props(f'{props} no-caps dense').classes('px-3')
 
-    async def ask(self, target: Stage) -> None:
-        """A suspension or postponement asks why (and until when); every other move happens at once."""
+    def ask(self, target: Stage) -> Awaitable[bool] | None:
+        """A suspension or postponement asks why (and until when), at once (no await before the dialog is set);
+        every other move happens at once."""
         if target in (Stage.SUSPENDED, Stage.POSTPONED):
             self.target = target
             self.dialog_title.text = t('rec_stage_suspend_title' if target is Stage.SUSPENDED
@@ -201,8 +203,8 @@ class StageControl:
             self.date_box.set_visibility(target is Stage.POSTPONED)
             self.dialog_error.text = ''
             self.dialog.open()
-            return
-        await self.move(target)
+            return None
+        return self.move(target)
 
     async def confirm(self) -> None:
         if self.target is None:

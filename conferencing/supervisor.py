@@ -9,6 +9,9 @@ When a worker dies (crash, SIGKILL), pending requests fail with :class:`WorkerRe
 keeps dying), and the callbacks get ``{"event": "worker_restarted", "hearing_id", "pid", "restarts"}``: every
 participant of that hearing must send a new offer (``join``) — their old peer connections are gone.
 
+Recording (:meth:`MediaSupervisor.record`) is state of the worker's memory: after ``worker_restarted`` the web process
+must send ``record`` again, with a new series, if the hearing was being recorded.
+
 Worker events (see :mod:`conferencing.worker`) reach the callbacks as ``callback(hearing_id, event)``; a callback
 may be a plain function or a coroutine function.
 """
@@ -72,8 +75,9 @@ class MediaSupervisor:
 
     def __init__(self, *, ice_servers: list[dict[str, Any]] | None = None, keyframe_interval: float = 2.0,
                  request_timeout: float = 20.0, start_timeout: float = 20.0, python: str = sys.executable,
-                 log_level: str = 'WARNING') -> None:
+                 log_level: str = 'WARNING', segment_seconds: float | None = None) -> None:
         self.ice_servers = ice_servers
+        self.segment_seconds = segment_seconds
         self.keyframe_interval = keyframe_interval
         self.request_timeout = request_timeout
         self.start_timeout = start_timeout
@@ -131,6 +135,8 @@ class MediaSupervisor:
                    '--keyframe-interval', str(self.keyframe_interval), '--log-level', self.log_level]
         if self.ice_servers:
             command += ['--ice-servers', json.dumps(self.ice_servers)]
+        if self.segment_seconds:
+            command += ['--segment-seconds', str(self.segment_seconds)]
         env = {**os.environ, 'PYTHONPATH': os.pathsep.join(filter(None, [str(PROJECT_ROOT),
                                                                             os.environ.get('PYTHONPATH')]))}
         process = await asyncio.create_subprocess_exec(*command, stdout=asyncio.subprocess.PIPE, env=env,
@@ -250,6 +256,23 @@ class MediaSupervisor:
 
     async def ping(self, hearing_id: str) -> dict[str, Any]:
         return await self.request(hearing_id, 'ping')
+
+    async def record(self, hearing_id: str, on: bool, dir: str | os.PathLike[str] | None = None,  # noqa: A002
+                     series: str | None = None, *, segment_seconds: float | None = None) -> dict[str, Any]:
+        """Start (``on``, with ``dir`` and ``series``) or stop recording the hearing's sources.
+
+        On: ``{"recording": true, "series", "dir"}``. Off: ``{"recording": false, "closed": n}``, after the
+        ``segment_closed`` events of the last segments. Stopping a hearing without a worker is a no-op."""
+        if not on:
+            if hearing_id not in self._workers:
+                return {'recording': False, 'closed': 0}
+            return await self.request(hearing_id, 'record', on=False)
+        if dir is None or not series:
+            raise ValueError('recording needs a dir and a series')
+        fields: dict[str, Any] = {'on': True, 'dir': str(Path(dir).resolve()), 'series': series}
+        if segment_seconds:
+            fields['segment_seconds'] = segment_seconds
+        return await self.request(hearing_id, 'record', **fields)
 
     # shutdown
 

@@ -1,6 +1,7 @@
 """The media worker: one process per hearing, running aiortc, signalled by the web process over a websocket.
 
-Run: ``python -m conferencing.worker --hearing ID --port PORT [--ice-servers JSON] [--keyframe-interval S]``.
+Run: ``python -m conferencing.worker --hearing ID --port PORT [--ice-servers JSON] [--keyframe-interval S]
+[--segment-seconds S]``.
 It listens on ``ws://127.0.0.1:PORT``, prints ``READY <port>`` on stdout once listening, and stops on SIGTERM.
 
 **How a participant's offer must look (receive slots, no renegotiation).** Every participant negotiates once:
@@ -32,7 +33,24 @@ the answer), audio Opus.
 - ``{"id", "type": "stats"[, "participant_id"]}`` → ``{"id", "participants": {pid: {"state", "rtt",
   "packets_lost", "fps_sent", "fps_received", "muted", "packets_sent", "packets_received"}}}``; ``rtt`` in seconds
   or null until measured; frame rates averaged since the previous ``stats`` request (or the join).
-- ``{"id", "type": "ping"}`` → ``{"id", "pong": true, "hearing_id", "participants": [pid, ...]}``
+- ``{"id", "type": "ping"}`` → ``{"id", "pong": true, "hearing_id", "participants": [pid, ...], "recording": bool,
+  "series": str|null}``
+- ``{"id", "type": "record", "on": true, "dir": str, "series": str[, "segment_seconds": float]}`` →
+  ``{"id", "recording": true, "series", "dir"}``: records every current and future source (each participant's
+  audio and video) into ``dir/<participant_id>/<series>/<seq:05d>.webm`` segments (``--segment-seconds``, default
+  10 s, unless the request says otherwise) by muxing the shared encoders' packets, see
+  :mod:`conferencing.recorder`. ``dir`` should be absolute (a relative one is taken from the worker's working
+  directory); ``series`` is one path component chosen by the caller (a timestamp and a counter). Sent again with
+  the same ``dir`` and ``series`` it changes nothing; with another, the open segments are closed first and
+  recording goes on in the new series.
+- ``{"id", "type": "record", "on": false}`` → ``{"id", "recording": false, "closed": n}`` once every open segment is
+  closed, on disk and announced (its ``segment_closed`` event is sent before this response); ``n`` segments were
+  closed by this request.
+
+Recording lives in the worker's memory only: a worker that died and was restarted records nothing until the web
+process sends ``record`` again, which it should do with a NEW series (the killed worker's last segment is lost, its
+``.partial`` file is left, and the record shows a gap). A participant who leaves while recording has its open
+segment closed; a reconnect continues the same series with the next ``seq``.
 
 A slot is ``{"index": int, "audio_mid": str|null, "video_mid": str|null, "participant_id": str|null}``.
 
@@ -43,7 +61,11 @@ Events, sent to every connected client without an ``id``:
   ``connected``, or when it leaves (``leave``, a reconnect, or ``failed``/``closed``: a failed participant is
   dropped, its media with it);
 - ``{"event": "slots", "participant_id", "slots": [slot, ...]}`` when a receiver's slots change;
-- ``{"event": "audio_levels", "levels": {pid: {"level": 0..1, "speaking": bool}}}`` four times a second.
+- ``{"event": "audio_levels", "levels": {pid: {"level": 0..1, "speaking": bool}}}`` four times a second;
+- ``{"event": "segment_closed", "participant_id", "series", "seq", "path", "sha256", "bytes", "started_at",
+  "ended_at", "duration", "kinds"}`` when a recorded segment is complete on disk (``path`` relative to the record
+  ``dir``; times in unix seconds; see :mod:`conferencing.recorder`), and ``{"event": "recording_error",
+  "participant_id", "series", "seq", "error"}`` when one could not be written.
 
 Clients must BUNDLE all m-lines (browsers do; an aiortc client needs ``bundlePolicy=MAX_BUNDLE``).
 
@@ -65,6 +87,7 @@ import signal
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import websockets
@@ -73,6 +96,7 @@ from aiortc.rtcrtptransceiver import RTCRtpTransceiver
 from websockets.asyncio.server import ServerConnection, broadcast, serve
 
 from conferencing.forwarding import ForwardedTrack, ForwardingSettings, Forwarder, route_keyframe_requests
+from conferencing.recorder import SEGMENT_SECONDS, Recorder
 
 logger = logging.getLogger(__name__)
 
@@ -146,8 +170,11 @@ class MediaWorker:
     """The hearing's peer connections, forwarder, and the websocket clients that control them."""
 
     def __init__(self, hearing_id: str, ice_servers: list[RTCIceServer] | None = None,
-                 settings: ForwardingSettings | None = None) -> None:
+                 settings: ForwardingSettings | None = None, segment_seconds: float = SEGMENT_SECONDS) -> None:
         self.hearing_id = hearing_id
+        self.segment_seconds = segment_seconds
+        self.recorder: Recorder | None = None
+        self._record_lock = asyncio.Lock()
         self.ice_servers = ice_servers or []
         self.forwarder = Forwarder(settings or ForwardingSettings())
         self.participants: dict[str, Participant] = {}
@@ -191,8 +218,40 @@ class MediaWorker:
             ids = [wanted] if wanted else list(self.participants)
             return {'participants': {pid: await self.stats(pid) for pid in ids if pid in self.participants}}
         if kind == 'ping':
-            return {'pong': True, 'hearing_id': self.hearing_id, 'participants': sorted(self.participants)}
+            return {'pong': True, 'hearing_id': self.hearing_id, 'participants': sorted(self.participants),
+                    'recording': self.recorder is not None,
+                    'series': self.recorder.series if self.recorder else None}
+        if kind == 'record':
+            if message['on']:
+                segment_seconds = message.get('segment_seconds')
+                return await self.record_on(str(message['dir']), str(message['series']),
+                                            float(segment_seconds) if segment_seconds else self.segment_seconds)
+            return {'recording': False, 'closed': await self.record_off()}
         raise ValueError(f'unknown request type {kind!r}')
+
+    async def record_on(self, directory: str, series: str, segment_seconds: float) -> dict[str, Any]:
+        async with self._record_lock:
+            current = self.recorder
+            if current is not None and current.series == series and current.root == Path(directory).resolve() \
+                    and current.segment_seconds == segment_seconds:
+                return {'recording': True, 'series': series, 'dir': str(current.root)}
+            recorder = Recorder(directory, series, emit=self.emit, segment_seconds=segment_seconds)
+            if current is not None:
+                self.recorder = None
+                await current.stop()
+            self.recorder = recorder
+            recorder.sync(self.forwarder.sources())
+            logger.info('hearing %s: recording into %s, series %s', self.hearing_id, recorder.root, series)
+            return {'recording': True, 'series': series, 'dir': str(recorder.root)}
+
+    async def record_off(self) -> int:
+        async with self._record_lock:
+            recorder, self.recorder = self.recorder, None
+            if recorder is None:
+                return 0
+            closed = await recorder.stop()
+            logger.info('hearing %s: recording stopped (%d segments closed)', self.hearing_id, closed)
+            return closed
 
     async def join(self, participant_id: str, offer: dict[str, str], *, receive: bool, send: bool) -> dict[str, Any]:
         if participant_id in self.participants:
@@ -241,6 +300,8 @@ class MediaWorker:
                 raise ValueError('the offer has no audio or video')
             answer = await pc.createAnswer()
             await pc.setLocalDescription(answer)
+            if self.recorder is not None:
+                self.recorder.sync(self.forwarder.sources())
         except Exception:
             await self.leave(participant_id)
             raise
@@ -307,6 +368,8 @@ class MediaWorker:
                     changed = True
             if changed:
                 self._emit_slots(other)
+        if self.recorder is not None:
+            self.recorder.remove_participant(participant_id)  # its open segment closes in the writer thread
         await self.forwarder.remove_participant(participant_id)
         for slot in participant.slots:
             for track in (slot.audio_track, slot.video_track):
@@ -400,6 +463,7 @@ class MediaWorker:
     async def close(self) -> None:
         if self._level_task is not None:
             self._level_task.cancel()
+        await self.record_off()  # a stopped (not killed) worker leaves every segment complete
         for participant_id in list(self.participants):
             await self.leave(participant_id)
         await self.forwarder.close()
@@ -411,12 +475,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument('--port', type=int, required=True, help='port on 127.0.0.1 (0: any free port)')
     parser.add_argument('--ice-servers', default=None, help='JSON list of {"urls", "username", "credential"}')
     parser.add_argument('--keyframe-interval', type=float, default=2.0, help='seconds between keyframes')
+    parser.add_argument('--segment-seconds', type=float, default=SEGMENT_SECONDS,
+                        help='length of recorded segments (default %(default)s s)')
     parser.add_argument('--log-level', default='INFO')
     args = parser.parse_args(argv)
     logging.basicConfig(level=args.log_level, stream=sys.stderr,
                         format=f'%(asctime)s worker[{args.hearing}] %(levelname)s %(name)s: %(message)s')
     worker = MediaWorker(args.hearing, _parse_ice_servers(args.ice_servers),
-                         ForwardingSettings(keyframe_interval=args.keyframe_interval))
+                         ForwardingSettings(keyframe_interval=args.keyframe_interval),
+                         segment_seconds=args.segment_seconds)
     asyncio.run(worker.run(args.port))
 
 

@@ -13,6 +13,7 @@ from .online import online_refusal, parse_charges
 from .store import Store
 
 MAX_CASE_NUMBER = 64
+KINDS = ('hearing', 'interrogation', 'statement')  # a trial; hỏi cung; lấy lời khai (recorded from start to end)
 MAX_TITLE = 300
 
 
@@ -30,6 +31,12 @@ class Hearing:
     stage_reason: str | None = None
     resume_on: str | None = None
     record_from_opening: bool = False
+    kind: str = 'hearing'
+
+    @property
+    def recorded_whole(self) -> bool:
+        """An interrogation or a statement may not begin without recording and records from start to end."""
+        return self.kind != 'hearing'
 
     @property
     def online_refusal(self) -> str | None:
@@ -42,7 +49,7 @@ class Hearing:
                 'charges': list(self.charges), 'state_secret': self.state_secret,
                 'online_allowed': self.online_refusal is None, 'stage': self.stage,
                 'stage_reason': self.stage_reason, 'resume_on': self.resume_on,
-                'record_from_opening': self.record_from_opening}
+                'record_from_opening': self.record_from_opening, 'kind': self.kind}
 
 
 def _hearing(row: Any) -> Hearing:
@@ -50,7 +57,7 @@ def _hearing(row: Any) -> Hearing:
                    closed_door=bool(row['closed_door']), approval_required=bool(row['approval_required']),
                    charges=tuple(json.loads(row['charges'])), state_secret=bool(row['state_secret']),
                    stage=row['stage'], stage_reason=row['stage_reason'], resume_on=row['resume_on'],
-                   record_from_opening=bool(row['record_from_opening']))
+                   record_from_opening=bool(row['record_from_opening']), kind=row['kind'])
 
 
 def clean_text(field: str, value: str | None, max_length: int) -> str:
@@ -68,22 +75,26 @@ class Hearings:
         self._store = store
 
     def create(self, *, case_number: str, title: str, actor: str, created_by: int | None = None,
-               charges: list[object] | None = None, state_secret: bool = False) -> Hearing:
+               charges: list[object] | None = None, state_secret: bool = False, kind: str = 'hearing') -> Hearing:
         """A new hearing, with its central point (the courtroom) from the start."""
         case_number = clean_text('case_number', case_number, MAX_CASE_NUMBER)
         title = clean_text('title', title, MAX_TITLE)
         articles = parse_charges(charges or [])
+        if kind not in KINDS:
+            raise InvalidInput('bad_hearing_kind', kind=kind, kinds=', '.join(KINDS))
         now = datetime.now(UTC).isoformat(timespec='milliseconds')
         with self._store.transaction() as db:
-            cursor = db.execute('INSERT INTO hearings (case_number, title, created_at, created_by, charges, state_secret)'
-                                ' VALUES (?, ?, ?, ?, ?, ?)',
-                                (case_number, title, now, created_by, json.dumps(articles), int(state_secret)))
+            cursor = db.execute('INSERT INTO hearings (case_number, title, created_at, created_by, charges, state_secret,'
+                                ' kind, record_from_opening) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                                (case_number, title, now, created_by, json.dumps(articles), int(state_secret), kind,
+                                 int(kind != 'hearing')))
             hearing_id = cursor.lastrowid
             assert hearing_id is not None
             db.execute("INSERT INTO points (hearing_id, name, kind, created_at) VALUES (?, 'Phòng xử án', 'central', ?)",
                        (hearing_id, now))
             audit.append(db, hearing_id, actor, 'hearing_created', {'case_number': case_number, 'title': title,
-                                                                    'charges': articles, 'state_secret': state_secret})
+                                                                    'charges': articles, 'state_secret': state_secret,
+                                                                    'kind': kind})
         return self.get(hearing_id)
 
     def get(self, hearing_id: int) -> Hearing:

@@ -116,3 +116,14 @@ MESSAGES.update({
                 "The court's signing key is missing ({path}); run \"courtroom keys init\""),
 })
 MESSAGES['no_media'] = ('Máy chủ chưa chạy phần ghi âm, ghi hình', 'The server is not running its media side')
+MESSAGES.update({
+    'bad_hearing_kind': ('Loại phiên "{kind}" không hợp lệ; hợp lệ: {kinds}', 'Unknown session kind "{kind}"; valid: {kinds}'),
+    'needs_recording': (
+        'Buổi hỏi cung, lấy lời khai trực tuyến không được bắt đầu khi chưa ghi âm, ghi hình',
+        'An online interrogation or statement may not begin without recording',
+    ),
+    'recording_whole': (
+        'Buổi hỏi cung, lấy lời khai được ghi âm, ghi hình từ đầu đến cuối: chỉ dừng ghi khi đã kết thúc',
+        'An interrogation or statement is recorded from start to end: recording stops only once it is closed',
+    ),
+})

@@ -78,8 +78,9 @@ class Points:
         with self._store.transaction() as db:
             count = db.execute("SELECT COUNT(*) FROM points WHERE hearing_id = ? AND kind != 'central'",
                                (hearing_id,)).fetchone()[0]
-            if count >= MAX_COMPONENT_POINTS:
-                raise Conflict('too_many_points', max=MAX_COMPONENT_POINTS)
+            most = MAX_COMPONENT_POINTS if hearing.kind == 'hearing' else MAX_COMPONENT_POINTS - 1
+            if count >= most:
+                raise Conflict('too_many_points', max=most)
             cursor = db.execute('INSERT INTO points (hearing_id, name, kind, created_at) VALUES (?, ?, ?, ?)',
                                 (hearing_id, name, point_kind.value, datetime.now(UTC).isoformat()))
             assert cursor.lastrowid is not None

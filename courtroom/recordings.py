@@ -37,6 +37,9 @@ class Segment:
                 'ended_at': self.ended_at}
 
 
+IN_SESSION_STAGES = ('opening', 'examination', 'arguments', 'deliberation', 'pronouncement')
+
+
 def new_series(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime('%Y%m%dT%H%M%S%fZ')
 
@@ -69,6 +72,9 @@ class Recordings:
         if not self.state(hearing_id)[0]:
             raise Conflict('not_recording')
         with self._store.transaction() as db:
+            kind, stage = db.execute('SELECT kind, stage FROM hearings WHERE id = ?', (hearing_id,)).fetchone()
+            if kind != 'hearing' and stage in IN_SESSION_STAGES:
+                raise Conflict('recording_whole')
             db.execute('UPDATE recordings SET on_since = NULL WHERE hearing_id = ?', (hearing_id,))
             audit.append(db, hearing_id, actor, 'recording_stopped', {})
         self.changed.emit(hearing_id)

@@ -94,10 +94,13 @@ class Stages:
         target = parse_stage(to)
         reason = ' '.join((reason or '').split())[:500] or None
         with self._store.transaction() as db:
-            row = db.execute('SELECT stage, stage_before FROM hearings WHERE id = ?', (hearing_id,)).fetchone()
+            row = db.execute('SELECT stage, stage_before, kind, (SELECT on_since FROM recordings r WHERE r.hearing_id'
+                             ' = hearings.id) FROM hearings WHERE id = ?', (hearing_id,)).fetchone()
             if row is None:
                 raise NotFound('hearing_not_found', hearing_id=hearing_id)
             current, before = Stage(row[0]), Stage(row[1]) if row[1] else None
+            if row[2] != 'hearing' and target in IN_SESSION and row[3] is None:
+                raise Conflict('needs_recording')  # an interrogation or statement is recorded from start to end
             if target not in allowed(current, before):
                 raise Conflict('bad_stage_move', stage=current.value, to=target.value,
                                allowed=', '.join(sorted(s.value for s in allowed(current, before))) or '—')

@@ -169,6 +169,10 @@ MIGRATIONS: list[str] = [
         UNIQUE (hearing_id, source, series, seq)
     );
     """,
+    # 6: online interrogations and statements (hỏi cung, lấy lời khai) are sessions like hearings
+    """
+    ALTER TABLE hearings ADD COLUMN kind TEXT NOT NULL DEFAULT 'hearing';
+    """,
 ]
 
 

@@ -186,3 +186,18 @@ async def test_a_bad_offer_gets_an_error_and_the_worker_carries_on(supervisor) -
     with pytest.raises(WorkerError):
         await sup.join(HEARING, 'x', {'sdp': 'not sdp', 'type': 'offer'})
     assert (await sup.ping(HEARING))['participants'] == []
+
+
+async def test_record_requests_switch_recording_and_reject_a_bad_series(supervisor, tmp_path) -> None:
+    sup, _events = supervisor
+    from conferencing.supervisor import WorkerError
+    assert (await sup.ping(HEARING))['recording'] is False
+    with pytest.raises(WorkerError):
+        await sup.request(HEARING, 'record', on=True, dir=str(tmp_path), series='../escape')
+    started = await sup.record(HEARING, True, tmp_path, 'series-1')
+    assert started == {'recording': True, 'series': 'series-1', 'dir': str(tmp_path.resolve())}
+    assert (await sup.record(HEARING, True, tmp_path, 'series-1'))['recording'] is True  # the same: no change
+    ping = await sup.ping(HEARING)
+    assert ping['recording'] is True and ping['series'] == 'series-1'
+    assert await sup.record(HEARING, False) == {'recording': False, 'closed': 0}  # nobody sent media yet
+    assert (await sup.ping(HEARING))['recording'] is False

@@ -1,0 +1,102 @@
+"""Recording a hybrid hearing in real Chromium with fake devices: 20 s from the courtroom's PC and two remote
+participants, every segment plays, the durations add up to the wall time, and `courtroom verify` passes on the
+exported record; a media worker killed while recording loses no closed segment, recording goes on in a new
+series, and the gap is in the record."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import av
+import pytest
+from playwright.sync_api import Browser, expect, sync_playwright
+
+from tests.conftest import Server, cli
+from tests.e2e.browser import launch_chromium
+from tests.e2e.test_hybrid import flowing, open_link, wait_until, worker_pid
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope='module')
+def media_browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = launch_chromium(p, media=True)
+        yield browser
+        browser.close()
+
+
+def decodes(path: Path) -> float:
+    """The segment plays: its frames decode; its duration in seconds."""
+    with av.open(str(path)) as container:
+        frames = sum(1 for _ in container.decode(video=0))
+        assert frames > 0, path
+        return float(container.duration or 0) / av.time_base
+
+
+def test_record_a_hybrid_hearing(server: Server, media_browser: Browser, tmp_path: Path) -> None:
+    clerk = server.client('clerk')
+    h = clerk.post('/api/hearings', json={'case_number': '30/2026/HSST', 'title': 'Ghi hình phiên tòa'}).json()['id']
+    central = clerk.get(f'/api/hearings/{h}/points').json()[0]
+    points = [clerk.post(f'/api/hearings/{h}/points', json={'name': name, 'kind': kind}).json()
+              for name, kind in (('Trại tạm giam', 'detention_facility'), ('TAND tỉnh', 'court'))]
+    people = [clerk.post(f'/api/hearings/{h}/participants', json={'name': name, 'role': role,
+                                                                  'point_id': point['id']}).json()
+              for name, role, point in (('Phòng xử án', 'courtroom', central), ('Bị cáo', 'defendant', points[0]),
+                                        ('Người làm chứng', 'witness', points[1]))]
+    pages = [open_link(media_browser, p['join_url']) for p in people]
+    for p, page in zip(people[1:], pages[1:], strict=True):
+        expect(page.get_by_test_id('lobby')).to_be_visible()
+        clerk.post(f'/api/participants/{p["id"]}/admit')
+    ids = [p['id'] for p in people]
+    for me, page in zip(ids, pages, strict=True):
+        wait_until(lambda page=page, me=me: flowing(page, [i for i in ids if i != me]), 20, f'{me} connected')
+
+    started = time.time()
+    assert clerk.post(f'/api/hearings/{h}/recording', json={'on': True}).json()['on'] is True
+    time.sleep(20)
+    stopped = time.time()
+    assert clerk.post(f'/api/hearings/{h}/recording', json={'on': False}).json()['on'] is False
+    folder = server.data / 'recordings' / str(h)
+    segments = clerk.get(f'/api/hearings/{h}/recording').json()['segments']
+    assert {s['source'] for s in segments} == {str(i) for i in ids}
+    for source in {s['source'] for s in segments}:
+        mine = [s for s in segments if s['source'] == source]
+        recorded = sum(s['ended_at'] - s['started_at'] for s in mine)
+        assert abs(recorded - (stopped - started)) <= 1.0, (source, recorded, stopped - started)
+        assert abs(sum(decodes(folder / s['path']) for s in mine) - (stopped - started)) <= 1.0
+    record = tmp_path / 'record.zip'
+    response = clerk.get(f'/api/hearings/{h}/record')
+    assert response.status_code == 200 and response.headers['content-type'] == 'application/zip'
+    record.write_bytes(response.content)
+    verified = cli('verify', str(record), data=server.data, check=False)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+    # killed while recording: nothing closed is lost, recording goes on in a new series, the gap is on the record
+    first_series = clerk.post(f'/api/hearings/{h}/recording', json={'on': True}).json()['series']
+    time.sleep(12)
+    closed = [s for s in clerk.get(f'/api/hearings/{h}/recording').json()['segments'] if s['series'] == first_series]
+    assert closed
+    os.kill(worker_pid(h), signal.SIGKILL)
+    wait_until(lambda: flowing(pages[0], ids[1:]), 15, 'participants back after the kill')
+    new_series = clerk.get(f'/api/hearings/{h}/recording').json()['series']
+    assert new_series != first_series
+    wait_until(lambda: any(s['series'] == new_series for s in clerk.get(f'/api/hearings/{h}/recording').json()['segments']),
+               30, 'segments in the new series')
+    clerk.post(f'/api/hearings/{h}/recording', json={'on': False})
+    for s in closed:
+        data = (folder / s['path']).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == s['sha256']
+        decodes(folder / s['path'])
+    audit = clerk.get(f'/api/hearings/{h}/audit').json()
+    assert any(e['action'] == 'recording_gap' and e['details']['series'] == new_series for e in audit)
+    record.write_bytes(clerk.get(f'/api/hearings/{h}/record').content)
+    verified = cli('verify', str(record), data=server.data, check=False)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    minutes = clerk.get(f'/api/hearings/{h}/minutes').json()
+    assert any('Gián đoạn ghi âm' in m['text'] for m in minutes)

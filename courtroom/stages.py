@@ -42,10 +42,13 @@ EXTRA = {Stage.ARGUMENTS: {Stage.EXAMINATION}, Stage.DELIBERATION: {Stage.EXAMIN
          Stage.POSTPONED: {Stage.OPENING}}
 
 
-def allowed(current: Stage, before: Stage | None) -> set[Stage]:
-    """The stages the hearing may move to from ``current`` (``before`` is what a suspension interrupted)."""
+def allowed(current: Stage, before: Stage | None, kind: str = 'hearing') -> set[Stage]:
+    """The stages the hearing may move to from ``current`` (``before`` is what a suspension interrupted). An
+    interrogation or statement, which has no arguments or judgment, may close from any stage while sitting."""
     if current is Stage.CLOSED:
         return set()
+    if kind != 'hearing' and current in IN_SESSION:
+        return {*allowed(current, before), Stage.CLOSED}
     if current is Stage.SUSPENDED:
         return {before or Stage.OPENING, Stage.POSTPONED, Stage.CLOSED}
     out = set(EXTRA.get(current, set()))
@@ -101,9 +104,10 @@ class Stages:
             current, before = Stage(row[0]), Stage(row[1]) if row[1] else None
             if row[2] != 'hearing' and target in IN_SESSION and row[3] is None:
                 raise Conflict('needs_recording')  # an interrogation or statement is recorded from start to end
-            if target not in allowed(current, before):
+            options = allowed(current, before, row[2])
+            if target not in options:
                 raise Conflict('bad_stage_move', stage=current.value, to=target.value,
-                               allowed=', '.join(sorted(s.value for s in allowed(current, before))) or '—')
+                               allowed=', '.join(sorted(s.value for s in options)) or '—')
             if target is Stage.SUSPENDED and not reason:
                 raise InvalidInput('required_field', field='reason')
             if target is Stage.POSTPONED:

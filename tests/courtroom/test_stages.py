@@ -49,3 +49,29 @@ def test_refusals_change_nothing(hearings: Hearings, store) -> None:
     stages.move(h.id, 'postponed', actor='chutoa', reason='Vắng người làm chứng', resume_on=later)
     assert hearings.get(h.id).resume_on == later
     assert allowed(Stage.POSTPONED, None) == {Stage.OPENING}
+
+
+def test_an_interrogation_is_recorded_from_start_to_end(hearings: Hearings, store) -> None:
+    from courtroom.points import Points
+    from courtroom.recordings import Recordings
+
+    h = hearings.create(case_number='HC-1', title='Hỏi cung bị can', actor='ksv', kind='interrogation')
+    assert hearings.get(h.id).record_from_opening
+    stages, recordings = Stages(store), Recordings(store)
+    with pytest.raises(Conflict) as caught:
+        stages.move(h.id, 'opening', actor='ksv')
+    assert caught.value.code == 'needs_recording'
+    recordings.start(h.id, actor='ksv')
+    stages.move(h.id, 'opening', actor='ksv')
+    with pytest.raises(Conflict) as caught:
+        recordings.stop(h.id, actor='ksv')
+    assert caught.value.code == 'recording_whole'
+    stages.move(h.id, 'closed', actor='ksv')
+    recordings.stop(h.id, actor='ksv')
+    points = Points(store, hearings)
+    points.add(h.id, name='Trại tạm giam', kind='detention_facility', actor='ksv')
+    points.add(h.id, name='Văn phòng luật sư', kind='other', actor='ksv')
+    with pytest.raises(Conflict):
+        points.add(h.id, name='Thứ ba', kind='other', actor='ksv')
+    with pytest.raises(InvalidInput):
+        hearings.create(case_number='x', title='y', actor='ksv', kind='picnic')

@@ -76,6 +76,27 @@ def may(role: Role, action: Action) -> bool:
     return role in PERMISSIONS[action]
 
 
+# An online interrogation or statement (hỏi cung, lấy lời khai) is led by the procurator (or investigator), who
+# moves it through its stages, records it and keeps its record.
+SESSION_LEADS: dict[Action, frozenset[Role]] = {
+    Action.CONTROL_STAGE: frozenset({Role.PROCURATOR}),
+    Action.RECORD: frozenset({Role.PROCURATOR}),
+    Action.KEEP_MINUTES: frozenset({Role.PROCURATOR}),
+    Action.MANAGE_PARTICIPANTS: frozenset({Role.PROCURATOR}),
+    Action.ADMIT: frozenset({Role.PROCURATOR}),
+}
+
+
+def may_in(role: Role, action: Action, kind: str) -> bool:
+    """``may``, for a session of ``kind`` ('hearing', 'interrogation', 'statement')."""
+    return may(role, action) or (kind != 'hearing' and role in SESSION_LEADS.get(action, frozenset()))
+
+
+def require_in(role: Role, action: Action, kind: str) -> None:
+    if not may_in(role, action, kind):
+        raise Forbidden('forbidden_role', role=role.value, action=action.value)
+
+
 def require(role: Role, action: Action) -> None:
     """Refuse with a named error when ``role`` may not do ``action``."""
     if not may(role, action):

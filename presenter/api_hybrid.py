@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from courtroom.errors import NotFound
 from courtroom.participants import Participant
-from courtroom.roles import Action, require
+from courtroom.roles import Action, require, require_in
 from courtroom.users import User
 from courtroom.visibility import may_fetch
 from media.watermark import watermark
@@ -103,7 +103,7 @@ def hybrid_routes(router: APIRouter, services: Services, current_user: Callable[
 
     @router.post('/hearings/{hearing_id}/points', status_code=201, tags=['hybrid'])
     def add_point(hearing_id: int, body: PointIn, user: Authed) -> dict[str, Any]:
-        require(user.role, Action.MANAGE_PARTICIPANTS)
+        require_in(user.role, Action.MANAGE_PARTICIPANTS, services.hearings.get(hearing_id).kind)
         return services.points.add(hearing_id, name=body.name, kind=body.kind, actor=user.username).to_api()
 
     @router.get('/hearings/{hearing_id}/participants', tags=['hybrid'])
@@ -114,7 +114,7 @@ def hybrid_routes(router: APIRouter, services: Services, current_user: Callable[
 
     @router.post('/hearings/{hearing_id}/participants', status_code=201, tags=['hybrid'])
     def add_participant(hearing_id: int, body: ParticipantIn, request: Request, user: Authed) -> dict[str, Any]:
-        require(user.role, Action.MANAGE_PARTICIPANTS)
+        require_in(user.role, Action.MANAGE_PARTICIPANTS, services.hearings.get(hearing_id).kind)
         participant, token = services.participants.add(
             hearing_id, name=body.name, role=body.role, point_id=body.point_id, actor=user.username,
             id_document=body.id_document.model_dump() if body.id_document else None, link_hours=body.link_hours)
@@ -135,7 +135,8 @@ def hybrid_routes(router: APIRouter, services: Services, current_user: Callable[
 
     @router.post('/participants/{participant_id}/admit', tags=['hybrid'])
     def admit(participant_id: int, user: Authed) -> dict[str, Any]:
-        require(user.role, Action.ADMIT)
+        participant = services.participants.get(participant_id)
+        require_in(user.role, Action.ADMIT, services.hearings.get(participant.hearing_id).kind)
         return described(services.participants.admit(participant_id, actor=user.username))
 
     @router.post('/participants/{participant_id}/refuse', tags=['hybrid'])

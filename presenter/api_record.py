@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 
 from courtroom.errors import Unprocessable
-from courtroom.roles import Action, require
+from courtroom.roles import Action, require, require_in
 from courtroom.users import User
 from media.record import build_record
 
@@ -50,7 +50,7 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
 
     @router.post('/hearings/{hearing_id}/stage', tags=['record'])
     def move_stage(hearing_id: int, body: StageIn, user: Authed) -> dict[str, Any]:
-        require(user.role, Action.CONTROL_STAGE)
+        require_in(user.role, Action.CONTROL_STAGE, services.hearings.get(hearing_id).kind)
         services.stages.move(hearing_id, body.stage, actor=user.username, reason=body.reason,
                              resume_on=body.resume_on)
         return services.hearings.get(hearing_id).to_api()
@@ -64,8 +64,8 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
 
     @router.post('/hearings/{hearing_id}/recording', tags=['record'])
     async def set_recording(hearing_id: int, body: RecordingIn, user: Authed) -> dict[str, Any]:
-        require(user.role, Action.RECORD)
-        await asyncio.to_thread(services.hearings.get, hearing_id)
+        hearing = await asyncio.to_thread(services.hearings.get, hearing_id)
+        require_in(user.role, Action.RECORD, hearing.kind)
         if services.conference is None:
             raise Unprocessable('no_media')
         await services.conference.set_recording(hearing_id, body.on, actor=user.username)
@@ -80,7 +80,7 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
 
     @router.post('/hearings/{hearing_id}/minutes', status_code=201, tags=['record'])
     def write_minutes(hearing_id: int, body: MinutesIn, user: Authed) -> dict[str, Any]:
-        require(user.role, Action.KEEP_MINUTES)
+        require_in(user.role, Action.KEEP_MINUTES, services.hearings.get(hearing_id).kind)
         services.minutes.write(hearing_id, body.text, author=user.username)
         return {'ok': True}
 

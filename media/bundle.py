@@ -6,7 +6,11 @@ at all, and fills the render cache with the thumbnails.
 
 Order of exhibits: the manifest's when there is one; otherwise the paths in the order given, each folder's or
 zip's files in natural name order (2 before 10). Without a manifest a PDF is split by its top-level bookmarks
-(see pdf.bookmark_sections); with one, the manifest alone decides (a row without ``pages`` is the whole file)."""
+(see pdf.bookmark_sections); with one, the manifest alone decides (a row without ``pages`` is the whole file).
+
+A signed record (media.record's export of a hearing or an interrogation) is not expanded like other zips: it is
+verified whole and becomes one exhibit whose pages are its minutes, the zip itself kept in the evidence store
+(media.record_import)."""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from courtroom.exhibits import Exhibit, ExhibitDraft, ExhibitKind, Exhibits
 from courtroom.settings import Limits
@@ -33,6 +38,7 @@ from .errors import InvalidInput, TooLarge, Unprocessable
 from .evidence_store import CHUNK, EvidenceStore
 from .images import ImageResult, process_image
 from .pdf import Section, bookmark_sections, open_pdf, render_pages
+from .record_import import is_record, verify_and_open
 from .sniff import MIME, FileType, sniff
 
 logger = logging.getLogger(__name__)
@@ -62,6 +68,9 @@ class _Item:
     image: ImageResult | None = None
     av: AvResult | None = None
     repaired: bool = False  # MuPDF had to rebuild the PDF's cross-reference table (truncated or damaged file)
+    title: str | None = None  # the exhibit's title when the file itself gives it (a record)
+    provenance: dict[str, Any] | None = None  # a verified record's: see media.record_import
+    record: Path | None = None  # the record zip, kept whole beside its minutes (``path``)
 
 
 @dataclass(slots=True, frozen=True)
@@ -140,6 +149,9 @@ class _Collector:
         if size == 0:
             raise Unprocessable('empty_file', file=source_name)
         kind = sniff(path, source_name)
+        if kind is FileType.ZIP and is_record(path):
+            self._add_record(path, key=key, source_name=source_name)
+            return
         if kind is FileType.ZIP:
             if in_container:
                 raise Unprocessable('zip_nested', file=source_name)
@@ -150,6 +162,21 @@ class _Collector:
         dest = self._slot()
         sha256 = self._copy(path, dest, source_name)
         self.items.append(_Item(key=key, source_name=source_name, path=dest, kind=kind, sha256=sha256))
+
+    def _add_record(self, path: Path, *, key: str, source_name: str) -> None:
+        """A signed record: copied whole, verified (refused naming the first failing check), its minutes the pages."""
+        size = path.stat().st_size
+        if size > self.limits.max_file_bytes:
+            raise TooLarge('file_too_large', file=source_name, size=size, max=self.limits.max_file_bytes)
+        copy = self._slot()
+        record_sha256 = self._copy(path, copy, source_name)  # verified as copied: the file may change meanwhile
+        folder = self._slot()
+        folder.mkdir()
+        verified = verify_and_open(copy, source_name, folder, self.limits)
+        digest = hashlib.sha256(verified.minutes.read_bytes()).hexdigest()
+        self.items.append(_Item(key=key, source_name=source_name, path=verified.minutes, kind=FileType.PDF,
+                                sha256=digest, title=verified.title, record=copy,
+                                provenance={**verified.provenance, 'record_sha256': record_sha256}))
 
     def _copy(self, src: Path, dest: Path, name: str) -> str:
         """Copy while hashing, counting real bytes against the limits (the file may grow while we read)."""
@@ -192,7 +219,10 @@ def _inspect(item: _Item, limits: Limits, split: bool) -> None:
         try:
             item.page_count = doc.page_count
             item.repaired = bool(doc.is_repaired)
-            item.sections = bookmark_sections(doc) if split else [Section(1, doc.page_count, None)]
+            if item.provenance is not None:  # a record's minutes are one exhibit, whatever their bookmarks
+                item.sections = [Section(1, doc.page_count, item.title)]
+            else:
+                item.sections = bookmark_sections(doc) if split else [Section(1, doc.page_count, None)]
         finally:
             doc.close()
     elif item.kind is FileType.AV:
@@ -220,7 +250,8 @@ def _plans(items: list[_Item], manifest: mf.Manifest | None) -> list[_Plan]:
     for row in manifest.rows:
         item = by_key[row.file]
         first, last = mf.pages_of(row, item.page_count, manifest.name)
-        plans.append(_Plan(item=item, first=first, last=last, title=row.title or _stem(item.key), label=row.label,
+        plans.append(_Plan(item=item, first=first, last=last, title=row.title or item.title or _stem(item.key),
+                           label=row.label,
                            party=row.party, bl_first=row.bl_first))
     return plans
 
@@ -293,6 +324,8 @@ def prepare_bundle(paths: list[Path], *, limits: Limits, work_dir: Path, progres
         media = dict(item.av.media if item.av else item.image.media if item.image else {'mime': MIME[FileType.PDF]})
         if item.repaired:
             media['repaired'] = True
+        if item.provenance is not None:
+            media['provenance'] = item.provenance
         drafts.append(ExhibitDraft(
             title=plan.title, kind=_kind(item), sha256=item.sha256, source_name=item.source_name,
             page_texts=[texts[(item.sha256, n)] for n in range(plan.first, plan.last + 1)],
@@ -301,6 +334,8 @@ def prepare_bundle(paths: list[Path], *, limits: Limits, work_dir: Path, progres
     blobs: dict[str, Path] = {}
     for item in items:
         blobs.setdefault(item.sha256, item.path)
+        if item.record is not None and item.provenance is not None:
+            blobs.setdefault(item.provenance['record_sha256'], item.record)
     return PreparedBundle(drafts=drafts, blobs=blobs, thumbnails=thumbnails)
 
 
@@ -341,6 +376,8 @@ def import_bundle(paths: list[Path], *, hearing_id: int, actor: str, exhibits: E
     try:
         prepared = prepare_bundle(paths, limits=limits, work_dir=work_dir, progress=progress, names=names)
         source = {d.sha256: d.source_name for d in prepared.drafts}
+        source.update({d.media['provenance']['record_sha256']: d.source_name for d in prepared.drafts
+                       if 'provenance' in d.media})
         with evidence.lock:
             added: list[str] = []
             try:

@@ -112,6 +112,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Tệp danh mục "{file}", dòng {row}: bút lục "{value}" gồm {count} số nhưng tài liệu có {pages} trang',
         'The manifest "{file}", row {row}: BL "{value}" spans {count} numbers but the exhibit has {pages} pages',
     ),
+    'record_invalid': (
+        'Hồ sơ ghi "{file}" không vượt qua kiểm tra xác minh "{check}" ({detail}): chữ ký số hoặc mã băm không khớp, '
+        'hồ sơ có thể đã bị sửa đổi; không có gì được lưu',
+        'The record "{file}" fails the verification check "{check}" ({detail}): a signature or hash does not match, '
+        'the record may have been altered; nothing was stored',
+    ),
     'evidence_hash_mismatch': (
         'Tệp "{file}" đã thay đổi trong khi nhập (mã băm không khớp); không có gì được lưu',
         'The file "{file}" changed during the import (hash mismatch); nothing was stored',

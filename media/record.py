@@ -64,7 +64,8 @@ def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequen
         manifest.append({**s.to_api(), 'file': name})
     files['recordings/manifest.json'] = json.dumps(manifest, indent=1).encode()
     hashes = {name: _sha256(data) if isinstance(data, bytes) else _file_sha256(data) for name, data in files.items()}
-    index = json.dumps({'hearing': {'id': hearing.id, 'case_number': hearing.case_number, 'title': hearing.title},
+    index = json.dumps({'hearing': {'id': hearing.id, 'case_number': hearing.case_number, 'title': hearing.title,
+                                    'kind': hearing.kind},
                         'court': court, 'exported_at': exported_at, 'files': hashes}, ensure_ascii=False,
                        indent=1, sort_keys=True).encode()
     files[INDEX] = index

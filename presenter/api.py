@@ -85,6 +85,9 @@ class HearingIn(BaseModel):
     charges: list[int | str] = Field(default_factory=list, max_length=50,
                                      description='Penal Code articles, e.g. [173]')
     state_secret: bool = False
+    kind: str = Field(default='hearing', max_length=20,
+                      description="'hearing' (a trial), 'interrogation' (hỏi cung) or 'statement' (lấy lời khai); "
+                                  'the last two are recorded from start to end')
 
 
 def api_router(services: Services) -> APIRouter:
@@ -109,7 +112,7 @@ def api_router(services: Services) -> APIRouter:
         require(user.role, Action.CREATE_HEARING)
         return services.hearings.create(case_number=body.case_number, title=body.title, actor=user.username,
                                         created_by=user.id, charges=list(body.charges),
-                                        state_secret=body.state_secret).to_api()
+                                        state_secret=body.state_secret, kind=body.kind).to_api()
 
     @router.get('/hearings', tags=['hearings'])
     def list_hearings(user: Authed) -> list[dict[str, Any]]:

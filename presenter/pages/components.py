@@ -16,6 +16,7 @@ from courtroom.exhibits import Exhibit
 from courtroom.search import Hit
 
 from ..session import t
+from .layout import VIETNAM
 
 E = TypeVar('E', bound=Element)
 
@@ -77,6 +78,45 @@ def local_time(iso: str) -> str:
         return iso
 
 
+def vietnam_datetime(iso: str | None) -> str:
+    """An ISO timestamp as dd/mm/yyyy HH:MM:SS in Vietnam time (a record may come from another machine)."""
+    if not iso:
+        return '—'
+    try:
+        return datetime.fromisoformat(iso).astimezone(VIETNAM).strftime('%d/%m/%Y %H:%M:%S')
+    except ValueError:
+        return iso
+
+
+def duration_text(seconds: float | None) -> str:
+    """ "0:00:08", "1:02:03": hours, minutes, seconds."""
+    total = round(seconds or 0)
+    return f'{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}'
+
+
+def provenance_rows(provenance: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(test id, label, value) of a verified record's provenance, for the viewer's panel."""
+    kind = provenance.get('kind') or 'hearing'
+    source = ' · '.join(str(v) for v in (t(f'int_kind_{kind}') if kind in ('hearing', 'interrogation', 'statement')
+                                         else kind, provenance.get('case_number'), provenance.get('title')) if v)
+    key = str(provenance.get('public_key_sha256') or '')
+    gaps = int(provenance.get('gaps') or 0)
+    return [
+        ('prov-source', t('int_prov_source'), source),
+        ('prov-court', t('int_prov_court'), str(provenance.get('court') or '—')),
+        ('prov-exported', t('int_prov_exported'), vietnam_datetime(provenance.get('exported_at'))),
+        ('prov-segments', t('int_prov_segments'), t('int_prov_segments_value', n=provenance.get('segments', 0),
+                                                    sources=provenance.get('sources', 0))),
+        ('prov-duration', t('int_prov_duration'), duration_text(provenance.get('duration_s'))),
+        ('prov-gaps', t('int_prov_gaps'), str(gaps) if gaps else t('int_prov_gaps_none')),
+        ('prov-key', t('int_prov_key'), ':'.join(key[i:i + 4] for i in range(0, min(len(key), 32), 4))
+         + ('…' if len(key) > 32 else '')),
+        ('prov-record', t('int_prov_record'), str(provenance.get('record_sha256') or '')[:16] + '…'),
+        ('prov-verified', t('int_prov_verified'), t('int_prov_verified_value', checks=provenance.get('checks', 0),
+                                                    at=vietnam_datetime(provenance.get('verified_at')))),
+    ]
+
+
 def pages_text(n: int) -> str:
     return t('one_page') if n == 1 else t('n_pages', n=n)
 
@@ -110,6 +150,21 @@ def exhibit_card(exhibit: Exhibit, thumb_url: str, on_open: Callable[[Exhibit], 
                 .classes('text-sm font-medium leading-snug line-clamp-2 min-h-[2.5rem] break-words')
             ui.label(f'{t("kind_" + exhibit.kind.value)} · {pages_text(exhibit.page_count)}') \
                 .classes('text-xs text-slate-500')
+            provenance_badge(exhibit)
+
+
+def provenance_badge(exhibit: Exhibit) -> Element | None:
+    """ "Đã xác minh chữ ký" on an exhibit that is a signed record verified on import; nothing on any other."""
+    provenance = exhibit.media.get('provenance')
+    if not provenance:
+        return None
+    with testid(ui.row(), 'provenance-badge').classes(
+            'items-center no-wrap gap-1 self-start rounded-full bg-emerald-50 border border-emerald-300 '
+            'text-emerald-900 px-2 py-0.5') as badge:
+        ui.icon('verified', size='0.95rem').classes('text-emerald-700')
+        ui.label(t('int_verified')).classes('text-xs font-semibold whitespace-nowrap')
+    badge.tooltip(t('int_verified_hint', court=provenance.get('court') or '—'))
+    return badge
 
 
 def search_hit(hit: Hit, on_open: Callable[[Hit], None]) -> None:
@@ -151,9 +206,18 @@ class PageViewer:
                         .props('flat round color=white').tooltip(t('fit_toggle')).classes('ml-2')
                     testid(ui.button(icon='close', on_click=self.dialog.close), 'viewer-close') \
                         .props('flat round color=white').tooltip(t('close')).classes('ml-2')
-            with ui.element('div').classes('w-full flex-1 min-h-0 overflow-auto flex justify-center items-start p-4'):
-                self.image = testid(img('', ''), 'viewer-image').classes('bg-white shadow-2xl ' + _FIT_PAGE)
-                self.image.props['loading'] = 'eager'
+            with ui.element('div').classes('w-full flex-1 min-h-0 flex no-wrap'):
+                with ui.element('div').classes('flex-1 min-w-0 overflow-auto flex justify-center items-start p-4'):
+                    self.image = testid(img('', ''), 'viewer-image').classes('bg-white shadow-2xl ' + _FIT_PAGE)
+                    self.image.props['loading'] = 'eager'
+                with testid(ui.column(), 'provenance-panel').classes(
+                        'w-80 shrink-0 overflow-auto bg-slate-900 text-white p-4 gap-3 border-l border-slate-700') \
+                        as self.provenance:
+                    with ui.row().classes('items-center no-wrap gap-2'):
+                        ui.icon('verified', size='1.4rem').classes('text-emerald-400')
+                        ui.label(t('int_provenance')).classes('text-base font-semibold')
+                    self.provenance_rows = ui.column().classes('w-full gap-2')
+                self.provenance.set_visibility(False)
         self.fit_page = True
         ui.keyboard(on_key=self._key, ignore=['input', 'select', 'textarea'])
 
@@ -195,7 +259,21 @@ class PageViewer:
         self.position.text = t('page_of', page=self.page, count=exhibit.page_count)
         bl = page_bl(exhibit, self.page)
         self.bl.text = f'BL {bl}' if bl is not None else t('bl_none')
+        self._render_provenance(exhibit)
         self.image.props['src'] = self._page_url(exhibit, self.page, VIEW_WIDTH)
         self.image.props['alt'] = self.title.text
         self.prev.set_enabled(self.page > 1)
         self.next.set_enabled(self.page < exhibit.page_count)
+
+    def _render_provenance(self, exhibit: Exhibit) -> None:
+        provenance = exhibit.media.get('provenance')
+        self.provenance.set_visibility(bool(provenance))
+        self.provenance_rows.clear()
+        if not provenance:
+            return
+        with self.provenance_rows:
+            for name, label, value in provenance_rows(provenance):
+                with testid(ui.column(), name).classes('w-full gap-0'):
+                    ui.label(label).classes('text-xs uppercase tracking-wide text-slate-400')
+                    ui.label(value).classes('text-sm break-all ' + ('text-emerald-300 font-semibold'
+                                                                    if name == 'prov-verified' else 'text-slate-100'))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from nicegui import run, ui
 
 from courtroom.errors import CourtroomError
-from courtroom.hearings import MAX_CASE_NUMBER, MAX_TITLE, Hearing
+from courtroom.hearings import KINDS, MAX_CASE_NUMBER, MAX_TITLE, Hearing
 from courtroom.roles import Action, may
 
 from ..services import Services
@@ -67,7 +67,12 @@ def register(services: Services) -> None:
                             _GRID + ' py-3 border-b border-slate-200 last:border-b-0 no-underline text-slate-900 '
                                     'hover:bg-blue-50'):
                         ui.label(h.case_number).classes('font-medium text-blue-900 truncate')
-                        ui.label(h.title).classes('truncate').tooltip(h.title)
+                        with ui.row().classes('items-center no-wrap gap-2 min-w-0'):
+                            if h.kind != 'hearing':
+                                testid(ui.label(t(f'int_kind_{h.kind}')), 'hearing-kind-chip').classes(
+                                    'text-xs font-semibold text-rose-900 bg-rose-50 border border-rose-200 rounded '
+                                    'px-1.5 py-0.5 whitespace-nowrap')
+                            ui.label(h.title).classes('truncate').tooltip(h.title)
                         ui.label(local_time(h.created_at)).classes('text-sm text-slate-600 whitespace-nowrap')
                         testid(ui.label(str(row.exhibits)), 'hearing-exhibits').classes('text-right tabular-nums')
 
@@ -95,7 +100,8 @@ def register(services: Services) -> None:
                 articles = parse_charges_input(charges.value)
                 hearing = await run.io_bound(lambda: services.hearings.create(
                     case_number=case_number.value or '', title=title.value or '', actor=user.username,
-                    created_by=user.id, charges=articles, state_secret=bool(state_secret.value)))
+                    created_by=user.id, charges=articles, state_secret=bool(state_secret.value),
+                    kind=kind.value or 'hearing'))
             except CourtroomError as e:
                 error.text = error_text(_with_field_label(e))
                 error.visible = True
@@ -106,6 +112,10 @@ def register(services: Services) -> None:
 
         with ui.dialog() as dialog, testid(ui.card(), 'new-hearing-dialog').classes('w-[32rem] p-6 gap-4'):
             ui.label(t('new_hearing')).classes('text-lg font-semibold')
+            kind = testid(ui.select({k: t(f'int_kind_{k}') for k in KINDS}, value='hearing', label=t('int_kind')),
+                          'hearing-kind').props('outlined').classes('w-full')
+            kind_hint = ui.label(t('int_kind_hint')).classes('text-xs text-slate-500 -mt-2')
+            kind_hint.bind_visibility_from(kind, 'value', backward=lambda v: v != 'hearing')
             case_number = testid(ui.input(t('case_number'), placeholder=t('case_number_hint')), 'case-number') \
                 .props(f'outlined autofocus maxlength={MAX_CASE_NUMBER}').classes('w-full')
             title = testid(ui.input(t('title')), 'hearing-title') \

@@ -19,7 +19,7 @@ from ..live import follow
 from ..services import Services
 from .call import Call
 from .evidence import add_head, evidence_view
-from .layout import court_colors
+from .layout import clock, court_colors
 
 TEXTS: dict[str, tuple[str, str]] = {
     'title': ('Tham gia phiên tòa trực tuyến', 'Join the online hearing'),
@@ -136,7 +136,10 @@ class JoinPage:
             with ui.column().classes('gap-0'):
                 ui.label(hearing.title).classes('text-xl font-semibold')
                 ui.label(f'{hearing.case_number} · {self.t("hello", name=p.name)}').classes('text-slate-600')
-            ui.label(self.t('no_record')).classes('text-xs text-slate-500 max-w-xs text-right')
+            with ui.row().classes('items-center no-wrap gap-4'):
+                ui.label(self.t('no_record')).classes('text-xs text-slate-500 max-w-xs text-right')
+                clock('text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
+                      self.lang)
 
     def stage_check(self, p: Participant) -> None:
         with ui.card().classes('w-full p-6 gap-3'):

@@ -28,6 +28,7 @@ from ..session import error_text, t
 from .components import QuietSwitches, testid
 from .hybrid_widgets import OutagePrompt, RemoteParticipants
 from .presenting_widgets import PageFrame, add_assets, hearing_for, shown_text
+from .stage_widgets import stage_control
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +148,7 @@ class JudgePanel:
                 self.closed_door = testid(ui.switch(t('judge_closed_door'), value=self.hearing.closed_door,
                                                     on_change=lambda e: self.configure(closed_door=e.value)),
                                           'closed-door-toggle')
+            stage_control(self.services, self.user, self.hearing.id)
             self.remote = RemoteParticipants(self.services, self.user, self.hearing.id)
 
     def _restrictions(self) -> None:

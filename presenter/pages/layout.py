@@ -1,17 +1,59 @@
-"""The frame shared by staff pages: header with the app name, the user, the language switch and sign-out."""
+"""The frame shared by staff pages: header with the app name, the clock, the user, the language switch and
+sign-out; and the clock itself, shared with the join page and the courtroom screens."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
 
-from nicegui import app, ui
+from nicegui import app, context, ui
+from nicegui.element import Element
 
 from courtroom.users import User
 
 from ..i18n import Lang
 from ..session import lang, set_lang, t
+from ..texts import TEXTS
 
 PRIMARY = '#1f3b63'  # a deep court blue, for every staff page
+
+
+VIETNAM = timezone(timedelta(hours=7), 'ICT')  # Asia/Ho_Chi_Minh keeps no daylight saving time
+
+# Ticks in the browser, on the second, every [data-clock] on the page (those added later too): no server timer.
+CLOCK_JS = """(() => {
+  if (window.courtroomClock) return;
+  const format = new Intl.DateTimeFormat('en-GB', {timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit',
+                                                    second: '2-digit', hourCycle: 'h23'});
+  const tick = () => {
+    const now = format.format(new Date());
+    document.querySelectorAll('[data-clock]').forEach(e => { if (e.textContent !== now) e.textContent = now; });
+    window.courtroomClock = setTimeout(tick, 1005 - Date.now() % 1000);
+  };
+  window.courtroomClock = setTimeout(tick, 0);
+})();"""
+
+
+def vietnam_time(now: datetime | None = None) -> str:
+    """HH:MM:SS in Vietnam time: what the clock shows before its script first ticks."""
+    return (now or datetime.now(UTC)).astimezone(VIETNAM).strftime('%H:%M:%S')
+
+
+def clock(classes: str = '', language: Lang | None = None) -> Element:
+    """A live HH:MM:SS clock in Vietnam time (data-testid=clock), ticking client-side. ``language`` for pages
+    without a signed-in user's choice (the join page, the screens)."""
+    client = context.client
+    if not getattr(client, 'courtroom_clock', False):
+        client.courtroom_clock = True  # type: ignore[attr-defined]
+        if client.has_socket_connection:
+            ui.run_javascript(CLOCK_JS)
+        else:
+            ui.add_head_html(f'<script>{CLOCK_JS}</script>')
+    label = ui.label(vietnam_time()).classes('font-mono tabular-nums ' + classes)
+    label.props('data-clock data-testid=clock')
+    label.props['title'] = TEXTS['int_clock_title'][0 if (language or lang()) == 'vi' else 1]
+    label.mark('clock')
+    return label
 
 
 def court_colors() -> None:
@@ -38,6 +80,7 @@ def frame(user: User, title: str) -> None:
             ui.link(t('app_name'), '/').classes('text-white text-lg font-semibold no-underline')
             ui.label(title).classes('text-slate-300')
         with ui.row().classes('items-center gap-3'):
+            clock('text-white text-base font-semibold bg-slate-700 rounded px-2 py-0.5')
             ui.label(f'{user.name} · {t("role_" + user.role.value)}').classes('text-slate-200').props('data-testid=current-user').mark('current-user')
             language_switch(set_lang)
             ui.button(t('logout'), on_click=sign_out).props('flat color=white').props('data-testid=logout').mark('logout')

@@ -191,7 +191,7 @@ class RecordPage:
                     'items-center no-wrap gap-1.5 rounded-full px-3 py-0.5 text-sm font-semibold')
                 with self.rec_state:
                     self.rec_dot = ui.element('span').classes('inline-block w-2.5 h-2.5 rounded-full')
-                    self.rec_state_text = ui.label()
+                    self.rec_state_text = testid(ui.label(), 'recording-state-text')
             with ui.column().classes('w-full px-4 py-3 gap-2'):
                 with ui.row().classes('w-full items-center justify-between no-wrap gap-3'):
                     with ui.column().classes('gap-0 min-w-0'):
@@ -212,13 +212,13 @@ class RecordPage:
                 ui.label(t('rec_segments')).classes('text-sm font-semibold text-slate-700')
                 self.segments_total = ui.label().classes('text-xs text-slate-500')
             self.segments_box = testid(ui.column(), 'segments-list').classes(
-                'w-full gap-0 px-2 pb-3 max-h-[17rem] overflow-y-auto')
+                'w-full gap-0 px-2 pb-3 max-h-[13rem] overflow-y-auto')
         ui.timer(1.0, self._tick)
 
     def render_recording(self) -> None:
         on, series = self.recording
         self.rec_state.props(f'data-on={"true" if on else "false"}')
-        self.rec_state.classes(replace='items-center no-wrap gap-1.5 rounded-full px-3 py-0.5 text-sm font-semibold '
+        self.rec_state.classes(replace='nicegui-row items-center no-wrap gap-1.5 rounded-full px-3 py-0.5 text-sm font-semibold '
                                        + ('bg-red-50 text-red-800' if on else 'bg-slate-100 text-slate-600'))
         self.rec_dot.classes(replace='inline-block w-2.5 h-2.5 rounded-full '
                                      + ('bg-red-600 animate-pulse' if on else 'bg-slate-400'))
@@ -265,7 +265,8 @@ class RecordPage:
                             ui.label(f'#{s.seq:05d}').classes('font-mono w-14')
                             ui.label(court_time(s.started_at)).classes('w-16')
                             ui.label(duration_text(s.duration)).classes('font-mono w-14')
-                            ui.label(s.sha256[:12]).classes('font-mono text-slate-500').tooltip(f'SHA-256 {s.sha256}')
+                            testid(ui.label(s.sha256[:12]), 'segment-hash').classes('font-mono text-slate-500') \
+                                .tooltip(f'SHA-256 {s.sha256}')
 
     async def toggle_recording(self) -> None:
         on = not self.recording[0]
@@ -371,14 +372,14 @@ class RecordPage:
         for box in (self.verify_head, self.verify_summary):
             box.clear()
             box.props(f'data-valid={"true" if ok else "false"}')
-        self.verify_head.classes(replace='w-full items-center no-wrap gap-3 px-5 py-4 '
+        self.verify_head.classes(replace='nicegui-row w-full items-center no-wrap gap-3 px-5 py-4 '
                                          + ('bg-green-50' if ok else 'bg-red-50'))
         headline = t('rec_verify_ok', n=len(verdict.checks)) if ok else \
             t('rec_verify_failed', check=failure[0] if failure else '?')
         with self.verify_head:
             ui.icon('verified' if ok else 'gpp_bad', size='2rem').classes('text-green-700' if ok else 'text-red-700')
             ui.label(headline).classes('text-base font-semibold ' + ('text-green-900' if ok else 'text-red-900'))
-        self.verify_summary.classes(replace='w-full items-center no-wrap gap-2 rounded px-3 py-2 text-sm '
+        self.verify_summary.classes(replace='nicegui-row w-full items-center no-wrap gap-2 rounded px-3 py-2 text-sm '
                                             + ('bg-green-50 text-green-900' if ok else 'bg-red-50 text-red-900'))
         with self.verify_summary:
             ui.icon('verified' if ok else 'gpp_bad', size='1.2rem')

@@ -180,6 +180,11 @@ def register(services: Services) -> None:
         return FileResponse(file, media_type=MEDIA_TYPES.get(file.suffix, 'application/octet-stream'),
                             headers={'Cache-Control': 'private, max-age=3600'})
 
+    # ahead of the API's catch-all 404 for /api/..., which is mounted before the pages
+    route = next(r for r in app.router.routes if getattr(r, 'endpoint', None) is recording_file)
+    app.router.routes.remove(route)
+    app.router.routes.insert(0, route)
+
     @ui.page('/hearings/{hearing_id}/review')
     async def review_page(hearing_id: int, source: str | None = None, series: str | None = None) -> None:
         user = require_user(services)
@@ -376,7 +381,7 @@ class ReviewPage:
                  'none': 'bg-slate-50 border-slate-300 text-slate-600'}[valid]
         icon = {'true': 'verified', 'false': 'gpp_bad', 'pending': 'hourglass_top', 'none': 'videocam_off'}[valid]
         self.verification.props(f'data-valid={valid}')
-        self.verification.classes(replace='w-full items-center no-wrap gap-3 rounded-lg border px-4 py-2 ' + style)
+        self.verification.classes(replace='nicegui-row w-full items-center no-wrap gap-3 rounded-lg border px-4 py-2 ' + style)
         self.verification.clear()
         with self.verification:
             if valid == 'pending':

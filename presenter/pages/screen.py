@@ -10,9 +10,11 @@ from nicegui import app, ui
 from courtroom.errors import NotFound
 from courtroom.screens import Screen
 
+from ..i18n import Lang
 from ..services import Services
 from .call import Call
 from .evidence import add_head, evidence_view
+from .layout import clock
 
 STATIC = Path(__file__).resolve().parent.parent / 'static'
 
@@ -59,6 +61,14 @@ def register(services: Services) -> None:
                       on_disconnect=lambda: services.screens.disconnected(screen))
         if screen.show_video and services.conference is not None:
             remote_video(services, screen)
+        if services.hearings.get(screen.hearing_id).recorded_whole:  # an interrogation's views all show the time
+            corner_clock('en' if lang == 'en' else 'vi')
+
+
+def corner_clock(language: Lang) -> None:
+    """A small clock in the top right corner, over the evidence but out of its way."""
+    with ui.element('div').style('position: fixed; top: 1vh; right: 1vw; z-index: 10; pointer-events: none'):
+        clock('text-white text-[2.2vh] bg-black/60 rounded px-[0.6vw] py-[0.2vh]', language)
 
 
 def remote_video(services: Services, screen: Screen) -> None:

@@ -12,7 +12,7 @@ from nicegui.element import Element
 
 from courtroom.errors import CourtroomError
 from courtroom.minutes import STAGE_NAMES
-from courtroom.roles import Action, may, require
+from courtroom.roles import Action, may_in, require_in
 from courtroom.stages import ORDER, Stage, StageChange, allowed
 from courtroom.users import User
 
@@ -67,9 +67,9 @@ def stage_text(stage: str, reason: str | None, resume_on: str | None, language: 
     return ' — '.join(parts)
 
 
-def next_stages(current: Stage, before: Stage | None) -> list[Stage]:
+def next_stages(current: Stage, before: Stage | None, kind: str = 'hearing') -> list[Stage]:
     """The allowed moves in the procedure's order: forward first, then returns, suspend, postpone, close."""
-    moves = allowed(current, before)
+    moves = allowed(current, before, kind)
     rank = {s: i for i, s in enumerate(ORDER)}
     resume = [before or Stage.OPENING] if current is Stage.SUSPENDED else []
     ordinary = sorted((s for s in moves if s in rank and s not in resume and s is not Stage.CLOSED),
@@ -89,7 +89,7 @@ def stage_badge(services: Services, hearing_id: int) -> Element:
         label = testid(ui.label(), 'stage-badge-text').classes('truncate')
 
     def show(stage: str, reason: str | None, resume_on: str | None) -> None:
-        badge.classes(replace='items-center no-wrap gap-1.5 rounded-full border px-3 py-1 text-sm font-medium '
+        badge.classes(replace='nicegui-row items-center no-wrap gap-1.5 rounded-full border px-3 py-1 text-sm font-medium '
                               'max-w-[28rem] ' + STAGE_STYLE.get(stage, ''))
         badge.props(f'data-stage={stage}')
         icon.name = STAGE_ICON.get(stage, 'gavel')
@@ -116,7 +116,8 @@ class StageControl:
         self.services = services
         self.user = user
         self.hearing_id = hearing_id
-        self.may_control = may(user.role, Action.CONTROL_STAGE)
+        self.kind = services.hearings.get(hearing_id).kind  # an interrogation is led by the procurator
+        self.may_control = may_in(user.role, Action.CONTROL_STAGE, self.kind)
         self.target: Stage | None = None
         with testid(ui.card(), 'stage-control').classes('w-full p-4 gap-3') as self.card:
             with ui.row().classes('w-full items-center justify-between no-wrap gap-3'):
@@ -168,7 +169,7 @@ class StageControl:
         if not self.may_control:
             return
         with self.buttons:
-            moves = next_stages(stage, before)
+            moves = next_stages(stage, before, self.services.hearings.get(self.hearing_id).kind)
             if not moves:
                 ui.label(t('rec_stage_no_moves')).classes('text-sm text-slate-500')
             for target in moves:
@@ -222,12 +223,19 @@ class StageControl:
 
     async def move(self, target: Stage, reason: str | None = None, resume_on: str | None = None, *,
                    in_dialog: bool = False) -> bool:
+        started = False
         try:
-            require(self.user.role, Action.CONTROL_STAGE)
+            require_in(self.user.role, Action.CONTROL_STAGE, self.kind)
+            started = await self._record_first(target)
             await run.io_bound(lambda: self.services.stages.move(self.hearing_id, target.value,
                                                                  actor=self.user.username, reason=reason,
                                                                  resume_on=resume_on))
         except CourtroomError as e:
+            if started and self.services.conference is not None:  # the move failed: not recording after all
+                try:
+                    await self.services.conference.set_recording(self.hearing_id, False, actor=self.user.username)
+                except CourtroomError:
+                    pass
             if in_dialog:
                 self.dialog_error.text = error_text(e)
             else:
@@ -235,6 +243,19 @@ class StageControl:
             return False
         self.render()  # the event does it too; now, so that a quick second click sees the new stage
         ui.notify(t('rec_stage_moved', stage=stage_name(target.value, lang())), type='positive')
+        return True
+
+    async def _record_first(self, target: Stage) -> bool:
+        """An interrogation or statement sits only while recorded: recording starts before the move into a sitting
+        stage (stages.move refuses with needs_recording otherwise). True if it was started here."""
+        hearing = await run.io_bound(self.services.hearings.get, self.hearing_id)
+        if not hearing.recorded_whole or not target.in_session or self.services.conference is None:
+            return False
+        on, _ = await run.io_bound(self.services.recordings.state, self.hearing_id)
+        if on:
+            return False
+        require_in(self.user.role, Action.RECORD, self.kind)
+        await self.services.conference.set_recording(self.hearing_id, True, actor=self.user.username)
         return True
 
 

@@ -1,0 +1,173 @@
+"""The review page in real Chromium: a series of three small WebM segments, verified, plays one after another in the
+page's <video>; clicking a minutes entry on the timeline seeks to that moment (in another segment); the panel beside
+it shows the exhibit page that was on the screens then. And the stage label on a courtroom screen follows the
+presiding judge."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import datetime
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import av
+import numpy as np
+import pytest
+from playwright.sync_api import Page, expect
+
+from courtroom.recordings import Segment
+from courtroom.settings import Settings
+from presenter.services import build_services
+from tests.conftest import Server
+
+from .conftest import make_pdf, sign_in
+
+pytestmark = pytest.mark.e2e
+
+SEGMENT_SECONDS = 2.0
+
+
+def make_webm(path: Path, seconds: float, shade: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), 'w', format='webm') as out:
+        stream = out.add_stream('libvpx', rate=10)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, 'yuv420p'
+        for i in range(int(seconds * 10)):
+            image = np.zeros((240, 320, 3), dtype=np.uint8)
+            image[:, :, 0] = shade
+            image[:, : 16 * (i + 1) % 320, 1] = 200  # a bar that grows: the picture changes as it plays
+            frame = av.VideoFrame.from_ndarray(image, format='rgb24')
+            frame.pts, frame.time_base = i, Fraction(1, 10)
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+
+
+def audit_time(server: Server, hearing_id: int, action: str, nth: int = 0) -> float:
+    services = build_services(Settings(data_dir=server.data))
+    try:
+        entries = [e for e in services.audit.entries(hearing_id) if e.action == action]
+        return datetime.fromisoformat(entries[nth].at).timestamp()
+    finally:
+        services.close()
+
+
+def add_segments(server: Server, hearing_id: int, start: float, count: int = 3) -> list[Segment]:
+    """Segments under the server's DATA/recordings/{hearing}/, entered as the media worker would (another process
+    writing the same database: the server reads them when the page loads)."""
+    services = build_services(Settings(data_dir=server.data))
+    try:
+        series = time.strftime('%Y%m%dT%H%M%S000000Z', time.gmtime(start))
+        out = []
+        for seq in range(count):
+            relative = f'courtroom/{series}/{seq:05d}.webm'
+            path = services.settings.recordings_dir / str(hearing_id) / relative
+            make_webm(path, SEGMENT_SECONDS, shade=60 * seq)
+            data = path.read_bytes()
+            begin = start + seq * SEGMENT_SECONDS
+            segment = Segment(hearing_id=hearing_id, source='courtroom', series=series, seq=seq, path=relative,
+                              sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), started_at=begin,
+                              ended_at=begin + SEGMENT_SECONDS)
+            services.recordings.add_segment(segment)
+            out.append(segment)
+        return out
+    finally:
+        services.close()
+
+
+def recorded_hearing(server: Server) -> dict[str, Any]:
+    """A hearing where page 1 of a 2-page exhibit is shown, then page 2 about 2.5 s later, recorded around both."""
+    with server.client('clerk') as clerk:
+        hid = clerk.post('/api/hearings', json={'case_number': f'{time.time_ns()}/2026/HSST',
+                                                'title': 'Vụ án xem lại bản ghi'}).json()['id']
+        files = [('files', ('loi-khai.pdf', make_pdf(['Lời khai trang một', 'Lời khai trang hai']),
+                            'application/pdf'))]
+        uploaded = clerk.post(f'/api/hearings/{hid}/bundles', files=files)
+        assert uploaded.status_code == 201, uploaded.text
+        exhibit = uploaded.json()['exhibits'][0]['id']
+    with server.client('presiding_judge') as judge:
+        assert judge.post(f'/api/hearings/{hid}/publish', json={'exhibit_id': exhibit, 'page': 1}).status_code == 200
+        time.sleep(2.5)
+        assert judge.post(f'/api/hearings/{hid}/publish', json={'exhibit_id': exhibit, 'page': 2}).status_code == 200
+    first, second = audit_time(server, hid, 'published', 0), audit_time(server, hid, 'published', 1)
+    segments = add_segments(server, hid, start=first - 0.5)
+    return {'id': hid, 'exhibit': exhibit, 'first': first, 'second': second, 'segments': segments}
+
+
+def video_state(page: Page) -> dict[str, Any]:
+    return page.get_by_test_id('review-video').evaluate(
+        'v => ({ready: v.readyState, time: v.currentTime, segment: v.dataset.segment, wall: v.dataset.wallTime,'
+        ' paused: v.paused, src: v.currentSrc})')
+
+
+def test_review_plays_seeks_and_shows_what_was_on_screen(page: Page, server: Server) -> None:
+    hearing = recorded_hearing(server)
+    sign_in(page, 'clerk')
+    page.goto(f'/hearings/{hearing["id"]}/review')
+    expect(page.get_by_test_id('review-verification')).to_have_attribute('data-valid', 'true')
+    video = page.get_by_test_id('review-video')
+    page.wait_for_function('() => document.querySelector("[data-testid=review-video]").readyState >= 2')
+
+    # plays, and goes on to the next segment by itself
+    video.evaluate('v => { v.muted = true; return v.play(); }')
+    page.wait_for_function('() => document.querySelector("[data-testid=review-video]").currentTime > 0.3')
+    page.wait_for_function('() => document.querySelector("[data-testid=review-video]").dataset.segment === "1"',
+                           timeout=15_000)
+    state = video_state(page)
+    assert state['src'].endswith('/00001.webm'), state
+
+    # click the minutes entry for page 2 being shown: the player goes there; the panel shows page 2
+    entries = page.locator('[data-testid=timeline-entry][data-kind=published]')
+    expect(entries).to_have_count(2)
+    expect(entries.first).to_have_attribute('data-in-recording', 'true')
+    video.evaluate('v => v.pause()')
+    entries.nth(1).click()
+    on_screen = page.get_by_test_id('on-screen-exhibit')
+    expect(on_screen).to_have_attribute('data-exhibit-id', str(hearing['exhibit']))
+    expect(on_screen).to_have_attribute('data-page', '2')
+    expected_segment = int((hearing['second'] - hearing['segments'][0].started_at) // SEGMENT_SECONDS)
+    page.wait_for_function(
+        f'() => {{ const v = document.querySelector("[data-testid=review-video]");'
+        f' return v.dataset.segment === "{expected_segment}" && v.readyState >= 1'
+        f' && Math.abs(parseFloat(v.dataset.wallTime) - {hearing["second"]}) < 0.6; }}')
+    thumb = page.get_by_test_id('on-screen-thumb')
+    expect(thumb).to_be_visible()
+    page.wait_for_function('() => document.querySelector("[data-testid=on-screen-thumb]").naturalWidth > 0')
+
+    # and the first entry: page 1, in the first segment
+    entries.nth(0).click()
+    expect(on_screen).to_have_attribute('data-page', '1')
+    page.wait_for_function('() => document.querySelector("[data-testid=review-video]").dataset.segment === "0"')
+
+    # the segments are served to a signed-in browser only
+    response = page.request.get(f'/api/hearings/{hearing["id"]}/recordings/{hearing["segments"][0].path}')
+    assert response.status == 200 and response.headers['content-type'] == 'video/webm'
+    assert page.request.get(f'/api/hearings/{hearing["id"]}/recordings/..%2F..%2Fsecret.key').status == 404
+    with server.client() as anonymous:
+        assert anonymous.get(f'/api/hearings/{hearing["id"]}/recordings/{hearing["segments"][0].path}').status_code == 401
+
+
+def test_screen_shows_the_stage(page: Page, server: Server) -> None:
+    with server.client('clerk') as clerk:
+        hid = clerk.post('/api/hearings', json={'case_number': f'{time.time_ns()}/2026/HSST',
+                                                'title': 'Vụ án giai đoạn'}).json()['id']
+        url = clerk.post(f'/api/hearings/{hid}/screens', json={'name': 'Màn hình công chúng',
+                                                               'audience': 'public'}).json()['url']
+    page.goto(url)
+    label = page.get_by_test_id('stage-label')
+    expect(label).to_have_attribute('data-stage', 'preparing')
+    expect(label).to_have_text('Chuẩn bị')
+    with server.client('presiding_judge') as judge:
+        for stage in ('opening', 'examination'):
+            assert judge.post(f'/api/hearings/{hid}/stage', json={'stage': stage}).status_code == 200
+        expect(label).to_have_text('Xét hỏi')
+        response = judge.post(f'/api/hearings/{hid}/stage', json={'stage': 'suspended', 'reason': 'Mất kết nối'})
+        assert response.status_code == 200, response.text
+    expect(label).to_have_attribute('data-stage', 'suspended')
+    expect(label).to_have_text('Tạm ngừng — Mất kết nối')
+    notice = page.get_by_test_id('stage-notice')
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text('Phiên tòa tạm ngừng')

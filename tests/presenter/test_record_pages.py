@@ -1,0 +1,269 @@
+"""The record's pages in NiceGUI's simulated browser (the ``user`` fixture): the presiding judge moves the hearing
+through its stages from the stage card (a suspension needs a reason), the clerk writes the minutes and sees the
+entry verbatim, the procurator may not write them, and the review page verifies a recording's segments before it
+plays (valid as recorded, invalid after one byte is flipped)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from collections.abc import Iterator
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+from nicegui.testing import User
+
+from courtroom.recordings import Segment
+from courtroom.roles import Role
+from courtroom.settings import Settings
+from courtroom.stages import Stage
+from presenter.pages.record import court_time, duration_text, series_started
+from presenter.pages.review import OnScreen, on_screen_at, screen_timeline
+from presenter.pages.stage_widgets import next_stages, stage_text
+from presenter.services import build_services
+
+PASSWORD = 'test-password'
+pytestmark = pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
+
+
+@pytest.fixture(autouse=True)
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / 'data'
+    services = build_services(Settings(data_dir=folder))
+    services.users.add('chutoa', role=Role.PRESIDING_JUDGE, password=PASSWORD, name='Nguyễn Văn Chủ Tọa')
+    services.users.add('thuky', role=Role.CLERK, password=PASSWORD, name='Trần Thị Thư Ký')
+    services.users.add('ksv', role=Role.PROCURATOR, password=PASSWORD, name='Lê Văn Kiểm Sát')
+    services.close()
+    monkeypatch.setenv('COURTROOM_DATA', str(folder))
+    yield folder
+
+
+def open_services(folder: Path):  # noqa: ANN201
+    return build_services(Settings(data_dir=folder))
+
+
+def create_hearing(folder: Path) -> int:
+    services = open_services(folder)
+    try:
+        return services.hearings.create(case_number='125/2026/HSST', title='Vụ án trộm cắp tài sản', actor='test').id
+    finally:
+        services.close()
+
+
+def make_webm(path: Path, seconds: float = 1.0, shade: int = 80) -> None:
+    """A small VP8 WebM, 160×120 at 10 fps."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), 'w', format='webm') as out:
+        stream = out.add_stream('libvpx', rate=10)
+        stream.width, stream.height, stream.pix_fmt = 160, 120, 'yuv420p'
+        for i in range(int(seconds * 10)):
+            image = np.full((120, 160, 3), (shade + i * 5) % 255, dtype=np.uint8)
+            frame = av.VideoFrame.from_ndarray(image, format='rgb24')
+            frame.pts, frame.time_base = i, Fraction(1, 10)
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+
+
+def record_segments(folder: Path, hearing_id: int, source: str = 'courtroom', count: int = 2,
+                    start: float | None = None) -> list[Segment]:
+    """Segment files under DATA/recordings/{hearing}/{source}/{series}/, entered as the recorder would."""
+    services = open_services(folder)
+    try:
+        start = start if start is not None else time.time() - 10
+        series = time.strftime('%Y%m%dT%H%M%S000000Z', time.gmtime(start))
+        out = []
+        for seq in range(count):
+            relative = f'{source}/{series}/{seq:05d}.webm'
+            path = services.settings.recordings_dir / str(hearing_id) / relative
+            make_webm(path, shade=40 * seq)
+            data = path.read_bytes()
+            segment = Segment(hearing_id=hearing_id, source=source, series=series, seq=seq, path=relative,
+                              sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), started_at=start + seq,
+                              ended_at=start + seq + 1)
+            services.recordings.add_segment(segment)
+            out.append(segment)
+        return out
+    finally:
+        services.close()
+
+
+async def sign_in(user: User, username: str) -> None:
+    await user.open('/login')
+    user.find(marker='username').type(username)
+    user.find(marker='password').type(PASSWORD)
+    user.find(marker='login-button').click()
+    await user.should_see(marker='current-user')
+
+
+def current_stage(folder: Path, hearing_id: int) -> tuple[str, str | None]:
+    services = open_services(folder)
+    try:
+        stage, _, reason, _ = services.stages.current(hearing_id)
+        return stage.value, reason
+    finally:
+        services.close()
+
+
+# --- pure helpers ---------------------------------------------------------------------------------------------
+
+def test_stage_text_and_moves() -> None:
+    assert stage_text('examination', None, None) == 'Xét hỏi'
+    assert stage_text('suspended', 'Mất kết nối', None) == 'Tạm ngừng — Mất kết nối'
+    assert stage_text('postponed', 'Vắng bị cáo', '2030-05-20', 'en') == 'Postponed — until 20/05/2030 — Vắng bị cáo'
+    assert next_stages(Stage.OPENING, None)[0] is Stage.EXAMINATION
+    assert next_stages(Stage.SUSPENDED, Stage.ARGUMENTS)[0] is Stage.ARGUMENTS
+    assert next_stages(Stage.CLOSED, None) == []
+
+
+def test_times() -> None:
+    assert duration_text(3723.4) == '1:02:03'
+    assert court_time('2026-05-20T07:05:09+00:00') == '14:05:09'  # Asia/Ho_Chi_Minh, UTC+7
+    assert series_started('20260520T070509000000Z') == 1779260709.0
+
+
+def test_screen_timeline() -> None:
+    from courtroom.audit import AuditEntry
+
+    def entry(seq: int, at: str, action: str, **details: object) -> AuditEntry:
+        return AuditEntry(hearing_id=1, seq=seq, at=at, actor='x', action=action, details=details, prev_hash='',
+                          hash='')
+
+    timeline = screen_timeline([entry(1, '2026-05-20T07:00:00+00:00', 'published', exhibit_id=3, page=2),
+                                entry(2, '2026-05-20T07:00:10+00:00', 'kill_switch_on'),
+                                entry(3, '2026-05-20T07:00:20+00:00', 'kill_switch_off'),
+                                entry(4, '2026-05-20T07:00:30+00:00', 'cleared')])
+    t0 = 1779260400.0
+    assert on_screen_at(timeline, t0 - 1).state == 'idle'
+    shown = on_screen_at(timeline, t0 + 5)
+    assert (shown.state, shown.exhibit_id, shown.page) == ('showing', 3, 2)
+    assert on_screen_at(timeline, t0 + 15) == OnScreen('blank', since=t0 + 10)
+    assert on_screen_at(timeline, t0 + 25).exhibit_id == 3
+    assert on_screen_at(timeline, t0 + 35).state == 'idle'
+
+
+# --- pages ----------------------------------------------------------------------------------------------------
+
+async def test_judge_moves_the_hearing_through_its_stages(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'chutoa')
+    await user.open(f'/hearings/{hearing_id}/record')
+    await user.should_see(marker='stage-current', content='Chuẩn bị')
+    user.find(marker='stage-to-opening').click()
+    await user.should_see(marker='stage-current', content='Khai mạc')
+    user.find(marker='stage-to-examination').click()
+    await user.should_see(marker='stage-current', content='Xét hỏi')
+    await user.should_see(marker='stage-badge-text', content='Xét hỏi')
+    assert current_stage(data, hearing_id) == ('examination', None)
+
+    # suspending asks for a reason and refuses without one
+    user.find(marker='stage-to-suspended').click()
+    await user.should_see(marker='stage-dialog')
+    user.find(marker='stage-confirm').click()
+    await user.should_see(marker='stage-error', content='Cần nêu lý do')
+    assert current_stage(data, hearing_id)[0] == 'examination'
+    user.find(marker='stage-reason').type('Điểm cầu trại tạm giam mất kết nối')
+    user.find(marker='stage-confirm').click()
+    await user.should_see(marker='stage-current', content='Tạm ngừng')
+    await user.should_see(marker='stage-badge-text', content='Tạm ngừng — Điểm cầu trại tạm giam mất kết nối')
+    assert current_stage(data, hearing_id) == ('suspended', 'Điểm cầu trại tạm giam mất kết nối')
+
+    # and resumes where it stopped
+    user.find(marker='stage-to-examination').click()
+    await user.should_see(marker='stage-current', content='Xét hỏi')
+    # every change is in the minutes
+    await user.should_see(marker='minutes-text-shown', content='Phiên tòa chuyển sang giai đoạn Tạm ngừng')
+
+
+async def test_postponing_needs_a_date(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'chutoa')
+    await user.open(f'/hearings/{hearing_id}/record')
+    user.find(marker='stage-to-postponed').click()
+    user.find(marker='stage-reason').type('Vắng mặt bị cáo')
+    user.find(marker='stage-confirm').click()
+    await user.should_see(marker='stage-error', content='Cần chọn ngày mở lại phiên tòa')
+    date = user.find(marker='stage-date').elements.pop()
+    date.value = '2099-01-15'
+    user.find(marker='stage-confirm').click()
+    await user.should_see(marker='stage-current', content='Hoãn')
+    await user.should_see(marker='stage-detail', content='mở lại ngày 15/01/2099')
+
+
+async def test_clerk_writes_the_minutes(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'thuky')
+    await user.open(f'/hearings/{hearing_id}/record')
+    await user.should_see(marker='minutes-panel')
+    await user.should_not_see(marker='stage-control')  # only the presiding judge moves the stage
+    text = 'Bị cáo Nguyễn Văn A khai: "Tôi không có mặt tại hiện trường lúc 21 giờ."'
+    user.find(marker='minutes-text').type(text)
+    user.find(marker='minutes-write').click()
+    await user.should_see(marker='minutes-text-shown', content=text)
+    shown = [e for e in user.find(marker='minutes-text-shown').elements if getattr(e, 'text', '') == text]
+    assert len(shown) == 1  # verbatim, once
+    services = open_services(data)
+    try:
+        assert [e.text for e in services.minutes.entries(hearing_id) if e.kind == 'clerk'] == [text]
+    finally:
+        services.close()
+    # an empty entry is refused with a message
+    user.find(marker='minutes-write').click()
+    await user.should_see('Hãy nhập nội dung trước khi ghi')
+
+
+async def test_procurator_may_not_write_the_minutes(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'ksv')
+    await user.open(f'/hearings/{hearing_id}/record')
+    await user.should_see(marker='minutes-readonly')
+    await user.should_not_see(marker='minutes-write')
+    await user.should_not_see(marker='minutes-text')
+    await user.should_not_see(marker='recording-toggle')
+
+
+async def verification_result(user: User) -> str:
+    """The review page's verdict once its check (in a worker thread) is done: 'true' or 'false'."""
+    verification = user.find(marker='review-verification').elements.pop()
+    for _ in range(200):
+        if verification.props.get('data-valid') not in (None, 'pending'):
+            break
+        await asyncio.sleep(0.05)
+    return str(verification.props.get('data-valid'))
+
+
+async def test_review_verifies_the_segments_before_playing(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    segments = record_segments(data, hearing_id, count=2)
+    await sign_in(user, 'thuky')
+    await user.open(f'/hearings/{hearing_id}/review')
+    await user.should_see(marker='review-video')
+    assert await verification_result(user) == 'true'
+    await user.should_see(marker='review-verification-text', content='Bản ghi toàn vẹn: 2 đoạn')
+    await user.should_not_see(marker='review-verification-problem')
+
+    # one byte flipped in the second segment: shown, prominently, and still viewable
+    path = data / 'recordings' / str(hearing_id) / segments[1].path
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    await user.open(f'/hearings/{hearing_id}/review')
+    assert await verification_result(user) == 'false'
+    await user.should_see(marker='review-verification-problem', content='Đoạn 00001: mã SHA-256 của tệp khác')
+    await user.should_see(marker='review-warning')
+    await user.should_see(marker='review-video')
+
+
+async def test_record_page_lists_the_segments(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    segments = record_segments(data, hearing_id, count=3)
+    await sign_in(user, 'thuky')
+    await user.open(f'/hearings/{hearing_id}/record')
+    await user.should_see(marker='segment-group')
+    await user.should_see(marker='segment-hash', content=segments[2].sha256[:12])
+    await user.should_see(marker='recording-state-text', content='Không ghi')

@@ -185,6 +185,8 @@ class Conference:
     async def _on_worker_event(self, hearing_id: str, event: dict[str, Any]) -> None:
         kind = event.get('event')
         pid = event.get('participant_id')
+        if pid is not None and not str(pid).isdigit():
+            pid = None  # a courtroom screen (screen-{id}) is no participant of the roll call
         if kind == 'segment_closed':
             try:
                 await self._on_segment(int(hearing_id), event)
@@ -209,17 +211,23 @@ class Conference:
     async def _watch(self) -> None:
         while True:
             await asyncio.sleep(STATS_EVERY_S)
-            for hearing_id in self.supervisor.hearings():
-                try:
-                    stats = await self.supervisor.stats(hearing_id)
-                except Exception:
-                    continue
-                for pid, values in stats.items():
-                    self.services.participants.report_stats(int(pid), values)
             try:
-                await asyncio.to_thread(self._check_outages)
-            except Exception:
-                logger.exception('outage check failed')
+                await self._poll()
+            except Exception:  # whatever it was, the next round runs: link figures and outages must not stop
+                logger.exception('polling the media workers failed')
+
+    async def _poll(self) -> None:
+        # every hearing's worker at once, each given little time: one slow or restarting worker must not hold up
+        # the others' link figures or outage checks
+        hearings = self.supervisor.hearings()
+        results = await asyncio.gather(*(asyncio.wait_for(self.supervisor.stats(h), STATS_EVERY_S)
+                                         for h in hearings), return_exceptions=True)
+        for stats in results:
+            if isinstance(stats, dict):
+                for pid, values in stats.items():
+                    if pid.isdigit():  # participants; a courtroom screen joins as screen-{id}
+                        self.services.participants.report_stats(int(pid), values)
+        await asyncio.to_thread(self._check_outages)
 
     def _check_outages(self) -> None:
         now = time.time()

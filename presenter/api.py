@@ -168,6 +168,13 @@ def api_router(services: Services) -> APIRouter:
     hybrid_routes(router, services, current_user, page_image)
     record_routes(router, services, current_user)
 
+    return router
+
+
+def unknown_api_router() -> APIRouter:
+    """A JSON 404 for any other /api/ path; mounted after every other route (pages add API routes of their own)."""
+    router = APIRouter(prefix='/api', route_class=_JsonErrorRoute)
+
     @router.api_route('/{path:path}', methods=['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], include_in_schema=False)
     def unknown(path: str) -> None:
         raise NotFound('not_found')

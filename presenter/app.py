@@ -13,7 +13,7 @@ from courtroom.presentation import PreviewChange, Snapshot
 from courtroom.settings import Settings
 
 from . import demo, pages
-from .api import api_router
+from .api import api_router, unknown_api_router
 from .conference import Conference
 from .docs import mount_docs
 from .live import prerender
@@ -55,6 +55,7 @@ def mount(services: Services) -> None:
     mount_docs(app, title='courtroom', version='0.1.0')
     app.include_router(api_router(services))
     pages.register(services)
+    app.include_router(unknown_api_router())
     app.on_shutdown(services.close)
 
 

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse
 from nicegui import app, run, ui
 from nicegui.events import GenericEventArguments
 
 from courtroom.audit import AuditEntry, verify_chain
-from courtroom.errors import CourtroomError
+from courtroom.errors import CourtroomError, NotFound
 from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
 from courtroom.minutes import MinutesEntry
@@ -30,6 +30,7 @@ from courtroom.recordings import Segment
 from courtroom.roles import Action, require
 from courtroom.users import User
 
+from ..api import error_response
 from ..services import Services
 from ..session import error_text, lang, require_user, t
 from .components import page_bl, testid
@@ -171,19 +172,14 @@ def register(services: Services) -> None:
             require(user.role, Action.VIEW_HEARING)
             segments = await asyncio.to_thread(services.recordings.segments, hearing_id)
         except CourtroomError as e:
-            return JSONResponse({'error': e.code}, status_code=e.status)
+            return error_response(request, e)
         segment = next((s for s in segments if s.path == path), None)
         folder = services.settings.recordings_dir / str(hearing_id)
         file = segment_file(folder, segment) if segment is not None else None
         if file is None or not file.is_file():
-            return JSONResponse({'error': 'not_found'}, status_code=404)
+            return error_response(request, NotFound('not_found'))
         return FileResponse(file, media_type=MEDIA_TYPES.get(file.suffix, 'application/octet-stream'),
                             headers={'Cache-Control': 'private, max-age=3600'})
-
-    # ahead of the API's catch-all 404 for /api/..., which is mounted before the pages
-    route = next(r for r in app.router.routes if getattr(r, 'endpoint', None) is recording_file)
-    app.router.routes.remove(route)
-    app.router.routes.insert(0, route)
 
     @ui.page('/hearings/{hearing_id}/review')
     async def review_page(hearing_id: int, source: str | None = None, series: str | None = None) -> None:

@@ -189,6 +189,10 @@ class Participants:
                          'hand_raised' if raised else 'hand_lowered', {'participant_id': participant_id})
         self.changed.emit(participant.hearing_id)
 
+    def hand_raised(self, participant_id: int) -> bool:
+        with self._lock:
+            return participant_id in self._hands
+
     def hands(self, hearing_id: int) -> dict[int, float]:
         ids = {p.id for p in self.of_hearing(hearing_id)}
         with self._lock:

@@ -12,6 +12,7 @@ from nicegui import app, context, run, ui
 from nicegui.events import GenericEventArguments
 
 from courtroom.errors import CourtroomError
+from courtroom.hearings import Hearing
 from courtroom.participants import Participant, ParticipantState
 
 from ..i18n import Lang, error_message, pick_lang
@@ -85,6 +86,7 @@ class JoinPage:
         self.body = ui.column().classes('w-full max-w-6xl mx-auto p-4 gap-4')
         self.hand = False
         self.call: Call | None = None
+        self.hearing: Hearing | None = None  # read once the link is checked
 
     def t(self, key: str, **params: object) -> str:
         text = TEXTS[key][0 if self.lang == 'vi' else 1]
@@ -100,6 +102,7 @@ class JoinPage:
             self.refusal(error_message(e, self.lang), e.code)
             return
         self.participant = participant
+        self.hearing = await run.io_bound(self.services.hearings.get, participant.hearing_id)
         self.client.on_delete(self.closed)
         follow(self.services.participants.changed, self.on_roll_call)
         self.show(participant)
@@ -131,7 +134,8 @@ class JoinPage:
             getattr(self, f'stage_{stage}')(participant)
 
     def header(self, p: Participant) -> None:
-        hearing = self.services.hearings.get(p.hearing_id)
+        hearing = self.hearing
+        assert hearing is not None
         with ui.row().classes('w-full items-center justify-between'):
             with ui.column().classes('gap-0'):
                 ui.label(hearing.title).classes('text-xl font-semibold')
@@ -208,14 +212,15 @@ class JoinPage:
         ui.label(self.t('revoked')).classes('text-lg').props('data-testid=join-refused data-code=link_revoked')
 
     def stage_hearing(self, p: Participant) -> None:
-        hearing = self.services.hearings.get(p.hearing_id)
+        hearing = self.hearing
+        assert hearing is not None
         with ui.row().classes('w-full gap-4 no-wrap items-start').props('data-testid=hearing'):
             with ui.column().classes('gap-3').style('flex: 3'):
                 ui.html('<div id="join-feed" class="join-feed"></div>').classes('w-full')
                 ui.label(self.t('others')).classes('text-sm text-slate-600')
                 ui.html('<div id="join-tiles"></div>').classes('w-full')
                 with ui.row().classes('gap-2'):
-                    self.hand = p.id in self.services.participants.hands(p.hearing_id)
+                    self.hand = self.services.participants.hand_raised(p.id)
                     self.hand_button = ui.button(self.t('lower_hand' if self.hand else 'raise_hand'), icon='pan_tool',
                                                  on_click=self.toggle_hand) \
                         .props('outline data-testid=raise-hand')

@@ -257,7 +257,7 @@ class MediaSupervisor:
     async def ping(self, hearing_id: str) -> dict[str, Any]:
         return await self.request(hearing_id, 'ping')
 
-    async def record(self, hearing_id: str, on: bool, dir: str | os.PathLike[str] | None = None,  # noqa: A002
+    async def record(self, hearing_id: str, on: bool, dir: str | os.PathLike[str] | None = None,
                      series: str | None = None, *, segment_seconds: float | None = None) -> dict[str, Any]:
         """Start (``on``, with ``dir`` and ``series``) or stop recording the hearing's sources.
 

@@ -95,7 +95,7 @@ from aiortc import RTCBundlePolicy, RTCConfiguration, RTCIceServer, RTCPeerConne
 from aiortc.rtcrtptransceiver import RTCRtpTransceiver
 from websockets.asyncio.server import ServerConnection, broadcast, serve
 
-from conferencing.forwarding import ForwardedTrack, ForwardingSettings, Forwarder, route_keyframe_requests
+from conferencing.forwarding import ForwardedTrack, Forwarder, ForwardingSettings, route_keyframe_requests
 from conferencing.recorder import SEGMENT_SECONDS, Recorder
 
 logger = logging.getLogger(__name__)

@@ -2,8 +2,8 @@
 records, so that a record verifies on any machine with the public key alone.
 
 The private key is kept in the data folder (``keys/court-ed25519.pem``, readable by its owner only); ``courtroom
-keys init`` makes it. PAdES signatures inside the minutes PDF (pyhanko, with the court's X.509 certificate) are the
-next step; today the PDF is signed by a detached Ed25519 signature over its bytes in the record."""
+keys init`` makes it. Where the court has an X.509 certificate, the minutes PDF also carries a PAdES signature
+(media/pades.py)."""
 
 from __future__ import annotations
 

@@ -37,6 +37,8 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     token_ttl_hours: int = 12
     court: str = 'Tòa án nhân dân'  # the court's name on the minutes and records (COURTROOM_COURT)
+    signing_cert: Path | None = None  # the court's X.509 certificate (PEM) for PAdES on the minutes
+    signing_key: Path | None = None  # its private key (PEM)
     ice_servers: tuple[dict[str, Any], ...] = ()  # STUN/TURN for WebRTC; none on a court's own network
 
     @property
@@ -71,6 +73,9 @@ class Settings:
             values['ice_servers'] = tuple(json.loads(env['COURTROOM_ICE_SERVERS']))
         if 'COURTROOM_COURT' in env:
             values['court'] = env['COURTROOM_COURT']
+        if 'COURTROOM_SIGNING_CERT' in env and 'COURTROOM_SIGNING_KEY' in env:
+            values['signing_cert'] = Path(env['COURTROOM_SIGNING_CERT'])
+            values['signing_key'] = Path(env['COURTROOM_SIGNING_KEY'])
         if 'COURTROOM_MAX_FILE_MB' in env:
             values['limits'] = Limits(max_file_bytes=int(env['COURTROOM_MAX_FILE_MB']) * _MIB)
         values.update({k: v for k, v in overrides.items() if v is not None})

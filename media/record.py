@@ -22,8 +22,10 @@ from courtroom.recordings import Segment
 from courtroom.seal import PUBLIC, Seal, verify
 
 from .minutes_pdf import minutes_pdf
+from .pades import pades_sign, pades_verify
 
 INDEX = 'record.json'
+PADES_CERT = 'minutes-signing-cert.pem'
 SIGNED = ('record.json', 'minutes.pdf', 'recordings/manifest.json')
 
 
@@ -41,13 +43,16 @@ def _file_sha256(path: Path) -> str:
 
 def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequence[Exhibit],
                  entries: Sequence[AuditEntry], minutes: Sequence[MinutesEntry], segments: Sequence[Segment],
-                 recordings_dir: Path, seal: Seal) -> Path:
+                 recordings_dir: Path, seal: Seal, pades: tuple[Path, Path] | None = None) -> Path:
     """Write the record zip to ``target`` (through a temp file, so a failed export leaves nothing half-written).
     Blocking: call from a worker thread."""
     exported_at = datetime.now(UTC).isoformat(timespec='seconds')
+    minutes_bytes = minutes_pdf(court=court, case_number=hearing.case_number, title=hearing.title, entries=minutes,
+                                signed_by=court, exported_at=exported_at)
+    if pades is not None:  # the court's X.509 certificate and key: a PAdES signature inside the PDF as well
+        minutes_bytes = pades_sign(minutes_bytes, cert=pades[0], key=pades[1])
     files: dict[str, bytes | Path] = {
-        'minutes.pdf': minutes_pdf(court=court, case_number=hearing.case_number, title=hearing.title,
-                                   entries=minutes, signed_by=court, exported_at=exported_at),
+        'minutes.pdf': minutes_bytes,
         'audit.jsonl': ''.join(json.dumps({'hearing_id': e.hearing_id, 'seq': e.seq, 'at': e.at, 'actor': e.actor,
                                            'action': e.action, 'details': e.details, 'prev_hash': e.prev_hash,
                                            'hash': e.hash}, ensure_ascii=False, sort_keys=True) + '\n'
@@ -63,6 +68,8 @@ def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequen
         files[name] = recordings_dir / s.path
         manifest.append({**s.to_api(), 'file': name})
     files['recordings/manifest.json'] = json.dumps(manifest, indent=1).encode()
+    if pades is not None:
+        files[PADES_CERT] = pades[0].read_bytes()
     hashes = {name: _sha256(data) if isinstance(data, bytes) else _file_sha256(data) for name, data in files.items()}
     index = json.dumps({'hearing': {'id': hearing.id, 'case_number': hearing.case_number, 'title': hearing.title,
                                     'kind': hearing.kind},
@@ -142,6 +149,9 @@ def verify_record(path: Path) -> Verdict:
                 verdict.add(f'signature of {name}', verify(public, z.read(name), z.read(f'{name}.sig').decode()))
             else:
                 verdict.add(f'signature of {name}', False, 'missing')
+        if PADES_CERT in names and 'minutes.pdf' in names:
+            held, detail = pades_verify(z.read('minutes.pdf'), z.read(PADES_CERT))
+            verdict.add('PAdES signature of minutes.pdf', held, detail)
         if 'audit.jsonl' in names:
             entries = _entries(z.read('audit.jsonl'))
             chain = verify_chain(entries)

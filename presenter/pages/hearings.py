@@ -14,7 +14,7 @@ from ..services import Services
 from ..session import error_text, require_user, t
 from .components import local_time, testid
 from .layout import frame
-from .participants import parse_charges_input
+from .participant_labels import parse_charges_input
 
 
 @dataclass(slots=True, frozen=True)

@@ -30,7 +30,7 @@ def hhmmss(at: float) -> str:
 
 
 def quality(stats: dict[str, Any] | None) -> tuple[str, str, str] | None:
-    from .participants import quality as shown_quality
+    from .participant_labels import quality as shown_quality
     return shown_quality(stats)
 
 
@@ -205,7 +205,7 @@ class RemoteParticipants:
         self.render(hands)
 
     def render(self, hands: dict[int, float]) -> None:
-        from .participants import state_badge
+        from .participant_labels import state_badge
         self.list.clear()
         self.speaking.clear()
         self.quality_labels.clear()

@@ -18,7 +18,9 @@ import numpy as np
 import pytest
 
 from conferencing.encoding import EncodedPacket, SharedAudioEncoder, SharedVideoEncoder
-from conferencing.recorder import UNITS, Recorder, SegmentInfo, Segmenter, safe_name, vp8_size
+from conferencing.recorder import Recorder
+from conferencing.segment_files import safe_name
+from conferencing.segmenter import UNITS, Segmenter, SegmentInfo, vp8_size
 from conferencing.supervisor import MediaSupervisor
 from tests.conferencing.peers import Peer
 from tests.conferencing.test_worker import Events, eventually, follow_slots
@@ -120,7 +122,7 @@ def test_segments_start_with_keyframes_rebased_contiguous_and_split_audio_by_tim
     written_video = [v[3] for s in segments for v in s['video']]
     written_audio = [a[3] for s in segments for a in s['audio']]
     assert len(written_video) == len(set(written_video)) and len(written_audio) == len(set(written_audio))
-    assert len(written_video) == int(10 * 30) and len(written_audio) >= int(10 / 0.02) - 4
+    assert len(written_video) == (10 * 30) and len(written_audio) >= int(10 / 0.02) - 4
     # a segment's video lasts exactly until the next one starts; the durations add up to the span recorded
     infos = writer.closed
     for a, b in zip(infos, infos[1:], strict=False):

@@ -15,7 +15,7 @@ from nicegui.testing import User
 from courtroom.participants import ParticipantState
 from courtroom.roles import Role
 from courtroom.settings import Settings
-from presenter.pages.participants import parse_charges_input, quality
+from presenter.pages.participant_labels import parse_charges_input, quality
 from presenter.services import Services, build_services
 
 PASSWORD = 'test-password'

@@ -1,0 +1,173 @@
+"""The roll call panel of the participants page: who waits in the lobby at which point, the identity check,
+admitting or turning away; who is in the hearing, with raised hands, muting and removing; and the seat conflicts
+(one link used from two places) as they happen."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from nicegui import ui
+
+from courtroom.participants import Participant, ParticipantState, SeatConflict
+from courtroom.roles import Action
+
+from ..session import t
+from .components import testid
+from .hybrid_widgets import hhmmss
+from .participant_labels import id_document_text, role_label, state_badge
+
+if TYPE_CHECKING:
+    from .participants import ParticipantsPage
+
+
+class RollCall:
+    """The panel of one page, built where it stands; it shows the page's participants and acts through the page."""
+
+    def __init__(self, page: ParticipantsPage) -> None:
+        self.page = page
+        self.notes: dict[int, str] = {}  # roll-call notes being typed, kept across re-renders
+        self.conflicts: list[SeatConflict] = []
+        with testid(ui.card(), 'rollcall-panel').classes('w-[27rem] shrink-0 p-0 gap-0'):
+            with ui.row().classes('w-full items-center no-wrap gap-2 px-4 py-3 border-b border-slate-200'):
+                ui.icon('how_to_reg', size='1.4rem').classes('text-blue-900')
+                ui.label(t('hybrid_rollcall')).classes('text-lg font-semibold text-slate-800')
+            self.conflict_box = testid(ui.column(), 'seat-conflicts').classes('w-full gap-1 px-4 empty:hidden')
+            self.sections = ui.column().classes('w-full gap-0')
+
+    def on_seat_conflict(self, conflict: SeatConflict) -> None:
+        if conflict.hearing_id != self.page.hearing.id:
+            return
+        message = t('hybrid_seat_conflict', name=conflict.name)
+        ui.notify(message, type='warning', position='top', timeout=8000)
+        self.conflicts.insert(0, conflict)
+        del self.conflicts[20:]
+        self.render_conflicts()
+
+    def render(self) -> None:
+        self.sections.clear()
+        waiting = [p for p in self.page.participants if p.state is ParticipantState.WAITING]
+        inside = [p for p in self.page.participants if p.state.in_hearing]
+        with self.sections:
+            with testid(ui.column(), 'waiting-section').classes('w-full gap-2 px-4 py-3'):
+                with ui.row().classes('w-full items-center justify-between no-wrap'):
+                    ui.label(t('hybrid_waiting')).classes(
+                        'text-xs font-semibold uppercase tracking-wide text-amber-800')
+                    testid(ui.label(str(len(waiting))), 'waiting-count').classes(
+                        'text-xs font-semibold rounded-full px-2 ' +
+                        ('bg-amber-500 text-white' if waiting else 'bg-slate-200 text-slate-600'))
+                if not waiting:
+                    ui.label(t('hybrid_nobody_waiting')).classes('text-sm text-slate-500')
+                for point in self.page.points:
+                    here = [p for p in waiting if p.point_id == point.id]
+                    if not here:
+                        continue
+                    ui.label(point.name).classes('text-xs font-medium text-slate-500 mt-1')
+                    for person in here:
+                        self._waiting_card(person)
+            ui.separator()
+            with testid(ui.column(), 'inside-section').classes('w-full gap-1 px-4 py-3'):
+                ui.label(t('hybrid_in_hearing')).classes(
+                    'text-xs font-semibold uppercase tracking-wide text-slate-600')
+                if not inside:
+                    ui.label(t('hybrid_nobody_in')).classes('text-sm text-slate-500')
+                for person in inside:
+                    self._inside_row(person)
+
+    def _waiting_card(self, p: Participant) -> None:
+        with testid(ui.column(), 'waiting-row').classes(
+                'w-full gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3') as card:
+            card.props['data-participant-id'] = str(p.id)
+            with ui.row().classes('w-full items-start justify-between no-wrap gap-2'):
+                with ui.column().classes('min-w-0 gap-0'):
+                    testid(ui.label(p.name), 'waiting-name').classes('text-sm font-semibold text-slate-900 truncate')
+                    ui.label(role_label(p.role)).classes('text-xs text-slate-600')
+                with ui.column().classes('items-end gap-0 shrink-0'):
+                    ui.label(t('hybrid_identity_given')).classes('text-[10px] uppercase tracking-wide text-slate-500')
+                    testid(ui.label(id_document_text(p)), 'waiting-id-doc') \
+                        .classes('text-sm font-mono font-medium text-slate-800')
+            check_text, check_tone = (
+                (t('hybrid_id_unchecked'), 'text-slate-500') if p.id_verified is None else
+                (t('hybrid_id_checked_ok'), 'text-green-800') if p.id_verified else
+                (t('hybrid_id_checked_bad'), 'text-red-800'))
+            with ui.row().classes('items-center no-wrap gap-1'):
+                ui.icon('verified_user' if p.id_verified else 'gpp_maybe' if p.id_verified is None else 'gpp_bad',
+                        size='1rem').classes(check_tone)
+                testid(ui.label(check_text + (f' — {p.id_note}' if p.id_note else '')), 'id-check-result') \
+                    .classes(f'text-xs {check_tone}')
+            if not self.page.may_admit:
+                return
+            note = testid(ui.input(t('hybrid_id_note'), value=self.notes.get(p.id, p.id_note or '')), 'id-note') \
+                .props('outlined dense maxlength=500 bg-color=white').classes('w-full')
+            note.on_value_change(lambda e, pid=p.id: self.notes.__setitem__(pid, e.value or ''))
+            with ui.row().classes('w-full items-center no-wrap gap-1'):
+                testid(ui.button(t('hybrid_id_ok'), icon='check', on_click=lambda x=p: self.check_id(x, True)),
+                       'id-verified').props('outline dense no-caps size=sm color=green-9').classes('px-2')
+                testid(ui.button(t('hybrid_id_bad'), icon='close', on_click=lambda x=p: self.check_id(x, False)),
+                       'id-not-verified').props('outline dense no-caps size=sm color=red-9').classes('px-2')
+            with ui.row().classes('w-full items-center justify-end no-wrap gap-1'):
+                testid(ui.button(t('hybrid_turn_away'), on_click=lambda x=p: self.page.confirm_turn_away(x)),
+                       'turn-away').props('flat dense no-caps size=sm color=red-9').classes('px-2')
+                testid(ui.button(t('hybrid_admit'), icon='login', on_click=lambda x=p: self.admit(x)), 'admit') \
+                    .props('unelevated dense no-caps color=primary').classes('px-3')
+
+    async def check_id(self, p: Participant, verified: bool) -> None:
+        note = self.notes.get(p.id, '') or None
+        await self.page.act(lambda: self.page.services.participants.record_id_check(
+            p.id, verified=verified, note=note, actor=self.page.user.username), Action.ADMIT)
+
+    async def admit(self, p: Participant) -> None:
+        page = self.page
+        if await page.act(lambda: page.services.participants.admit(p.id, actor=page.user.username), Action.ADMIT):
+            self.notes.pop(p.id, None)
+            ui.notify(t('hybrid_admitted', name=p.name), type='positive')
+
+    def _inside_row(self, p: Participant) -> None:
+        point = next((x for x in self.page.points if x.id == p.point_id), None)
+        with testid(ui.row(), 'inside-row').classes(
+                'w-full items-center no-wrap gap-2 py-1.5 border-b border-slate-100 last:border-b-0') as row:
+            row.props['data-participant-id'] = str(p.id)
+            with ui.column().classes('flex-1 min-w-0 gap-0'):
+                with ui.row().classes('w-full items-center no-wrap gap-1 min-w-0'):
+                    ui.label(p.name).classes('text-sm font-medium text-slate-800 truncate min-w-0')
+                    if p.muted:
+                        ui.icon('mic_off', size='1rem').classes('text-red-700 shrink-0').tooltip(t('hybrid_muted'))
+                    if p.id in self.page.hands:
+                        with testid(ui.row(), 'participant-hand').classes(
+                                'items-center no-wrap gap-0.5 rounded-full bg-amber-400 text-slate-900 px-1.5 '
+                                'shrink-0') as hand:
+                            hand.props['data-participant-id'] = str(p.id)
+                            ui.icon('pan_tool', size='0.85rem')
+                            ui.label(hhmmss(self.page.hands[p.id])).classes('text-[11px] font-semibold tabular-nums')
+                        hand.tooltip(t('ctl_hand', time=hhmmss(self.page.hands[p.id])))
+                ui.label(f'{role_label(p.role)} · {point.name if point else ""}') \
+                    .classes('text-xs text-slate-500 truncate w-full')
+            state_badge(p.state)
+            if self.page.may_control:
+                testid(ui.button(icon='mic' if p.muted else 'mic_off',
+                                 on_click=lambda x=p: self.set_muted(x, not x.muted)),
+                       'unmute' if p.muted else 'mute') \
+                    .props(f'flat dense round size=sm color={"green-9" if p.muted else "slate-7"}') \
+                    .tooltip(t('hybrid_unmute') if p.muted else t('hybrid_mute'))
+                testid(ui.button(icon='person_remove', on_click=lambda x=p: self.page.confirm_revoke(x)), 'remove') \
+                    .props('flat dense round size=sm color=red-9').tooltip(t('hybrid_remove'))
+
+    async def set_muted(self, p: Participant, muted: bool) -> None:
+        page = self.page
+        await page.act(lambda: page.services.participants.set_muted(p.id, muted, actor=page.user.username),
+                       Action.CONTROL_PARTICIPANTS)
+
+    def render_conflicts(self) -> None:
+        self.conflict_box.clear()
+        if not self.conflicts:
+            self.conflict_box.classes(remove='py-3 border-b border-slate-200')
+            return
+        self.conflict_box.classes(add='py-3 border-b border-slate-200')
+        with self.conflict_box:
+            for conflict in self.conflicts:
+                with testid(ui.row(), 'seat-conflict').classes(
+                        'w-full items-start no-wrap gap-2 rounded border border-orange-300 bg-orange-50 px-2 py-1.5'):
+                    ui.icon('warning', size='1.1rem').classes('text-orange-700 shrink-0')
+                    ui.label(time.strftime('%H:%M:%S', time.localtime(conflict.at))) \
+                        .classes('text-xs font-mono text-orange-900 shrink-0 mt-px')
+                    ui.label(t('hybrid_seat_conflict', name=conflict.name)).classes('text-xs text-orange-900')

@@ -50,6 +50,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     'mic_on': ('Bật micro', 'Unmute'),
     'muted_by_court': ('Chủ tọa hoặc thư ký đã tắt micro của bạn', 'The presiding judge or clerk has muted you'),
     'reconnecting': ('Đang kết nối lại…', 'Reconnecting…'),
+    'level': ('Mức âm thanh micro', 'Microphone level'),
+    'rtc_reconnecting': ('Đang kết nối lại…', 'Reconnecting…'),
+    'rtc_new': ('Đang chuẩn bị kết nối…', 'Preparing the connection…'),
+    'rtc_connecting': ('Đang kết nối…', 'Connecting…'),
+    'rtc_connected': ('Đã kết nối với phiên tòa', 'Connected to the hearing'),
+    'rtc_disconnected': ('Mất kết nối, đang thử lại…', 'Connection lost, trying again…'),
+    'rtc_failed': ('Kết nối thất bại, đang thử lại…', 'Connection failed, trying again…'),
+    'rtc_closed': ('Đã ngắt kết nối', 'Disconnected'),
     'no_record': ('Không được ghi âm, ghi hình hay phát tán nội dung phiên tòa.',
                   'Recording or redistributing the hearing is not allowed.'),
 }
@@ -155,7 +163,8 @@ class JoinPage:
                         .props('data-testid=camera-select')
                     self.microphone = ui.select({}, label=self.t('microphone'), on_change=self.recheck) \
                         .classes('w-72').props('data-testid=microphone-select')
-                    ui.html('<div class="join-meter"><div id="join-meter"></div></div>')
+                    ui.label(self.t('level')).classes('text-sm text-slate-600 -mb-2')
+                    ui.html('<div class="join-meter"><div id="join-meter"></div></div>').classes('w-72')
                     self.check_message = ui.label(self.t('checking')).props('data-testid=device-message')
                     with ui.row():
                         ui.button(self.t('retry'), on_click=self.recheck).props('outline')
@@ -177,7 +186,8 @@ class JoinPage:
         self.check_message.props(f'data-outcome={outcome}')
         for select, key in ((self.camera, 'cameras'), (self.microphone, 'microphones')):
             options = {d['id']: d['label'] for d in result.get(key, []) if d.get('id')}
-            select.set_options(options, value=select.value if select.value in options else None)
+            # the device in use is the first one the browser lists until the participant picks another
+            select.set_options(options, value=select.value if select.value in options else next(iter(options), None))
 
     async def enter_lobby(self) -> None:
         assert self.participant is not None
@@ -243,7 +253,9 @@ class JoinPage:
         ui.timer(0.1, self.call.start, once=True)
 
     def set_status(self, state: str) -> None:
-        self.status.text = self.t('reconnecting') if state == 'reconnecting' else state
+        key = f'rtc_{state}'
+        self.status.text = self.t(key) if key in TEXTS else state
+        self.status.props(f'data-state={state}')
 
     async def join_worker(self, offer: dict[str, str]) -> dict[str, Any]:
         assert self.participant is not None and self.services.conference is not None

@@ -20,6 +20,7 @@ window.courtroomJoin = {
   // Ask for the camera and microphone (the chosen ones, if any), show the preview and the level; report the outcome.
   async check(cameraId, microphoneId) {
     this.stopPreview();
+    this.chosen = { cameraId, microphoneId }; // the call uses the devices chosen here
     const constraints = {
       video: cameraId ? { deviceId: { exact: cameraId } } : true,
       audio: microphoneId ? { deviceId: { exact: microphoneId } } : true,
@@ -73,8 +74,12 @@ window.courtroomJoin = {
     this.hangUp();
     this.people = options.people || {};
     if (!this.stream && options.send) {
+      const chosen = this.chosen || {};
       try {
-        this.stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+        this.stream = await navigator.mediaDevices.getUserMedia({
+          video: chosen.cameraId ? { deviceId: { exact: chosen.cameraId } } : true,
+          audio: chosen.microphoneId ? { deviceId: { exact: chosen.microphoneId } } : true,
+        });
       } catch (e) {
         this.stream = null;
       }

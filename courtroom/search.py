@@ -50,6 +50,14 @@ def fts_query(query: str) -> str:
     return ' '.join(f'"{w}"*' for w in words)
 
 
+def fts_phrase(query: str) -> str:
+    """An FTS5 query for the words of ``query`` next to each other, in order (the last one as a prefix)."""
+    words = _WORD.findall(fold(query))
+    if not words:
+        raise InvalidInput('bad_query')
+    return '"' + ' '.join(words) + '"*'
+
+
 def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
     """A window of ``text`` around the first word of ``query`` found in it, the matches wrapped in [ ]."""
     folded = fold(text)
@@ -103,14 +111,16 @@ class Search:
                                  (hearing_id, bl)).fetchone()
                 if row is not None:
                     hits.append(Hit(row[0], row[1], row[2], row[3], row[4], snippet(row[5], '', SNIPPET_CHARS)))
-            rows = db.execute(
+            # the words as a phrase first ("giám định" together), then pages that have them all apart
+            rows = [row for match in dict.fromkeys((fts_phrase(query), fts_query(query))) for row in db.execute(
                 'SELECT p.exhibit_id, e.label, e.title, p.page, p.bl, p.text FROM pages_fts f'
                 ' JOIN pages p ON p.id = f.rowid JOIN exhibits e ON e.id = p.exhibit_id'
                 ' WHERE pages_fts MATCH ? AND p.hearing_id = ? ORDER BY p.bl, e.position, p.page LIMIT ?',
-                (fts_query(query), hearing_id, limit),
-            ).fetchall()
+                (match, hearing_id, limit),
+            ).fetchall()]
         seen = {(h.exhibit_id, h.page) for h in hits}
         for row in rows:
             if (row[0], row[3]) not in seen and len(hits) < limit:
+                seen.add((row[0], row[3]))
                 hits.append(Hit(row[0], row[1], row[2], row[3], row[4], snippet(row[5], query)))
         return hits

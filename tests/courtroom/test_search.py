@@ -52,3 +52,10 @@ def test_search_finds_words_without_diacritics_and_bl_numbers(hearings: Hearings
     assert search.search(h.id, 'khongcotu') == []
     with pytest.raises(InvalidInput):
         search.search(h.id, '   ')
+
+
+def test_the_words_together_come_first(hearings: Hearings, exhibits: Exhibits, store) -> None:
+    h = hearings.create(case_number='1', title='t', actor='t')
+    exhibits.add_bundle(h.id, [draft(['Tòa án quận Ba Đình; giám sát viên', 'Kết luận giám định số 12'])], actor='t')
+    hits = Search(store).search(h.id, 'giám định')
+    assert [hit.page for hit in hits] == [2, 1]  # the phrase first, then the page that has both words apart

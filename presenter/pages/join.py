@@ -51,6 +51,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     'muted_by_court': ('Chủ tọa hoặc thư ký đã tắt micro của bạn', 'The presiding judge or clerk has muted you'),
     'reconnecting': ('Đang kết nối lại…', 'Reconnecting…'),
     'level': ('Mức âm thanh micro', 'Microphone level'),
+    'default_device': ('Chưa chọn: thiết bị mặc định của trình duyệt', "None chosen: the browser's default"),
     'rtc_reconnecting': ('Đang kết nối lại…', 'Reconnecting…'),
     'rtc_new': ('Đang chuẩn bị kết nối…', 'Preparing the connection…'),
     'rtc_connecting': ('Đang kết nối…', 'Connecting…'),
@@ -93,6 +94,7 @@ class JoinPage:
         self.shown: str | None = None
         self.body = ui.column().classes('w-full max-w-6xl mx-auto p-4 gap-4')
         self.hand = False
+        self.filling_devices = False
         self.call: Call | None = None
         self.hearing: Hearing | None = None  # read once the link is checked
 
@@ -160,9 +162,11 @@ class JoinPage:
                 ui.html('<video id="join-preview" autoplay muted playsinline></video>')
                 with ui.column().classes('gap-3 grow'):
                     self.camera = ui.select({}, label=self.t('camera'), on_change=self.recheck).classes('w-72') \
+                        .props(f'hint="{self.t("default_device")}"') \
                         .props('data-testid=camera-select')
                     self.microphone = ui.select({}, label=self.t('microphone'), on_change=self.recheck) \
-                        .classes('w-72').props('data-testid=microphone-select')
+                        .classes('w-72').props(f'hint="{self.t("default_device")}"') \
+                        .props('data-testid=microphone-select')
                     ui.label(self.t('level')).classes('text-sm text-slate-600 -mb-2')
                     ui.html('<div class="join-meter"><div id="join-meter"></div></div>').classes('w-72')
                     self.check_message = ui.label(self.t('checking')).props('data-testid=device-message')
@@ -173,6 +177,8 @@ class JoinPage:
         self.client.run_javascript('courtroomJoin.check()')
 
     async def recheck(self) -> None:
+        if self.filling_devices:  # the page itself filled the lists in: nothing was chosen
+            return
         camera = json.dumps(self.camera.value or None)
         microphone = json.dumps(self.microphone.value or None)
         self.client.run_javascript(f'courtroomJoin.check({camera}, {microphone})')
@@ -184,10 +190,15 @@ class JoinPage:
         outcome = str(result.get('outcome', 'error'))
         self.check_message.text = self.t(outcome if outcome in TEXTS else 'error')
         self.check_message.props(f'data-outcome={outcome}')
-        for select, key in ((self.camera, 'cameras'), (self.microphone, 'microphones')):
-            options = {d['id']: d['label'] for d in result.get(key, []) if d.get('id')}
-            # the device in use is the first one the browser lists until the participant picks another
-            select.set_options(options, value=select.value if select.value in options else next(iter(options), None))
+        self.filling_devices = True
+        try:
+            for select, key in ((self.camera, 'cameras'), (self.microphone, 'microphones')):
+                options = {d['id']: d['label'] for d in result.get(key, []) if d.get('id')}
+                # no choice is the browser's default device; filling a choice in here would move the page under the
+                # participant's pointer just as they reach for the button
+                select.set_options(options, value=select.value if select.value in options else None)
+        finally:
+            self.filling_devices = False
 
     async def enter_lobby(self) -> None:
         assert self.participant is not None

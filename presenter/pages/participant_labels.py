@@ -36,8 +36,10 @@ def parse_charges_input(text: str | None) -> list[str]:
     return [part.strip() for part in (text or '').replace(';', ',').split(',') if part.strip()]
 
 
-def qr_svg(url: str) -> str:
-    return segno.make(url, error='m').svg_inline(scale=4)
+def qr_svg(url: str, *, scale: int = 4, dark: str = '#000', light: str | None = None) -> str:
+    """The URL as an inline SVG QR code: a join link to scan, or a screen's kiosk link for a technician to open
+    on the screen's own browser. No light colour is a transparent background."""
+    return segno.make(url, error='m').svg_inline(scale=scale, dark=dark, light=light)
 
 
 def _number(value: Any) -> float | None:

@@ -67,8 +67,9 @@ class RecordingPanel:
     def render_recording(self) -> None:
         on, series = self.recording
         self.rec_state.props(f'data-on={"true" if on else "false"}')
+        tone = 'bg-red-50 text-red-800' if on else 'bg-slate-100 text-slate-600'
         self.rec_state.classes(replace='nicegui-row items-center no-wrap gap-1.5 rounded-full px-3 py-0.5 text-sm '
-                                       'font-semibold ' + ('bg-red-50 text-red-800' if on else 'bg-slate-100 text-slate-600'))
+                                       f'font-semibold {tone}')
         self.rec_dot.classes(replace='inline-block w-2.5 h-2.5 rounded-full '
                                      + ('bg-red-600 animate-pulse' if on else 'bg-slate-400'))
         self.rec_state_text.text = t('rec_on') if on else t('rec_off')

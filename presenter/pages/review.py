@@ -35,7 +35,7 @@ from ..services import Services
 from ..session import error_text, lang, require_user, t
 from .components import page_bl, testid
 from .layout import frame
-from .record import court_time, duration_text, group_segments, source_name, source_names
+from .record_labels import court_time, duration_text, group_segments, source_name, source_names
 from .stage_widgets import stage_badge
 
 MEDIA_TYPES = {'.webm': 'video/webm', '.mkv': 'video/x-matroska', '.mp4': 'video/mp4', '.m4s': 'video/mp4'}
@@ -377,7 +377,8 @@ class ReviewPage:
                  'none': 'bg-slate-50 border-slate-300 text-slate-600'}[valid]
         icon = {'true': 'verified', 'false': 'gpp_bad', 'pending': 'hourglass_top', 'none': 'videocam_off'}[valid]
         self.verification.props(f'data-valid={valid}')
-        self.verification.classes(replace='nicegui-row w-full items-center no-wrap gap-3 rounded-lg border px-4 py-2 ' + style)
+        self.verification.classes(replace='nicegui-row w-full items-center no-wrap gap-3 rounded-lg border px-4 py-2 '
+                                          + style)
         self.verification.clear()
         with self.verification:
             if valid == 'pending':

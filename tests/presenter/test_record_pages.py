@@ -21,7 +21,7 @@ from courtroom.recordings import Segment
 from courtroom.roles import Role
 from courtroom.settings import Settings
 from courtroom.stages import Stage
-from presenter.pages.record import court_time, duration_text, series_started
+from presenter.pages.record_labels import court_time, duration_text, series_started
 from presenter.pages.review import OnScreen, on_screen_at, screen_timeline
 from presenter.pages.stage_widgets import next_stages, stage_text
 from presenter.services import build_services
@@ -42,7 +42,7 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield folder
 
 
-def open_services(folder: Path):  # noqa: ANN201
+def open_services(folder: Path):
     return build_services(Settings(data_dir=folder))
 
 

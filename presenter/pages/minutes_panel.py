@@ -1,0 +1,105 @@
+"""The minutes card of the record page: the clerk's entries and the automatic ones (stage changes, publishing,
+people joining and leaving, recording starts and stops), merged and live, and a box for the clerk to write one."""
+
+from __future__ import annotations
+
+from nicegui import run, ui
+
+from courtroom.errors import CourtroomError
+from courtroom.minutes import MinutesEntry
+from courtroom.roles import Action, may, require
+from courtroom.users import User
+
+from ..services import Services
+from ..session import error_text, lang, t
+from .components import testid
+from .record_labels import court_time
+
+KIND_ICON = {'clerk': 'edit_note', 'stage_changed': 'account_tree', 'published': 'slideshow',
+             'publish_approved': 'slideshow', 'cleared': 'cancel_presentation', 'kill_switch_on': 'tv_off',
+             'kill_switch_off': 'tv', 'joined': 'login', 'left': 'logout', 'admitted': 'how_to_reg',
+             'turned_away': 'person_off', 'removed': 'person_remove', 'point_outage': 'portable_wifi_off',
+             'point_restored': 'wifi', 'recording_started': 'fiber_manual_record',
+             'recording_stopped': 'stop_circle', 'recording_gap': 'warning'}
+
+
+class MinutesPanel:
+    def __init__(self, services: Services, user: User, hearing_id: int) -> None:
+        self.services = services
+        self.user = user
+        self.hearing_id = hearing_id
+        self.may_minutes = may(user.role, Action.KEEP_MINUTES)
+        self.entries: list[MinutesEntry] | None = None
+        self.people: dict[str, str] = {}  # username → name, set by the page when it loads
+
+        with testid(ui.card(), 'minutes-panel').classes('flex-1 min-w-0 p-0 gap-0'):
+            with ui.row().classes('w-full items-center justify-between no-wrap gap-2 px-4 py-3 '
+                                  'border-b border-slate-200'):
+                with ui.row().classes('items-center no-wrap gap-2'):
+                    ui.icon('history_edu', size='1.4rem').classes('text-blue-900')
+                    ui.label(t('rec_minutes')).classes('text-lg font-semibold text-slate-800')
+                self.minutes_count = ui.label().classes('text-xs text-slate-500')
+            if self.may_minutes:
+                with ui.column().classes('w-full gap-2 px-4 pt-3 pb-2'):
+                    self.minutes_text = testid(ui.textarea(placeholder=t('rec_minutes_placeholder')),
+                                               'minutes-text').props('outlined autogrow maxlength=5000') \
+                        .classes('w-full')
+                    with ui.row().classes('w-full items-center justify-between no-wrap gap-2'):
+                        ui.label(t('rec_minutes_hint')).classes('text-xs text-slate-500')
+                        testid(ui.button(t('rec_minutes_write'), icon='edit_note', on_click=self.write_minutes),
+                               'minutes-write').props('unelevated no-caps')
+            else:
+                testid(ui.label(t('rec_minutes_who')), 'minutes-readonly') \
+                    .classes('text-xs text-slate-500 px-4 pt-2')
+            self.minutes_box = testid(ui.column(), 'minutes-list').classes(
+                'w-full gap-0 px-2 py-2 max-h-[calc(100vh-17rem)] min-h-[12rem] overflow-y-auto')
+
+    def render_minutes(self) -> None:
+        entries = self.entries or []
+        self.minutes_count.text = t('rec_minutes_count', n=len(entries)) if entries else ''
+        self.minutes_box.clear()
+        with self.minutes_box:
+            if not entries:
+                ui.label(t('rec_minutes_empty')).classes('text-sm text-slate-500 px-2 py-3')
+                return
+            for entry in entries:
+                clerk = entry.kind == 'clerk'
+                with testid(ui.row(), 'minutes-entry').classes(
+                        'w-full items-start no-wrap gap-3 px-2 py-2 border-b border-slate-100 '
+                        + ('bg-amber-50/40' if clerk else '')) as row:
+                    row.props(f'data-kind={entry.kind}')
+                    with ui.column().classes('gap-0 w-[4.5rem] shrink-0 items-start'):
+                        ui.label(court_time(entry.at)).classes('font-mono text-sm text-slate-800') \
+                            .tooltip(court_time(entry.at, with_date=True))
+                        if entry.recording:
+                            testid(ui.label('● ' + entry.recording.split(' ')[-1]), 'minutes-recording') \
+                                .classes('font-mono text-[11px] text-red-700 whitespace-nowrap') \
+                                .tooltip(t('rec_recording_at', at=entry.recording))
+                    ui.icon(KIND_ICON.get(entry.kind, 'info'), size='1.1rem').classes(
+                        'shrink-0 mt-0.5 ' + ('text-amber-700' if clerk else 'text-slate-400'))
+                    with ui.column().classes('gap-0 min-w-0 flex-1'):
+                        testid(ui.label(entry.text), 'minutes-text-shown').classes(
+                            'text-sm whitespace-pre-wrap break-words '
+                            + ('text-slate-900' if clerk else 'text-slate-700'))
+                        ui.label(self.people.get(entry.author, entry.author if entry.author != 'system'
+                                                 else t('rec_system'))).classes('text-xs text-slate-500')
+        ui.run_javascript(f'(e => e && (e.scrollTop = e.scrollHeight))(getHtmlElement({self.minutes_box.id}))')
+
+    async def write_minutes(self) -> None:
+        text = self.minutes_text.value or ''
+        try:
+            require(self.user.role, Action.KEEP_MINUTES)
+            await run.io_bound(lambda: self.services.minutes.write(self.hearing_id, text, author=self.user.username))
+        except CourtroomError as e:
+            ui.notify(error_text(e) if e.code != 'required_field' else t('rec_minutes_empty_text'), type='negative')
+            return
+        self.minutes_text.value = ''
+        await self.reload_minutes()
+
+
+    async def reload_minutes(self) -> None:
+        entries = await run.io_bound(self.services.minutes.entries, self.hearing_id, lang())
+        if entries is None or entries == self.entries:
+            return
+        self.entries = entries
+        self.render_minutes()

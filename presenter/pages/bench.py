@@ -26,12 +26,12 @@ from ..live import follow, prerender
 from ..services import Services
 from ..session import error_text, t
 from .components import THUMB_WIDTH, bl_range, page_bl, snippet_html, testid
+from .hearing_page import hearing_for
 from .presenting_widgets import (
     Badges,
     PageFrame,
     add_assets,
     badges,
-    hearing_for,
     parse_bl_input,
     screen_chip,
     screen_health,

@@ -22,10 +22,10 @@ from courtroom.users import User
 from ..api_presenting import public_base
 from ..live import follow
 from ..services import Services
-from ..session import error_text, require_user, t
+from ..session import error_text, t
 from .components import THUMB_WIDTH, PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
+from .hearing_page import hearing_for
 from .import_panel import ImportPanel
-from .layout import frame
 from .presenting_widgets import Badges, badges, parse_bl_input
 from .screens_panel import ScreensPanel
 from .settings_panel import SettingsPanel
@@ -34,21 +34,10 @@ from .settings_panel import SettingsPanel
 def register(services: Services) -> None:
     @ui.page('/hearings/{hearing_id}')
     async def hearing_page(hearing_id: int, request: Request) -> None:
-        user = require_user(services)
-        if user is None:
+        opened = await hearing_for(services, hearing_id, Action.VIEW_HEARING, t('exhibits'))
+        if opened is None:
             return
-        ui.query('body').classes('bg-slate-100')
-        try:
-            hearing = await run.io_bound(services.hearings.get, hearing_id)
-        except CourtroomError as e:
-            frame(user, t('hearing_missing_title'))
-            with testid(ui.card(), 'hearing-missing').classes('mx-auto mt-16 w-[32rem] p-8 items-center gap-3'):
-                ui.icon('search_off', size='3rem').classes('text-slate-400')
-                ui.label(t('hearing_missing_title')).classes('text-xl font-semibold')
-                testid(ui.label(error_text(e)), 'hearing-missing-text').classes('text-slate-600 text-center')
-                ui.link(t('back_to_list'), '/').classes('mt-2')
-            return
-        frame(user, hearing.case_number)
+        user, hearing = opened
         page = HearingPage(services, user, hearing, public_base(services, request))
         await page.load()
 

@@ -26,8 +26,9 @@ from ..live import follow
 from ..services import Services
 from ..session import error_text, t
 from .components import QuietSwitches, testid
+from .hearing_page import hearing_for
 from .hybrid_widgets import OutagePrompt, RemoteParticipants
-from .presenting_widgets import PageFrame, add_assets, hearing_for, shown_text
+from .presenting_widgets import PageFrame, add_assets, shown_text
 from .stage_widgets import stage_control
 
 logger = logging.getLogger(__name__)

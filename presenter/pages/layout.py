@@ -84,3 +84,4 @@ def frame(user: User, title: str) -> None:
             ui.label(f'{user.name} · {t("role_" + user.role.value)}').classes('text-slate-200').props('data-testid=current-user').mark('current-user')
             language_switch(set_lang)
             ui.button(t('logout'), on_click=sign_out).props('flat color=white').props('data-testid=logout').mark('logout')
+

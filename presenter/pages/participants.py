@@ -24,12 +24,12 @@ from courtroom.users import User
 from ..api_hybrid import join_url
 from ..live import follow
 from ..services import Services
-from ..session import error_text, require_user, t
+from ..session import error_text, t
 from .components import testid
 from .confirm_dialog import ConfirmDialog
+from .hearing_page import hearing_for
 from .hybrid_widgets import OutagePrompt
 from .join_link_dialog import PRINT_CSS, JoinLinkDialog
-from .layout import frame
 from .participant_labels import (
     KIND_ICON,
     id_document_text,
@@ -50,21 +50,10 @@ from .roll_call import RollCall
 def register(services: Services) -> None:
     @ui.page('/hearings/{hearing_id}/participants')
     async def participants_page(hearing_id: int, request: Request) -> None:
-        user = require_user(services)
-        if user is None:
+        opened = await hearing_for(services, hearing_id, Action.VIEW_HEARING, t('hybrid_title'))
+        if opened is None:
             return
-        ui.query('body').classes('bg-slate-100')
-        try:
-            require(user.role, Action.VIEW_HEARING)
-            hearing = await run.io_bound(services.hearings.get, hearing_id)
-        except CourtroomError as e:
-            frame(user, t('hybrid_title'))
-            with testid(ui.card(), 'hearing-missing').classes('mx-auto mt-16 w-[32rem] p-8 items-center gap-3'):
-                ui.icon('search_off', size='3rem').classes('text-slate-400')
-                testid(ui.label(error_text(e)), 'hearing-missing-text').classes('text-slate-600 text-center')
-                ui.link(t('back_to_list'), '/').classes('mt-2')
-            return
-        frame(user, f'{hearing.case_number} · {t("hybrid_title")}')
+        user, hearing = opened
         page = ParticipantsPage(services, user, hearing, lambda token: join_url(services, request, token))
         await page.load()
 

@@ -7,21 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nicegui import run, ui
+from nicegui import ui
 from nicegui.element import Element
 
-from courtroom.errors import CourtroomError
 from courtroom.exhibits import Disclosure, Exhibit
-from courtroom.hearings import Hearing
 from courtroom.presentation_state import Region
-from courtroom.roles import Action, may
 from courtroom.search import parse_bl
-from courtroom.users import User
 
-from ..services import Services
-from ..session import error_text, require_user, t
+from ..session import t
 from .components import page_bl, testid
-from .layout import frame
 
 LAG_S = 1.0  # a screen whose acknowledgement trails the state by longer than this is flagged
 
@@ -138,35 +132,6 @@ def ack_text(status: dict[str, Any], exhibits: dict[int, Exhibit]) -> str:
 def add_assets() -> None:
     ui.add_head_html(CSS)
     ui.add_body_html(REGION_JS)
-
-
-async def hearing_for(services: Services, hearing_id: int, action: Action, title: str,
-                      refused: str) -> tuple[User, Hearing] | None:
-    """The signed-in user and the hearing, for a page only roles that may do ``action`` open; otherwise the login
-    page, a refusal, or a hearing-not-found card, and None."""
-    user = require_user(services)
-    if user is None:
-        return None
-    ui.query('body').classes('bg-slate-100')
-    if not may(user.role, action):
-        refusal(user, title, refused)
-        return None
-    try:
-        hearing = await run.io_bound(services.hearings.get, hearing_id)
-    except CourtroomError as e:
-        refusal(user, t('hearing_missing_title'), error_text(e))
-        return None
-    frame(user, f'{hearing.case_number} · {title}')
-    return user, hearing
-
-
-def refusal(user: User, title: str, text: str) -> None:
-    frame(user, title)
-    with testid(ui.card(), 'refused').classes('mx-auto mt-16 w-[34rem] p-8 items-center gap-3'):
-        ui.icon('block', size='3rem').classes('text-red-700')
-        ui.label(title).classes('text-xl font-semibold')
-        testid(ui.label(text), 'refused-text').classes('text-slate-700 text-center')
-        ui.link(t('back_to_list'), '/').classes('mt-2')
 
 
 class PageFrame:

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 from nicegui import run, ui
 
-from courtroom.errors import CourtroomError
 from courtroom.hearings import Hearing
-from courtroom.roles import Action, may, require
+from courtroom.roles import Action, may
 from courtroom.users import User
 
 from ..live import follow
 from ..services import Services
-from ..session import error_text, require_user, t
+from ..session import t
 from .components import testid
-from .layout import frame
+from .hearing_page import hearing_for
 from .minutes_panel import MinutesPanel
 from .record_export import RecordExport
 from .record_labels import court_time, duration_text, series_started, source_names, user_names
@@ -28,21 +27,10 @@ __all__ = ['RecordPage', 'court_time', 'duration_text', 'register', 'series_star
 def register(services: Services) -> None:
     @ui.page('/hearings/{hearing_id}/record')
     async def record_page(hearing_id: int) -> None:
-        user = require_user(services)
-        if user is None:
+        opened = await hearing_for(services, hearing_id, Action.VIEW_HEARING, t('rec_title'))
+        if opened is None:
             return
-        ui.query('body').classes('bg-slate-100')
-        try:
-            require(user.role, Action.VIEW_HEARING)
-            hearing = await run.io_bound(services.hearings.get, hearing_id)
-        except CourtroomError as e:
-            frame(user, t('rec_title'))
-            with testid(ui.card(), 'hearing-missing').classes('mx-auto mt-16 w-[32rem] p-8 items-center gap-3'):
-                ui.icon('search_off', size='3rem').classes('text-slate-400')
-                ui.label(error_text(e)).classes('text-slate-600 text-center')
-                ui.link(t('back_to_list'), '/').classes('mt-2')
-            return
-        frame(user, f'{hearing.case_number} · {t("rec_title")}')
+        user, hearing = opened
         page = RecordPage(services, user, hearing)
         await page.load()
 

@@ -32,9 +32,9 @@ from courtroom.users import User
 
 from ..api import error_response
 from ..services import Services
-from ..session import error_text, lang, require_user, t
+from ..session import lang, t
 from .components import page_bl, testid
-from .layout import frame
+from .hearing_page import hearing_for
 from .record_labels import court_time, duration_text, group_segments, source_name, source_names
 from .stage_widgets import stage_badge
 
@@ -183,22 +183,11 @@ def register(services: Services) -> None:
 
     @ui.page('/hearings/{hearing_id}/review')
     async def review_page(hearing_id: int, source: str | None = None, series: str | None = None) -> None:
-        user = require_user(services)
-        if user is None:
-            return
-        ui.query('body').classes('bg-slate-100')
         ui.add_head_html(SCRIPT)
-        try:
-            require(user.role, Action.VIEW_HEARING)
-            hearing = await run.io_bound(services.hearings.get, hearing_id)
-        except CourtroomError as e:
-            frame(user, t('rec_review_title'))
-            with testid(ui.card(), 'hearing-missing').classes('mx-auto mt-16 w-[32rem] p-8 items-center gap-3'):
-                ui.icon('search_off', size='3rem').classes('text-slate-400')
-                ui.label(error_text(e)).classes('text-slate-600 text-center')
-                ui.link(t('back_to_list'), '/').classes('mt-2')
+        opened = await hearing_for(services, hearing_id, Action.VIEW_HEARING, t('rec_review_title'))
+        if opened is None:
             return
-        frame(user, f'{hearing.case_number} · {t("rec_review_title")}')
+        user, hearing = opened
         page = ReviewPage(services, user, hearing)
         await page.load(source, series)
 

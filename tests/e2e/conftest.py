@@ -13,11 +13,19 @@ from tests.conftest import PASSWORD, Server
 from tests.e2e.browser import launch_chromium
 
 
-
 @pytest.fixture(scope='module')
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
         browser = launch_chromium(p)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope='module')
+def media_browser() -> Iterator[Browser]:
+    """Chromium with a fake camera and microphone, permission given."""
+    with sync_playwright() as p:
+        browser = launch_chromium(p, media=True)
         yield browser
         browser.close()
 

@@ -9,24 +9,15 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import Server
-from tests.e2e.browser import launch_chromium
 from tests.e2e.conftest import make_pdf
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope='module')
-def media_browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = launch_chromium(p, media=True)
-        yield browser
-        browser.close()
 
 
 def received(page: Page) -> dict[str, dict[str, int]]:

@@ -7,30 +7,17 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.conftest import Server
-from tests.e2e.browser import launch_chromium
 from tests.e2e.conftest import sign_in
+from tests.e2e.test_hybrid import received, wait_until
 
 pytestmark = pytest.mark.e2e
 SCREENSHOTS = Path(__file__).resolve().parents[2] / 'docs' / 'screenshots'
-
-
-@pytest.fixture(scope='module')
-def media_browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = launch_chromium(p, media=True)
-        yield browser
-        browser.close()
-
-
-def received(page: Page) -> dict[str, dict[str, int]]:
-    return page.evaluate('courtroomJoin.received()')
 
 
 AUDIO_PACKETS = '''async () => {
@@ -55,15 +42,6 @@ def packets_rising(page: Page, source: int, seconds: float = 1.5) -> bool:
     before = audio_packets(page, source)
     time.sleep(seconds)
     return audio_packets(page, source) > before
-
-
-def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.25)
-    raise AssertionError(f'not within {timeout} s: {what}')
 
 
 def rising(page: Page, source: int, kind: str, seconds: float = 1.5) -> bool:

@@ -8,28 +8,18 @@ from __future__ import annotations
 import re
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from tests.conftest import Server, cli
-from tests.e2e.browser import launch_chromium
 from tests.e2e.conftest import sign_in
 from tests.e2e.test_hybrid import flowing, open_link, wait_until
 
 pytestmark = pytest.mark.e2e
 
 CLOCK = re.compile(r'^\d{2}:\d{2}:\d{2}$')
-
-
-@pytest.fixture(scope='module')
-def media_browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = launch_chromium(p, media=True)
-        yield browser
-        browser.close()
 
 
 def test_online_interrogation(server: Server, media_browser: Browser, tmp_path: Path) -> None:

@@ -9,26 +9,16 @@ import hashlib
 import os
 import signal
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import av
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from tests.conftest import Server, cli
-from tests.e2e.browser import launch_chromium
 from tests.e2e.test_hybrid import flowing, open_link, wait_until, worker_pid
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope='module')
-def media_browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = launch_chromium(p, media=True)
-        yield browser
-        browser.close()
 
 
 def decodes(path: Path) -> float:

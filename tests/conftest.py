@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pymupdf
 import pytest
 
 PASSWORD = 'test-password'
@@ -109,3 +110,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running.start()
     yield running
     running.stop()
+
+
+def make_pdf(pages: list[str]) -> bytes:
+    """A small PDF, one line of text per page, set in Noto Sans so Vietnamese diacritics survive extraction."""
+    doc = pymupdf.open()
+    font = pymupdf.Font('notos')
+    for text in pages:
+        page = doc.new_page()
+        writer = pymupdf.TextWriter(page.rect)
+        writer.append((72, 100), text, font=font, fontsize=16)
+        writer.write_text(page)
+    data = doc.tobytes()
+    doc.close()
+    return data

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pymupdf
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.conftest import PASSWORD, Server
+from tests.conftest import PASSWORD, Server, make_pdf  # noqa: F401  (the e2e modules import it from here)
 from tests.e2e.browser import launch_chromium
 
 
@@ -46,17 +45,3 @@ def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
     page.locator('input[type=password]').fill(password)
     page.locator('input[type=password]').press('Enter')
     expect(page.get_by_test_id('hearing-list')).to_be_visible()
-
-
-def make_pdf(pages: list[str]) -> bytes:
-    """A small PDF, one line of text per page, set in Noto Sans so Vietnamese diacritics survive extraction."""
-    doc = pymupdf.open()
-    font = pymupdf.Font('notos')
-    for text in pages:
-        page = doc.new_page()
-        writer = pymupdf.TextWriter(page.rect)
-        writer.append((72, 100), text, font=font, fontsize=16)
-        writer.write_text(page)
-    data = doc.tobytes()
-    doc.close()
-    return data

@@ -8,7 +8,6 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-import pymupdf
 import pytest
 from nicegui import ui
 from nicegui.elements.upload_files import SmallFileUpload
@@ -20,34 +19,19 @@ from presenter.api import import_uploads
 from presenter.pages.components import bl_range, snippet_html
 from presenter.pages.hearing import parse_bl_input
 from presenter.services import build_services
+from tests.conftest import make_pdf
+from tests.presenter.ui_data import PASSWORD, data_folder
 
-PASSWORD = 'test-password'
 pytestmark = pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
 
 
 @pytest.fixture(autouse=True)
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A data folder with a clerk and a judge, named by COURTROOM_DATA before the main file builds its services."""
-    folder = tmp_path / 'data'
-    services = build_services(Settings(data_dir=folder))
-    services.users.add('clerk', role=Role.CLERK, password=PASSWORD, name='Trần Thị Thư Ký')
-    services.users.add('judge', role=Role.JUDGE, password=PASSWORD, name='Lê Văn Thẩm Phán')
-    services.close()
-    monkeypatch.setenv('COURTROOM_DATA', str(folder))
-    yield folder
-
-
-def make_pdf(pages: list[str]) -> bytes:
-    doc = pymupdf.open()
-    font = pymupdf.Font('notos')
-    for text in pages:
-        page = doc.new_page()
-        writer = pymupdf.TextWriter(page.rect)
-        writer.append((72, 100), text, font=font, fontsize=14)
-        writer.write_text(page)
-    data = doc.tobytes()
-    doc.close()
-    return data
+    yield data_folder(tmp_path, monkeypatch, [
+        ('clerk', Role.CLERK, 'Trần Thị Thư Ký'),
+        ('judge', Role.JUDGE, 'Lê Văn Thẩm Phán'),
+    ])
 
 
 async def sign_in(user: User, username: str) -> None:

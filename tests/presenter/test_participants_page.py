@@ -17,22 +17,19 @@ from courtroom.roles import Role
 from courtroom.settings import Settings
 from presenter.pages.participant_labels import parse_charges_input, quality
 from presenter.services import Services, build_services
+from tests.presenter.ui_data import PASSWORD, data_folder
 
-PASSWORD = 'test-password'
 T = TypeVar('T')
 pytestmark = pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
 
 
 @pytest.fixture(autouse=True)
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / 'data'
-    services = build_services(Settings(data_dir=folder))
-    services.users.add('clerk', role=Role.CLERK, password=PASSWORD, name='Trần Thị Thư Ký')
-    services.users.add('chutoa', role=Role.PRESIDING_JUDGE, password=PASSWORD, name='Lê Văn Chủ Tọa')
-    services.users.add('ksv', role=Role.PROCURATOR, password=PASSWORD, name='Phạm Minh Kiểm Sát')
-    services.close()
-    monkeypatch.setenv('COURTROOM_DATA', str(folder))
-    yield folder
+    yield data_folder(tmp_path, monkeypatch, [
+        ('clerk', Role.CLERK, 'Trần Thị Thư Ký'),
+        ('chutoa', Role.PRESIDING_JUDGE, 'Lê Văn Chủ Tọa'),
+        ('ksv', Role.PROCURATOR, 'Phạm Minh Kiểm Sát'),
+    ])
 
 
 def using(folder: Path, work: Callable[[Services], T]) -> T:

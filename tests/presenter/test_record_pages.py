@@ -25,21 +25,18 @@ from presenter.pages.record_labels import court_time, duration_text, series_star
 from presenter.pages.review import OnScreen, on_screen_at, screen_timeline
 from presenter.pages.stage_widgets import next_stages, stage_text
 from presenter.services import build_services
+from tests.presenter.ui_data import PASSWORD, data_folder
 
-PASSWORD = 'test-password'
 pytestmark = pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
 
 
 @pytest.fixture(autouse=True)
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / 'data'
-    services = build_services(Settings(data_dir=folder))
-    services.users.add('chutoa', role=Role.PRESIDING_JUDGE, password=PASSWORD, name='Nguyễn Văn Chủ Tọa')
-    services.users.add('thuky', role=Role.CLERK, password=PASSWORD, name='Trần Thị Thư Ký')
-    services.users.add('ksv', role=Role.PROCURATOR, password=PASSWORD, name='Lê Văn Kiểm Sát')
-    services.close()
-    monkeypatch.setenv('COURTROOM_DATA', str(folder))
-    yield folder
+    yield data_folder(tmp_path, monkeypatch, [
+        ('chutoa', Role.PRESIDING_JUDGE, 'Nguyễn Văn Chủ Tọa'),
+        ('thuky', Role.CLERK, 'Trần Thị Thư Ký'),
+        ('ksv', Role.PROCURATOR, 'Lê Văn Kiểm Sát'),
+    ])
 
 
 def open_services(folder: Path):

@@ -17,14 +17,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from courtroom.audit import AuditLog  # noqa: E402
-from courtroom.exhibits import Exhibits  # noqa: E402
-from courtroom.hearings import Hearings  # noqa: E402
-from courtroom.minutes import Minutes  # noqa: E402
-from courtroom.recordings import Recordings, Segment  # noqa: E402
-from courtroom.seal import Seal  # noqa: E402
-from courtroom.store import Store  # noqa: E402
-from media.record import build_record, verify_record  # noqa: E402
+from courtroom.audit import AuditLog
+from courtroom.exhibits import Exhibits
+from courtroom.hearings import Hearings
+from courtroom.minutes import Minutes
+from courtroom.recordings import Recordings, Segment
+from courtroom.seal import Seal
+from courtroom.store import Store
+from media.record import build_record, verify_record
 
 BYTES_PER_SEGMENT = (800_000 + 64_000) // 8 * 10
 

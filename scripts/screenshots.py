@@ -22,7 +22,7 @@ import httpx
 from playwright.sync_api import Page, expect, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.e2e.browser import launch_chromium  # noqa: E402
+from tests.e2e.browser import launch_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 CLERK, PASSWORD = 'thuky', 'demo12345'

@@ -13,7 +13,7 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av.video.frame import PictureType
 
 from conferencing.encoding import AUDIO_TIME_BASE, VIDEO_TIME_BASE
-from conferencing.forwarding import ForwardedTrack, ForwardingSettings, Forwarder, route_keyframe_requests
+from conferencing.forwarding import ForwardedTrack, Forwarder, ForwardingSettings, route_keyframe_requests
 
 
 class FakeVideo(MediaStreamTrack):

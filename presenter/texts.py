@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-TEXTS: dict[str, tuple[str, str]] = {
+from courtroom.i18n import Catalogue, Plural
+
+TEXTS = Catalogue('presenter.texts', {
     'app_name': ('Phòng xử án số', 'Digital Courtroom'),
     'login_title': ('Đăng nhập', 'Sign in'),
     'username': ('Tên đăng nhập', 'Username'),
@@ -210,10 +212,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                              'A restricted exhibit is shown on the trial panel\'s screens only'),
     'clerk_open_bench': ('Bàn trình chiếu', 'Bench console'),
     'clerk_open_judge': ('Bảng điều khiển Chủ tọa', 'Judge\'s panel'),
-}
 
-# the clerk's connection points and participants page (/hearings/{id}/participants)
-TEXTS.update({
+    # the clerk's connection points and participants page (/hearings/{id}/participants)
     'hybrid_title': ('Điểm cầu và người tham gia', 'Connection points and participants'),
     'hybrid_open_page': ('Điểm cầu và người tham gia', 'Points and participants'),
     'hybrid_back': ('Về phiên tòa', 'Back to the hearing'),
@@ -320,10 +320,8 @@ TEXTS.update({
     'hybrid_charges_hint': ('VD: 173, 174', 'e.g. 173, 174'),
     'hybrid_state_secret': ('Vụ án có bí mật nhà nước', 'The case involves state secrets'),
     'hybrid_state_secret_hint': ('Không được xét xử trực tuyến', 'It may not be tried online'),
-})
 
-# the presiding judge's and the clerk's control of a hybrid hearing: remote participants, raised hands, outages
-TEXTS.update({
+    # the presiding judge's and the clerk's control of a hybrid hearing: remote participants, raised hands, outages
     'ctl_remote_title': ('Người tham gia từ xa', 'Remote participants'),
     'ctl_remote_none': ('Chưa có người tham gia từ xa trong phiên tòa', 'No remote participant in the hearing yet'),
     'ctl_waiting': ('{n} người đang chờ trong phòng chờ', '{n} waiting in the lobby'),
@@ -354,13 +352,11 @@ TEXTS.update({
     'ctl_act_admitted': ('Cho vào phiên tòa', 'Admitted'),
     'ctl_act_joined': ('Kết nối', 'Connected'),
     'ctl_act_left': ('Mất kết nối', 'Disconnected'),
-})
-TEXTS['clerk_screen_video'] = ('Hiển thị hình ảnh các điểm cầu (màn hình công chúng, HĐXX)',
-                               "Show the remote points' video (public and trial-panel screens)")
+    'clerk_screen_video': ('Hiển thị hình ảnh các điểm cầu (màn hình công chúng, HĐXX)',
+                           "Show the remote points' video (public and trial-panel screens)"),
 
-# the record's pages: stage, recording, minutes, export and verification, review (presenter/pages/record.py,
-# review.py, stage_widgets.py)
-TEXTS.update({
+    # the record's pages: stage, recording, minutes, export and verification, review (presenter/pages/record.py,
+    # review.py, stage_widgets.py)
     'rec_title': ('Biên bản và ghi âm, ghi hình', 'Minutes and recording'),
     'rec_back': ('Về phiên tòa', 'Back to the hearing'),
     'rec_review_link': ('Xem lại bản ghi', 'Review the recording'),
@@ -452,10 +448,8 @@ TEXTS.update({
     'rec_review_idle': ('Không trình chiếu tài liệu', 'Nothing on display'),
     'rec_review_blank': ('Màn hình tắt', 'Screens blanked'),
     'rec_review_since': ('từ {at}', 'since {at}'),
-})
 
-# online interrogation and statements: the session kind, the clock, an imported record's provenance
-TEXTS.update({
+    # online interrogation and statements: the session kind, the clock, an imported record's provenance
     'int_kind': ('Loại phiên', 'Session kind'),
     'int_kind_hearing': ('Phiên tòa', 'Hearing'),
     'int_kind_interrogation': ('Hỏi cung trực tuyến', 'Online interrogation'),

@@ -17,7 +17,7 @@ from PIL import Image
 
 from courtroom.errors import CourtroomError, InvalidInput, NotFound, Unprocessable
 from courtroom.exhibits import ExhibitKind
-from courtroom.messages import MESSAGES as DOMAIN_MESSAGES
+from courtroom.messages import DOMAIN_ERRORS as DOMAIN_MESSAGES
 from media import render
 from media.render import (
     MAX_WIDTH,
@@ -29,7 +29,7 @@ from media.render import (
     prerender,
     render_page,
 )
-from media.render_messages import MESSAGES
+from media.render_messages import RENDER_ERRORS as MESSAGES
 
 CORPUS = Path(__file__).resolve().parents[3] / 'shared' / 'corpus' / 'pdf-samples'
 PAGE_COLOURS = [(255, 0, 0), (0, 160, 0), (0, 0, 255), (255, 200, 0)]

@@ -31,6 +31,7 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
         'Tài liệu "{exhibit_id}" không có trang {page} (có {page_count} trang)',
         'Exhibit "{exhibit_id}" has no page {page} (it has {page_count})',
     ),
+    'bad_bl_input': ('Đây không phải số bút lục', 'That is not a BL number'),
     'bl_not_found': ('Không có bút lục BL {bl} trong hồ sơ', 'There is no BL {bl} in the case file'),
     'required_field': ('Thiếu trường bắt buộc "{field}"', 'The field "{field}" is required'),
     'field_too_long': ('Trường "{field}" dài quá {max} ký tự', 'The field "{field}" is longer than {max} characters'),

@@ -16,6 +16,7 @@ from courtroom.errors import CourtroomError
 from courtroom.settings import Settings
 
 from .i18n import Lang, error_message
+from .texts import TEXTS
 
 HELP_DATA = 'data folder (default ./courtroom-data, or COURTROOM_DATA)'
 
@@ -111,11 +112,10 @@ def _verify(args: argparse.Namespace) -> int:
         print(f'{"OK  " if held else "FAIL"} {what}' + (f': {detail}' if detail else ''))
     failure = verdict.first_failure
     if failure is None and verdict.ok:
-        print('Hồ sơ hợp lệ / the record verifies' if args.lang == 'vi' else 'The record verifies')
+        print(TEXTS.t('cli_verified', args.lang))
         return 0
     what, detail = failure or ('record', 'empty')
-    print(f'{"Không hợp lệ" if args.lang == "vi" else "Invalid"}: {what}' + (f' — {detail}' if detail else ''),
-          file=sys.stderr)
+    print(TEXTS.t('cli_invalid', args.lang, what=what) + (f' — {detail}' if detail else ''), file=sys.stderr)
     return 1
 
 
@@ -215,10 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except CourtroomError as e:
-        print(f'{"Lỗi" if lang == "vi" else "Error"}: {error_message(e, lang)}', file=sys.stderr)
+        print(TEXTS.t('cli_error', lang, message=error_message(e, lang)), file=sys.stderr)
         return 1
     except OSError as e:
-        print(f'{"Lỗi" if lang == "vi" else "Error"}: {e.strerror}: {e.filename}', file=sys.stderr)
+        print(TEXTS.t('cli_error', lang, message=f'{e.strerror}: {e.filename}'), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -4,7 +4,8 @@ here rather than on a page.
 
 Where a key may be written (anything else is refused, so that every key stays visible to this test):
 - the first argument of ``t(...)``, ``self.t(...)`` or ``CATALOGUE.t(...)``: a literal, or a choice between
-  literals (``'mic_off' if on else 'mic_on'``), or a lookup in a module-level ``..._KEYS`` map of literals;
+  literals (``'mic_off' if on else 'mic_on'``), or a lookup in a module-level ``..._KEYS`` map of literals
+  (``KEYS[value]``, ``KEYS.get(value, 'default_key')``);
 - the first argument of a ``CourtroomError`` (an error code), when it is a literal.
 """
 
@@ -84,6 +85,17 @@ def string_constants(node: ast.AST) -> Iterator[str]:
             yield child.value
 
 
+def key_constants(node: ast.expr) -> Iterator[str]:
+    """The keys a visible key expression may give: the literal, both branches of a choice, a map's default."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node.value
+    elif isinstance(node, ast.IfExp):
+        yield from key_constants(node.body)
+        yield from key_constants(node.orelse)
+    elif isinstance(node, ast.Call):
+        yield from key_constants(node.args[1])
+
+
 def key_maps(tree: ast.Module) -> dict[str, ast.Dict]:
     """The module's ``..._KEYS`` maps: a literal dict whose values are keys of the pages' catalogue."""
     maps = {}
@@ -120,7 +132,14 @@ def key_is_visible(node: ast.expr) -> bool:
         return key_is_visible(node.body) and key_is_visible(node.orelse)
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
         return node.value.id in KEY_MAP_NAMES
+    if is_map_get(node):  # KEYS.get(value, 'default_key')
+        return len(node.args) == 2 and key_is_visible(node.args[1])
     return False
+
+
+def is_map_get(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == 'get'
+            and isinstance(node.func.value, ast.Name) and node.func.value.id in KEY_MAP_NAMES)
 
 
 def uses() -> tuple[list[Use], list[str]]:
@@ -131,8 +150,10 @@ def uses() -> tuple[list[Use], list[str]]:
             for value in mapping.values:
                 for key in string_constants(value):
                     found.append(Use(PAGES, key, f'{module}.{name}', None))
+        wrappers = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == 't'
+                    for n in ast.walk(f)}  # session.t and JoinPage.t pass their caller's key on
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not node.args:
+            if not isinstance(node, ast.Call) or not node.args or id(node) in wrappers:
                 continue
             target = translate_target(node, module)
             if target is None:
@@ -140,15 +161,16 @@ def uses() -> tuple[list[Use], list[str]]:
             where = f'{module}:{node.lineno}'
             first = node.args[0]
             if not key_is_visible(first):
-                if target != ERRORS:  # an error's code may come from data (api.py, online_refusal)
+                # the other catalogues are keyed by data (error codes, audit actions, finding codes, enum values),
+                # so their keys may come from a variable; test_no_key_is_unused and the enum tests cover them
+                if target == PAGES:
                     hidden.append(f'{where}: {ast.unparse(node)}')
                 continue
             given = None if any(k.arg is None for k in node.keywords) else frozenset(
                 k.arg for k in node.keywords if k.arg is not None)
             if target == PAGES and len(node.args) > 1:
                 given = None
-            keys = list(string_constants(first)) if not isinstance(first, ast.Subscript) else []
-            found.extend(Use(target, key, where, given) for key in keys)
+            found.extend(Use(target, key, where, given) for key in key_constants(first))
     return found, hidden
 
 
@@ -228,9 +250,9 @@ def test_counts_read_right_in_both_languages() -> None:
 def test_every_plural_differs_between_one_and_many_in_english(path: str) -> None:
     for key, entry in CATALOGUES[path].items():
         if isinstance(entry, Plural):
-            one, many = (entry.render('en', {'n': n, **dict.fromkeys(fields(entry.other), 'x')}) for n in (1, 2))
+            one, many = (entry.render('en', {**dict.fromkeys(fields(entry.other), 'x'), entry.by: n}) for n in (1, 2))
             assert one.replace('1', '') != many.replace('2', ''), key
-            assert entry.render('vi', {'n': 1, **dict.fromkeys(fields(entry.vi), 'x')})
+            assert entry.render('vi', {**dict.fromkeys(fields(entry.vi), 'x'), entry.by: 1})
 
 
 def test_a_count_without_its_plural_form_is_caught() -> None:
@@ -255,3 +277,24 @@ def test_key_maps_cover_their_enums() -> None:
 
 def test_languages() -> None:
     assert LANGS == ('vi', 'en')
+
+
+def test_catalogues_keyed_by_an_enum_name_every_member() -> None:
+    from courtroom.minutes import STAGE_NAMES
+    from courtroom.stages import Stage
+    from media.check import Severity
+    from media.check_messages import SEVERITY_LABELS
+
+    assert set(STAGE_NAMES) == set(Stage)
+    assert set(SEVERITY_LABELS) == set(Severity)
+
+
+def test_a_catalogue_refuses_to_merge_a_key_twice() -> None:
+    one = Catalogue('one', {'same': ('một', 'one')})
+    with pytest.raises(ValueError, match=r"one and two both define \['same'\]"):
+        one | Catalogue('two', {'same': ('hai', 'two')})
+
+
+def test_a_plural_must_show_its_count() -> None:
+    with pytest.raises(ValueError, match='must show its count'):
+        Plural(vi='phiên tòa', one='a hearing', other='hearings')

@@ -16,6 +16,7 @@ from courtroom.exhibits import Exhibit
 from courtroom.search import Hit
 
 from ..session import t
+from ..texts import EXHIBIT_KIND_KEYS, SESSION_KIND_KEYS
 from .layout import VIETNAM
 
 E = TypeVar('E', bound=Element)
@@ -97,7 +98,7 @@ def duration_text(seconds: float | None) -> str:
 def provenance_rows(provenance: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(test id, label, value) of a verified record's provenance, for the viewer's panel."""
     kind = provenance.get('kind') or 'hearing'
-    source = ' · '.join(str(v) for v in (t(f'int_kind_{kind}') if kind in ('hearing', 'interrogation', 'statement')
+    source = ' · '.join(str(v) for v in (t(SESSION_KIND_KEYS[kind]) if kind in SESSION_KIND_KEYS
                                          else kind, provenance.get('case_number'), provenance.get('title')) if v)
     key = str(provenance.get('public_key_sha256') or '')
     gaps = int(provenance.get('gaps') or 0)
@@ -118,7 +119,7 @@ def provenance_rows(provenance: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def pages_text(n: int) -> str:
-    return t('one_page') if n == 1 else t('n_pages', n=n)
+    return t('n_pages', n=n)
 
 
 def img(src: str, alt: str) -> Element:
@@ -148,7 +149,7 @@ def exhibit_card(exhibit: Exhibit, thumb_url: str, on_open: Callable[[Exhibit], 
                     'text-xs font-medium text-slate-600 whitespace-nowrap')
             ui.label(exhibit.title).tooltip(exhibit.title) \
                 .classes('text-sm font-medium leading-snug line-clamp-2 min-h-[2.5rem] break-words')
-            ui.label(f'{t("kind_" + exhibit.kind.value)} · {pages_text(exhibit.page_count)}') \
+            ui.label(f'{t(EXHIBIT_KIND_KEYS[exhibit.kind])} · {pages_text(exhibit.page_count)}') \
                 .classes('text-xs text-slate-500')
             provenance_badge(exhibit)
 
@@ -255,7 +256,7 @@ class PageViewer:
         exhibit = self.exhibit
         assert exhibit is not None
         self.title.text = f'{exhibit.label} · {exhibit.title}'
-        self.subtitle.text = f'{t("kind_" + exhibit.kind.value)} · {exhibit.source_name}'
+        self.subtitle.text = f'{t(EXHIBIT_KIND_KEYS[exhibit.kind])} · {exhibit.source_name}'
         self.position.text = t('page_of', page=self.page, count=exhibit.page_count)
         bl = page_bl(exhibit, self.page)
         self.bl.text = f'BL {bl}' if bl is not None else t('bl_none')

@@ -25,6 +25,7 @@ from courtroom.visibility import Audience
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
+from ..texts import ACTION_KEYS, BENCH_AUDIENCE_KEYS, VIEW_KEYS
 from .components import QuietSwitches, testid
 from .hearing_page import hearing_for
 from .hybrid_widgets import OutagePrompt, RemoteParticipants
@@ -61,12 +62,7 @@ def clock(iso: str) -> str:
 
 
 def action_text(action: str) -> str:
-    for key in (f'judge_act_{action}', f'ctl_act_{action}'):
-        try:
-            return t(key)
-        except KeyError:
-            continue
-    return action
+    return t(ACTION_KEYS[action]) if action in ACTION_KEYS else action
 
 
 def details_text(entry: AuditEntry, exhibits: dict[int, Exhibit]) -> str:
@@ -80,7 +76,7 @@ def details_text(entry: AuditEntry, exhibits: dict[int, Exhibit]) -> str:
     if 'exhibits' in d:
         return t('n_exhibits', n=len(d['exhibits']))
     if 'audience' in d:
-        return f'{d.get("name", "")} · {t("bench_aud_" + str(d["audience"]))}'
+        return f'{d.get("name", "")} · {t(BENCH_AUDIENCE_KEYS[d["audience"]])}'
     shown = {k: v for k, v in d.items() if k != 'version'}
     return ', '.join(f'{k}: {v}' for k, v in shown.items())[:120]
 
@@ -262,7 +258,7 @@ class JudgePanel:
         with self.audiences:
             for audience in Audience:
                 view = self.snapshot.view(audience)
-                chip = testid(ui.label(f'{t("bench_aud_" + audience.value)}: {t("judge_view_" + view.state.value)}'),
+                chip = testid(ui.label(f'{t(BENCH_AUDIENCE_KEYS[audience])}: {t(VIEW_KEYS[view.state])}'),
                               f'audience-{audience.value}')
                 chip.classes(f'text-xs font-medium rounded-full px-3 py-1 {_VIEW_CLASSES[view.state.value]}')
                 chip.props['data-state'] = view.state.value

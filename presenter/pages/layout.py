@@ -13,7 +13,7 @@ from courtroom.users import User
 
 from ..i18n import Lang
 from ..session import lang, set_lang, t
-from ..texts import TEXTS
+from ..texts import ROLE_KEYS, TEXTS
 
 PRIMARY = '#1f3b63'  # a deep court blue, for every staff page
 
@@ -51,7 +51,7 @@ def clock(classes: str = '', language: Lang | None = None) -> Element:
             ui.add_head_html(f'<script>{CLOCK_JS}</script>')
     label = ui.label(vietnam_time()).classes('font-mono tabular-nums ' + classes)
     label.props('data-clock data-testid=clock')
-    label.props['title'] = TEXTS['int_clock_title'][0 if (language or lang()) == 'vi' else 1]
+    label.props['title'] = TEXTS.t('int_clock_title', language or lang())
     label.mark('clock')
     return label
 
@@ -81,7 +81,9 @@ def frame(user: User, title: str) -> None:
             ui.label(title).classes('text-slate-300')
         with ui.row().classes('items-center gap-3'):
             clock('text-white text-base font-semibold bg-slate-700 rounded px-2 py-0.5')
-            ui.label(f'{user.name} · {t("role_" + user.role.value)}').classes('text-slate-200').props('data-testid=current-user').mark('current-user')
+            ui.label(f'{user.name} · {t(ROLE_KEYS[user.role])}').classes('text-slate-200') \
+                .props('data-testid=current-user').mark('current-user')
             language_switch(set_lang)
-            ui.button(t('logout'), on_click=sign_out).props('flat color=white').props('data-testid=logout').mark('logout')
+            ui.button(t('logout'), on_click=sign_out).props('flat color=white').props('data-testid=logout') \
+                .mark('logout')
 

@@ -15,6 +15,7 @@ from courtroom.presentation_state import Region
 from courtroom.search import parse_bl
 
 from ..session import t
+from ..texts import ACK_KEYS, BENCH_AUDIENCE_KEYS, DISCLOSURE_KEYS
 from .components import page_bl, testid
 
 LAG_S = 1.0  # a screen whose acknowledgement trails the state by longer than this is flagged
@@ -124,7 +125,7 @@ def ack_text(status: dict[str, Any], exhibits: dict[int, Exhibit]) -> str:
     if state == 'showing' and status['showing']:
         shown = status['showing']
         return shown_text(exhibits.get(shown['exhibit_id']), shown['page']) or t('bench_ack_showing')
-    return t(f'bench_ack_{state}') if state in ('blank', 'restricted', 'idle') else state
+    return t(ACK_KEYS[state]) if state in ACK_KEYS else state
 
 
 # --- widgets ------------------------------------------------------------------------------------------------
@@ -180,7 +181,7 @@ class Badges:
     restricted: Element
 
     def update(self, exhibit: Exhibit) -> None:
-        self.disclosure.text = t(f'bench_badge_{exhibit.disclosure.value}')  # type: ignore[attr-defined]
+        self.disclosure.text = t(DISCLOSURE_KEYS[exhibit.disclosure])  # type: ignore[attr-defined]
         self.disclosure.classes(replace=_BADGE_BASE + _BADGE[exhibit.disclosure])
         self.disclosure.props['data-disclosure'] = exhibit.disclosure.value
         self.disclosure.update()
@@ -214,7 +215,7 @@ def screen_chip(status: dict[str, Any], health: str, exhibits: dict[int, Exhibit
         chip.props['data-state'] = status['state'] or ''
         ui.icon('circle', size='0.7rem').classes(_DOT[health])
         with ui.column().classes('gap-0 leading-tight min-w-0'):
-            ui.label(f'{status["name"]} · {t("bench_aud_" + status["audience"])}').classes(
+            ui.label(f'{status["name"]} · {t(BENCH_AUDIENCE_KEYS[status["audience"]])}').classes(
                 'text-xs font-semibold truncate max-w-[13rem]')
             text = ack_text(status, exhibits) + (f' · {t("bench_ack_lag")}' if health == 'lag' else '')
             testid(ui.label(text), 'screen-chip-text').classes('text-xs truncate max-w-[13rem]')

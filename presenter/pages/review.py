@@ -33,6 +33,7 @@ from courtroom.users import User
 from ..api import error_response
 from ..services import Services
 from ..session import lang, t
+from ..texts import PROBLEM_KEYS
 from .components import page_bl, testid
 from .hearing_page import hearing_for
 from .record_labels import court_time, duration_text, group_segments, source_name, source_names
@@ -48,7 +49,7 @@ SCRIPT = '<script src="/static/courtroom/review.js"></script>'
 class SegmentCheck:
     seq: int
     ok: bool
-    problem: str = ''  # a rec_problem_* text key
+    problem: str = ''  # 'missing', 'hash', 'not_in_chain' or 'chain_differs'
 
 
 @dataclass(slots=True)
@@ -93,15 +94,15 @@ def verify_series(services: Services, hearing_id: int, segments: list[Segment]) 
     for s in segments:
         path = segment_file(folder, s)
         if path is None or not path.is_file():
-            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_missing'))
+            check.segments.append(SegmentCheck(s.seq, False, 'missing'))
             continue
         in_chain = closed.get((s.source, s.series, s.seq))
         if in_chain is None:
-            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_not_in_chain'))
+            check.segments.append(SegmentCheck(s.seq, False, 'not_in_chain'))
         elif in_chain != s.sha256:
-            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_chain_differs'))
+            check.segments.append(SegmentCheck(s.seq, False, 'chain_differs'))
         elif file_sha256(path) != s.sha256:
-            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_hash'))
+            check.segments.append(SegmentCheck(s.seq, False, 'hash'))
         else:
             check.segments.append(SegmentCheck(s.seq, True))
     return check
@@ -386,7 +387,8 @@ class ReviewPage:
         if check.ok:
             self.set_verification('true', t('rec_review_valid', n=count))
             return
-        details = [t('rec_review_problem', seq=f'{c.seq:05d}', problem=t(c.problem)) for c in check.failed[:6]]
+        details = [t('rec_review_problem', seq=f'{c.seq:05d}', problem=t(PROBLEM_KEYS[c.problem]))
+                   for c in check.failed[:6]]
         if len(check.failed) > 6:
             details.append(t('rec_review_more', n=len(check.failed) - 6))
         if not check.chain_ok:

@@ -8,17 +8,17 @@ from pathlib import Path
 from nicegui import app, ui
 
 from courtroom.errors import NotFound
+from courtroom.i18n import language
 from courtroom.screens import Screen
 
 from ..i18n import Lang
 from ..services import Services
+from ..texts import TEXTS
 from .call import Call
 from .evidence import add_head, evidence_view
 from .layout import clock
 
 STATIC = Path(__file__).resolve().parent.parent / 'static'
-
-UNKNOWN = {'vi': 'Màn hình không hợp lệ hoặc đã bị thu hồi', 'en': 'This screen link is not valid or has been withdrawn'}
 
 VIDEO_STRIP = '''
 <script src="/static/courtroom/join.js"></script>
@@ -51,7 +51,7 @@ def register(services: Services) -> None:
         try:
             screen = services.screens.by_token(token)
         except NotFound:
-            ui.label(UNKNOWN['en' if lang == 'en' else 'vi']).classes('text-white text-2xl absolute-center') \
+            ui.label(TEXTS.t('screen_unknown', language(lang))).classes('text-white text-2xl absolute-center') \
                 .mark('screen-unknown')
             return
         evidence_view(services, services.hearings.get(screen.hearing_id), screen.audience,

@@ -19,6 +19,7 @@ from courtroom.users import User
 from ..live import follow
 from ..services import Services
 from ..session import error_text, lang, t
+from ..texts import TEXTS
 from .components import testid
 
 # the badge's colours: a sitting hearing blue, an interrupted one amber or red, the rest slate
@@ -43,8 +44,7 @@ STAGE_ICON: dict[str, str] = {
 # --- pure helpers ---------------------------------------------------------------------------------------------
 
 def stage_name(stage: str, language: str = 'vi') -> str:
-    names = STAGE_NAMES.get(stage, (stage, stage))
-    return names[0 if language == 'vi' else 1]
+    return STAGE_NAMES.t(stage, 'en' if language == 'en' else 'vi') if stage in STAGE_NAMES else stage
 
 
 def day_text(iso: str | None) -> str:
@@ -61,7 +61,7 @@ def stage_text(stage: str, reason: str | None, resume_on: str | None, language: 
     """ "Xét hỏi", "Tạm ngừng — lý do", "Hoãn — đến ngày 20/05/2026 — lý do"."""
     parts = [stage_name(stage, language)]
     if stage == 'postponed' and resume_on:
-        parts.append(('đến ngày ' if language == 'vi' else 'until ') + day_text(resume_on))
+        parts.append(TEXTS.t('stage_until', 'en' if language == 'en' else 'vi', day=day_text(resume_on)))
     if stage in ('suspended', 'postponed') and reason:
         parts.append(reason)
     return ' — '.join(parts)

@@ -24,7 +24,7 @@ from .record import INDEX, verify_record
 MINUTES = 'minutes.pdf'
 MANIFEST = 'recordings/manifest.json'
 MARKERS = (INDEX, f'{INDEX}.sig', PUBLIC)  # at the zip's root, these make it a record
-TITLE = ('Biên bản và ghi hình: {title}', 'Minutes and recording: {title}')
+TITLE = 'Biên bản và ghi hình: {title}'  # the exhibit's title is data, kept in the court's language
 
 
 def is_record(path: Path) -> bool:
@@ -114,4 +114,4 @@ def verify_and_open(path: Path, source_name: str, work_dir: Path, limits: Limits
         'verified_at': datetime.now(UTC).isoformat(timespec='seconds'),
         'checks': sum(1 for _, held, _ in verdict.checks if held),
     }
-    return VerifiedRecord(minutes=target, title=TITLE[0].format(title=title), provenance=provenance)
+    return VerifiedRecord(minutes=target, title=TITLE.format(title=title), provenance=provenance)

@@ -29,7 +29,8 @@ def _common(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog='courtroom', description='Courtroom evidence presentation and hybrid hearings.')
+    parser = argparse.ArgumentParser(prog='courtroom',
+                                     description='Courtroom evidence presentation and hybrid hearings.')
     commands = parser.add_subparsers(dest='command', required=True, metavar='COMMAND')
 
     serve = _common(commands.add_parser('serve', help='run the web server (pages, API, screens)',
@@ -133,7 +134,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .app import serve
 
     if bool(args.tls_cert) != bool(args.tls_key):
-        print('--tls-cert và --tls-key phải đi cùng nhau / --tls-cert and --tls-key go together', file=sys.stderr)
+        print(TEXTS.t('cli_tls_pair', args.lang), file=sys.stderr)
         return 1
     settings = _settings(args, host=args.host, port=args.port, public_url=args.public_url)
     serve(settings, demo_data=args.demo, tls_cert=args.tls_cert, tls_key=args.tls_key)

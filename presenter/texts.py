@@ -593,6 +593,7 @@ TEXTS = Catalogue('presenter.texts', {
     'cli_error': ('Lỗi: {message}', 'Error: {message}'),
     'cli_verified': ('Hồ sơ hợp lệ / the record verifies', 'The record verifies'),
     'cli_invalid': ('Không hợp lệ: {what}', 'Invalid: {what}'),
+    'cli_tls_pair': ('--tls-cert và --tls-key phải đi cùng nhau', '--tls-cert and --tls-key go together'),
 })
 
 

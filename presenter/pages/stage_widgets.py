@@ -89,8 +89,8 @@ def stage_badge(services: Services, hearing_id: int) -> Element:
         label = testid(ui.label(), 'stage-badge-text').classes('truncate')
 
     def show(stage: str, reason: str | None, resume_on: str | None) -> None:
-        badge.classes(replace='nicegui-row items-center no-wrap gap-1.5 rounded-full border px-3 py-1 text-sm font-medium '
-                              'max-w-[28rem] ' + STAGE_STYLE.get(stage, ''))
+        badge.classes(replace='nicegui-row items-center no-wrap gap-1.5 rounded-full border px-3 py-1 text-sm '
+                              'font-medium max-w-[28rem] ' + STAGE_STYLE.get(stage, ''))
         badge.props(f'data-stage={stage}')
         icon.name = STAGE_ICON.get(stage, 'gavel')
         label.text = stage_text(stage, reason, resume_on, lang())

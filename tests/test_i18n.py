@@ -292,6 +292,15 @@ def test_catalogues_keyed_by_an_enum_name_every_member() -> None:
     assert set(SEVERITY_LABELS) == set(Severity)
 
 
+def test_maps_keyed_by_a_tuple_of_codes_name_every_code() -> None:
+    from courtroom.hearings import KINDS
+    from courtroom.participants import ID_DOCUMENT_TYPES
+    from presenter.texts import ID_DOCUMENT_KEYS, JOIN_DOCUMENT_KEYS, SESSION_KIND_KEYS
+
+    assert set(SESSION_KIND_KEYS) == set(KINDS)
+    assert set(ID_DOCUMENT_KEYS) == set(JOIN_DOCUMENT_KEYS) == set(ID_DOCUMENT_TYPES)
+
+
 def test_a_catalogue_refuses_to_merge_a_key_twice() -> None:
     one = Catalogue('one', {'same': ('một', 'one')})
     with pytest.raises(ValueError, match=r"one and two both define \['same'\]"):

@@ -28,7 +28,7 @@ def test_no_devices_are_explained(server: Server, browser: Browser) -> None:
     page = browser.new_context(locale='vi-VN').new_page()  # no fake devices, no permission given
     page.goto(link)
     message = page.get_by_test_id('device-message')
-    expect(message).to_have_attribute('data-outcome', re.compile('^(denied|missing|error)$'), timeout=15_000)
+    expect(message).to_have_attribute('data-outcome', re.compile('^(denied|missing|error)$'))
     outcome = message.get_attribute('data-outcome')
     assert outcome in MESSAGES, outcome
     expect(message).to_contain_text(MESSAGES[outcome])

@@ -17,9 +17,9 @@ from courtroom.exhibits import Exhibit
 from courtroom.roles import Action, require
 from courtroom.users import User
 
-from ..api import import_uploads
 from ..services import Services
 from ..session import error_text, t
+from ..uploads import import_uploads
 from .components import testid
 
 logger = logging.getLogger(__name__)

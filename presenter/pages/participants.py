@@ -21,10 +21,10 @@ from courtroom.points import Point
 from courtroom.roles import Action, may, require
 from courtroom.users import User
 
-from ..api_hybrid import join_url
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
+from ..urls import join_url
 from .components import testid
 from .confirm_dialog import ConfirmDialog
 from .hearing_page import hearing_for

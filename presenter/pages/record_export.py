@@ -15,7 +15,7 @@ from courtroom.roles import Action, may, require
 from courtroom.users import User
 from media.record import Verdict, verify_record
 
-from ..api_record import export_record
+from ..hearing_record import export_record
 from ..services import Services
 from ..session import error_text, t
 from .components import testid

@@ -15,10 +15,10 @@ from nicegui.testing import User
 
 from courtroom.roles import Role
 from courtroom.settings import Settings
-from presenter.api import import_uploads
 from presenter.pages.components import bl_range, snippet_html
 from presenter.pages.hearing import parse_bl_input
 from presenter.services import build_services
+from presenter.uploads import import_uploads
 from tests.conftest import make_pdf
 from tests.presenter.ui_data import PASSWORD, data_folder
 

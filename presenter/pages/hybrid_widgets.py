@@ -23,15 +23,11 @@ from ..live import follow
 from ..services import Services
 from ..session import error_text, t
 from .components import testid
+from .participant_labels import quality, state_badge
 
 
 def hhmmss(at: float) -> str:
     return time.strftime('%H:%M:%S', time.localtime(at))
-
-
-def quality(stats: dict[str, Any] | None) -> tuple[str, str, str] | None:
-    from .participant_labels import quality as shown_quality
-    return shown_quality(stats)
 
 
 def quality_short(stats: dict[str, Any] | None) -> str:
@@ -187,7 +183,6 @@ class RemoteParticipants:
         self.render(hands)
 
     def render(self, hands: dict[int, float]) -> None:
-        from .participant_labels import state_badge
         self.list.clear()
         self.speaking.clear()
         self.quality_labels.clear()

@@ -45,8 +45,6 @@ from .participant_labels import (
 from .points_panel import PointsPanel
 from .roll_call import RollCall
 
-# hybrid_widgets (quality, state_badge) and hearings (parse_charges_input) import these from here
-
 
 def register(services: Services) -> None:
     @ui.page('/hearings/{hearing_id}/participants')

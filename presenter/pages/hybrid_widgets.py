@@ -13,12 +13,13 @@ from nicegui import run, ui
 from nicegui.element import Element
 
 from courtroom.errors import CourtroomError
+from courtroom.outages import Outage
 from courtroom.participants import Participant, ParticipantRole, ParticipantState
 from courtroom.points import Point
 from courtroom.roles import Action, may, require
 from courtroom.users import User
 
-from ..conference import MediaEvent, Outage
+from ..conference import MediaEvent
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t

@@ -43,7 +43,7 @@ def render_ahead(services: Services) -> None:
 
 
 def mount(services: Services) -> None:
-    """Register the REST API and every page for these services."""
+    """Register the REST API and every page for these services; the conference starts and stops with the server."""
     app.on_startup(services.conference.start)
     app.on_shutdown(services.conference.stop)
     render_ahead(services)

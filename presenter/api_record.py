@@ -19,7 +19,7 @@ from courtroom.roles import Action, require, require_in
 from courtroom.users import User
 from media.recording_check import segment_file
 
-from .hearing_record import export_record
+from .hearing_record import export_record, record_name
 from .services import Services
 
 MEDIA_TYPES = {'.webm': 'video/webm', '.mkv': 'video/x-matroska', '.mp4': 'video/mp4', '.m4s': 'video/mp4'}
@@ -84,7 +84,7 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
         require(user.role, Action.EXPORT_RECORD)
         hearing = services.hearings.get(hearing_id)
         folder = Path(tempfile.mkdtemp(prefix='record-', dir=services.settings.tmp_dir))
-        name = f'ho-so-phien-toa-{hearing.id}-{hearing.case_number.replace("/", "-")}.zip'
+        name = record_name(hearing)
         path = export_record(services, hearing_id, folder / name)
         return FileResponse(path, media_type='application/zip', filename=name,
                             background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from courtroom.hearings import Hearing
 from media.record import build_record
 
 from .services import Services
+
+
+def record_name(hearing: Hearing) -> str:
+    """The record zip's file name, from the hearing's id and case number."""
+    return f'ho-so-phien-toa-{hearing.id}-{hearing.case_number.replace("/", "-")}.zip'
 
 
 def export_record(services: Services, hearing_id: int, target: Path) -> Path:

@@ -125,7 +125,7 @@ class JoinPage:
         if self.participant is None:
             return
         last = self.services.participants.release_seat(self.participant.id, self.session)
-        if last and self.services.conference is not None and self.participant.state.in_hearing:
+        if last and self.participant.state.in_hearing:
             await self.services.conference.left(self.participant)
 
     def refusal(self, message: str, code: str) -> None:
@@ -272,7 +272,7 @@ class JoinPage:
         self.status.props(f'data-state={state}')
 
     async def join_worker(self, offer: dict[str, str]) -> dict[str, Any]:
-        assert self.participant is not None and self.services.conference is not None
+        assert self.participant is not None
         return await self.services.conference.join(self.participant, offer)
 
     def toggle_mic(self) -> None:

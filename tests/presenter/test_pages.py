@@ -11,10 +11,10 @@ from nicegui.elements.upload_files import SmallFileUpload
 from nicegui.testing import User
 
 from courtroom.settings import Settings
-from presenter.api import import_uploads
 from presenter.pages.components import bl_range, snippet_html
 from presenter.pages.hearing import parse_bl_input
 from presenter.services import build_services
+from presenter.uploads import import_uploads
 from tests.conftest import make_pdf
 from tests.presenter.conftest import PAGE_TESTS, create_hearing, sign_in
 from tests.waiting import eventually

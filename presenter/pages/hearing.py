@@ -19,10 +19,10 @@ from courtroom.roles import Action, may
 from courtroom.search import Hit
 from courtroom.users import User
 
-from ..api_presenting import public_base
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
+from ..urls import public_base
 from .components import THUMB_WIDTH, PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
 from .hearing_page import hearing_for
 from .import_panel import ImportPanel

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from courtroom.audit import AuditEntry, verify_chain
 from courtroom.exhibits import Exhibit
@@ -43,12 +44,12 @@ def _file_sha256(path: Path) -> str:
 
 def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequence[Exhibit],
                  entries: Sequence[AuditEntry], minutes: Sequence[MinutesEntry], segments: Sequence[Segment],
-                 recordings_dir: Path, seal: Seal, pades: tuple[Path, Path] | None = None) -> Path:
+                 recordings_dir: Path, seal: Seal, zone: ZoneInfo, pades: tuple[Path, Path] | None = None) -> Path:
     """Write the record zip to ``target`` (through a temp file, so a failed export leaves nothing half-written).
-    Blocking: call from a worker thread."""
+    The minutes show times in the court's ``zone``. Blocking: call from a worker thread."""
     exported_at = datetime.now(UTC).isoformat(timespec='seconds')
     minutes_bytes = minutes_pdf(court=court, case_number=hearing.case_number, title=hearing.title, entries=minutes,
-                                signed_by=court, exported_at=exported_at)
+                                signed_by=court, exported_at=exported_at, zone=zone)
     if pades is not None:  # the court's X.509 certificate and key: a PAdES signature inside the PDF as well
         minutes_bytes = pades_sign(minutes_bytes, cert=pades[0], key=pades[1])
     files: dict[str, bytes | Path] = {

@@ -89,7 +89,7 @@ def build_services(settings: Settings) -> Services:
         screens=Screens(store),
         points=points,
         participants=Participants(store, hearings, points, secret),
-        stages=Stages(store),
+        stages=Stages(store, settings.time_zone),
         minutes=Minutes(store),
         recordings=Recordings(store),
         seal=Seal(settings.data_dir / 'keys'),

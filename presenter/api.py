@@ -24,6 +24,7 @@ from courtroom.errors import CourtroomError, NotFound, TooLarge, Unauthorized
 from courtroom.roles import Action, require
 from courtroom.users import User
 from media import bundle, render
+from media.image_sizes import THUMB_WIDTH
 
 from .api_hybrid import hybrid_routes
 from .api_presenting import presenting_routes
@@ -201,7 +202,7 @@ def page_aspect(services: Services, exhibit_id: int, page: int) -> float:
     asks for an image as wide as it will show it, no wider. Blocking on a miss: call from a worker thread, after
     looking in ``ASPECTS``."""
     if (exhibit_id, page) not in ASPECTS:
-        with Image.open(page_image(services, exhibit_id, page, render.THUMB_WIDTH)) as image:
+        with Image.open(page_image(services, exhibit_id, page, THUMB_WIDTH)) as image:
             ASPECTS[exhibit_id, page] = image.width / image.height
     return ASPECTS[exhibit_id, page]
 

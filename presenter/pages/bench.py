@@ -21,11 +21,12 @@ from courtroom.roles import Action, may
 from courtroom.screens import Screen
 from courtroom.search import Hit
 from courtroom.users import User
+from media.image_sizes import THUMB_WIDTH
 
 from ..live import follow, prerender
 from ..services import Services
 from ..session import error_text, t
-from .components import THUMB_WIDTH, bl_range, page_bl, snippet_html, testid
+from .components import bl_range, page_bl, snippet_html, testid
 from .hearing_page import hearing_for
 from .presenting_widgets import (
     Badges,

@@ -18,12 +18,13 @@ from courtroom.presentation import Snapshot
 from courtroom.roles import Action, may
 from courtroom.search import Hit
 from courtroom.users import User
+from media.image_sizes import THUMB_WIDTH
 
 from ..api_presenting import public_base
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
-from .components import THUMB_WIDTH, PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
+from .components import PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
 from .hearing_page import hearing_for
 from .import_panel import ImportPanel
 from .presenting_widgets import Badges, badges, parse_bl_input
@@ -50,7 +51,7 @@ class HearingPage:
         self.user = user
         self.hearing = hearing
         self.exhibits: list[Exhibit] = []
-        self.viewer = PageViewer(self.page_url)
+        self.viewer = PageViewer(self.page_url, services.settings.time_zone)
         self.may_restrict = may(user.role, Action.RESTRICT)
         self.badges: dict[int, Badges] = {}
         self.restrict_switches: dict[int, Any] = {}

@@ -152,7 +152,8 @@ class JoinPage:
                 ui.label(f'{hearing.case_number} · {self.t("hello", name=p.name)}').classes('text-slate-600')
             with ui.row().classes('items-center no-wrap gap-4'):
                 ui.label(self.t('no_record')).classes('text-xs text-slate-500 max-w-xs text-right')
-                clock('text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
+                clock(self.services.settings.time_zone,
+                      'text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
                       self.lang)
 
     def stage_check(self, p: Participant) -> None:

@@ -105,7 +105,7 @@ class ParticipantsPage:
                         self._participant_form()
                     self.people = testid(ui.column(), 'participants-list').classes('w-full gap-3')
                 self.roll_call = RollCall(self)
-        self.join_link = JoinLinkDialog(hearing)
+        self.join_link = JoinLinkDialog(hearing, services.settings.time_zone)
         self.confirm = ConfirmDialog()
         if refusal is not None:
             for element in self.disabled_when_refused:

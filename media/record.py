@@ -22,6 +22,7 @@ from courtroom.minutes import MinutesEntry
 from courtroom.recordings import Segment
 from courtroom.seal import PUBLIC, Seal, verify
 
+from .hashing import file_sha256
 from .minutes_pdf import minutes_pdf
 from .pades import pades_sign, pades_verify
 
@@ -32,14 +33,6 @@ SIGNED = ('record.json', 'minutes.pdf', 'recordings/manifest.json')
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open('rb') as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequence[Exhibit],
@@ -71,7 +64,7 @@ def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequen
     files['recordings/manifest.json'] = json.dumps(manifest, indent=1).encode()
     if pades is not None:
         files[PADES_CERT] = pades[0].read_bytes()
-    hashes = {name: _sha256(data) if isinstance(data, bytes) else _file_sha256(data) for name, data in files.items()}
+    hashes = {name: _sha256(data) if isinstance(data, bytes) else file_sha256(data) for name, data in files.items()}
     index = json.dumps({'hearing': {'id': hearing.id, 'case_number': hearing.case_number, 'title': hearing.title,
                                     'kind': hearing.kind},
                         'court': court, 'exported_at': exported_at, 'files': hashes}, ensure_ascii=False,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-import hashlib
 import json
 import urllib.parse
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from courtroom.minutes import MinutesEntry
 from courtroom.recordings import Segment
 from courtroom.roles import Action, require
 from courtroom.users import User
+from media.hashing import file_sha256
 
 from ..api import error_response
 from ..services import Services
@@ -65,14 +65,6 @@ class SeriesCheck:
     @property
     def failed(self) -> list[SegmentCheck]:
         return [s for s in self.segments if not s.ok]
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open('rb') as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def segment_file(folder: Path, segment: Segment) -> Path | None:

@@ -24,6 +24,12 @@ def zone_named(name: str) -> ZoneInfo:
         raise InvalidInput('bad_time_zone', zone=name) from None
 
 
+def zone_text(zone: ZoneInfo, now: datetime | None = None) -> str:
+    """ "Asia/Ho_Chi_Minh (UTC+07:00)": the zone and its offset now."""
+    offset = (now or datetime.now(UTC)).astimezone(zone).strftime('%z')
+    return f'{zone.key} (UTC{offset[:3]}:{offset[3:]})'
+
+
 def moment(value: Moment) -> datetime:
     """``value`` as an aware datetime; ValueError when it is not a time."""
     if isinstance(value, datetime):

@@ -464,7 +464,7 @@ TEXTS.update({
         'An interrogation or statement is recorded on audio and video from its start to its end; at most two '
         'component points',
     ),
-    'int_clock_title': ('Giờ Việt Nam (UTC+7)', 'Vietnam time (UTC+7)'),
+    'int_clock_title': ('Giờ của tòa: {zone}', "The court's time: {zone}"),
     'int_verified': ('Đã xác minh chữ ký', 'Signature verified'),
     'int_verified_hint': (
         'Hồ sơ ghi có chữ ký số của {court}; mã băm, chuỗi nhật ký và chữ ký đã được kiểm tra khi nhập',

@@ -27,7 +27,7 @@ from ..live import follow, prerender
 from ..services import Services
 from ..session import error_text, t
 from .components import bl_range, page_bl, snippet_html, testid
-from .go_to_bl import GoToBl
+from .go_to_bl import GoToBl, leave_field
 from .hearing_page import hearing_for
 from .presenting_widgets import (
     Badges,
@@ -458,8 +458,4 @@ class Bench:
         exhibit = self.by_id.get(hit.exhibit_id)
         if exhibit is not None:
             await self.preview(exhibit, hit.page)
-            self._leave_field()
-
-    def _leave_field(self) -> None:
-        """Off the text field, so the next Enter publishes and ←/→ turn the preview: "BL 125 ⏎ ⏎" shows BL 125."""
-        ui.run_javascript('document.activeElement && document.activeElement.blur()')
+            leave_field()  # so the next Enter publishes and ←/→ turn the preview

@@ -17,6 +17,11 @@ from ..session import error_text, t
 from .components import testid
 
 
+def leave_field() -> None:
+    """Off the focused text field, so the page's own keys act next."""
+    ui.run_javascript('document.activeElement && document.activeElement.blur()')
+
+
 def find_page(exhibits: Exhibits, hearing_id: int, bl: int) -> tuple[Exhibit, int]:
     """The exhibit and its page that carry ``bl``, read fresh (it may have been imported since the page loaded)."""
     ref = exhibits.find_bl(hearing_id, bl)
@@ -54,7 +59,7 @@ class GoToBl:
             self._say(error_text(e))
             return
         await self._open_page(exhibit, page)
-        ui.run_javascript('document.activeElement && document.activeElement.blur()')
+        leave_field()
 
     def _say(self, text: str) -> None:
         self.error.text = text

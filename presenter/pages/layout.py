@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from nicegui import app, context, ui
 from nicegui.element import Element
 
-from courtroom.court_time import format_time
+from courtroom.court_time import format_time, zone_text
 from courtroom.users import User
 
 from ..i18n import Lang
@@ -52,7 +52,8 @@ def clock(zone: ZoneInfo, classes: str = '', language: Lang | None = None) -> El
             ui.add_head_html(f'<script>{clock_js(zone)}</script>')
     label = ui.label(format_time(datetime.now(UTC), zone)).classes('font-mono tabular-nums ' + classes)
     label.props('data-clock data-testid=clock')
-    label.props['title'] = TEXTS['int_clock_title'][0 if (language or lang()) == 'vi' else 1]
+    title = TEXTS['int_clock_title'][0 if (language or lang()) == 'vi' else 1]
+    label.props['title'] = title.format(zone=zone_text(zone))
     label.mark('clock')
     return label
 

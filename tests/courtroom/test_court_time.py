@@ -17,6 +17,7 @@ from courtroom.court_time import (
     format_duration,
     format_time,
     zone_named,
+    zone_text,
 )
 from courtroom.errors import InvalidInput
 from courtroom.settings import Settings
@@ -43,6 +44,12 @@ def test_times_are_the_courts_whatever_the_servers_zone(server_zone: str) -> Non
     assert format_datetime(AT, zone, seconds=False) == '21/05/2026 02:05'
     assert format_datetime(AT, zone, year=False) == '21/05 02:05:09'
     assert court_today(zone, datetime.fromisoformat(AT)) == date(2026, 5, 21)
+
+
+def test_zone_text(server_zone: str) -> None:
+    assert zone_text(zone_named(DEFAULT_ZONE)) == 'Asia/Ho_Chi_Minh (UTC+07:00)'
+    assert zone_text(zone_named('America/New_York'), datetime.fromisoformat(AT)) == 'America/New_York (UTC-04:00)'
+    assert zone_text(zone_named('Asia/Kolkata')) == 'Asia/Kolkata (UTC+05:30)'
 
 
 def test_a_configured_zone_changes_them() -> None:

@@ -20,10 +20,10 @@ from courtroom.search import Hit
 from courtroom.users import User
 from media.image_sizes import THUMB_WIDTH
 
-from ..api_presenting import public_base
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
+from ..urls import public_base
 from .components import PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
 from .go_to_bl import GoToBl
 from .hearing_page import hearing_for

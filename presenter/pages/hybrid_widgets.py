@@ -14,21 +14,18 @@ from nicegui.element import Element
 
 from courtroom.court_time import format_time
 from courtroom.errors import CourtroomError
+from courtroom.outages import Outage
 from courtroom.participants import Participant, ParticipantRole, ParticipantState
 from courtroom.points import Point
 from courtroom.roles import Action, may, require
 from courtroom.users import User
 
-from ..conference import MediaEvent, Outage
+from ..conference import MediaEvent
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
 from .components import testid
-
-
-def quality(stats: dict[str, Any] | None) -> tuple[str, str, str] | None:
-    from .participant_labels import quality as shown_quality
-    return shown_quality(stats)
+from .participant_labels import quality, state_badge
 
 
 def quality_short(stats: dict[str, Any] | None) -> str:
@@ -66,26 +63,9 @@ class OutagePrompt:
                     .props('unelevated no-caps color=red-9')
 
     async def load(self) -> None:
-        conference = self.services.conference
-        if conference is None:
-            return
-        follow(conference.outages, self.on_outage)
-        for outage in await run.io_bound(self._current):
+        follow(self.services.conference.outages, self.on_outage)
+        for outage in await run.io_bound(self.services.conference.current_outages, self.hearing_id):
             self._banner(outage)
-
-    def _current(self) -> list[Outage]:
-        """Outages still going on when the page opens: those the conference has reported and not yet seen end,
-        with the time and name from the audit log."""
-        conference = self.services.conference
-        reported = set(getattr(conference, '_reported', ()))  # TODO: a public Conference.current_outages()
-        if not reported:
-            return []
-        points = {p.id: p for p in self.services.points.of_hearing(self.hearing_id)}
-        since: dict[int, float] = {}
-        for entry in self.services.audit.entries(self.hearing_id):
-            if entry.action == 'point_outage' and entry.details.get('point_id') in points:
-                since[entry.details['point_id']] = float(entry.details.get('since') or 0)
-        return [Outage(self.hearing_id, pid, points[pid].name, at) for pid, at in since.items() if pid in reported]
 
     async def on_outage(self, outage: Outage) -> None:
         if outage.hearing_id != self.hearing_id:
@@ -181,8 +161,7 @@ class RemoteParticipants:
     async def load(self) -> None:
         await self.reload()
         follow(self.services.participants.changed, self.on_changed)
-        if self.services.conference is not None:
-            follow(self.services.conference.media_events, self.on_media)
+        follow(self.services.conference.media_events, self.on_media)
         ui.timer(3.0, self.refresh_quality)
 
     async def on_changed(self, hearing_id: int) -> None:
@@ -206,7 +185,6 @@ class RemoteParticipants:
         self.render(hands)
 
     def render(self, hands: dict[int, float]) -> None:
-        from .participant_labels import state_badge
         self.list.clear()
         self.speaking.clear()
         self.quality_labels.clear()

@@ -8,7 +8,7 @@ import time
 from nicegui import run, ui
 
 from courtroom.court_time import format_duration, format_time
-from courtroom.errors import CourtroomError, Unprocessable
+from courtroom.errors import CourtroomError
 from courtroom.hearings import Hearing
 from courtroom.recordings import Segment
 from courtroom.roles import Action, may, require
@@ -124,8 +124,6 @@ class RecordingPanel:
         on = not self.recording[0]
         try:
             require(self.user.role, Action.RECORD)
-            if self.services.conference is None:
-                raise Unprocessable('no_media')
             self.rec_button.disable()
             await self.services.conference.set_recording(self.hearing.id, on, actor=self.user.username)
         except CourtroomError as e:

@@ -60,7 +60,7 @@ def register(services: Services) -> None:
                       on_ack=lambda ack: services.screens.ack(screen, ack),
                       on_connect=lambda: services.screens.connected(screen),
                       on_disconnect=lambda: services.screens.disconnected(screen))
-        if screen.show_video and services.conference is not None:
+        if screen.show_video:
             remote_video(services, screen)
         if services.hearings.get(screen.hearing_id).recorded_whole:  # an interrogation's views all show the time
             corner_clock(services.settings.time_zone, 'en' if lang == 'en' else 'vi')
@@ -77,7 +77,6 @@ def remote_video(services: Services, screen: Screen) -> None:
     remote points. The evidence keeps the rest of the screen."""
     ui.add_head_html(VIDEO_STRIP)
     ui.html('<div id="join-feed" style="display:none"></div><div id="join-tiles"></div>')
-    assert services.conference is not None
     conference = services.conference
     call = Call(services, screen.hearing_id, f'screen-{screen.id}', lambda offer: conference.join_screen(screen, offer),
                 send=False, on_error=lambda e: None, on_status=lambda state: None)

@@ -221,7 +221,7 @@ class StageControl:
                                                                  actor=self.user.username, reason=reason,
                                                                  resume_on=resume_on))
         except CourtroomError as e:
-            if started and self.services.conference is not None:  # the move failed: not recording after all
+            if started:  # the move failed: not recording after all
                 try:
                     await self.services.conference.set_recording(self.hearing_id, False, actor=self.user.username)
                 except CourtroomError:
@@ -239,7 +239,7 @@ class StageControl:
         """An interrogation or statement sits only while recorded: recording starts before the move into a sitting
         stage (stages.move refuses with needs_recording otherwise). True if it was started here."""
         hearing = await run.io_bound(self.services.hearings.get, self.hearing_id)
-        if not hearing.recorded_whole or not target.in_session or self.services.conference is None:
+        if not hearing.recorded_whole or not target.in_session:
             return False
         on, _ = await run.io_bound(self.services.recordings.state, self.hearing_id)
         if on:

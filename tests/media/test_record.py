@@ -113,7 +113,8 @@ def test_an_edited_audit_entry_is_named(record: Path, tmp_path: Path) -> None:
     entry = json.loads(lines[2])
     entry['actor'] = 'someone else'
     lines[2] = json.dumps(entry, ensure_ascii=False, sort_keys=True)
-    verdict = verify_record(rewrite(record, tmp_path / 'edited.zip', {'audit.jsonl': ('\n'.join(lines) + '\n').encode()}))
+    audit_lines = ('\n'.join(lines) + '\n').encode()
+    verdict = verify_record(rewrite(record, tmp_path / 'edited.zip', {'audit.jsonl': audit_lines}))
     assert not verdict.ok
     assert verdict.first_failure == ('audit.jsonl hash', f'entry {entry["seq"]} breaks the chain (hash)')
 

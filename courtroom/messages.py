@@ -31,7 +31,6 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
         'Tài liệu "{exhibit_id}" không có trang {page} (có {page_count} trang)',
         'Exhibit "{exhibit_id}" has no page {page} (it has {page_count})',
     ),
-    'bad_bl_input': ('Đây không phải số bút lục', 'That is not a BL number'),
     'bl_not_found': ('Không có bút lục BL {bl} trong hồ sơ', 'There is no BL {bl} in the case file'),
     'required_field': ('Thiếu trường bắt buộc "{field}"', 'The field "{field}" is required'),
     'field_too_long': ('Trường "{field}" dài quá {max} ký tự', 'The field "{field}" is longer than {max} characters'),
@@ -112,6 +111,10 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'bad_stage_move': (
         'Không thể chuyển phiên tòa từ giai đoạn "{stage}" sang "{to}"; có thể chuyển sang: {allowed}',
         'The hearing cannot move from "{stage}" to "{to}"; it may move to: {allowed}',
+    ),
+    'bad_time_zone': (
+        'Múi giờ "{zone}" không tồn tại (COURTROOM_TIMEZONE); dùng tên IANA, ví dụ Asia/Ho_Chi_Minh',
+        'Unknown time zone "{zone}" (COURTROOM_TIMEZONE); use an IANA name such as Asia/Ho_Chi_Minh',
     ),
     'bad_resume_date': ('Ngày mở lại phiên tòa "{date}" không hợp lệ: cần một ngày sau hôm nay (YYYY-MM-DD)',
                         'Invalid date to resume "{date}": give a day after today (YYYY-MM-DD)'),

@@ -4,12 +4,13 @@ problem by a code ('missing', 'hash', 'not_in_chain', 'chain_differs') that the 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from courtroom.audit import AuditEntry, verify_chain
 from courtroom.recordings import Segment
+
+from .hashing import file_sha256
 
 
 @dataclass(slots=True)
@@ -32,11 +33,6 @@ class SeriesCheck:
     @property
     def failed(self) -> list[SegmentCheck]:
         return [s for s in self.segments if not s.ok]
-
-
-def file_sha256(path: Path) -> str:
-    with path.open('rb') as f:
-        return hashlib.file_digest(f, 'sha256').hexdigest()
 
 
 def segment_file(folder: Path, segment: Segment) -> Path | None:

@@ -26,4 +26,4 @@ def export_record(services: Services, hearing_id: int, target: Path) -> Path:
                         exhibits=services.exhibits.of_hearing(hearing_id), entries=services.audit.entries(hearing_id),
                         minutes=services.minutes.entries(hearing_id), segments=services.recordings.segments(hearing_id),
                         recordings_dir=services.settings.recordings_dir / str(hearing_id), seal=services.seal,
-                        pades=pades)
+                        zone=settings.time_zone, pades=pades)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from media import render
+from media.image_sizes import THUMB_WIDTH
 
 from .services import Services
 
@@ -31,6 +32,6 @@ def page_aspect(services: Services, exhibit_id: int, page: int) -> float:
     asks for an image as wide as it will show it, no wider. Blocking on a miss: call from a worker thread, after
     looking in ``ASPECTS``."""
     if (exhibit_id, page) not in ASPECTS:
-        with Image.open(page_image(services, exhibit_id, page, render.THUMB_WIDTH)) as image:
+        with Image.open(page_image(services, exhibit_id, page, THUMB_WIDTH)) as image:
             ASPECTS[exhibit_id, page] = image.width / image.height
     return ASPECTS[exhibit_id, page]

@@ -76,7 +76,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
     points = Points(store, hearings)
     secret = server_secret(settings)
     participants = Participants(store, hearings, points, secret)
-    stages, recordings = Stages(store), Recordings(store)
+    stages, recordings = Stages(store, settings.time_zone), Recordings(store)
     conference: Conference
     if media:
         supervisor = MediaSupervisor(ice_servers=list(settings.ice_servers) or None)

@@ -12,6 +12,7 @@ from typing import Any
 from nicegui import run, ui
 from nicegui.element import Element
 
+from courtroom.court_time import format_time
 from courtroom.errors import CourtroomError
 from courtroom.outages import Outage
 from courtroom.participants import Participant, ParticipantRole, ParticipantState
@@ -25,10 +26,6 @@ from ..services import Services
 from ..session import error_text, t
 from .components import testid
 from .participant_labels import quality, state_badge
-
-
-def hhmmss(at: float) -> str:
-    return time.strftime('%H:%M:%S', time.localtime(at))
 
 
 def quality_short(stats: dict[str, Any] | None) -> str:
@@ -47,6 +44,7 @@ class OutagePrompt:
     def __init__(self, services: Services, hearing_id: int,
                  on_outage: Callable[[], Awaitable[Any]] | None = None) -> None:
         self.services = services
+        self.zone = services.settings.time_zone  # the court's: every time shown
         self.hearing_id = hearing_id
         self.on_outage_hook = on_outage
         self.banners: dict[int, Element] = {}
@@ -78,7 +76,8 @@ class OutagePrompt:
                 self.acknowledge()
         else:
             self.dialog_point = outage.point_id
-            self.dialog_text.text = t('ctl_outage_text', point=outage.point_name, time=hhmmss(outage.since))
+            self.dialog_text.text = t('ctl_outage_text', point=outage.point_name,
+                                      time=format_time(outage.since, self.zone))
             self.dialog.open()
         if self.on_outage_hook is not None:
             await self.on_outage_hook()
@@ -99,8 +98,9 @@ class OutagePrompt:
                 banner.props['data-point-id'] = str(outage.point_id)
                 banner.props['data-over'] = 'true' if outage.over else 'false'
                 ui.icon('portable_wifi_off' if lost else 'wifi', size='1.6rem').classes('shrink-0')
-                text = (t('ctl_outage_text', point=outage.point_name, time=hhmmss(outage.since)) if lost else
-                        t('ctl_restored_text', point=outage.point_name, time=hhmmss(time.time())))
+                text = (t('ctl_outage_text', point=outage.point_name, time=format_time(outage.since, self.zone))
+                        if lost else
+                        t('ctl_restored_text', point=outage.point_name, time=format_time(time.time(), self.zone)))
                 testid(ui.label(text), 'outage-banner-text').classes(
                     'flex-1 min-w-0 text-base font-semibold' if lost else 'flex-1 min-w-0 text-sm font-medium')
                 if not lost:
@@ -123,6 +123,7 @@ class RemoteParticipants:
 
     def __init__(self, services: Services, user: User, hearing_id: int) -> None:
         self.services = services
+        self.zone = services.settings.time_zone  # the court's: every time shown
         self.user = user
         self.hearing_id = hearing_id
         self.may_control = may(user.role, Action.CONTROL_PARTICIPANTS)
@@ -221,8 +222,9 @@ class RemoteParticipants:
                                     'py-0.5 shrink-0') as hand:
                                 hand.props['data-participant-id'] = str(p.id)
                                 ui.icon('pan_tool', size='0.95rem')
-                                ui.label(hhmmss(hands[p.id])).classes('text-xs font-semibold tabular-nums')
-                            hand.tooltip(t('ctl_hand', time=hhmmss(hands[p.id])))
+                                ui.label(format_time(hands[p.id], self.zone)) \
+                                    .classes('text-xs font-semibold tabular-nums')
+                            hand.tooltip(t('ctl_hand', time=format_time(hands[p.id], self.zone)))
                         quality = testid(ui.label(), 'remote-quality').classes(
                             'flex-1 min-w-0 text-[11px] tabular-nums text-slate-500 truncate')
                         with quality:

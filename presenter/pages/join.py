@@ -111,7 +111,8 @@ class JoinPage:
                 ui.label(f'{hearing.case_number} · {self.t("join_hello", name=p.name)}').classes('text-slate-600')
             with ui.row().classes('items-center no-wrap gap-4'):
                 ui.label(self.t('join_no_record')).classes('text-xs text-slate-500 max-w-xs text-right')
-                clock('text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
+                clock(self.services.settings.time_zone,
+                      'text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
                       self.lang)
 
     def stage_check(self, p: Participant) -> None:

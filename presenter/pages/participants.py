@@ -104,8 +104,8 @@ class ParticipantsPage:
                         self._participant_form()
                     self.people = testid(ui.column(), 'participants-list').classes('w-full gap-3')
                 self.roll_call = RollCall(self, participants=services.participants, hearing_id=hearing.id,
-                                          actor=user.username)
-        self.join_link = JoinLinkDialog(hearing)
+                                          actor=user.username, zone=services.settings.time_zone)
+        self.join_link = JoinLinkDialog(hearing, services.settings.time_zone)
         self.confirm = ConfirmDialog()
         if refusal is not None:
             for element in self.disabled_when_refused:

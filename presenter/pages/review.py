@@ -13,6 +13,7 @@ from datetime import datetime
 from nicegui import run, ui
 from nicegui.events import GenericEventArguments
 
+from courtroom.court_time import format_datetime, format_duration, format_time
 from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
 from courtroom.minutes import MinutesEntry
@@ -27,7 +28,7 @@ from ..session import lang, t
 from ..texts import PROBLEM_KEYS
 from .components import page_bl, testid
 from .hearing_page import hearing_for
-from .record_labels import court_time, duration_text, group_segments, source_name, source_names
+from .record_labels import group_segments, source_name, source_names
 from .stage_widgets import stage_badge
 
 SCRIPT = '<script src="/static/courtroom/review.js"></script>'
@@ -64,6 +65,7 @@ def register(services: Services) -> None:
 class ReviewPage:
     def __init__(self, services: Services, user: User, hearing: Hearing) -> None:
         self.services = services
+        self.zone = services.settings.time_zone  # the court's: every time shown
         self.user = user
         self.hearing = hearing
         self.segments: list[Segment] = []
@@ -160,7 +162,7 @@ class ReviewPage:
         self.exhibits = {e.id: e for e in exhibits}
         self.timeline = screen_timeline(audit_entries)
         self.groups = group_segments(self.segments)
-        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock")')
+        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock", {json.dumps(self.zone.key)})')
         sources = list(dict.fromkeys(src for src, _ in self.groups))
         self.source_select.options = {src: source_name(self.names, src) for src in sources}
         self.source_select.update()
@@ -181,8 +183,8 @@ class ReviewPage:
         for series in self.series_of(source):
             items = self.groups[(source, series)]
             span = sum(s.duration for s in items)
-            options[series] = t('rec_review_series_option', start=court_time(items[0].started_at, with_date=True),
-                                time=duration_text(span))
+            options[series] = t('rec_review_series_option', start=format_datetime(items[0].started_at, self.zone),
+                                time=format_duration(span))
         self.series_select.options = options
         self.series_select.update()
         self.series_select.value = next(reversed(options), None) if options else None
@@ -204,8 +206,9 @@ class ReviewPage:
         if not segments:
             return
         first, last = segments[0], segments[-1]
-        self.series_info.text = t('rec_review_series_info', n=len(segments), start=court_time(first.started_at),
-                                  end=court_time(last.ended_at))
+        self.series_info.text = t('rec_review_series_info', n=len(segments),
+                                  start=format_time(first.started_at, self.zone),
+                                  end=format_time(last.ended_at, self.zone))
         self.set_verification('pending', t('rec_review_verifying', n=len(segments)))
         check = await run.io_bound(check_series, self.services, self.hearing.id, segments)
         if check is None or ticket != self.loading:  # stopping, or another series was picked meanwhile
@@ -223,7 +226,7 @@ class ReviewPage:
         payload = [{'url': segment_url(self.hearing.id, s), 'start': s.started_at, 'end': s.ended_at,
                     'seq': s.seq} for s in segments]
         self.video.props(f'data-segments={len(segments)}')
-        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock");'
+        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock", {json.dumps(self.zone.key)});'
                           f'courtroomReview.load({json.dumps(payload)})')
 
     # --- verification -----------------------------------------------------------------------------------------
@@ -282,13 +285,14 @@ class ReviewPage:
                     row.props(f'data-at={at:.3f} data-in-recording={"true" if inside else "false"} '
                               f'data-kind={entry.kind}')
                     row.on('click', lambda at=at: self.go_to(at))
-                    ui.label(court_time(entry.at)).classes('font-mono text-xs text-slate-700 w-14 shrink-0 pt-0.5')
+                    ui.label(format_time(entry.at, self.zone)) \
+                        .classes('font-mono text-xs text-slate-700 w-14 shrink-0 pt-0.5')
                     with ui.column().classes('gap-0 min-w-0 flex-1'):
                         ui.label(entry.text).classes('text-sm leading-snug break-words '
                                                      + ('text-slate-900 font-medium' if entry.kind == 'clerk'
                                                         else 'text-slate-700'))
                         if inside and start is not None:
-                            ui.label('▶ ' + duration_text(at - start)).classes('text-[11px] font-mono text-blue-800')
+                            ui.label('▶ ' + format_duration(at - start)).classes('text-[11px] font-mono text-blue-800')
 
     async def go_to(self, at: float) -> None:
         """Go to the entry's moment: in this series, or in the series of this source that holds it."""
@@ -342,4 +346,5 @@ class ReviewPage:
         else:
             self.on_screen_title.text = t('rec_review_blank' if shown.state == 'blank' else 'rec_review_idle')
             self.on_screen_page.text = ''
-        self.on_screen_since.text = t('rec_review_since', at=court_time(shown.since)) if shown.since else ''
+        self.on_screen_since.text = \
+            t('rec_review_since', at=format_time(shown.since, self.zone)) if shown.since else ''

@@ -4,19 +4,19 @@ admitting or turning away; who is in the hearing, with raised hands, muting and 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from nicegui import ui
 
+from courtroom.court_time import format_time
 from courtroom.participants import Participant, Participants, ParticipantState, SeatConflict
 from courtroom.points import Point
 from courtroom.roles import Action
 
 from ..session import t
 from .components import testid
-from .hybrid_widgets import hhmmss
 from .participant_labels import id_document_text, role_label, state_badge
 
 
@@ -40,11 +40,13 @@ class RollCallPage(Protocol):
 class RollCall:
     """The panel of one page, built where it stands; it shows the page's participants and acts through the page."""
 
-    def __init__(self, page: RollCallPage, *, participants: Participants, hearing_id: int, actor: str) -> None:
+    def __init__(self, page: RollCallPage, *, participants: Participants, hearing_id: int, actor: str,
+                 zone: ZoneInfo) -> None:
         self.page = page
         self.participants = participants
         self.hearing_id = hearing_id
         self.actor = actor
+        self.zone = zone  # the court's: every time shown
         self.notes: dict[int, str] = {}  # roll-call notes being typed, kept across re-renders
         self.conflicts: list[SeatConflict] = []
         with testid(ui.card(), 'rollcall-panel').classes('w-[27rem] shrink-0 p-0 gap-0'):
@@ -156,8 +158,9 @@ class RollCall:
                                 'shrink-0') as hand:
                             hand.props['data-participant-id'] = str(p.id)
                             ui.icon('pan_tool', size='0.85rem')
-                            ui.label(hhmmss(self.page.hands[p.id])).classes('text-[11px] font-semibold tabular-nums')
-                        hand.tooltip(t('ctl_hand', time=hhmmss(self.page.hands[p.id])))
+                            ui.label(format_time(self.page.hands[p.id], self.zone)) \
+                                .classes('text-[11px] font-semibold tabular-nums')
+                        hand.tooltip(t('ctl_hand', time=format_time(self.page.hands[p.id], self.zone)))
                 ui.label(f'{role_label(p.role)} · {point.name if point else ""}') \
                     .classes('text-xs text-slate-500 truncate w-full')
             state_badge(p.state)
@@ -185,6 +188,6 @@ class RollCall:
                 with testid(ui.row(), 'seat-conflict').classes(
                         'w-full items-start no-wrap gap-2 rounded border border-orange-300 bg-orange-50 px-2 py-1.5'):
                     ui.icon('warning', size='1.1rem').classes('text-orange-700 shrink-0')
-                    ui.label(time.strftime('%H:%M:%S', time.localtime(conflict.at))) \
+                    ui.label(format_time(conflict.at, self.zone)) \
                         .classes('text-xs font-mono text-orange-900 shrink-0 mt-px')
                     ui.label(t('hybrid_seat_conflict', name=conflict.name)).classes('text-xs text-orange-900')

@@ -4,6 +4,7 @@ now, follows every change, reports what it has painted, and recovers by itself a
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from nicegui import app, ui
 
@@ -62,13 +63,13 @@ def register(services: Services) -> None:
         if screen.show_video:
             remote_video(services, screen)
         if services.hearings.get(screen.hearing_id).recorded_whole:  # an interrogation's views all show the time
-            corner_clock('en' if lang == 'en' else 'vi')
+            corner_clock(services.settings.time_zone, 'en' if lang == 'en' else 'vi')
 
 
-def corner_clock(language: Lang) -> None:
+def corner_clock(zone: ZoneInfo, language: Lang) -> None:
     """A small clock in the top right corner, over the evidence but out of its way."""
     with ui.element('div').style('position: fixed; top: 1vh; right: 1vw; z-index: 10; pointer-events: none'):
-        clock('text-white text-[2.2vh] bg-black/60 rounded px-[0.6vw] py-[0.2vh]', language)
+        clock(zone, 'text-white text-[2.2vh] bg-black/60 rounded px-[0.6vw] py-[0.2vh]', language)
 
 
 def remote_video(services: Services, screen: Screen) -> None:

@@ -14,10 +14,11 @@ import av
 import numpy as np
 from nicegui.testing import User
 
+from courtroom.court_time import format_duration, format_time
 from courtroom.recordings import Segment
 from courtroom.settings import Settings
 from courtroom.stages import Stage
-from presenter.pages.record_labels import court_time, duration_text, series_started
+from presenter.pages.record_labels import series_started
 from presenter.pages.stage_widgets import next_stages, stage_text
 from presenter.services import build_services
 from tests.presenter.conftest import PAGE_TESTS, create_hearing, sign_in
@@ -90,8 +91,8 @@ def test_stage_text_and_moves() -> None:
 
 
 def test_times() -> None:
-    assert duration_text(3723.4) == '1:02:03'
-    assert court_time('2026-05-20T07:05:09+00:00') == '14:05:09'  # Asia/Ho_Chi_Minh, UTC+7
+    assert format_duration(3723.4) == '1:02:03'
+    assert format_time('2026-05-20T07:05:09+00:00', Settings().time_zone) == '14:05:09'  # Asia/Ho_Chi_Minh, UTC+7
     assert series_started('20260520T070509000000Z') == 1779260709.0
 
 

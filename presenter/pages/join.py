@@ -20,7 +20,7 @@ from ..live import follow
 from ..services import Services
 from .call import Call
 from .evidence import add_head, evidence_view
-from .layout import clock, court_colors
+from .layout import clock, court_colors, page_language
 
 TEXTS: dict[str, tuple[str, str]] = {
     'title': ('Tham gia phiên tòa trực tuyến', 'Join the online hearing'),
@@ -307,5 +307,6 @@ def register(services: Services) -> None:
         ui.query('body').classes('bg-slate-100')
         language: Lang = 'en' if lang == 'en' else 'vi' if lang == 'vi' else \
             pick_lang(context.client.request.headers.get('accept-language'))
+        page_language(language)
         page = JoinPage(services, token, language)
         await page.open()

@@ -486,3 +486,9 @@ TEXTS.update({
     'int_prov_verified': ('Xác minh', 'Verification'),
     'int_prov_verified_value': ('✓ {checks} kiểm tra đạt, lúc {at}', '✓ {checks} checks held, at {at}'),
 })
+
+# names for screen readers (axe-core's WCAG 2 A/AA checks): controls that show no text of their own
+TEXTS.update({
+    'a11y_restrict_exhibit': ('Hạn chế {label} “{title}”', 'Restrict {label} “{title}”'),
+    'a11y_upload_pick': ('Chọn tệp…', 'Choose files…'),
+})

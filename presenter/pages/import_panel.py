@@ -24,6 +24,10 @@ from .components import testid
 
 logger = logging.getLogger(__name__)
 
+# QUploader's own "add" button is an unnamed icon with the file field inside it (a control in a control, neither
+# named): it is hidden, and a labelled button of ours opens the same file picker. Dropping files still works.
+UPLOADER_CSS = '.cr-uploader .q-uploader__header a.q-btn:has(> input.q-uploader__input) { display: none; }'
+
 
 def open_upload(file: FileUpload) -> IO[bytes]:
     """A blocking binary stream over an upload, for import_uploads in a worker thread. NiceGUI keeps a small upload
@@ -78,7 +82,11 @@ class ImportPanel:
                                            max_file_size=limits.max_file_bytes,
                                            max_total_size=limits.max_bundle_bytes,
                                            label=t('upload')), 'upload') \
-                .props('flat bordered color=primary').classes('w-full')
+                .props('flat bordered color=primary').classes('w-full cr-uploader')
+            ui.add_css(UPLOADER_CSS)
+            testid(ui.button(t('a11y_upload_pick'), icon='add'), 'upload-pick') \
+                .props('outline no-caps color=primary').classes('w-full') \
+                .on('click', js_handler=f'() => getElement({self.upload.id}).$refs.qRef.pickFiles()')
             ui.label(t('upload_hint')).classes('text-xs text-slate-500')
             # QUploader's own start button is a small cloud icon; a clerk needs a plain, labelled one
             self.upload_start = testid(ui.button(t('upload_start'), icon='cloud_upload',

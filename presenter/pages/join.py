@@ -151,7 +151,7 @@ class JoinPage:
                 ui.label(hearing.title).classes('text-xl font-semibold')
                 ui.label(f'{hearing.case_number} · {self.t("hello", name=p.name)}').classes('text-slate-600')
             with ui.row().classes('items-center no-wrap gap-4'):
-                ui.label(self.t('no_record')).classes('text-xs text-slate-500 max-w-xs text-right')
+                ui.label(self.t('no_record')).classes('text-xs text-slate-600 max-w-xs text-right')
                 clock('text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
                       self.lang)
 
@@ -250,7 +250,7 @@ class JoinPage:
                 self.muted_note = ui.label(self.t('muted_by_court')).classes('text-amber-700') \
                     .props('data-testid=muted-note')
                 self.muted_note.visible = p.muted
-                self.status = ui.label('').classes('text-slate-500 text-sm').props('data-testid=call-status')
+                self.status = ui.label('').classes('text-slate-600 text-sm').props('data-testid=call-status')
             with ui.column().classes('gap-2').style('flex: 2'):
                 ui.label(self.t('evidence')).classes('text-sm text-slate-600')
                 evidence_view(self.services, hearing, p.audience, image_base=f'/api/join/{self.token}/pages',

@@ -30,8 +30,11 @@ axe = Axe()
 def violations(page: Page) -> list[str]:
     """axe-core's WCAG 2 A/AA violations on the page as it is now, one line per element: rule, impact, element, help."""
     page.wait_for_load_state('networkidle')
+    # a dialog fading in is half transparent: measure contrast once it has settled
+    page.wait_for_function('document.getAnimations().every(a => a.playState !== "running")')
     result = axe.run(page, options=AXE_OPTIONS).response
-    return [f'{v["id"]} ({v["impact"]}) {", ".join(map(str, node["target"]))}: {v["help"]}\n    {node["html"][:160]}'
+    return [f'{v["id"]} ({v["impact"]}) {", ".join(map(str, node["target"]))}: {v["help"]}\n'
+            f'    {node["html"][:200]}\n    {" ".join(node.get("failureSummary", "").split())[:300]}'
             for v in result['violations'] for node in v['nodes']]
 
 

@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 # QUploader's own "add" button is an unnamed icon with the file field inside it (a control in a control, neither
 # named): it is hidden, and a labelled button of ours opens the same file picker. Dropping files still works.
-UPLOADER_CSS = '.cr-uploader .q-uploader__header a.q-btn:has(> input.q-uploader__input) { display: none; }'
+UPLOADER_CSS = '.cr-uploader .q-uploader__header a.q-btn:has(input.q-uploader__input) { display: none; }'
 
 
 def open_upload(file: FileUpload) -> IO[bytes]:

@@ -177,6 +177,13 @@ def test_clerks_hearing_page(signed_in: Callable[[str, str], Page], hearing: dic
     page.get_by_test_id('exhibit-card').first.click()
     expect(page.get_by_test_id('viewer-image')).to_be_visible()
     found += expect_accessible(page, lang, 'hearing viewer', within='.q-dialog')
+    page.keyboard.press('Escape')
+    expect(page.get_by_test_id('viewer-image')).to_be_hidden()
+    # a file chosen, not yet imported: the uploader lists it with its own buttons
+    page.get_by_test_id('upload').locator('input[type=file]').set_input_files(
+        files=[{'name': 'them.pdf', 'mimeType': 'application/pdf', 'buffer': make_pdf(['Tài liệu bổ sung'])}])
+    expect(page.get_by_test_id('upload').get_by_text('them.pdf')).to_be_visible()
+    found += expect_accessible(page, lang, 'hearing, a file chosen')
     assert not found, report(found)
 
 
@@ -226,8 +233,10 @@ def test_courtroom_screen(browser: Browser, server: Server, hearing: dict[str, A
 
 
 @pytest.mark.parametrize('lang', LANGS)
-def test_join_page_in_each_stage(browser: Browser, server: Server, hearing: dict[str, Any], lang: str) -> None:
-    """A remote participant's page: the device check, the lobby, and the hearing itself once admitted."""
+def test_join_page_in_each_stage(browser: Browser, server: Server, signed_in: Callable[[str, str], Page],
+                                 hearing: dict[str, Any], lang: str) -> None:
+    """A remote participant's page: the device check, the lobby, and the hearing itself once admitted; and the
+    clerk's roll call and the judge's panel while a remote participant is in the hearing, with their controls."""
     person = invite(server, hearing, f'Lê Văn Bình ({lang})', 'witness', 'detention')
     context = browser.new_context(locale=LOCALES[lang], viewport={'width': 1366, 'height': 768})
     page = context.new_page()
@@ -244,5 +253,13 @@ def test_join_page_in_each_stage(browser: Browser, server: Server, hearing: dict
     expect(page.get_by_test_id('hearing')).to_be_visible()
     expect(page.get_by_test_id('screen-content')).to_have_attribute('data-state', 'showing')
     found += expect_accessible(page, lang, 'join: hearing')
+    clerk = signed_in('clerk', lang)
+    clerk.goto(f'/hearings/{hearing["id"]}/participants')
+    expect(clerk.get_by_test_id('remove').first).to_be_visible()
+    found += expect_accessible(clerk, lang, 'participants: someone in the hearing')
+    judge = signed_in('presiding_judge', lang)
+    judge.goto(f'/judge/{hearing["id"]}')
+    expect(judge.get_by_test_id('remote-remove').first).to_be_visible()
+    found += expect_accessible(judge, lang, 'judge: someone in the hearing')
     context.close()
     assert not found, report(found)

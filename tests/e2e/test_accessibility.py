@@ -89,7 +89,7 @@ def hearing(server: Server) -> dict[str, Any]:
         shown = procurator.post(f'/api/hearings/{h}/publish',
                                 json={'exhibit_id': exhibits[0]['id'], 'page': 1})
         assert shown.status_code == 200, shown.text
-    hearing = {'id': h, 'screens': screens, 'central': central, 'detention': detention}
+    hearing = {'id': h, 'screens': screens, 'central': central, 'detention': detention, 'shown': exhibits[0]['id']}
     invite(server, hearing, 'Máy tính phòng xử án số 1', 'courtroom', 'central')
     invite(server, hearing, 'Nguyễn Văn An', 'defendant', 'detention')
     return hearing
@@ -263,3 +263,43 @@ def test_join_page_in_each_stage(browser: Browser, server: Server, signed_in: Ca
     found += expect_accessible(judge, lang, 'judge: someone in the hearing')
     context.close()
     assert not found, report(found)
+
+
+def focused(page: Page) -> str:
+    return page.evaluate('document.activeElement.closest("[data-testid]")?.dataset.testid || ""')
+
+
+def test_the_keyboard_reaches_and_works_the_bench_and_the_clerks_page(signed_in: Callable[[str, str], Page],
+                                                                    hearing: dict[str, Any]) -> None:
+    """Tab reaches every control of the bench, the exhibits too; Enter on an exhibit previews it (and does not
+    publish: the bench's own Enter publishes only off the controls); on the clerk's page Enter opens an exhibit."""
+    page = signed_in('procurator', 'vi')
+    page.goto(f'/bench/{hearing["id"]}')
+    expect(page.get_by_test_id('preview-image')).to_be_visible()
+    expect(page.get_by_test_id('live-info')).to_have_attribute('data-page', '1')
+    reached = set()
+    for _ in range(30):
+        page.keyboard.press('Tab')
+        reached.add(focused(page))
+    assert {'language', 'logout', 'bl-input', 'bl-go', 'search-input', 'exhibit-row', 'preview-next',
+            'publish-button', 'pause-button', 'clear-button'} <= reached, reached
+
+    second = page.get_by_test_id('exhibit-row').nth(1)
+    second.focus()
+    page.keyboard.press('Enter')
+    expect(page.get_by_test_id('preview')).to_have_attribute('data-exhibit-id', second.get_attribute('data-exhibit-id'))
+    expect(page.get_by_test_id('live-info')).to_have_attribute('data-exhibit-id', str(hearing['shown']))
+    page.get_by_test_id('bl-input').fill('BL 2')
+    page.keyboard.press('Enter')  # go to BL 2, then off the field: the next Enter publishes it
+    expect(page.get_by_test_id('preview')).to_have_attribute('data-page', '2')
+    page.keyboard.press('Enter')
+    expect(page.get_by_test_id('live-info')).to_have_attribute('data-page', '2')
+
+    clerk = signed_in('clerk', 'vi')
+    clerk.goto(f'/hearings/{hearing["id"]}')
+    opener = clerk.get_by_test_id('exhibit-card').first.locator('[role=button]')
+    opener.focus()
+    clerk.keyboard.press('Enter')
+    expect(clerk.get_by_test_id('viewer-image')).to_be_visible()
+    clerk.keyboard.press('Escape')
+    expect(clerk.get_by_test_id('viewer-image')).to_be_hidden()

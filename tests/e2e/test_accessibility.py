@@ -292,6 +292,7 @@ def test_the_keyboard_reaches_and_works_the_bench_and_the_clerks_page(signed_in:
     page.get_by_test_id('bl-input').fill('BL 2')
     page.keyboard.press('Enter')  # go to BL 2, then off the field: the next Enter publishes it
     expect(page.get_by_test_id('preview')).to_have_attribute('data-page', '2')
+    page.wait_for_function('!document.activeElement.matches("input")')
     page.keyboard.press('Enter')
     expect(page.get_by_test_id('live-info')).to_have_attribute('data-page', '2')
 

@@ -101,6 +101,7 @@ class Bench:
             self.bl_error.visible = False
             self.search_input = testid(ui.input(placeholder=t('bench_search')), 'search-input') \
                 .props('outlined dense clearable debounce=350 bg-color=white').classes('w-full')
+            self.search_input.props['aria-label'] = t('bench_search')  # a placeholder alone leaves it named "Clear"
             with self.search_input.add_slot('prepend'):
                 ui.icon('search')
             self.search_input.on_value_change(self.search)

@@ -102,6 +102,10 @@ MESSAGES.update({
         'Không thể chuyển phiên tòa từ giai đoạn "{stage}" sang "{to}"; có thể chuyển sang: {allowed}',
         'The hearing cannot move from "{stage}" to "{to}"; it may move to: {allowed}',
     ),
+    'bad_time_zone': (
+        'Múi giờ "{zone}" không tồn tại (COURTROOM_TIMEZONE); dùng tên IANA, ví dụ Asia/Ho_Chi_Minh',
+        'Unknown time zone "{zone}" (COURTROOM_TIMEZONE); use an IANA name such as Asia/Ho_Chi_Minh',
+    ),
     'bad_resume_date': ('Ngày mở lại phiên tòa "{date}" không hợp lệ: cần một ngày sau hôm nay (YYYY-MM-DD)',
                         'Invalid date to resume "{date}": give a day after today (YYYY-MM-DD)'),
 })

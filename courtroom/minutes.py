@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import audit
+from .court_time import format_duration
 from .errors import InvalidInput, NotFound
 from .events import Event
 from .store import Store
@@ -104,7 +105,7 @@ class Minutes:
             for series, start, end in segments:
                 if start <= t <= end:
                     offset = round(t - start)
-                    return f'{series} +{offset // 3600:d}:{offset // 60 % 60:02d}:{offset % 60:02d}'
+                    return f'{series} +{format_duration(offset)}'
             return None
 
         out = [MinutesEntry(at=r[0], kind='clerk', author=r[1], text=r[2], recording=recording_at(r[0]))

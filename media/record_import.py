@@ -19,6 +19,7 @@ from courtroom.settings import Limits
 
 from .archive import _plan
 from .errors import Unprocessable
+from .hashing import file_sha256
 from .record import INDEX, verify_record
 
 MINUTES = 'minutes.pdf'
@@ -93,13 +94,9 @@ def verify_and_open(path: Path, source_name: str, work_dir: Path, limits: Limits
     target.write_bytes(minutes)
     hearing = index.get('hearing') or {}
     title = str(hearing.get('title') or source_name)
-    digest = hashlib.sha256()
-    with path.open('rb') as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
     provenance = {
         'type': 'record',
-        'record_sha256': digest.hexdigest(),
+        'record_sha256': file_sha256(path),
         'source_name': source_name,
         'case_number': hearing.get('case_number'),
         'title': title,

@@ -126,7 +126,7 @@ def _settings(args: argparse.Namespace, **overrides: Any) -> Settings:
 def _services(args: argparse.Namespace) -> Any:
     from .services import build_services
 
-    return build_services(_settings(args))
+    return build_services(_settings(args), media=False)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -66,7 +66,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     'search_label': ('Từ khóa', 'Search words'),
     'hits_count': ('{n} kết quả', '{n} results'),
     'go_to_bl_hint': ('Ví dụ: 125 hoặc BL 125', 'e.g. 125 or BL 125'),
-    'go': ('Mở', 'Open'),
     'bad_bl': ('"{value}" không phải số bút lục', '"{value}" is not a BL number'),
     'upload_title': ('Nhập hồ sơ số hóa', 'Import the digitised case file'),
     'upload_how': (
@@ -108,7 +107,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     'bench_badge_examined': ('Đã xem xét', 'Examined'),
     'bench_badge_restricted': ('Hạn chế', 'Restricted'),
     'bench_search': ('Tìm trong hồ sơ', 'Search the case file'),
-    'bench_go_bl': ('Đến BL', 'Go to BL'),
     'bench_preview': ('Xem trước (chỉ mình bạn thấy)', 'Preview (only you see it)'),
     'bench_no_preview': ('Chọn một tài liệu bên trái để xem trước', 'Pick an exhibit on the left to preview it'),
     'bench_live': ('Trên màn hình', 'On the screens'),
@@ -466,7 +464,7 @@ TEXTS.update({
         'An interrogation or statement is recorded on audio and video from its start to its end; at most two '
         'component points',
     ),
-    'int_clock_title': ('Giờ Việt Nam (UTC+7)', 'Vietnam time (UTC+7)'),
+    'int_clock_title': ('Giờ của tòa: {zone}', "The court's time: {zone}"),
     'int_verified': ('Đã xác minh chữ ký', 'Signature verified'),
     'int_verified_hint': (
         'Hồ sơ ghi có chữ ký số của {court}; mã băm, chuỗi nhật ký và chữ ký đã được kiểm tra khi nhập',

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pymupdf
@@ -19,7 +20,21 @@ import pytest
 PASSWORD = 'test-password'
 ROLES = ['admin', 'clerk', 'presiding_judge', 'judge', 'procurator', 'defence_counsel']
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / 'shared' / 'corpus' / 'pdf-samples'
+CORPUS = ROOT.parent / 'shared' / 'corpus' / 'pdf-samples'  # the shared corpus, cloned beside the repository
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The shared PDF corpus. Without it the tests that need it fail: a skip would pass a run that checked nothing."""
+    if not CORPUS.is_dir():
+        pytest.fail(f'the shared corpus is missing: {CORPUS} (the repository expects ../shared beside it)')
+    return CORPUS
+
+
+def corpus_pdfs() -> list[Any]:
+    """Every PDF of the corpus, to parametrize over. Without the corpus, one case that fails through ``corpus``
+    (an empty parameter set would be skipped)."""
+    return sorted(CORPUS.glob('*/*.pdf')) or [pytest.param(CORPUS / 'missing.pdf', id='corpus-missing')]
 
 
 def free_port() -> int:

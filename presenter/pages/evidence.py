@@ -17,8 +17,8 @@ from courtroom.screens import Ack
 from courtroom.stages import StageChange
 from courtroom.visibility import Audience, ScreenView, ViewState
 
-from ..api import ASPECTS, page_aspect
 from ..live import follow
+from ..page_images import ASPECTS, page_aspect
 from ..services import Services
 
 TEXTS = {

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from nicegui import run, ui
 
+from courtroom.court_time import format_datetime
 from courtroom.errors import CourtroomError
 from courtroom.hearings import KINDS, MAX_CASE_NUMBER, MAX_TITLE, Hearing
 from courtroom.roles import Action, may
 
 from ..services import Services
 from ..session import error_text, require_user, t
-from .components import local_time, testid
+from .components import testid
 from .layout import frame
 from .participant_labels import parse_charges_input
 
@@ -47,7 +48,8 @@ def register(services: Services) -> None:
         user = require_user(services)
         if user is None:
             return
-        frame(user, t('hearings'))
+        zone = services.settings.time_zone
+        frame(user, t('hearings'), zone)
         ui.query('body').classes('bg-slate-100')
 
         @ui.refreshable
@@ -73,7 +75,8 @@ def register(services: Services) -> None:
                                     'text-xs font-semibold text-rose-900 bg-rose-50 border border-rose-200 rounded '
                                     'px-1.5 py-0.5 whitespace-nowrap')
                             ui.label(h.title).classes('truncate').tooltip(h.title)
-                        ui.label(local_time(h.created_at)).classes('text-sm text-slate-600 whitespace-nowrap')
+                        ui.label(format_datetime(h.created_at, zone, seconds=False)) \
+                            .classes('text-sm text-slate-600 whitespace-nowrap')
                         testid(ui.label(str(row.exhibits)), 'hearing-exhibits').classes('text-right tabular-nums')
 
         async def reload() -> list[HearingRow]:

@@ -72,7 +72,10 @@ STYLE = '''
                      border: 3px solid transparent; }
   .join-speaking { border-color: #22c55e; }
   #screen-content { position: relative; width: 100%; aspect-ratio: 4 / 3; border-radius: 8px; }
-  #join-preview { width: 100%; max-width: 480px; aspect-ratio: 4 / 3; background: #0f172a; border-radius: 8px; }
+  /* a fixed size from the start: sized by its content, the preview grew from 300 px to 480 px when the camera's
+     picture arrived, and moved the buttons beside it from under the participant's pointer */
+  #join-preview { display: block; width: 480px; max-width: 100%; aspect-ratio: 4 / 3; background: #0f172a;
+                  border-radius: 8px; }
   .join-meter { height: 10px; background: #e2e8f0; border-radius: 5px; overflow: hidden; width: 100%; max-width: 480px; }
   #join-meter { height: 100%; width: 0; background: #16a34a; transition: width 0.1s; }
 </style>
@@ -122,7 +125,7 @@ class JoinPage:
         if self.participant is None:
             return
         last = self.services.participants.release_seat(self.participant.id, self.session)
-        if last and self.services.conference is not None and self.participant.state.in_hearing:
+        if last and self.participant.state.in_hearing:
             await self.services.conference.left(self.participant)
 
     def refusal(self, message: str, code: str) -> None:
@@ -152,7 +155,8 @@ class JoinPage:
                 ui.label(f'{hearing.case_number} · {self.t("hello", name=p.name)}').classes('text-slate-600')
             with ui.row().classes('items-center no-wrap gap-4'):
                 ui.label(self.t('no_record')).classes('text-xs text-slate-600 max-w-xs text-right')
-                clock('text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
+                clock(self.services.settings.time_zone,
+                      'text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
                       self.lang)
 
     def stage_check(self, p: Participant) -> None:
@@ -269,7 +273,7 @@ class JoinPage:
         self.status.props(f'data-state={state}')
 
     async def join_worker(self, offer: dict[str, str]) -> dict[str, Any]:
-        assert self.participant is not None and self.services.conference is not None
+        assert self.participant is not None
         return await self.services.conference.join(self.participant, offer)
 
     def toggle_mic(self) -> None:

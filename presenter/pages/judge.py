@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from nicegui import run, ui
 
 from courtroom.audit import AuditEntry
+from courtroom.court_time import format_datetime
 from courtroom.errors import CourtroomError
 from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
@@ -51,14 +51,6 @@ def register(services: Services) -> None:
         user, hearing = opened
         panel = JudgePanel(services, user, hearing)
         await panel.load()
-
-
-def clock(iso: str) -> str:
-    """An audit timestamp as dd/mm HH:MM:SS in the court's time zone."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime('%d/%m %H:%M:%S')
-    except ValueError:
-        return iso
 
 
 def action_text(action: str) -> str:
@@ -313,7 +305,7 @@ class JudgePanel:
 
     async def refresh_audit(self) -> None:
         entries = await run.io_bound(self.services.audit.entries, self.hearing.id)
-        rows = [{'seq': e.seq, 'at': clock(e.at),
+        rows = [{'seq': e.seq, 'at': format_datetime(e.at, self.services.settings.time_zone, year=False),
                  'actor': e.actor, 'action': action_text(e.action), 'details': details_text(e, self.exhibits)}
                 for e in reversed(entries[-AUDIT_ROWS:])]
         self.audit_table.rows = rows

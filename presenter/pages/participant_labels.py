@@ -3,7 +3,6 @@ translated role, point kind and ID document names, and form errors in the form's
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import segno
@@ -83,10 +82,6 @@ def quality_tone(stats: dict[str, Any] | None) -> str:
     if (rtt is not None and rtt > 150) or (loss is not None and loss > 1):
         return 'text-amber-700'
     return 'text-green-700'
-
-
-def expiry_text(timestamp: int) -> str:
-    return datetime.fromtimestamp(timestamp).strftime('%d/%m/%Y %H:%M')
 
 
 def kind_label(kind: PointKind) -> str:

@@ -12,7 +12,6 @@ from nicegui.element import Element
 
 from courtroom.exhibits import Disclosure, Exhibit
 from courtroom.presentation_state import Region
-from courtroom.search import parse_bl
 
 from ..session import t
 from .components import page_bl, testid
@@ -80,14 +79,6 @@ CSS = '''
 
 
 # --- pure rules ---------------------------------------------------------------------------------------------
-
-def parse_bl_input(value: str) -> int | None:
-    """The BL number in "125", "BL 125", "bl125" or "bút lục 125"; None for anything else."""
-    value = value.strip()
-    if value.isdigit() and len(value) <= 7:
-        return int(value)
-    return parse_bl(value)
-
 
 def screen_health(*, connected: bool, acked_version: int | None, version: int, behind_for_s: float) -> str:
     """``off`` when disconnected; ``ok`` when its acknowledgement is of the current state; ``lag`` when it has

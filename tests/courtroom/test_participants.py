@@ -27,7 +27,8 @@ def services(store: Store) -> tuple[Hearings, Points, Participants]:
 @pytest.mark.parametrize(('charges', 'secret', 'refusal'), [
     ([173], False, None), ([173, 174], True, 'online_refused_state_secret'),
     ([109], False, 'online_refused_national_security'), ([122], False, 'online_refused_national_security'),
-    ([123], False, None), ([421], False, 'online_refused_peace_humanity'), ([425], False, 'online_refused_peace_humanity'),
+    ([123], False, None), ([421], False, 'online_refused_peace_humanity'),
+    ([425], False, 'online_refused_peace_humanity'),
     ([426], False, None), ([], False, None)])
 def test_online_refusal(charges: list[int], secret: bool, refusal: str | None) -> None:
     assert online_refusal(charges, secret) == refusal
@@ -101,7 +102,7 @@ def test_lobby_id_check_admit_and_one_seat(store: Store) -> None:
     hearings, points, participants = services(store)
     h = hearings.create(case_number='1', title='t', actor='thuky')
     point = points.add(h.id, name='TAND tỉnh B', kind='court', actor='thuky')
-    witness, token = participants.add(h.id, name='Lê Văn Bình', role='witness', point_id=point.id, actor='thuky')
+    witness, _token = participants.add(h.id, name='Lê Văn Bình', role='witness', point_id=point.id, actor='thuky')
     conflicts = []
     participants.seat_conflicts.subscribe(conflicts.append)
     participants.claim_seat(witness, 'browser-1')

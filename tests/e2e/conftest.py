@@ -1,5 +1,6 @@
 """Real Chromium (Debian's package, driven by Playwright) against the session's real server: one browser per
-module, a fresh context per test, and helpers to sign in and to make small PDFs."""
+module, a fresh context per test, and helpers to sign in and to make small PDFs. Every wait in the browser
+(actions and ``expect``) gets the suite's generous timeout: a fresh Chromium on a loaded machine is slow to start."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.conftest import PASSWORD, Server, make_pdf  # noqa: F401  (the e2e modules import it from here)
 from tests.e2e.browser import launch_chromium
+from tests.waiting import TIMEOUT
+
+TIMEOUT_MS = TIMEOUT * 1000
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope='module')
@@ -32,7 +37,7 @@ def media_browser() -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser, server: Server) -> Iterator[Page]:
     context = browser.new_context(base_url=server.url, viewport={'width': 1366, 'height': 768}, locale='vi-VN')
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

@@ -14,8 +14,9 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.conftest import Server, cli
-from tests.e2e.conftest import sign_in
-from tests.e2e.test_hybrid import flowing, open_link, wait_until
+from tests.e2e.conftest import TIMEOUT_MS, sign_in
+from tests.e2e.test_hybrid import flowing, open_link
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -46,17 +47,19 @@ def test_online_interrogation(server: Server, media_browser: Browser, tmp_path: 
     clerk.post(f'/api/participants/{people[1]["id"]}/admit').raise_for_status()
     ids = [p['id'] for p in people]
     for me, page in zip(ids, pages, strict=True):
-        wait_until(lambda page=page, me=me: flowing(page, [i for i in ids if i != me]), 20, f'{me} connected')
+        wait_until(lambda page=page, me=me: flowing(page, [i for i in ids if i != me]), f'{me} connected')
 
     # the clock on the join page: Vietnam time, ticking in the browser
     clock = pages[1].get_by_test_id('clock')
     expect(clock).to_be_visible()
     first = clock.inner_text()
     assert CLOCK.match(first), first
-    expect(clock).not_to_have_text(first, timeout=3000)
-    shown = clock.inner_text()
-    vietnam = time.strftime('%H:%M:%S', time.gmtime(time.time() + 7 * 3600))
-    assert abs(_seconds(shown) - _seconds(vietnam)) <= 2 or abs(_seconds(shown) - _seconds(vietnam)) >= 86398
+    expect(clock).not_to_have_text(first)
+    # Vietnam's time: a wrong zone is hours off, so a minute's slack for a busy browser's tick costs nothing
+    before = _seconds(time.strftime('%H:%M:%S', time.gmtime(time.time() + 7 * 3600)))
+    shown = _seconds(clock.inner_text())
+    after = _seconds(time.strftime('%H:%M:%S', time.gmtime(time.time() + 7 * 3600)))
+    assert before - 60 <= shown <= after + 1 or after < before, (before, shown, after)
 
     # it may not begin without recording
     refused = judge.post(f'/api/hearings/{h}/stage', json={'stage': 'opening'})
@@ -64,7 +67,9 @@ def test_online_interrogation(server: Server, media_browser: Browser, tmp_path: 
     assert clerk.post(f'/api/hearings/{h}/recording', json={'on': True}).json()['on'] is True
     moved = judge.post(f'/api/hearings/{h}/stage', json={'stage': 'opening'})
     assert moved.status_code == 200 and moved.json()['stage'] == 'opening', moved.text
-    time.sleep(8)
+    folder = server.data / 'recordings' / str(h)
+    wait_until(lambda: all(any(p.stat().st_size for p in (folder / str(i)).glob('*/*.webm.partial')) for i in ids),
+               'every source is being written into a segment')
     kept = clerk.post(f'/api/hearings/{h}/recording', json={'on': False})
     assert kept.status_code == 409 and kept.json()['error']['code'] == 'recording_whole'
     assert clerk.get(f'/api/hearings/{h}/recording').json()['on'] is True
@@ -72,7 +77,7 @@ def test_online_interrogation(server: Server, media_browser: Browser, tmp_path: 
     # closing ends it, and the recording with it
     closed = judge.post(f'/api/hearings/{h}/stage', json={'stage': 'closed'})
     assert closed.status_code == 200 and closed.json()['stage'] == 'closed', closed.text
-    wait_until(lambda: clerk.get(f'/api/hearings/{h}/recording').json()['on'] is False, 15, 'recording stopped')
+    wait_until(lambda: clerk.get(f'/api/hearings/{h}/recording').json()['on'] is False, 'recording stopped')
     segments = clerk.get(f'/api/hearings/{h}/recording').json()['segments']
     assert {s['source'] for s in segments} == {str(i) for i in ids}
     audit = [e['action'] for e in clerk.get(f'/api/hearings/{h}/audit').json()]
@@ -95,7 +100,8 @@ def test_online_interrogation(server: Server, media_browser: Browser, tmp_path: 
     provenance = exhibit['media']['provenance']
     assert provenance['type'] == 'record' and provenance['kind'] == 'interrogation'
     assert provenance['case_number'] == '15/2026/HC' and provenance['segments'] == len(segments)
-    assert 6 <= provenance['duration_s'] <= 20, provenance
+    span = max(s['ended_at'] for s in segments) - min(s['started_at'] for s in segments)
+    assert 0 < provenance['duration_s'] <= span + 0.1, (provenance, span)
     assert exhibit['bl_first'] == 1 and exhibit['page_count'] >= 1
     page = clerk.get(f'/api/exhibits/{exhibit["id"]}/pages/1', params={'width': 240})
     assert page.status_code == 200 and page.headers['content-type'] == 'image/jpeg'
@@ -119,7 +125,7 @@ def test_online_interrogation(server: Server, media_browser: Browser, tmp_path: 
     context = media_browser.new_context(base_url=server.url, viewport={'width': 1366, 'height': 768},
                                         locale='vi-VN')
     staff = context.new_page()
-    staff.set_default_timeout(20_000)
+    staff.set_default_timeout(TIMEOUT_MS)
     sign_in(staff, 'clerk')
     expect(staff.get_by_test_id('clock')).to_have_text(CLOCK)
     staff.goto(f'/hearings/{trial["id"]}')

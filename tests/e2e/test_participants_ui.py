@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from tests.conftest import Server
 from tests.e2e.browser import launch_chromium
 
-from .conftest import sign_in
+from .conftest import TIMEOUT_MS, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -29,7 +29,7 @@ def browser() -> Iterator[Browser]:
 
 def new_page(browser: Browser, server: Server) -> Page:
     context = browser.new_context(base_url=server.url, viewport={'width': 1366, 'height': 768}, locale='vi-VN')
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(TIMEOUT_MS)
     return context.new_page()
 
 

@@ -12,8 +12,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.conftest import Server
+from tests.waiting import wait_until
 
-from .conftest import make_pdf, sign_in
+from .conftest import TIMEOUT_MS, make_pdf, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +42,7 @@ def make_hearing(server: Server, case_number: str) -> dict[str, Any]:
 @pytest.fixture
 def screens_context(browser: Browser, server: Server) -> Iterator[BrowserContext]:
     context = browser.new_context(viewport={'width': 960, 'height': 540})
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(TIMEOUT_MS)
     yield context
     context.close()
 
@@ -56,13 +57,12 @@ def open_screens(context: BrowserContext, hearing: dict[str, Any]) -> dict[str, 
     return pages
 
 
-def expect_view(page: Page, state: str, exhibit_id: int | None = None, number: int | None = None,
-                timeout: float = 10_000) -> None:
+def expect_view(page: Page, state: str, exhibit_id: int | None = None, number: int | None = None) -> None:
+    """The screen shows ``state`` (of that exhibit's page), its image loaded."""
     content = page.get_by_test_id('screen-content')
-    expect(content).to_have_attribute('data-state', state, timeout=timeout)
-    expect(content).to_have_attribute('data-exhibit-id', '' if exhibit_id is None else str(exhibit_id),
-                                      timeout=timeout)
-    expect(content).to_have_attribute('data-page', '' if number is None else str(number), timeout=timeout)
+    expect(content).to_have_attribute('data-state', state)
+    expect(content).to_have_attribute('data-exhibit-id', '' if exhibit_id is None else str(exhibit_id))
+    expect(content).to_have_attribute('data-page', '' if number is None else str(number))
     if state == 'showing':
         assert content.locator('img').evaluate('i => i.complete && i.naturalWidth > 0')
 
@@ -120,7 +120,7 @@ def test_three_screens_follow_the_presentation(screens_context: BrowserContext, 
     # the preview reaches no screen: nothing changes and nobody asks for the previewed page
     before = {a: p.get_by_test_id('screen-content').get_attribute('data-version') for a, p in screens.items()}
     post(server, 'procurator', f'/api/hearings/{hid}/preview', {'exhibit_id': doc, 'page': 3})
-    time.sleep(1.0)
+    time.sleep(1.0)  # that nothing happens shows only over time
     for audience, page in screens.items():
         assert page.get_by_test_id('screen-content').get_attribute('data-version') == before[audience]
     expect_view(screens['public'], 'restricted')
@@ -135,15 +135,13 @@ def test_three_screens_follow_the_presentation(screens_context: BrowserContext, 
     assert listed['panel']['showing'] == {'exhibit_id': photo, 'page': 1}
     assert listed['public']['state'] == 'restricted' and listed['public']['showing'] is None
 
-    # a screen whose page is closed and reopened shows the current state within 2 s
+    # a screen whose page is closed and reopened shows the current state (how fast: bench/bench_restart.py)
     post(server, 'clerk', f'/api/exhibits/{photo}', {'restricted': False}, method='patch')
     screens['witness'].close()
     post(server, 'procurator', f'/api/hearings/{hid}/publish', {'exhibit_id': doc, 'page': 3})
     reopened = screens_context.new_page()
-    started = time.monotonic()
     reopened.goto(hearing['urls']['witness'])
-    expect_view(reopened, 'showing', doc, 3, timeout=2_000)
-    assert time.monotonic() - started < 2.5
+    expect_view(reopened, 'showing', doc, 3)
     expect_view(screens['public'], 'showing', doc, 3)
 
 
@@ -167,7 +165,7 @@ def test_bench_console_goes_to_a_bl_and_publishes_by_keyboard(page: Page, screen
     expect(page.get_by_test_id('preview-page')).to_have_text('Trang 2/3')
     expect(page.get_by_test_id('preview-bl')).to_have_text('BL 2')
     expect(page.get_by_test_id('preview')).to_have_attribute('data-page', '2')
-    time.sleep(0.3)
+    time.sleep(0.3)  # that nothing happens shows only over time
     expect_view(public, 'idle')  # previewing shows nothing
 
     page.keyboard.press('Enter')
@@ -178,7 +176,7 @@ def test_bench_console_goes_to_a_bl_and_publishes_by_keyboard(page: Page, screen
 
     page.keyboard.press('ArrowRight')  # turns the preview only
     expect(page.get_by_test_id('preview-page')).to_have_text('Trang 3/3')
-    time.sleep(0.3)
+    time.sleep(0.3)  # that nothing happens shows only over time
     expect_view(public, 'showing', doc, 2)
     page.keyboard.press('p')
     expect_view(public, 'showing', doc, 3)
@@ -196,10 +194,8 @@ def test_bench_console_goes_to_a_bl_and_publishes_by_keyboard(page: Page, screen
     expect(page.get_by_test_id('preview-region')).to_be_visible()
     page.get_by_test_id('zoom-button').click()
     with server.client('procurator') as c:
-        deadline = time.monotonic() + 10
-        while (live := c.get(f'/api/hearings/{hid}/presentation').json()['live'])['region'] is None:
-            assert time.monotonic() < deadline
-            time.sleep(0.1)
+        live = wait_until(lambda: (live := c.get(f'/api/hearings/{hid}/presentation').json()['live'])['region']
+                          and live, 'the zoom reaches the presentation')
     assert live['region'] == pytest.approx([0.1, 0.1, 0.6, 0.4], abs=0.02)
     expect_view(public, 'showing', doc, 2)
 
@@ -244,7 +240,7 @@ def test_judge_panel_kill_switch_approval_and_audit(page: Page, screens_context:
     page.get_by_test_id('approval-toggle').click()
     post(server, 'procurator', f'/api/hearings/{hid}/publish', {'exhibit_id': doc, 'page': 2})
     expect(page.get_by_test_id('approve-button')).to_be_visible()
-    time.sleep(0.3)
+    time.sleep(0.3)  # that nothing happens shows only over time
     expect_view(public, 'showing', doc, 1)
     page.get_by_test_id('approve-button').click()
     expect_view(public, 'showing', doc, 2)

@@ -90,7 +90,7 @@ def recorded_hearing(server: Server) -> dict[str, Any]:
         exhibit = uploaded.json()['exhibits'][0]['id']
     with server.client('presiding_judge') as judge:
         assert judge.post(f'/api/hearings/{hid}/publish', json={'exhibit_id': exhibit, 'page': 1}).status_code == 200
-        time.sleep(2.5)
+        time.sleep(2.5)  # the two pages must be seconds apart on the recording's timeline
         assert judge.post(f'/api/hearings/{hid}/publish', json={'exhibit_id': exhibit, 'page': 2}).status_code == 200
     first, second = audit_time(server, hid, 'published', 0), audit_time(server, hid, 'published', 1)
     segments = add_segments(server, hid, start=first - 0.5)
@@ -114,8 +114,7 @@ def test_review_plays_seeks_and_shows_what_was_on_screen(page: Page, server: Ser
     # plays, and goes on to the next segment by itself
     video.evaluate('v => { v.muted = true; return v.play(); }')
     page.wait_for_function('() => document.querySelector("[data-testid=review-video]").currentTime > 0.3')
-    page.wait_for_function('() => document.querySelector("[data-testid=review-video]").dataset.segment === "1"',
-                           timeout=15_000)
+    page.wait_for_function('() => document.querySelector("[data-testid=review-video]").dataset.segment === "1"')
     state = video_state(page)
     assert state['src'].endswith('/00001.webm'), state
 
@@ -147,7 +146,8 @@ def test_review_plays_seeks_and_shows_what_was_on_screen(page: Page, server: Ser
     assert response.status == 200 and response.headers['content-type'] == 'video/webm'
     assert page.request.get(f'/api/hearings/{hearing["id"]}/recordings/..%2F..%2Fsecret.key').status == 404
     with server.client() as anonymous:
-        assert anonymous.get(f'/api/hearings/{hearing["id"]}/recordings/{hearing["segments"][0].path}').status_code == 401
+        segment = hearing['segments'][0].path
+        assert anonymous.get(f'/api/hearings/{hearing["id"]}/recordings/{segment}').status_code == 401
 
 
 def test_screen_shows_the_stage(page: Page, server: Server) -> None:

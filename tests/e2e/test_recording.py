@@ -1,11 +1,13 @@
 """Recording a hybrid hearing in real Chromium with fake devices: 20 s from the courtroom's PC and two remote
-participants, every segment plays, the durations add up to the wall time, and `courtroom verify` passes on the
+participants, every segment plays, each source's segments follow one another without a gap within the time the
+recording was on and their files last as long as the record says, and `courtroom verify` passes on the
 exported record; a media worker killed while recording loses no closed segment, recording goes on in a new
 series, and the gap is in the record."""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import signal
 import time
@@ -16,7 +18,8 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.conftest import Server, cli
-from tests.e2e.test_hybrid import flowing, open_link, wait_until, worker_pid
+from tests.e2e.test_hybrid import flowing, open_link, worker_pid
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -45,21 +48,25 @@ def test_record_a_hybrid_hearing(server: Server, media_browser: Browser, tmp_pat
         clerk.post(f'/api/participants/{p["id"]}/admit')
     ids = [p['id'] for p in people]
     for me, page in zip(ids, pages, strict=True):
-        wait_until(lambda page=page, me=me: flowing(page, [i for i in ids if i != me]), 20, f'{me} connected')
+        wait_until(lambda page=page, me=me: flowing(page, [i for i in ids if i != me]), f'{me} connected')
 
     started = time.time()
     assert clerk.post(f'/api/hearings/{h}/recording', json={'on': True}).json()['on'] is True
-    time.sleep(20)
+    time.sleep(20)  # a recording long enough to span more than one 10 s segment
     stopped = time.time()
     assert clerk.post(f'/api/hearings/{h}/recording', json={'on': False}).json()['on'] is False
     folder = server.data / 'recordings' / str(h)
     segments = clerk.get(f'/api/hearings/{h}/recording').json()['segments']
     assert {s['source'] for s in segments} == {str(i) for i in ids}
     for source in {s['source'] for s in segments}:
-        mine = [s for s in segments if s['source'] == source]
-        recorded = sum(s['ended_at'] - s['started_at'] for s in mine)
-        assert abs(recorded - (stopped - started)) <= 1.0, (source, recorded, stopped - started)
-        assert abs(sum(decodes(folder / s['path']) for s in mine) - (stopped - started)) <= 1.0
+        mine = sorted((s for s in segments if s['source'] == source), key=lambda s: s['seq'])
+        # within the time recording was on (the media clock maps onto unix time to within a fraction of a second),
+        # one segment after another without a gap, each file as long as the record says
+        assert started - 0.5 <= mine[0]['started_at'] and mine[-1]['ended_at'] <= stopped + 0.5, (source, mine)
+        for a, b in itertools.pairwise(mine):
+            assert abs(b['started_at'] - a['ended_at']) <= 0.05, (source, a, b)
+        for s in mine:
+            assert abs(decodes(folder / s['path']) - (s['ended_at'] - s['started_at'])) <= 0.2, (source, s)
     record = tmp_path / 'record.zip'
     response = clerk.get(f'/api/hearings/{h}/record')
     assert response.status_code == 200 and response.headers['content-type'] == 'application/zip'
@@ -69,15 +76,16 @@ def test_record_a_hybrid_hearing(server: Server, media_browser: Browser, tmp_pat
 
     # killed while recording: nothing closed is lost, recording goes on in a new series, the gap is on the record
     first_series = clerk.post(f'/api/hearings/{h}/recording', json={'on': True}).json()['series']
-    time.sleep(12)
-    closed = [s for s in clerk.get(f'/api/hearings/{h}/recording').json()['segments'] if s['series'] == first_series]
-    assert closed
+
+    def closed_in(series: str) -> list[dict]:
+        return [s for s in clerk.get(f'/api/hearings/{h}/recording').json()['segments'] if s['series'] == series]
+    closed = wait_until(lambda: closed_in(first_series), 'a closed segment in the first series')
     os.kill(worker_pid(h), signal.SIGKILL)
-    wait_until(lambda: flowing(pages[0], ids[1:]), 15, 'participants back after the kill')
-    new_series = clerk.get(f'/api/hearings/{h}/recording').json()['series']
-    assert new_series != first_series
-    wait_until(lambda: any(s['series'] == new_series for s in clerk.get(f'/api/hearings/{h}/recording').json()['segments']),
-               30, 'segments in the new series')
+    wait_until(lambda: flowing(pages[0], ids[1:]), 'participants back after the kill')
+    # the web process starts the new series once the worker is back: wait for it rather than read it once
+    new_series = wait_until(lambda: (series := clerk.get(f'/api/hearings/{h}/recording').json()['series'])
+                            != first_series and series, 'recording goes on in a new series')
+    wait_until(lambda: closed_in(new_series), 'segments in the new series')
     clerk.post(f'/api/hearings/{h}/recording', json={'on': False})
     for s in closed:
         data = (folder / s['path']).read_bytes()

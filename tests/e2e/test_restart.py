@@ -1,13 +1,12 @@
 """Nothing is lost on a crash (DESIGN.md §3, rule 6), in real Chromium against a server of its own: after a server
-restart every screen shows the current state again by itself, within 2 s of the server answering; the audit chain
-verifies with the same entries, and a tampered entry is named. And a screen whose whole browser is killed and
-reopened shows the current state (blank, zoomed) within 2 s; the server sees it leave and come back."""
+restart every screen shows the current state again by itself; the audit chain verifies with the same entries, and
+a tampered entry is named. And a screen whose whole browser is killed and reopened shows the current state (blank,
+zoomed); the server sees it leave and come back. How fast they recover is measured by bench/bench_restart.py."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,8 +17,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import Server, make_server
 from tests.e2e.browser import launch_chromium
+from tests.waiting import wait_until
 
-from .conftest import make_pdf
+from .conftest import TIMEOUT_MS, make_pdf
+from .test_presenting import expect_view
 
 pytestmark = pytest.mark.e2e
 
@@ -58,17 +59,6 @@ def make_hearing(server: Server) -> dict[str, Any]:
     return {'id': hid, 'doc': doc, 'urls': urls}
 
 
-def expect_view(page: Page, state: str, exhibit_id: int | None = None, number: int | None = None,
-                timeout: float = 10_000) -> None:
-    content = page.get_by_test_id('screen-content')
-    expect(content).to_have_attribute('data-state', state, timeout=timeout)
-    expect(content).to_have_attribute('data-exhibit-id', '' if exhibit_id is None else str(exhibit_id),
-                                      timeout=timeout)
-    expect(content).to_have_attribute('data-page', '' if number is None else str(number), timeout=timeout)
-    if state == 'showing':
-        assert content.locator('img').evaluate('i => i.complete && i.naturalWidth > 0')
-
-
 def expect_zoomed(page: Page) -> None:
     """Half the page's width spans the whole screen."""
     width = page.get_by_test_id('screen-content').locator('img').evaluate('i => i.getBoundingClientRect().width')
@@ -80,19 +70,16 @@ def expected_acks(doc: int) -> dict[str, tuple[str, dict[str, int] | None]]:
             'witness': ('blank', None)}
 
 
-def wait_for_acks(server: Server, hid: int, expected: dict[str, tuple[str, dict[str, int] | None]],
-                  deadline: float) -> dict[str, dict[str, Any]]:
-    """Poll the API until every screen is connected and has acknowledged painting the expected state."""
-    listed: dict[str, dict[str, Any]] = {}
+def acknowledged(server: Server, hid: int, expected: dict[str, tuple[str, dict[str, int] | None]]) -> bool:
+    """Every screen is connected and has acknowledged painting the expected state."""
     with server.client('clerk') as clerk:
-        while True:
-            listed = {s['audience']: s for s in clerk.get(f'/api/hearings/{hid}/screens').json()}
-            if all(listed[a]['connected'] and (listed[a]['state'], listed[a]['showing']) == want
-                   for a, want in expected.items()):
-                return listed
-            if time.monotonic() > deadline:
-                raise AssertionError(f'screens did not catch up in time: {json.dumps(listed, indent=1)}')
-            time.sleep(0.05)
+        listed = {s['audience']: s for s in clerk.get(f'/api/hearings/{hid}/screens').json()}
+    return all(listed[a]['connected'] and (listed[a]['state'], listed[a]['showing']) == want
+               for a, want in expected.items())
+
+
+def wait_for_acks(server: Server, hid: int, expected: dict[str, tuple[str, dict[str, int] | None]]) -> None:
+    wait_until(lambda: acknowledged(server, hid, expected), f'every screen acknowledges {json.dumps(expected)}')
 
 
 def test_screens_audit_and_state_survive_a_server_restart(browser: Browser, own_server: Server) -> None:
@@ -100,7 +87,7 @@ def test_screens_audit_and_state_survive_a_server_restart(browser: Browser, own_
     hearing = make_hearing(server)
     hid, doc = hearing['id'], hearing['doc']
     context = browser.new_context(viewport={'width': 960, 'height': 540})
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(TIMEOUT_MS)
     try:
         screens = {a: context.new_page() for a in AUDIENCES}
         for audience, page in screens.items():
@@ -116,7 +103,7 @@ def test_screens_audit_and_state_survive_a_server_restart(browser: Browser, own_
         expect_view(screens['public'], 'blank')
         expect_view(screens['witness'], 'blank')
         expect_view(screens['panel'], 'showing', doc, 2)
-        wait_for_acks(server, hid, expected_acks(doc), time.monotonic() + 10)
+        wait_for_acks(server, hid, expected_acks(doc))
 
         before = call(server, 'clerk', 'GET', f'/api/hearings/{hid}/audit/verify')
         assert before['valid'] is True and before['entries'] >= 6
@@ -124,17 +111,15 @@ def test_screens_audit_and_state_survive_a_server_restart(browser: Browser, own_
 
         server.stop()
         for page in screens.values():  # the screens notice the drop
-            expect(page.locator('#popup')).to_have_attribute('aria-hidden', 'false', timeout=10_000)
-        server.start()  # returns as soon as /api/health answers
-        answered = time.monotonic()
+            expect(page.locator('#popup')).to_have_attribute('aria-hidden', 'false')
+        server.start()
 
         # every screen is back by itself: connected to the new server, and acknowledging the current state
-        wait_for_acks(server, hid, expected_acks(doc), answered + 2.0)
+        wait_for_acks(server, hid, expected_acks(doc))
         for audience in ('public', 'witness'):
-            expect_view(screens[audience], 'blank', timeout=500)
-        expect_view(screens['panel'], 'showing', doc, 2, timeout=500)
+            expect_view(screens[audience], 'blank')
+        expect_view(screens['panel'], 'showing', doc, 2)
         expect_zoomed(screens['panel'])
-        assert time.monotonic() - answered < 2.5
 
         # the state is the one persisted, not a new one
         state_after = call(server, 'clerk', 'GET', f'/api/hearings/{hid}/presentation')
@@ -194,10 +179,7 @@ def test_a_killed_screen_browser_reopened_shows_the_current_state(browser: Brows
     finally:
         first.close()  # the browser process ends: no goodbye from its pages beyond the socket dropping
 
-    deadline = time.monotonic() + 10
-    while any(connected().values()):
-        assert time.monotonic() < deadline, 'the server still believes the killed screens are connected'
-        time.sleep(0.1)
+    wait_until(lambda: not any(connected().values()), 'the server sees the killed screens leave')
 
     # while no screen is open: a zoomed page turn, then the judge's kill switch
     call(server, 'procurator', 'POST', f'/api/hearings/{hid}/publish', {'exhibit_id': doc, 'page': 2,
@@ -207,14 +189,12 @@ def test_a_killed_screen_browser_reopened_shows_the_current_state(browser: Brows
     second = launch_chromium(p)
     try:
         reopened = {a: second.new_page(viewport={'width': 960, 'height': 540}) for a in AUDIENCES}
-        started = time.monotonic()
         for audience, page in reopened.items():
             page.goto(hearing['urls'][audience], wait_until='commit')
-        expect_view(reopened['panel'], 'showing', doc, 2, timeout=2_000)
-        expect_view(reopened['public'], 'blank', timeout=2_000)
-        expect_view(reopened['witness'], 'blank', timeout=2_000)
-        assert time.monotonic() - started < 2.5
+        expect_view(reopened['panel'], 'showing', doc, 2)
+        expect_view(reopened['public'], 'blank')
+        expect_view(reopened['witness'], 'blank')
         expect_zoomed(reopened['panel'])
-        wait_for_acks(server, hid, expected_acks(doc), time.monotonic() + 2)
+        wait_for_acks(server, hid, expected_acks(doc))
     finally:
         second.close()

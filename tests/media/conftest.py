@@ -125,7 +125,8 @@ def env(tmp_path: Path) -> Env:
     root = tmp_path / 'data'
     store = Store(root / 'db.sqlite3')
     with store.transaction() as db:
-        hearing_id = db.execute("INSERT INTO hearings (case_number, title, created_at) VALUES ('1','t','now')").lastrowid
+        hearing_id = db.execute("INSERT INTO hearings (case_number, title, created_at) VALUES ('1','t','now')") \
+            .lastrowid
     yield Env(root=root, store=store, exhibits=Exhibits(store), evidence=EvidenceStore(root / 'evidence'),
               hearing_id=hearing_id)
     store.close()

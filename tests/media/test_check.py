@@ -10,8 +10,8 @@ import pytest
 
 from media.check import MM, Finding, Report, Severity, check_pdf, page_ranges, paper_name
 from media.check_messages import FINDINGS, SEVERITY_LABELS, TEXTS
+from tests.conftest import corpus_pdfs
 
-CORPUS = Path(__file__).resolve().parents[3] / 'shared' / 'corpus' / 'pdf-samples'
 A4 = (595.28, 841.89)
 
 
@@ -230,8 +230,6 @@ def test_reports_read_in_both_languages_and_serialise(tmp_path: Path) -> None:
 
 # --- the real corpus ------------------------------------------------------------------------------------------
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason='the shared corpus is not here')
-
 EXPECTED = {
     # file: (ok, codes that must be there)
     '001-trivial/minimal-document.pdf': (True, {'no_bookmarks'}),
@@ -247,27 +245,24 @@ EXPECTED = {
 }
 
 
-@needs_corpus
 @pytest.mark.parametrize(('name', 'expected'), EXPECTED.items(), ids=list(EXPECTED))
-def test_corpus_findings(name: str, expected: tuple[bool, set[str]]) -> None:
+def test_corpus_findings(corpus: Path, name: str, expected: tuple[bool, set[str]]) -> None:
     ok, must = expected
-    report = check_pdf(CORPUS / name)
+    report = check_pdf(corpus / name)
     assert report.ok is ok
     assert must <= report.codes(), report.to_text('en')
 
 
-@needs_corpus
-def test_corpus_outline_lists_top_level_bookmarks() -> None:
-    report = check_pdf(CORPUS / '009-pdflatex-geotopo' / 'GeoTopo-komprimiert.pdf')
+def test_corpus_outline_lists_top_level_bookmarks(corpus: Path) -> None:
+    report = check_pdf(corpus / '009-pdflatex-geotopo' / 'GeoTopo-komprimiert.pdf')
     assert report.ok and report.page_count == 117
     assert finding(report, 'bookmarks').params['count'] == 35
     assert report.bookmarks[0] == '1 Topologische Grundbegriffe'
     assert len(report.bookmarks) == 11
 
 
-@needs_corpus
-@pytest.mark.parametrize('path', sorted(CORPUS.glob('*/*.pdf')), ids=lambda p: p.name)
-def test_every_corpus_file_gets_a_readable_report(path: Path) -> None:
+@pytest.mark.parametrize('path', corpus_pdfs(), ids=lambda p: p.name)
+def test_every_corpus_file_gets_a_readable_report(corpus: Path, path: Path) -> None:
     report = check_pdf(path)
     for lang in ('vi', 'en'):
         text = report.to_text(lang)

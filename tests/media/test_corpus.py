@@ -6,16 +6,13 @@ from pathlib import Path
 import pytest
 
 from courtroom.errors import CourtroomError
+from tests.conftest import corpus_pdfs
 
 from .conftest import Env
 
-CORPUS = Path('/work/shared/corpus/pdf-samples')
-SAMPLES = sorted(CORPUS.glob('*/*.pdf'))
 
-
-@pytest.mark.skipif(not SAMPLES, reason='the shared PDF corpus is not on this machine')
-@pytest.mark.parametrize('sample', SAMPLES, ids=lambda p: f'{p.parent.name}/{p.name}')
-def test_corpus_pdf(env: Env, sample: Path) -> None:
+@pytest.mark.parametrize('sample', corpus_pdfs(), ids=lambda p: f'{p.parent.name}/{p.name}')
+def test_corpus_pdf(env: Env, corpus: Path, sample: Path) -> None:
     if sample.parent.name.startswith('005-'):
         with pytest.raises(CourtroomError) as e:
             env.run([sample])

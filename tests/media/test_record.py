@@ -14,6 +14,7 @@ import pymupdf
 import pytest
 
 from courtroom.audit import AuditLog
+from courtroom.court_time import DEFAULT_ZONE, zone_named
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
 from courtroom.minutes import Minutes
@@ -62,7 +63,7 @@ def record(tmp_path: Path) -> Path:
     path = build_record(tmp_path / 'record.zip', hearing=hearings.get(h.id), court='Tòa án nhân dân quận Ba Đình',
                         exhibits=exhibits.of_hearing(h.id), entries=AuditLog(store).entries(h.id),
                         minutes=minutes.entries(h.id), segments=recordings.segments(h.id), recordings_dir=folder,
-                        seal=seal)
+                        seal=seal, zone=zone_named(DEFAULT_ZONE))
     store.close()
     return path
 
@@ -112,7 +113,8 @@ def test_an_edited_audit_entry_is_named(record: Path, tmp_path: Path) -> None:
     entry = json.loads(lines[2])
     entry['actor'] = 'someone else'
     lines[2] = json.dumps(entry, ensure_ascii=False, sort_keys=True)
-    verdict = verify_record(rewrite(record, tmp_path / 'edited.zip', {'audit.jsonl': ('\n'.join(lines) + '\n').encode()}))
+    audit_lines = ('\n'.join(lines) + '\n').encode()
+    verdict = verify_record(rewrite(record, tmp_path / 'edited.zip', {'audit.jsonl': audit_lines}))
     assert not verdict.ok
     assert verdict.first_failure == ('audit.jsonl hash', f'entry {entry["seq"]} breaks the chain (hash)')
 

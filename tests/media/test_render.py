@@ -19,19 +19,18 @@ from courtroom.errors import CourtroomError, InvalidInput, NotFound, Unprocessab
 from courtroom.exhibits import ExhibitKind
 from courtroom.messages import MESSAGES as DOMAIN_MESSAGES
 from media import render
+from media.image_sizes import THUMB_WIDTH
 from media.render import (
     MAX_WIDTH,
     MIN_WIDTH,
-    THUMB_WIDTH,
     cache_file,
     cached_path,
-    format_duration,
     prerender,
     render_page,
 )
 from media.render_messages import MESSAGES
+from tests.conftest import corpus_pdfs
 
-CORPUS = Path(__file__).resolve().parents[3] / 'shared' / 'corpus' / 'pdf-samples'
 PAGE_COLOURS = [(255, 0, 0), (0, 160, 0), (0, 0, 255), (255, 200, 0)]
 
 
@@ -120,12 +119,6 @@ def test_bad_format_and_kind(pdf: Path, cache: Path) -> None:
     with pytest.raises(InvalidInput) as error:
         render_page(pdf, sha256=sha_of(pdf), kind='spreadsheet', source_page=1, width=300, cache_dir=cache)
     assert error.value.code == 'bad_exhibit_kind'
-
-
-@pytest.mark.parametrize(('seconds', 'text'), [(0, '00:00'), (59.6, '01:00'), (754.4, '12:34'), (3725, '1:02:05'),
-                                               (None, '--:--'), (float('nan'), '--:--'), (-1, '--:--')])
-def test_format_duration(seconds: float | None, text: str) -> None:
-    assert format_duration(seconds) == text
 
 
 # --- documents ------------------------------------------------------------------------------------------------
@@ -433,13 +426,8 @@ def test_audio_card_needs_no_source_file_and_no_title(tmp_path: Path, cache: Pat
 
 # --- the corpus and the messages ------------------------------------------------------------------------------
 
-def corpus_pdfs() -> list[Path]:
-    return sorted(CORPUS.glob('*/*.pdf'))
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason='the shared corpus is not here')
 @pytest.mark.parametrize('path', corpus_pdfs(), ids=lambda p: p.name)
-def test_every_corpus_pdf_renders_or_refuses_clearly(path: Path, cache: Path) -> None:
+def test_every_corpus_pdf_renders_or_refuses_clearly(corpus: Path, path: Path, cache: Path) -> None:
     # only the password-protected sample may be refused; the renderer sees the pages the importer saw, even in a
     # file whose page tree MuPDF had to rebuild (017)
     try:
@@ -453,9 +441,8 @@ def test_every_corpus_pdf_renders_or_refuses_clearly(path: Path, cache: Path) ->
         assert im.width == THUMB_WIDTH
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason='the shared corpus is not here')
-def test_rotated_corpus_page_renders_upright_at_the_width(cache: Path) -> None:
-    path = CORPUS / '015-arabic' / 'habibi-rotated.pdf'
+def test_rotated_corpus_page_renders_upright_at_the_width(corpus: Path, cache: Path) -> None:
+    path = corpus / '015-arabic' / 'habibi-rotated.pdf'
     for number in (1, 2, 3, 4):
         out = render_page(path, sha256=sha_of(path), kind='document', source_page=number, width=400, cache_dir=cache)
         with Image.open(out) as im:

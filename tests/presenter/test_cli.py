@@ -11,7 +11,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from tests.conftest import CORPUS, ROOT, cli
+from tests.conftest import ROOT, cli
 
 
 def write_pdf(path: Path, pages: int, *, rotate_first: bool = False) -> Path:
@@ -95,7 +95,7 @@ def test_bad_bundle_exits_1_and_stores_nothing(tmp_path: Path) -> None:
     assert json.loads(listed.stdout)[0]['bl_first'] == 1  # nothing of the failed bundle took a BL
 
 
-def test_bundle_check(tmp_path: Path) -> None:
+def test_bundle_check(tmp_path: Path, corpus: Path) -> None:
     good = write_pdf(tmp_path / 'good.pdf', 2)
     rotated = write_pdf(tmp_path / 'rotated.pdf', 2, rotate_first=True)
     ok = subprocess.run([sys.executable, '-m', 'presenter.cli', 'bundle', 'check', str(good), str(rotated)],
@@ -104,8 +104,8 @@ def test_bundle_check(tmp_path: Path) -> None:
     assert 'good.pdf' in ok.stdout and 'rotated.pdf' in ok.stdout
     broken = tmp_path / 'broken.pdf'
     broken.write_bytes(b'%PDF-1.7\nnot really')
-    encrypted = CORPUS / '005-libreoffice-writer-password' / 'libreoffice-writer-password.pdf'
-    paths = [str(broken)] + ([str(encrypted)] if encrypted.exists() else [])
+    encrypted = corpus / '005-libreoffice-writer-password' / 'libreoffice-writer-password.pdf'
+    paths = [str(broken), str(encrypted)]
     bad = subprocess.run([sys.executable, '-m', 'presenter.cli', 'bundle', 'check', *paths, '--lang', 'en'],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1, bad.stdout

@@ -36,7 +36,8 @@ def test_a_case_that_may_not_be_online_is_refused_with_its_reason(server: Server
     with server.client('clerk') as c:
         secret = c.post('/api/hearings', json={'case_number': '8', 'title': 'Gián điệp', 'charges': [110]}).json()
         assert secret['online_allowed'] is False
-        response = c.post(f'/api/hearings/{secret["id"]}/points', json={'name': 'Trại giam', 'kind': 'detention_facility'})
+        response = c.post(f'/api/hearings/{secret["id"]}/points',
+                          json={'name': 'Trại giam', 'kind': 'detention_facility'})
         assert response.status_code == 403
         assert 'an ninh quốc gia' in response.json()['error']['message']
         bad = c.post('/api/hearings', json={'case_number': '9', 'title': 'x', 'charges': ['Điều 999']})

@@ -3,52 +3,22 @@ list and its "new hearing" form, the hearing page's import, search and go-to-BL,
 
 from __future__ import annotations
 
-import asyncio
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from nicegui import ui
 from nicegui.elements.upload_files import SmallFileUpload
 from nicegui.testing import User
 
-from courtroom.roles import Role
 from courtroom.settings import Settings
-from presenter.api import import_uploads
 from presenter.pages.components import bl_range, snippet_html
-from presenter.pages.hearing import parse_bl_input
 from presenter.services import build_services
+from presenter.uploads import import_uploads
 from tests.conftest import make_pdf
-from tests.presenter.ui_data import PASSWORD, data_folder
+from tests.presenter.conftest import PAGE_TESTS, create_hearing, sign_in
+from tests.waiting import eventually
 
-pytestmark = pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
-
-
-@pytest.fixture(autouse=True)
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A data folder with a clerk and a judge, named by COURTROOM_DATA before the main file builds its services."""
-    yield data_folder(tmp_path, monkeypatch, [
-        ('clerk', Role.CLERK, 'Trần Thị Thư Ký'),
-        ('judge', Role.JUDGE, 'Lê Văn Thẩm Phán'),
-    ])
-
-
-async def sign_in(user: User, username: str) -> None:
-    await user.open('/login')
-    user.find(marker='username').type(username)
-    user.find(marker='password').type(PASSWORD)
-    user.find(marker='login-button').click()
-    await user.should_see(marker='current-user')
-
-
-def create_hearing(folder: Path, case_number: str = '125/2026/HSST',
-                   title: str = 'Vụ án trộm cắp tài sản') -> int:
-    services = build_services(Settings(data_dir=folder))
-    try:
-        return services.hearings.create(case_number=case_number, title=title, actor='test').id
-    finally:
-        services.close()
+pytestmark = PAGE_TESTS
 
 
 def hearing_count(folder: Path) -> int:
@@ -69,13 +39,6 @@ def test_bl_range() -> None:
 
 def test_snippet_html_marks_matches_and_escapes_the_rest() -> None:
     assert snippet_html('a <b> [bút] lục') == 'a &lt;b&gt; <mark>bút</mark> lục'
-
-
-def test_parse_bl_input() -> None:
-    assert parse_bl_input('125') == 125
-    assert parse_bl_input(' BL 125 ') == 125
-    assert parse_bl_input('bút lục 7') == 7
-    assert parse_bl_input('abc') is None
 
 
 # --- pages ----------------------------------------------------------------------------------------------------
@@ -156,7 +119,7 @@ async def test_clerk_imports_searches_and_goes_to_a_bl(user: User, data: Path) -
     pdf = make_pdf(['Biên bản lời khai nhân chứng', 'Kết luận giám định', 'Bản kiểm điểm'])
     with user:
         await upload.handle_uploads([SmallFileUpload('loi-khai.pdf', 'application/pdf', pdf)])
-    await user.should_see(marker='exhibit-card', retries=100)
+    await user.should_see(marker='exhibit-card')
     await user.should_see(marker='exhibit-bl', content='BL 1–3')
     await user.should_see(marker='exhibit-summary', content='1 tài liệu · 3 trang')
 
@@ -180,7 +143,7 @@ async def test_a_bad_file_changes_nothing_and_says_why(user: User, data: Path) -
     with user:
         await upload.handle_uploads([SmallFileUpload('tot.pdf', 'application/pdf', good),
                                      SmallFileUpload('rong.pdf', 'application/pdf', b'')])
-    await user.should_see(marker='import-error-text', content='rong.pdf', retries=100)
+    await user.should_see(marker='import-error-text', content='rong.pdf')
     await user.should_see(marker='no-exhibits')
 
 
@@ -251,7 +214,7 @@ async def test_judge_sees_no_add_screen_form(user: User, data: Path) -> None:
     add_exhibit(data, hearing_id)
     await sign_in(user, 'judge')
     await user.open(f'/hearings/{hearing_id}')
-    await user.should_see(marker='exhibit-card', retries=100)
+    await user.should_see(marker='exhibit-card')
     await user.should_not_see(marker='add-screen-form')
     await user.should_not_see(marker='screens-panel')
     await user.should_not_see(marker='settings-panel')  # a judge (not presiding) does not configure the hearing
@@ -265,14 +228,10 @@ async def test_clerk_restricts_an_exhibit(user: User, data: Path) -> None:
     exhibit_id = add_exhibit(data, hearing_id)
     await sign_in(user, 'clerk')
     await user.open(f'/hearings/{hearing_id}')
-    await user.should_see(marker='exhibit-card', retries=100)
+    await user.should_see(marker='exhibit-card')
     await user.should_not_see(marker='restricted-badge')
     user.find(marker='restrict-toggle').click()
-    for _ in range(50):
-        if is_restricted(data, exhibit_id):
-            break
-        await asyncio.sleep(0.05)
-    assert is_restricted(data, exhibit_id)
+    await eventually(lambda: is_restricted(data, exhibit_id), 'the exhibit is restricted')
     await user.should_see(marker='restricted-badge', content='Hạn chế')
 
 
@@ -283,11 +242,7 @@ async def test_clerk_switches_the_hearing_to_closed_door(user: User, data: Path)
     user.find(marker='closed-door-toggle').click()
     services = build_services(Settings(data_dir=data))
     try:
-        for _ in range(50):
-            if services.hearings.get(hearing_id).closed_door:
-                break
-            await asyncio.sleep(0.05)
-        assert services.hearings.get(hearing_id).closed_door
+        await eventually(lambda: services.hearings.get(hearing_id).closed_door, 'the hearing is closed-door')
     finally:
         services.close()
 

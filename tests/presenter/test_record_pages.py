@@ -5,50 +5,30 @@ plays (valid as recorded, invalid after one byte is flipped)."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import time
-from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 
 import av
 import numpy as np
-import pytest
 from nicegui.testing import User
 
+from courtroom.court_time import format_duration, format_time
 from courtroom.recordings import Segment
-from courtroom.roles import Role
 from courtroom.settings import Settings
 from courtroom.stages import Stage
-from presenter.pages.record_labels import court_time, duration_text, series_started
-from presenter.pages.review import OnScreen, on_screen_at, screen_timeline
+from presenter.pages.record_labels import series_started
 from presenter.pages.stage_widgets import next_stages, stage_text
 from presenter.services import build_services
-from tests.presenter.ui_data import PASSWORD, data_folder
+from tests.presenter.conftest import PAGE_TESTS, create_hearing, sign_in
+from tests.waiting import eventually
 
-pytestmark = pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
-
-
-@pytest.fixture(autouse=True)
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    yield data_folder(tmp_path, monkeypatch, [
-        ('chutoa', Role.PRESIDING_JUDGE, 'Nguyễn Văn Chủ Tọa'),
-        ('thuky', Role.CLERK, 'Trần Thị Thư Ký'),
-        ('ksv', Role.PROCURATOR, 'Lê Văn Kiểm Sát'),
-    ])
+pytestmark = PAGE_TESTS
 
 
 def open_services(folder: Path):
     return build_services(Settings(data_dir=folder))
-
-
-def create_hearing(folder: Path) -> int:
-    services = open_services(folder)
-    try:
-        return services.hearings.create(case_number='125/2026/HSST', title='Vụ án trộm cắp tài sản', actor='test').id
-    finally:
-        services.close()
 
 
 def make_webm(path: Path, seconds: float = 1.0, shade: int = 80) -> None:
@@ -90,14 +70,6 @@ def record_segments(folder: Path, hearing_id: int, source: str = 'courtroom', co
         services.close()
 
 
-async def sign_in(user: User, username: str) -> None:
-    await user.open('/login')
-    user.find(marker='username').type(username)
-    user.find(marker='password').type(PASSWORD)
-    user.find(marker='login-button').click()
-    await user.should_see(marker='current-user')
-
-
 def current_stage(folder: Path, hearing_id: int) -> tuple[str, str | None]:
     services = open_services(folder)
     try:
@@ -119,29 +91,9 @@ def test_stage_text_and_moves() -> None:
 
 
 def test_times() -> None:
-    assert duration_text(3723.4) == '1:02:03'
-    assert court_time('2026-05-20T07:05:09+00:00') == '14:05:09'  # Asia/Ho_Chi_Minh, UTC+7
+    assert format_duration(3723.4) == '1:02:03'
+    assert format_time('2026-05-20T07:05:09+00:00', Settings().time_zone) == '14:05:09'  # Asia/Ho_Chi_Minh, UTC+7
     assert series_started('20260520T070509000000Z') == 1779260709.0
-
-
-def test_screen_timeline() -> None:
-    from courtroom.audit import AuditEntry
-
-    def entry(seq: int, at: str, action: str, **details: object) -> AuditEntry:
-        return AuditEntry(hearing_id=1, seq=seq, at=at, actor='x', action=action, details=details, prev_hash='',
-                          hash='')
-
-    timeline = screen_timeline([entry(1, '2026-05-20T07:00:00+00:00', 'published', exhibit_id=3, page=2),
-                                entry(2, '2026-05-20T07:00:10+00:00', 'kill_switch_on'),
-                                entry(3, '2026-05-20T07:00:20+00:00', 'kill_switch_off'),
-                                entry(4, '2026-05-20T07:00:30+00:00', 'cleared')])
-    t0 = 1779260400.0
-    assert on_screen_at(timeline, t0 - 1).state == 'idle'
-    shown = on_screen_at(timeline, t0 + 5)
-    assert (shown.state, shown.exhibit_id, shown.page) == ('showing', 3, 2)
-    assert on_screen_at(timeline, t0 + 15) == OnScreen('blank', since=t0 + 10)
-    assert on_screen_at(timeline, t0 + 25).exhibit_id == 3
-    assert on_screen_at(timeline, t0 + 35).state == 'idle'
 
 
 # --- pages ----------------------------------------------------------------------------------------------------
@@ -194,7 +146,7 @@ async def test_postponing_needs_a_date(user: User, data: Path) -> None:
 
 async def test_clerk_writes_the_minutes(user: User, data: Path) -> None:
     hearing_id = create_hearing(data)
-    await sign_in(user, 'thuky')
+    await sign_in(user, 'clerk')
     await user.open(f'/hearings/{hearing_id}/record')
     await user.should_see(marker='minutes-panel')
     await user.should_not_see(marker='stage-control')  # only the presiding judge moves the stage
@@ -227,17 +179,14 @@ async def test_procurator_may_not_write_the_minutes(user: User, data: Path) -> N
 async def verification_result(user: User) -> str:
     """The review page's verdict once its check (in a worker thread) is done: 'true' or 'false'."""
     verification = user.find(marker='review-verification').elements.pop()
-    for _ in range(200):
-        if verification.props.get('data-valid') not in (None, 'pending'):
-            break
-        await asyncio.sleep(0.05)
+    await eventually(lambda: verification.props.get('data-valid') not in (None, 'pending'), 'the verification ends')
     return str(verification.props.get('data-valid'))
 
 
 async def test_review_verifies_the_segments_before_playing(user: User, data: Path) -> None:
     hearing_id = create_hearing(data)
     segments = record_segments(data, hearing_id, count=2)
-    await sign_in(user, 'thuky')
+    await sign_in(user, 'clerk')
     await user.open(f'/hearings/{hearing_id}/review')
     await user.should_see(marker='review-video')
     assert await verification_result(user) == 'true'
@@ -259,7 +208,7 @@ async def test_review_verifies_the_segments_before_playing(user: User, data: Pat
 async def test_record_page_lists_the_segments(user: User, data: Path) -> None:
     hearing_id = create_hearing(data)
     segments = record_segments(data, hearing_id, count=3)
-    await sign_in(user, 'thuky')
+    await sign_in(user, 'clerk')
     await user.open(f'/hearings/{hearing_id}/record')
     await user.should_see(marker='segment-group')
     await user.should_see(marker='segment-hash', content=segments[2].sha256[:12])

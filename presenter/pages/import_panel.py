@@ -32,27 +32,27 @@ def uploader_slots(upload: ui.upload) -> None:
     """QUploader's own header and file list as Quasar draws them, with a name on every icon button for a screen
     reader. Quasar's "add" button holds the file field inside it (a control in a control, neither named): here the
     field sits hidden beside a named button that opens it. No start button: the panel has a labelled one."""
-    def label(key: str) -> str:
-        return html.escape(t(key), quote=True)
+    def label(text: str) -> str:
+        return html.escape(text, quote=True)
 
     remove_file = html.escape(json.dumps(t('a11y_upload_remove_file')) + '.replace("{name}", file.name)', quote=True)
     upload.add_slot('header', f'''
       <div class="q-uploader__header-content column">
         <div class="flex flex-center no-wrap q-gutter-xs">
           <q-btn v-if="props.queuedFiles.length" type="a" icon="clear_all" flat dense
-                 aria-label="{label('a11y_upload_clear_queue')}" @click="props.removeQueuedFiles()" />
+                 aria-label="{label(t('a11y_upload_clear_queue'))}" @click="props.removeQueuedFiles()" />
           <q-btn v-if="props.uploadedFiles.length" type="a" icon="done_all" flat dense
-                 aria-label="{label('a11y_upload_clear_done')}" @click="props.removeUploadedFiles()" />
+                 aria-label="{label(t('a11y_upload_clear_done'))}" @click="props.removeUploadedFiles()" />
           <q-spinner v-if="props.isUploading" class="q-uploader__spinner" />
           <div class="col column justify-center">
             <div class="q-uploader__title">{html.escape(t('upload'))}</div>
             <div class="q-uploader__subtitle">
               {{{{ props.uploadSizeLabel }}}} / {{{{ props.uploadProgressLabel }}}}</div>
           </div>
-          <q-btn v-if="props.canAddFiles" type="a" icon="add" flat dense aria-label="{label('a11y_upload_pick')}"
+          <q-btn v-if="props.canAddFiles" type="a" icon="add" flat dense aria-label="{label(t('a11y_upload_pick'))}"
                  data-testid="upload-pick" @click="props.pickFiles($event)" />
           <span class="hidden"><q-uploader-add-trigger /></span>
-          <q-btn v-if="props.isUploading" type="a" icon="clear" flat dense aria-label="{label('a11y_upload_abort')}"
+          <q-btn v-if="props.isUploading" type="a" icon="clear" flat dense aria-label="{label(t('a11y_upload_abort'))}"
                  @click="props.abort()" />
         </div>
       </div>''')

@@ -24,6 +24,7 @@ WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 AXE_OPTIONS = {'runOnly': {'type': 'tag', 'values': WCAG_A_AA}, 'resultTypes': ['violations']}
 LANGS = ('vi', 'en')
 LOCALES = {'vi': 'vi-VN', 'en': 'en-US'}
+TIMEOUT_MS = 60_000  # generous: a page with a remote participant's media flowing loads slowly on a busy machine
 axe = Axe()
 
 
@@ -114,7 +115,7 @@ def signed_in(browser: Browser, server: Server) -> Iterator[Callable[[str, str],
         if (role, lang) not in states:
             context = browser.new_context(base_url=server.url, locale='vi-VN')
             page = context.new_page()
-            page.set_default_timeout(20_000)
+            page.set_default_timeout(TIMEOUT_MS)
             sign_in(page, role)
             if lang == 'en':
                 page.get_by_test_id('language').get_by_text('EN').click()
@@ -123,7 +124,7 @@ def signed_in(browser: Browser, server: Server) -> Iterator[Callable[[str, str],
             context.close()
         context = browser.new_context(base_url=server.url, viewport={'width': 1366, 'height': 768},
                                       locale=LOCALES[lang], storage_state=states[role, lang])
-        context.set_default_timeout(20_000)
+        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()
 
@@ -224,7 +225,7 @@ def test_judges_panel(signed_in: Callable[[str, str], Page], hearing: dict[str, 
 def test_courtroom_screen(browser: Browser, server: Server, hearing: dict[str, Any], lang: str) -> None:
     context = browser.new_context(viewport={'width': 960, 'height': 540})
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(TIMEOUT_MS)
     page.goto(hearing['screens'][1]['url'] + ('?lang=en' if lang == 'en' else ''))
     expect(page.get_by_test_id('screen-content')).to_have_attribute('data-state', 'showing')
     found = expect_accessible(page, lang, 'screen')
@@ -240,7 +241,7 @@ def test_join_page_in_each_stage(browser: Browser, server: Server, signed_in: Ca
     person = invite(server, hearing, f'Lê Văn Bình ({lang})', 'witness', 'detention')
     context = browser.new_context(locale=LOCALES[lang], viewport={'width': 1366, 'height': 768})
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(TIMEOUT_MS)
     page.goto(person['join_url'])
     expect(page.get_by_test_id('device-message')).to_have_attribute('data-outcome', 'ok')
     found = expect_accessible(page, lang, 'join: device check')

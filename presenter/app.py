@@ -79,6 +79,8 @@ def serve(settings: Settings, *, demo_data: bool = False, tls_cert: Path | None 
             print(summary.describe(url), flush=True)
 
     app.on_startup(announce)
+    # Quasar's top loading bar, shown on every XHR, is an unnamed progressbar to a screen reader; pages show their own
+    app.config.quasar_config['loadingBar']['skipHijack'] = True
     ssl = {'ssl_certfile': str(tls_cert), 'ssl_keyfile': str(tls_key)} if tls_cert and tls_key else {}
     ui.run(host=settings.host, port=settings.port, reload=False, show=False, title='Courtroom',
            storage_secret=server_secret(settings).hex(), show_welcome_message=False, language='vi',

@@ -595,6 +595,17 @@ TEXTS = Catalogue('presenter.texts', {
     'cli_verified': ('Hồ sơ hợp lệ / the record verifies', 'The record verifies'),
     'cli_invalid': ('Không hợp lệ: {what}', 'Invalid: {what}'),
     'cli_tls_pair': ('--tls-cert và --tls-key phải đi cùng nhau', '--tls-cert and --tls-key go together'),
+
+    # names for screen readers (axe-core's WCAG 2 A/AA checks): controls that show no text of their own
+    'a11y_restrict_exhibit': ('Hạn chế {label} “{title}”', 'Restrict {label} “{title}”'),
+    'a11y_upload_pick': ('Chọn tệp', 'Choose files'),
+    'a11y_upload_clear_queue': ('Bỏ các tệp đã chọn', 'Remove the chosen files'),
+    'a11y_upload_clear_done': ('Xóa danh sách đã tải lên', 'Clear the list of uploaded files'),
+    'a11y_upload_abort': ('Dừng tải lên', 'Stop uploading'),
+    'a11y_upload_remove_file': ('Bỏ tệp {name}', 'Remove {name}'),
+    'a11y_mute_person': ('Tắt micro của {name}', 'Mute {name}'),
+    'a11y_unmute_person': ('Bật micro của {name}', 'Unmute {name}'),
+    'a11y_remove_person': ('Đưa {name} ra khỏi phiên tòa', 'Remove {name} from the hearing'),
 })
 
 

@@ -26,7 +26,7 @@ from media.image_sizes import THUMB_WIDTH
 from ..live import follow, prerender
 from ..services import Services
 from ..session import error_text, t
-from .components import bl_range, page_bl, snippet_html, testid
+from .components import bl_range, keyboard_button, page_bl, snippet_html, testid
 from .go_to_bl import GoToBl, leave_field
 from .hearing_page import hearing_for
 from .presenting_widgets import (
@@ -95,6 +95,7 @@ class Bench:
             GoToBl(self.services.exhibits, self.hearing.id, self.preview)
             self.search_input = testid(ui.input(placeholder=t('bench_search')), 'search-input') \
                 .props('outlined dense clearable debounce=350 bg-color=white').classes('w-full')
+            self.search_input.props['aria-label'] = t('bench_search')  # a placeholder alone leaves it named "Clear"
             with self.search_input.add_slot('prepend'):
                 ui.icon('search')
             self.search_input.on_value_change(self.search)
@@ -113,10 +114,12 @@ class Bench:
                     ui.label(t('bench_preview')).classes('text-[11px] uppercase tracking-wide text-amber-200')
                     self.preview_title = testid(ui.label(), 'preview-title').classes('text-sm font-medium truncate')
                 self.prev_button = testid(ui.button(icon='chevron_left', on_click=lambda: self.turn(-1)),
-                                          'preview-prev').props('flat round color=white size=lg')
+                                          'preview-prev') \
+                    .props(f'flat round color=white size=lg aria-label="{t("previous")}"')
                 self.position = testid(ui.label(), 'preview-page').classes('text-sm whitespace-nowrap text-center')
                 self.next_button = testid(ui.button(icon='chevron_right', on_click=lambda: self.turn(1)),
-                                          'preview-next').props('flat round color=white size=lg')
+                                          'preview-next') \
+                    .props(f'flat round color=white size=lg aria-label="{t("next")}"')
                 self.bl_label = testid(ui.label(), 'preview-bl').classes(
                     'text-sm font-semibold bg-amber-300 text-slate-900 rounded px-2 py-0.5 whitespace-nowrap')
             with ui.element('div').classes('w-full flex-1 min-h-0 flex items-center justify-center p-3'):
@@ -140,13 +143,13 @@ class Bench:
                     'w-full text-sm text-blue-950 bg-blue-100 border border-blue-300 rounded px-2 py-1 mt-1')
             self.publish_button = testid(ui.button(t('bench_publish') + ' (Enter)', icon='cast',
                                                    on_click=self.publish), 'publish-button') \
-                .props('unelevated color=green-8').classes(BIG)
+                .props('unelevated color=green-9').classes(BIG)
             self.zoom_button = testid(ui.button(t('bench_zoom'), icon='zoom_in', on_click=self.zoom),
                                       'zoom-button').props('unelevated color=primary').classes(BIG)
             self.reset_button = testid(ui.button(t('bench_zoom_reset'), icon='zoom_out', on_click=self.reset_zoom),
                                        'zoom-reset').props('outline color=primary').classes(BIG + ' bg-white')
             self.pause_button = testid(ui.button(t('bench_pause'), icon='pause_circle', on_click=self.toggle_pause),
-                                       'pause-button').props('unelevated color=amber-9').classes(BIG)
+                                       'pause-button').props('unelevated color=amber-9 text-color=grey-10').classes(BIG)
             self.pause_button.visible = may(self.user.role, Action.PRESENTER_BLANK)
             self.clear_button = testid(ui.button(t('bench_clear'), icon='cancel_presentation', on_click=self.clear),
                                        'clear-button').props('outline color=red-9').classes(BIG + ' bg-white')
@@ -225,7 +228,7 @@ class Bench:
         self._mark_selected()
 
     def _exhibit_row(self, exhibit: Exhibit) -> None:
-        with testid(ui.row(), 'exhibit-row').classes(
+        with keyboard_button(testid(ui.row(), 'exhibit-row')).classes(
                 'w-full shrink-0 no-wrap items-start gap-2 p-1.5 rounded-md bg-white border border-slate-200 '
                 'cursor-pointer min-h-[4.5rem]') as row:
             row.props['data-exhibit-id'] = str(exhibit.id)
@@ -445,7 +448,7 @@ class Bench:
             if not hits:
                 testid(ui.label(t('no_hits')), 'no-hits').classes('text-xs text-slate-500 p-2')
             for hit in hits:
-                with testid(ui.column(), 'search-hit').classes(
+                with keyboard_button(testid(ui.column(), 'search-hit')).classes(
                         'w-full shrink-0 gap-0 px-2 py-1.5 cursor-pointer border-b border-slate-100 '
                         'min-h-[2.75rem]') as row:
                     row.on('click', lambda h=hit: self.open_hit(h))

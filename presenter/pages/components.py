@@ -34,6 +34,22 @@ def testid(element: E, name: str) -> E:
     return element
 
 
+# Enter or Space on a focused card or row clicks it, like a button; stopped here, so a page's own keys (the bench's
+# Enter that publishes) do not act on the same key press
+_CLICK_ON_KEY = ('(e) => { if (e.target === e.currentTarget) '
+                 '{ e.preventDefault(); e.stopPropagation(); e.target.click(); } }')
+
+
+def keyboard_button(element: E) -> E:
+    """A clickable card or row that the keyboard reaches too: in the tab order, announced as a button, and clicked
+    by Enter or Space. It must hold no control of its own (a button inside a button is announced as neither)."""
+    element.props['role'] = 'button'
+    element.props['tabindex'] = '0'
+    element.on('keydown.enter', js_handler=_CLICK_ON_KEY)
+    element.on('keydown.space', js_handler=_CLICK_ON_KEY)
+    return element
+
+
 class QuietSwitches:
     """For a page whose switches both act (on a user's change) and follow the hearing (when the server changes):
     ``show`` moves a switch without its handler acting, which checks ``quiet`` first."""
@@ -111,9 +127,10 @@ def img(src: str, alt: str) -> Element:
 
 def exhibit_card(exhibit: Exhibit, thumb_url: str, on_open: Callable[[Exhibit], None]) -> None:
     with testid(ui.card(), 'exhibit-card').classes(
-            'w-[200px] p-0 gap-0 cursor-pointer overflow-hidden hover:shadow-lg transition-shadow') as card:
+            'w-[200px] p-0 gap-0 cursor-pointer overflow-hidden hover:shadow-lg transition-shadow') as card, \
+            keyboard_button(ui.column()).classes('w-full gap-0') as opener:
         card.props['data-exhibit-id'] = str(exhibit.id)
-        card.on('click', lambda: on_open(exhibit))
+        opener.on('click', lambda: on_open(exhibit))
         with ui.element('div').classes('w-full h-[250px] bg-slate-200 flex items-center justify-center'):
             testid(img(thumb_url, exhibit.title), 'thumbnail').classes(
                 'max-w-full max-h-full object-contain shadow-sm bg-white')
@@ -145,7 +162,7 @@ def provenance_badge(exhibit: Exhibit) -> Element | None:
 
 
 def search_hit(hit: Hit, on_open: Callable[[Hit], None]) -> None:
-    with testid(ui.element('div'), 'search-hit').classes(
+    with keyboard_button(testid(ui.element('div'), 'search-hit')).classes(
             'w-full px-3 py-2 rounded cursor-pointer hover:bg-slate-100 border-b border-slate-100') as row:
         row.on('click', lambda: on_open(hit))
         with ui.row().classes('w-full items-baseline justify-between no-wrap gap-2'):
@@ -172,18 +189,19 @@ class PageViewer:
                     self.subtitle = ui.label().classes('text-xs text-slate-300')
                 with ui.row().classes('items-center no-wrap gap-2'):
                     self.prev = testid(ui.button(icon='chevron_left', on_click=self.previous), 'viewer-prev') \
-                        .props('flat round color=white').tooltip(t('previous'))
+                        .props(f'flat round color=white aria-label="{t("previous")}"').tooltip(t('previous'))
                     self.position = testid(ui.label(), 'viewer-page') \
                         .classes('text-sm whitespace-nowrap w-32 text-center')
                     self.next = testid(ui.button(icon='chevron_right', on_click=self.following), 'viewer-next') \
-                        .props('flat round color=white').tooltip(t('next'))
+                        .props(f'flat round color=white aria-label="{t("next")}"').tooltip(t('next'))
                     self.bl = testid(ui.label(), 'viewer-bl').classes(
                         'text-sm font-semibold bg-amber-300 text-slate-900 rounded px-2 py-0.5 whitespace-nowrap')
                     ui.label(t('keys_hint')).classes('text-xs text-slate-400 ml-4 max-md:hidden')
                     self.fit = testid(ui.button(icon='fit_screen', on_click=self.toggle_fit), 'viewer-fit') \
-                        .props('flat round color=white').tooltip(t('fit_toggle')).classes('ml-2')
+                        .props(f'flat round color=white aria-label="{t("fit_toggle")}"').tooltip(t('fit_toggle')) \
+                        .classes('ml-2')
                     testid(ui.button(icon='close', on_click=self.dialog.close), 'viewer-close') \
-                        .props('flat round color=white').tooltip(t('close')).classes('ml-2')
+                        .props(f'flat round color=white aria-label="{t("close")}"').tooltip(t('close')).classes('ml-2')
             with ui.element('div').classes('w-full flex-1 min-h-0 flex no-wrap'):
                 with ui.element('div').classes('flex-1 min-w-0 overflow-auto flex justify-center items-start p-4'):
                     self.image = testid(img('', ''), 'viewer-image').classes('bg-white shadow-2xl ' + _FIT_PAGE)

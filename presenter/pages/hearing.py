@@ -63,7 +63,7 @@ class HearingPage:
         with ui.column().classes('w-full max-w-[1400px] mx-auto p-6 gap-5'):
             with ui.row().classes('w-full items-end justify-between no-wrap gap-4'):
                 with ui.column().classes('gap-1 min-w-0'):
-                    ui.link(f'← {t("back_to_list")}', '/').classes('text-sm text-slate-500 no-underline')
+                    ui.link(f'← {t("back_to_list")}', '/').classes('text-sm text-slate-600 no-underline')
                     testid(ui.label(t('case_no', case=hearing.case_number)), 'case-number-header') \
                         .classes('text-sm font-medium text-blue-900 uppercase tracking-wide')
                     testid(ui.label(hearing.title), 'hearing-title-header') \

@@ -90,7 +90,7 @@ def register(services: Services) -> None:
             with ui.row().classes('w-full items-end justify-between'):
                 with ui.column().classes('gap-0'):
                     ui.label(t('hearings')).classes('text-2xl font-semibold text-slate-800')
-                    count = ui.label().classes('text-sm text-slate-500')
+                    count = ui.label().classes('text-sm text-slate-600')
                 if may(user.role, Action.CREATE_HEARING):
                     testid(ui.button(t('new_hearing'), icon='add', on_click=lambda: dialog.open()), 'new-hearing') \
                         .props('unelevated color=primary')

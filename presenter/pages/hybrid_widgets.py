@@ -234,14 +234,15 @@ class RemoteParticipants:
                             if p.muted:
                                 testid(ui.button(icon='mic', on_click=lambda x=p: self.set_muted(x, False)),
                                        'remote-unmute').props('flat dense round size=sm color=green-9') \
-                                    .tooltip(t('hybrid_unmute'))
+                                    .tooltip(t('hybrid_unmute')).props['aria-label'] = t('a11y_unmute_person',
+                                                                                          name=p.name)
                             else:
                                 testid(ui.button(icon='mic_off', on_click=lambda x=p: self.set_muted(x, True)),
                                        'remote-mute').props('flat dense round size=sm color=grey-8') \
-                                    .tooltip(t('hybrid_mute'))
+                                    .tooltip(t('hybrid_mute')).props['aria-label'] = t('a11y_mute_person', name=p.name)
                             testid(ui.button(icon='person_remove', on_click=lambda x=p: self.ask_remove(x)),
                                    'remote-remove').props('flat dense round size=sm color=red-9') \
-                                .tooltip(t('hybrid_remove'))
+                                .tooltip(t('hybrid_remove')).props['aria-label'] = t('a11y_remove_person', name=p.name)
         self.refresh_quality()
 
     def refresh_quality(self) -> None:

@@ -4,7 +4,9 @@ in a worker thread, the progress in pages, and the reason when the import fails.
 from __future__ import annotations
 
 import asyncio
+import html
 import io
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import BinaryIO, cast
@@ -24,6 +26,54 @@ from ..uploads import import_uploads
 from .components import testid
 
 logger = logging.getLogger(__name__)
+
+
+def uploader_slots(upload: ui.upload) -> None:
+    """QUploader's own header and file list as Quasar draws them, with a name on every icon button for a screen
+    reader. Quasar's "add" button holds the file field inside it (a control in a control, neither named): here the
+    field sits hidden beside a named button that opens it. No start button: the panel has a labelled one."""
+    def label(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    remove_file = html.escape(json.dumps(t('a11y_upload_remove_file', name='{name}')) + '.replace("{name}", file.name)', quote=True)
+    upload.add_slot('header', f'''
+      <div class="q-uploader__header-content column">
+        <div class="flex flex-center no-wrap q-gutter-xs">
+          <q-btn v-if="props.queuedFiles.length" type="a" icon="clear_all" flat dense
+                 aria-label="{label(t('a11y_upload_clear_queue'))}" @click="props.removeQueuedFiles()" />
+          <q-btn v-if="props.uploadedFiles.length" type="a" icon="done_all" flat dense
+                 aria-label="{label(t('a11y_upload_clear_done'))}" @click="props.removeUploadedFiles()" />
+          <q-spinner v-if="props.isUploading" class="q-uploader__spinner" />
+          <div class="col column justify-center">
+            <div class="q-uploader__title">{html.escape(t('upload'))}</div>
+            <div class="q-uploader__subtitle">
+              {{{{ props.uploadSizeLabel }}}} / {{{{ props.uploadProgressLabel }}}}</div>
+          </div>
+          <q-btn v-if="props.canAddFiles" type="a" icon="add" flat dense aria-label="{label(t('a11y_upload_pick'))}"
+                 data-testid="upload-pick" @click="props.pickFiles($event)" />
+          <span class="hidden"><q-uploader-add-trigger /></span>
+          <q-btn v-if="props.isUploading" type="a" icon="clear" flat dense aria-label="{label(t('a11y_upload_abort'))}"
+                 @click="props.abort()" />
+        </div>
+      </div>''')
+    upload.add_slot('list', f'''
+      <div v-for="file in props.files" :key="file.__key" class="q-uploader__file relative-position"
+           :class="{{'q-uploader__file--failed': file.__status === 'failed',
+                     'q-uploader__file--uploaded': file.__status === 'uploaded'}}">
+        <div class="q-uploader__file-header row flex-center no-wrap">
+          <q-icon v-if="file.__status === 'failed'" class="q-uploader__file-status" name="warning" color="negative" />
+          <div class="q-uploader__file-header-content col">
+            <div class="q-uploader__title">{{{{ file.name }}}}</div>
+            <div class="q-uploader__subtitle row items-center no-wrap">
+              {{{{ file.__sizeLabel }}}} / {{{{ file.__progressLabel }}}}</div>
+          </div>
+          <q-circular-progress v-if="file.__status === 'uploading'" :value="file.__progress" :min="0" :max="1"
+                               :indeterminate="file.__progress === 0" />
+          <q-btn v-else round dense flat :icon="file.__status === 'uploaded' ? 'done' : 'clear'"
+                 :aria-label="{remove_file}" @click="props.removeFile(file)" />
+        </div>
+      </div>''')
+
 
 
 class UploadReader(io.RawIOBase):
@@ -111,6 +161,7 @@ class ImportPanel:
                                            max_total_size=limits.max_bundle_bytes,
                                            label=t('upload')), 'upload') \
                 .props('flat bordered color=primary').classes('w-full')
+            uploader_slots(self.upload)
             ui.label(t('upload_hint')).classes('text-xs text-slate-500')
             # QUploader's own start button is a small cloud icon; a clerk needs a plain, labelled one
             self.upload_start = testid(ui.button(t('upload_start'), icon='cloud_upload',

@@ -21,7 +21,7 @@ from ..services import Services
 from ..texts import CALL_STATE_KEYS, DEVICE_CHECK_KEYS, JOIN_DOCUMENT_KEYS, TEXTS
 from .call import Call
 from .evidence import add_head, evidence_view
-from .layout import clock, court_colors
+from .layout import clock, court_colors, page_language
 
 STYLE = '''
 <style>
@@ -110,7 +110,7 @@ class JoinPage:
                 ui.label(hearing.title).classes('text-xl font-semibold')
                 ui.label(f'{hearing.case_number} · {self.t("join_hello", name=p.name)}').classes('text-slate-600')
             with ui.row().classes('items-center no-wrap gap-4'):
-                ui.label(self.t('join_no_record')).classes('text-xs text-slate-500 max-w-xs text-right')
+                ui.label(self.t('join_no_record')).classes('text-xs text-slate-600 max-w-xs text-right')
                 clock(self.services.settings.time_zone,
                       'text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
                       self.lang)
@@ -211,7 +211,7 @@ class JoinPage:
                 self.muted_note = ui.label(self.t('join_muted_by_court')).classes('text-amber-700') \
                     .props('data-testid=muted-note')
                 self.muted_note.visible = p.muted
-                self.status = ui.label('').classes('text-slate-500 text-sm').props('data-testid=call-status')
+                self.status = ui.label('').classes('text-slate-600 text-sm').props('data-testid=call-status')
             with ui.column().classes('gap-2').style('flex: 2'):
                 ui.label(self.t('join_evidence')).classes('text-sm text-slate-600')
                 evidence_view(self.services, hearing, p.audience, image_base=f'/api/join/{self.token}/pages',
@@ -268,5 +268,6 @@ def register(services: Services) -> None:
         ui.query('body').classes('bg-slate-100')
         language: Lang = 'en' if lang == 'en' else 'vi' if lang == 'vi' else \
             pick_lang(context.client.request.headers.get('accept-language'))
+        page_language(language)
         page = JoinPage(services, token, language)
         await page.open()

@@ -5,6 +5,7 @@ remove) and the prompt to suspend when a connection point is lost."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -37,7 +38,7 @@ logger = logging.getLogger(__name__)
 IMAGE_WIDTH = 1280
 AUDIT_ROWS = 200
 _VIEW_CLASSES = {
-    'showing': 'bg-green-600 text-white', 'blank': 'bg-slate-800 text-white',
+    'showing': 'bg-green-700 text-white', 'blank': 'bg-slate-800 text-white',
     'restricted': 'bg-red-700 text-white', 'idle': 'bg-slate-200 text-slate-700',
 }
 
@@ -93,7 +94,7 @@ class JudgePanel:
                     self.preview_frame, self.preview_text = self._monitor(
                         'judge-preview', t('judge_preview'), 'visibility', 'bg-amber-300 text-slate-900')
                     self.live_frame, self.live_text = self._monitor(
-                        'judge-live', t('judge_live'), 'cast', 'bg-green-600 text-white')
+                        'judge-live', t('judge_live'), 'cast', 'bg-green-700 text-white')
                 self.audiences = testid(ui.row(), 'audiences').classes('w-full gap-2 -mt-2')
                 with ui.row().classes('w-full no-wrap items-start gap-4'):
                     self._restrictions()
@@ -126,7 +127,7 @@ class JudgePanel:
                 self.pending_text = testid(ui.label(), 'pending-text').classes('text-sm text-slate-700')
                 with ui.row().classes('w-full no-wrap gap-2') as self.pending_buttons:
                     testid(ui.button(t('judge_approve'), icon='check', on_click=lambda: self.approve(True)),
-                           'approve-button').props('unelevated color=green-8').classes('flex-1 h-12')
+                           'approve-button').props('unelevated color=green-9').classes('flex-1 h-12')
                     testid(ui.button(t('judge_reject'), icon='close', on_click=lambda: self.approve(False)),
                            'reject-button').props('outline color=red-9').classes('flex-1 h-12')
             with ui.card().classes('w-full p-4 gap-1'):
@@ -163,6 +164,11 @@ class JudgePanel:
             ]
             self.audit_table = testid(ui.table(columns=columns, rows=[], row_key='seq'), 'audit-table') \
                 .props('dense flat virtual-scroll').classes('w-full max-h-[420px]')
+            # the table scrolls inside itself: the keyboard reaches it, and a screen reader names it
+            ui.run_javascript(f'''(() => {{ const box = getHtmlElement({self.audit_table.id})
+                .querySelector('.q-table__middle');
+              box.tabIndex = 0; box.setAttribute('role', 'region');
+              box.setAttribute('aria-label', {json.dumps(t('judge_audit'))}); }})()''')
 
     # --- data -------------------------------------------------------------------------------------------------
 
@@ -290,6 +296,7 @@ class JudgePanel:
                                               on_change=lambda e, x=exhibit.id: self.restrict(x, e.value)),
                                     'restrict-switch').props('color=red-9')
                     switch.props['data-exhibit-id'] = str(exhibit.id)
+                    switch.props['aria-label'] = t('a11y_restrict_exhibit', label=exhibit.label, title=exhibit.title)
                     self.switches[exhibit.id] = switch
 
     async def refresh_audit(self) -> None:

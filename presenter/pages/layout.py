@@ -3,6 +3,7 @@ sign-out; and the clock itself, shared with the join page and the courtroom scre
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -61,6 +62,17 @@ def court_colors() -> None:
     ui.colors(primary=PRIMARY)
 
 
+def page_language(language: Lang) -> None:
+    """This page's ``<html lang>`` (and Quasar's own texts) in the reader's language, so a screen reader speaks it
+    with the right voice. ``ui.run`` sets one language for every page; a page in another one gets its own copy of
+    the page settings."""
+    client = context.client
+    wanted = 'en-US' if language == 'en' else 'vi'
+    if client.page.resolve_language() != wanted:
+        client.page = copy.copy(client.page)
+        client.page.language = wanted
+
+
 def language_switch(on_change: Callable[[Lang], None]) -> None:
     def choose(value: Lang) -> None:
         on_change(value)
@@ -77,6 +89,7 @@ def frame(user: User, title: str, zone: ZoneInfo) -> None:
         ui.navigate.to('/login')
 
     court_colors()
+    page_language(lang())
     with ui.header().classes('items-center justify-between bg-slate-800 px-4 py-2'):
         with ui.row().classes('items-center gap-3'):
             ui.link(t('app_name'), '/').classes('text-white text-lg font-semibold no-underline')

@@ -7,8 +7,8 @@ from nicegui import app, run, ui
 from courtroom.errors import CourtroomError
 
 from ..services import Services
-from ..session import error_text, set_lang, t
-from .layout import court_colors, language_switch
+from ..session import error_text, lang, set_lang, t
+from .layout import court_colors, language_switch, page_language
 
 
 def register(services: Services) -> None:
@@ -25,6 +25,7 @@ def register(services: Services) -> None:
             ui.navigate.to('/')
 
         court_colors()
+        page_language(lang())
         ui.query('body').classes('bg-slate-100')
         with ui.card().classes('absolute-center w-96 p-8 gap-4'):
             with ui.row().classes('w-full items-center justify-between'):

@@ -160,7 +160,7 @@ class PageFrame:
 
 _BADGE = {
     Disclosure.UNDISCLOSED: 'bg-slate-200 text-slate-700',
-    Disclosure.ON_DISPLAY: 'bg-green-600 text-white',
+    Disclosure.ON_DISPLAY: 'bg-green-700 text-white',
     Disclosure.EXAMINED: 'bg-blue-100 text-blue-900',
 }
 _BADGE_BASE = 'text-[11px] font-medium rounded px-1.5 py-0.5 whitespace-nowrap '

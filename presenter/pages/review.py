@@ -26,7 +26,7 @@ from media.recording_check import SeriesCheck, verify_series
 from ..services import Services
 from ..session import lang, t
 from ..texts import PROBLEM_KEYS
-from .components import page_bl, testid
+from .components import keyboard_button, page_bl, testid
 from .hearing_page import hearing_for
 from .record_labels import group_segments, source_name, source_names
 from .stage_widgets import stage_badge
@@ -113,12 +113,12 @@ class ReviewPage:
                         self.warning.set_visibility(False)
                     with ui.row().classes('w-full items-center justify-between no-wrap gap-3 text-sm'):
                         with ui.row().classes('items-center no-wrap gap-2'):
-                            ui.icon('schedule', size='1.1rem').classes('text-slate-500')
-                            ui.label(t('rec_review_clock')).classes('text-slate-500')
+                            ui.icon('schedule', size='1.1rem').classes('text-slate-600')
+                            ui.label(t('rec_review_clock')).classes('text-slate-600')
                             self.clock = testid(ui.label('–'), 'review-clock').classes(
                                 'font-mono font-semibold text-slate-800')
                             self.clock.props('id=review-clock')
-                        self.series_info = ui.label().classes('text-xs text-slate-500')
+                        self.series_info = ui.label().classes('text-xs text-slate-600')
                 with ui.column().classes('w-[25rem] shrink-0 gap-3'):
                     self._on_screen_panel()
                     with ui.card().classes('w-full p-0 gap-0'):
@@ -279,18 +279,21 @@ class ReviewPage:
             for entry in self.entries:
                 at = entry_time(entry)
                 inside = start is not None and end is not None and start <= at <= end
-                with testid(ui.row(), 'timeline-entry').classes(
-                        'w-full items-start no-wrap gap-2 px-2 py-1.5 rounded border-b border-slate-100 '
-                        + ('cursor-pointer hover:bg-blue-50' if inside else 'opacity-60 cursor-pointer')) as row:
+                # outside the recording: dimmed by colour, not opacity, so the text keeps its contrast
+                with keyboard_button(testid(ui.row(), 'timeline-entry')).classes(
+                        'w-full items-start no-wrap gap-2 px-2 py-1.5 rounded border-b border-slate-100 cursor-pointer '
+                        + ('hover:bg-blue-50' if inside else 'bg-slate-50')) as row:
                     row.props(f'data-at={at:.3f} data-in-recording={"true" if inside else "false"} '
                               f'data-kind={entry.kind}')
                     row.on('click', lambda at=at: self.go_to(at))
                     ui.label(format_time(entry.at, self.zone)) \
-                        .classes('font-mono text-xs text-slate-700 w-14 shrink-0 pt-0.5')
+                        .classes('font-mono text-xs w-14 shrink-0 pt-0.5 '
+                                 + ('text-slate-700' if inside else 'text-slate-600'))
                     with ui.column().classes('gap-0 min-w-0 flex-1'):
                         ui.label(entry.text).classes('text-sm leading-snug break-words '
-                                                     + ('text-slate-900 font-medium' if entry.kind == 'clerk'
-                                                        else 'text-slate-700'))
+                                                     + ('font-medium ' if entry.kind == 'clerk' else '')
+                                                     + ('text-slate-900' if inside and entry.kind == 'clerk'
+                                                        else 'text-slate-700' if inside else 'text-slate-600'))
                         if inside and start is not None:
                             ui.label('▶ ' + format_duration(at - start)).classes('text-[11px] font-mono text-blue-800')
 

@@ -169,9 +169,11 @@ class RollCall:
                                  on_click=lambda x=p: self.set_muted(x, not x.muted)),
                        'unmute' if p.muted else 'mute') \
                     .props(f'flat dense round size=sm color={"green-9" if p.muted else "slate-7"}') \
-                    .tooltip(t('hybrid_unmute') if p.muted else t('hybrid_mute'))
+                    .tooltip(t('hybrid_unmute') if p.muted else t('hybrid_mute')) \
+                    .props['aria-label'] = t('a11y_unmute_person' if p.muted else 'a11y_mute_person', name=p.name)
                 testid(ui.button(icon='person_remove', on_click=lambda x=p: self.page.confirm_revoke(x)), 'remove') \
-                    .props('flat dense round size=sm color=red-9').tooltip(t('hybrid_remove'))
+                    .props('flat dense round size=sm color=red-9').tooltip(t('hybrid_remove')) \
+                    .props['aria-label'] = t('a11y_remove_person', name=p.name)
 
     async def set_muted(self, p: Participant, muted: bool) -> None:
         await self.page.act(lambda: self.participants.set_muted(p.id, muted, actor=self.actor),

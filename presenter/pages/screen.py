@@ -17,7 +17,7 @@ from ..services import Services
 from ..texts import TEXTS
 from .call import Call
 from .evidence import add_head, evidence_view
-from .layout import clock
+from .layout import clock, page_language
 
 STATIC = Path(__file__).resolve().parent.parent / 'static'
 
@@ -48,6 +48,7 @@ def register(services: Services) -> None:
     @ui.page('/screen/{token}', title='Courtroom screen')
     async def screen_page(token: str, lang: str = 'vi') -> None:
         add_head()
+        page_language('en' if lang == 'en' else 'vi')
         ui.add_head_html(KIOSK)
         try:
             screen = services.screens.by_token(token)

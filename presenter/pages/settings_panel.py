@@ -37,6 +37,7 @@ class SettingsPanel:
                     switch = testid(ui.switch(value=value,
                                               on_change=lambda e, x=setting: self.configure(**{x: e.value})),
                                     f'{attr.replace("_", "-")}-toggle').props('color=primary')
+                    switch.props['aria-label'] = label
                     setattr(self, attr, switch)
 
     def show(self, hearing: Hearing) -> None:

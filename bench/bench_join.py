@@ -36,7 +36,8 @@ def main() -> None:
         clerk = server.client('clerk')
         h = clerk.post('/api/hearings', json={'case_number': 'b', 'title': 'bench'}).json()['id']
         central = clerk.get(f'/api/hearings/{h}/points').json()[0]
-        point = clerk.post(f'/api/hearings/{h}/points', json={'name': 'Trại tạm giam', 'kind': 'detention_facility'}).json()
+        point = clerk.post(f'/api/hearings/{h}/points',
+                           json={'name': 'Trại tạm giam', 'kind': 'detention_facility'}).json()
         room = clerk.post(f'/api/hearings/{h}/participants', json={'name': 'Phòng xử án', 'role': 'courtroom',
                                                                   'point_id': central['id']}).json()
         with sync_playwright() as p:

@@ -1,4 +1,5 @@
-"""What recording costs the media worker: a hearing with four video sources (640x360 at 15 fps, and audio), each forwarded to one receiver, measured in the same worker run with recording off and on, alternately.
+"""What recording costs the media worker: a hearing with four video sources (640x360 at 15 fps, and audio), each
+forwarded to one receiver, measured in the same worker run with recording off and on, alternately.
 
 The worker is the real one (``python -m conferencing.worker``, started by :class:`MediaSupervisor`); its CPU is
 read from ``/proc/<pid>/stat`` (user + system time of all its threads, the recorder's writer thread included) over

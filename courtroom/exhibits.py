@@ -208,7 +208,8 @@ class Exhibits:
         with self._store.read() as db:
             row = db.execute('SELECT text FROM pages WHERE exhibit_id = ? AND page = ?', (exhibit_id, page)).fetchone()
         if row is None:
-            raise NotFound('page_not_found', exhibit_id=exhibit_id, page=page, page_count=self.get(exhibit_id).page_count)
+            raise NotFound('page_not_found', exhibit_id=exhibit_id, page=page,
+                           page_count=self.get(exhibit_id).page_count)
         return row[0]
 
     def find_bl(self, hearing_id: int, bl: int) -> PageRef:

@@ -84,13 +84,14 @@ class Hearings:
             raise InvalidInput('bad_hearing_kind', kind=kind, kinds=', '.join(KINDS))
         now = datetime.now(UTC).isoformat(timespec='milliseconds')
         with self._store.transaction() as db:
-            cursor = db.execute('INSERT INTO hearings (case_number, title, created_at, created_by, charges, state_secret,'
-                                ' kind, record_from_opening) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            cursor = db.execute('INSERT INTO hearings (case_number, title, created_at, created_by, charges,'
+                                ' state_secret, kind, record_from_opening) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
                                 (case_number, title, now, created_by, json.dumps(articles), int(state_secret), kind,
                                  int(kind != 'hearing')))
             hearing_id = cursor.lastrowid
             assert hearing_id is not None
-            db.execute("INSERT INTO points (hearing_id, name, kind, created_at) VALUES (?, 'Phòng xử án', 'central', ?)",
+            db.execute('INSERT INTO points (hearing_id, name, kind, created_at)'
+                       " VALUES (?, 'Phòng xử án', 'central', ?)",
                        (hearing_id, now))
             audit.append(db, hearing_id, actor, 'hearing_created', {'case_number': case_number, 'title': title,
                                                                     'charges': articles, 'state_secret': state_secret,

@@ -302,7 +302,8 @@ class Participants:
         if participant.state is ParticipantState.REFUSED:
             raise Forbidden('participant_refused')
         if participant.state is ParticipantState.INVITED:
-            to = ParticipantState.ADMITTED if participant.role is ParticipantRole.COURTROOM else ParticipantState.WAITING
+            courtroom = participant.role is ParticipantRole.COURTROOM
+            to = ParticipantState.ADMITTED if courtroom else ParticipantState.WAITING
             self._update(participant, f'participant:{participant.id}', 'lobby_entered', {'state': to.value},
                          state=to.value)
         return self.get(participant.id)

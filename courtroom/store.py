@@ -130,7 +130,8 @@ MIGRATIONS: list[str] = [
         muted INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL
     );
-    INSERT INTO points (hearing_id, name, kind, created_at) SELECT id, 'Phòng xử án', 'central', created_at FROM hearings;
+    INSERT INTO points (hearing_id, name, kind, created_at)
+        SELECT id, 'Phòng xử án', 'central', created_at FROM hearings;
     """,
     # 4: courtroom screens that also show the remote participants' video
     """

@@ -35,7 +35,9 @@ def _mime(format_name: str, kind: ExhibitKind, codecs: list[str]) -> str:
         return 'video/mp4' if video else 'audio/mp4'
     if 'matroska' in names or 'webm' in names:
         webm = set(codecs) <= {'vp8', 'vp9', 'av1', 'opus', 'vorbis'}
-        return ('video/webm' if video else 'audio/webm') if webm else ('video/x-matroska' if video else 'audio/x-matroska')
+        if webm:
+            return 'video/webm' if video else 'audio/webm'
+        return 'video/x-matroska' if video else 'audio/x-matroska'
     simple = {'mp3': 'audio/mpeg', 'wav': 'audio/wav', 'flac': 'audio/flac', 'avi': 'video/x-msvideo',
               'aac': 'audio/aac'}
     for n in names:

@@ -152,8 +152,8 @@ def verify_record(path: Path) -> Verdict:
             verdict.add('audit chain', chain.valid, '' if chain.valid else f'entry {chain.broken_seq} ({chain.reason})')
             if 'recordings/manifest.json' in names:
                 manifest = json.loads(z.read('recordings/manifest.json'))
-                closed = {(e.details.get('source'), e.details.get('series'), e.details.get('seq')): e.details.get('sha256')
-                          for e in entries if e.action == 'segment_closed'}
+                closed = {(e.details.get('source'), e.details.get('series'), e.details.get('seq')):
+                          e.details.get('sha256') for e in entries if e.action == 'segment_closed'}
                 in_manifest = {(m['source'], m['series'], m['seq']): m['sha256'] for m in manifest}
                 lost = sorted(set(closed) - set(in_manifest), key=str)
                 verdict.add('every recorded segment is in the record', not lost,

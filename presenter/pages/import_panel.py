@@ -35,7 +35,8 @@ def uploader_slots(upload: ui.upload) -> None:
     def label(text: str) -> str:
         return html.escape(text, quote=True)
 
-    remove_file = html.escape(json.dumps(t('a11y_upload_remove_file', name='{name}')) + '.replace("{name}", file.name)', quote=True)
+    remove_file = t('a11y_upload_remove_file', name='{name}')
+    remove_file = html.escape(json.dumps(remove_file) + '.replace("{name}", file.name)', quote=True)
     upload.add_slot('header', f'''
       <div class="q-uploader__header-content column">
         <div class="flex flex-center no-wrap q-gutter-xs">

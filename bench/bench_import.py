@@ -22,10 +22,8 @@ import hashlib, io, sys, time, pymupdf
 from PIL import Image
 path = sys.argv[1]
 start = time.perf_counter()
-h = hashlib.sha256()
 with open(path, 'rb') as f:
-    while chunk := f.read(1 << 20):
-        h.update(chunk)
+    hashlib.file_digest(f, 'sha256')
 doc = pymupdf.open(path)
 texts = []
 for page in doc:

@@ -25,7 +25,8 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from media.render import JPEG_QUALITY, PNG_COMPRESS_LEVEL, render_page
+from media.image_sizes import PAGE_JPEG_QUALITY
+from media.render import PNG_COMPRESS_LEVEL, render_page
 
 WIDTH = 1920
 
@@ -90,11 +91,11 @@ def main() -> None:
             times['get_pixmap'].append(time.perf_counter() - start)
 
             encoders: dict[str, Callable[[pymupdf.Pixmap], bytes]] = {
-                'jpeg_pillow': lambda pix: _save(_pil_image(pix), 'JPEG', quality=JPEG_QUALITY),
-                'jpeg_mupdf': lambda pix: pix.tobytes('jpeg', jpg_quality=JPEG_QUALITY),
+                'jpeg_pillow': lambda pix: _save(_pil_image(pix), 'JPEG', quality=PAGE_JPEG_QUALITY),
+                'jpeg_mupdf': lambda pix: pix.tobytes('jpeg', jpg_quality=PAGE_JPEG_QUALITY),
                 'png_mupdf': lambda pix: pix.tobytes('png'),
                 'png_pillow': lambda pix: _save(_pil_image(pix), 'PNG', compress_level=PNG_COMPRESS_LEVEL),
-                'webp_pillow': lambda pix: _save(_pil_image(pix), 'WEBP', quality=JPEG_QUALITY),
+                'webp_pillow': lambda pix: _save(_pil_image(pix), 'WEBP', quality=PAGE_JPEG_QUALITY),
             }
             for name, encode in encoders.items():
                 start = time.perf_counter()

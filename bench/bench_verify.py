@@ -61,10 +61,8 @@ def main() -> None:
         baseline, ours = [], []
         for _ in range(3):
             start = time.perf_counter()
-            digest = hashlib.sha256()
             with record.open('rb') as f:
-                while chunk := f.read(1 << 20):
-                    digest.update(chunk)
+                hashlib.file_digest(f, 'sha256')
             baseline.append(time.perf_counter() - start)
             start = time.perf_counter()
             assert verify_record(record).ok

@@ -125,10 +125,8 @@ class DiskWriter:
                 file.container.close()
             if file.failed:
                 raise RuntimeError(file.failed)
-            digest = hashlib.sha256()
             with open(file.partial, 'rb') as handle:
-                while chunk := handle.read(1 << 20):
-                    digest.update(chunk)
+                digest = hashlib.file_digest(handle, 'sha256')
                 os.fsync(handle.fileno())
                 size = handle.tell()
             os.replace(file.partial, file.final)

@@ -19,8 +19,8 @@ of every receiver (the track switches source; no ``replaceTrack``, no new offer)
 within a fraction of a second; when they leave, the slot goes quiet and is reused. The browser's ``ontrack`` fires
 for every slot at ``setRemoteDescription(answer)``; the page learns which participant is in which slot from the
 join response's ``slots`` and from ``slots`` events (by ``mid``). Browsers handle this reliably: nothing is ever
-renegotiated, so there is no glare and no race with ICE. Video is always VP8 (the worker drops other codecs from
-the answer), audio Opus.
+renegotiated, so there is no glare and no race with ICE. Video is always VP8 (the browser offers only VP8 for its
+slots, and the worker refuses an offer that prefers another codec: conferencing.offers), audio Opus.
 
 **Protocol.** JSON text messages. Requests carry an ``id`` and a ``type``; each gets one response with the same
 ``id``, holding either the result's fields or ``"error": str``:
@@ -96,6 +96,7 @@ from aiortc.rtcrtptransceiver import RTCRtpTransceiver
 from websockets.asyncio.server import ServerConnection, broadcast, serve
 
 from conferencing.forwarding import ForwardedTrack, Forwarder, ForwardingSettings, route_keyframe_requests
+from conferencing.offers import check_receives_vp8, media_sections
 from conferencing.recorder import SEGMENT_SECONDS, Recorder
 
 logger = logging.getLogger(__name__)
@@ -153,17 +154,6 @@ def _parse_ice_servers(raw: str | None) -> list[RTCIceServer]:
         servers.append(RTCIceServer(urls=entry['urls'], username=entry.get('username'),
                                     credential=entry.get('credential')))
     return servers
-
-
-def _keep_vp8(transceiver: RTCRtpTransceiver) -> None:
-    """Our shared packets are VP8: never let a receiver negotiate another video codec."""
-    codecs = transceiver._codecs
-    vp8 = [c for c in codecs if c.mimeType.lower() == 'video/vp8']
-    if not vp8:
-        raise ValueError('the offer has no VP8 video codec')
-    base = vp8[0].payloadType
-    rtx = [c for c in codecs if c.mimeType.lower() == 'video/rtx' and c.parameters.get('apt') == base]
-    transceiver._codecs = [vp8[0], *rtx]
 
 
 class MediaWorker:
@@ -268,14 +258,19 @@ class MediaWorker:
 
         try:
             await pc.setRemoteDescription(RTCSessionDescription(sdp=offer['sdp'], type=offer['type']))
+            sections = media_sections(offer['sdp'])
             incoming: list[RTCRtpTransceiver] = []
             slot_audio: list[RTCRtpTransceiver] = []
             slot_video: list[RTCRtpTransceiver] = []
             for transceiver in pc.getTransceivers():
-                offered = transceiver._offerDirection  # the offer's direction, seen from our side
-                if offered in ('recvonly', 'sendrecv'):
+                section = sections.get(transceiver.mid or '')
+                if section is None:
+                    continue
+                if section.browser_sends:
                     incoming.append(transceiver)
-                elif offered == 'sendonly':
+                elif section.direction == 'recvonly':
+                    if transceiver.kind == 'video':
+                        check_receives_vp8(section)
                     (slot_audio if transceiver.kind == 'audio' else slot_video).append(transceiver)
             for transceiver in incoming:
                 transceiver.direction = 'recvonly' if send else 'inactive'
@@ -290,7 +285,6 @@ class MediaWorker:
                         slot.audio_track = self._slot_track(slot.audio)
                     if index < len(slot_video):
                         slot.video = slot_video[index]
-                        _keep_vp8(slot.video)
                         slot.video_track = self._slot_track(slot.video)
                     participant.slots.append(slot)
             else:

@@ -10,21 +10,23 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import audit
+from .court_time import format_duration
 from .errors import InvalidInput, NotFound
 from .events import Event
+from .i18n import Catalogue, Lang
 from .store import Store
 
 MAX_TEXT = 5000
 
-STAGE_NAMES = {
+STAGE_NAMES = Catalogue('stage names', {  # by Stage value
     'preparing': ('Chuẩn bị', 'Preparing'), 'opening': ('Khai mạc', 'Opening'),
     'examination': ('Xét hỏi', 'Examination'), 'arguments': ('Tranh luận', 'Arguments'),
     'deliberation': ('Nghị án', 'Deliberation'), 'pronouncement': ('Tuyên án', 'Pronouncement of judgment'),
     'suspended': ('Tạm ngừng', 'Suspended'), 'postponed': ('Hoãn', 'Postponed'), 'closed': ('Kết thúc', 'Closed'),
-}
+})
 
-# audit action → (Vietnamese, English) with {names} from the entry's details and the lookups below
-AUTOMATIC: dict[str, tuple[str, str]] = {
+# the automatic entries by audit action, with {names} from the entry's details and the lookups below
+AUTOMATIC = Catalogue('automatic minutes', {
     'stage_changed': ('Phiên tòa chuyển sang giai đoạn {to_name}{why}', 'The hearing moves to {to_name}{why}'),
     'published': ('Trình chiếu {exhibit}, trang {page}{bl}', 'Shown: {exhibit}, page {page}{bl}'),
     'publish_approved': ('Chủ tọa cho trình chiếu {exhibit}, trang {page}{bl}',
@@ -41,8 +43,14 @@ AUTOMATIC: dict[str, tuple[str, str]] = {
     'point_restored': ('Điểm cầu {point} kết nối lại', 'Connection point {point} is back'),
     'recording_started': ('Bắt đầu ghi âm, ghi hình', 'Recording starts'),
     'recording_stopped': ('Dừng ghi âm, ghi hình', 'Recording stops'),
-    'recording_gap': ('Gián đoạn ghi âm, ghi hình; tiếp tục ghi ở chuỗi mới', 'Recording interrupted; it goes on in a new series'),
-}
+    'recording_gap': (
+        'Gián đoạn ghi âm, ghi hình; tiếp tục ghi ở chuỗi mới', 'Recording interrupted; it goes on in a new series',
+    ),
+})
+# the words of an entry that are not an action of their own
+PHRASES = Catalogue('minutes phrases', {
+    'resume_on': ('mở lại ngày {day}', 'to resume on {day}'),
+})
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -83,7 +91,7 @@ class Minutes:
             audit.append(db, hearing_id, author, 'minutes_entry', {'text': text})
         self.changed.emit(hearing_id)
 
-    def entries(self, hearing_id: int, lang: str = 'vi') -> list[MinutesEntry]:
+    def entries(self, hearing_id: int, lang: Lang = 'vi') -> list[MinutesEntry]:
         with self._store.read() as db:
             written = db.execute('SELECT at, author, text FROM minutes WHERE hearing_id = ? ORDER BY id',
                                  (hearing_id,)).fetchall()
@@ -97,14 +105,13 @@ class Minutes:
                                                      (hearing_id,))}
             segments = db.execute('SELECT series, MIN(started_at), MAX(ended_at) FROM segments WHERE hearing_id = ?'
                                   ' GROUP BY series ORDER BY 2', (hearing_id,)).fetchall()
-        index = 0 if lang == 'vi' else 1
 
         def recording_at(iso: str) -> str | None:
             t = _seconds(iso)
             for series, start, end in segments:
                 if start <= t <= end:
                     offset = round(t - start)
-                    return f'{series} +{offset // 3600:d}:{offset // 60 % 60:02d}:{offset % 60:02d}'
+                    return f'{series} +{format_duration(offset)}'
             return None
 
         out = [MinutesEntry(at=r[0], kind='clerk', author=r[1], text=r[2], recording=recording_at(r[0]))
@@ -124,13 +131,14 @@ class Minutes:
             if 'point_id' in details:
                 values['point'] = points.get(details['point_id'], f'#{details["point_id"]}')
             if action == 'stage_changed':
-                values['to_name'] = STAGE_NAMES.get(details.get('to', ''), (details.get('to'),) * 2)[index]
+                to = str(details.get('to'))
+                values['to_name'] = STAGE_NAMES.t(to, lang) if to in STAGE_NAMES else to
                 extra = details.get('reason') or ''
                 if details.get('resume_on'):
-                    extra = f'{extra}; {"mở lại ngày" if index == 0 else "to resume on"} {details["resume_on"]}'
+                    extra = f'{extra}; {PHRASES.t("resume_on", lang, day=details["resume_on"])}'
                 values['why'] = f' ({extra.strip("; ")})' if extra else ''
             try:
-                text = AUTOMATIC[action][index].format(**values)
+                text = AUTOMATIC.t(action, lang, **values)
             except (KeyError, IndexError):
                 text = action
             out.append(MinutesEntry(at=at, kind=action, author=actor, text=text, recording=recording_at(at)))

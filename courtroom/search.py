@@ -11,10 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .bl import bl_reference
 from .errors import InvalidInput
 from .store import Store
 
-_BL = re.compile(r'^\s*(?:bl|bút lục|but luc)\s*\.?\s*(\d{1,7})\s*$', re.IGNORECASE)
 _WORD = re.compile(r'\w+', re.UNICODE)
 SNIPPET_CHARS = 160
 
@@ -34,12 +34,6 @@ _FOLD = {c: _fold_char(chr(c)) for r in (range(0x80), range(0x80, 0x250), range(
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its diacritics, keeping its length: ``fold(s)[i]`` is ``s[i]`` folded."""
     return text.translate(_FOLD)
-
-
-def parse_bl(query: str) -> int | None:
-    """The number in "BL 125", "bl125", "bút lục 125"; None when the query is not a BL reference."""
-    match = _BL.match(query)
-    return int(match.group(1)) if match else None
 
 
 def fts_query(query: str) -> str:
@@ -104,7 +98,7 @@ class Search:
             raise InvalidInput('bad_query')
         hits: list[Hit] = []
         with self._store.read() as db:
-            bl = parse_bl(query)
+            bl = bl_reference(query)
             if bl is not None:
                 row = db.execute('SELECT p.exhibit_id, e.label, e.title, p.page, p.bl, p.text FROM pages p'
                                  ' JOIN exhibits e ON e.id = p.exhibit_id WHERE p.hearing_id = ? AND p.bl = ?',

@@ -7,6 +7,9 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from .court_time import DEFAULT_ZONE, zone_named
 
 _MIB = 1024 * 1024
 
@@ -40,6 +43,11 @@ class Settings:
     signing_cert: Path | None = None  # the court's X.509 certificate (PEM) for PAdES on the minutes
     signing_key: Path | None = None  # its private key (PEM)
     ice_servers: tuple[dict[str, Any], ...] = ()  # STUN/TURN for WebRTC; none on a court's own network
+    time_zone: ZoneInfo = field(default_factory=lambda: zone_named(DEFAULT_ZONE))  # the court's (COURTROOM_TIMEZONE)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.time_zone, str):  # a zone's name: checked here, so a bad one fails before anything starts
+            object.__setattr__(self, 'time_zone', zone_named(self.time_zone))
 
     @property
     def db_path(self) -> Path:
@@ -76,6 +84,8 @@ class Settings:
         if 'COURTROOM_SIGNING_CERT' in env and 'COURTROOM_SIGNING_KEY' in env:
             values['signing_cert'] = Path(env['COURTROOM_SIGNING_CERT'])
             values['signing_key'] = Path(env['COURTROOM_SIGNING_KEY'])
+        if 'COURTROOM_TIMEZONE' in env:
+            values['time_zone'] = env['COURTROOM_TIMEZONE']
         if 'COURTROOM_MAX_FILE_MB' in env:
             values['limits'] = Limits(max_file_bytes=int(env['COURTROOM_MAX_FILE_MB']) * _MIB)
         values.update({k: v for k, v in overrides.items() if v is not None})

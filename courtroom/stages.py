@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from . import audit
+from .court_time import court_today
 from .errors import Conflict, InvalidInput, NotFound
 from .events import Event
 from .store import Store
@@ -78,8 +80,9 @@ def parse_stage(value: str) -> Stage:
 
 
 class Stages:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, zone: ZoneInfo) -> None:
         self._store = store
+        self._zone = zone  # the court's: a postponement is to a day after the court's today
         self.changed: Event[StageChange] = Event()
 
     def current(self, hearing_id: int) -> tuple[Stage, Stage | None, str | None, str | None]:
@@ -111,7 +114,7 @@ class Stages:
             if target is Stage.SUSPENDED and not reason:
                 raise InvalidInput('required_field', field='reason')
             if target is Stage.POSTPONED:
-                resume_on = _future_date(resume_on)
+                resume_on = _future_date(resume_on, court_today(self._zone))
             else:
                 resume_on = None
             stage_before = current.value if target is Stage.SUSPENDED else None
@@ -127,13 +130,13 @@ class Stages:
 _DATE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
 
 
-def _future_date(value: str | None) -> str:
+def _future_date(value: str | None, today: date) -> str:
     if not value or not _DATE.match(value):
         raise InvalidInput('bad_resume_date', date=value or '')
     try:
         day = date.fromisoformat(value)
     except ValueError:
         raise InvalidInput('bad_resume_date', date=value) from None
-    if day <= date.today():
+    if day <= today:
         raise InvalidInput('bad_resume_date', date=value)
     return day.isoformat()

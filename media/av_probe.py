@@ -12,10 +12,11 @@ from typing import Any
 import av
 from PIL import Image, ImageDraw
 
+from courtroom.court_time import format_duration
 from courtroom.exhibits import ExhibitKind
 
 from .errors import Unprocessable
-from .pdf import JPEG_QUALITY, THUMB_WIDTH
+from .image_sizes import THUMB_JPEG_QUALITY, THUMB_WIDTH
 
 _MAX_PACKETS = 500  # packets to read before giving up on finding a first decodable frame
 
@@ -102,7 +103,7 @@ def _jpeg(image: Image.Image) -> bytes:
     height = max(1, round(image.height * THUMB_WIDTH / image.width))
     image = image.convert('RGB').resize((THUMB_WIDTH, height), Image.Resampling.BILINEAR)
     out = io.BytesIO()
-    image.save(out, 'JPEG', quality=JPEG_QUALITY)
+    image.save(out, 'JPEG', quality=THUMB_JPEG_QUALITY)
     return out.getvalue()
 
 
@@ -117,10 +118,8 @@ def audio_card(duration_s: float | None) -> bytes:
     for r in (16, 28, 40):
         draw.arc((cx + 8 - r, cy - r, cx + 8 + r, cy + r), -45, 45, fill=(230, 230, 230), width=3)
     if duration_s is not None:
-        total = int(round(duration_s))
-        text = f'{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}' if total >= 3600 else \
-            f'{total // 60}:{total % 60:02d}'
-        draw.text((width // 2, height - 18), text, fill=(230, 230, 230), anchor='mm')
+        draw.text((width // 2, height - 18), format_duration(duration_s, short=True), fill=(230, 230, 230),
+                  anchor='mm')
     out = io.BytesIO()
-    image.save(out, 'JPEG', quality=JPEG_QUALITY)
+    image.save(out, 'JPEG', quality=THUMB_JPEG_QUALITY)
     return out.getvalue()

@@ -14,7 +14,6 @@ verified whole and becomes one exhibit whose pages are its minutes, the zip itse
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -35,7 +34,8 @@ from . import manifest as mf
 from .archive import Budget, expand, is_skipped
 from .av_probe import AvResult, probe
 from .errors import InvalidInput, TooLarge, Unprocessable
-from .evidence_store import CHUNK, EvidenceStore
+from .evidence_store import EvidenceStore
+from .hashing import copy_sha256, file_sha256
 from .images import ImageResult, process_image
 from .pdf import Section, bookmark_sections, open_pdf, render_pages
 from .record_import import is_record, verify_and_open
@@ -173,24 +173,23 @@ class _Collector:
         folder = self._slot()
         folder.mkdir()
         verified = verify_and_open(copy, source_name, folder, self.limits)
-        digest = hashlib.sha256(verified.minutes.read_bytes()).hexdigest()
         self.items.append(_Item(key=key, source_name=source_name, path=verified.minutes, kind=FileType.PDF,
-                                sha256=digest, title=verified.title, record=copy,
+                                sha256=file_sha256(verified.minutes), title=verified.title, record=copy,
                                 provenance={**verified.provenance, 'record_sha256': record_sha256}))
 
     def _copy(self, src: Path, dest: Path, name: str) -> str:
         """Copy while hashing, counting real bytes against the limits (the file may grow while we read)."""
-        digest = hashlib.sha256()
         written = 0
+
+        def count(size: int) -> None:
+            nonlocal written
+            written += size
+            if written > self.limits.max_file_bytes:
+                raise TooLarge('file_too_large', file=name, size=written, max=self.limits.max_file_bytes)
+            self.budget.take(size, name)
+
         with src.open('rb') as fin, dest.open('xb') as fout:
-            while chunk := fin.read(CHUNK):
-                written += len(chunk)
-                if written > self.limits.max_file_bytes:
-                    raise TooLarge('file_too_large', file=name, size=written, max=self.limits.max_file_bytes)
-                self.budget.take(len(chunk), name)
-                digest.update(chunk)
-                fout.write(chunk)
-        return digest.hexdigest()
+            return copy_sha256(fin, fout, count)
 
     def _add_zip(self, path: Path, zip_name: str) -> None:
         members = expand(path, zip_name, self._slot(), limits=self.limits, budget=self.budget)
@@ -204,12 +203,8 @@ class _Collector:
             kind = sniff(member, source_name)
             if kind is FileType.ZIP:
                 raise Unprocessable('zip_nested', file=zip_name)
-            digest = hashlib.sha256()
-            with member.open('rb') as f:
-                while chunk := f.read(CHUNK):
-                    digest.update(chunk)
             self.items.append(_Item(key=rel, source_name=source_name, path=member, kind=kind,
-                                    sha256=digest.hexdigest()))
+                                    sha256=file_sha256(member)))
 
 
 def _inspect(item: _Item, limits: Limits, split: bool) -> None:

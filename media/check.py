@@ -17,9 +17,10 @@ from typing import Any
 
 import pymupdf
 
+from courtroom.i18n import language
 from courtroom.settings import Limits
 
-from .check_messages import FINDINGS, SEVERITY_LABELS, TEXTS
+from .check_messages import FINDINGS, REPORT, SEVERITY_LABELS
 from .pdf import MUPDF_LOCK
 
 MM = 72 / 25.4  # PDF points per millimetre
@@ -27,7 +28,6 @@ PAPER_SIZES_MM: dict[str, tuple[float, float]] = {'A4': (210.0, 297.0), 'Letter'
 SIZE_TOLERANCE_MM = 3.0
 MAX_LISTED_RANGES = 20
 MAX_LISTED_BOOKMARKS = 15
-LANGS = ('vi', 'en')
 
 
 class Severity(StrEnum):
@@ -70,10 +70,6 @@ def human_size(size: int, lang: str = 'vi') -> str:
     return text.replace('.', ',') if lang == 'vi' else text
 
 
-def _lang_index(lang: str) -> int:
-    return 0 if lang not in LANGS else LANGS.index(lang)
-
-
 # --- the report -----------------------------------------------------------------------------------------------
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -88,7 +84,7 @@ class Finding:
 
     def message(self, lang: str = 'vi') -> str:
         """The finding in ``lang`` ('vi' or 'en'; anything else falls back to Vietnamese)."""
-        return FINDINGS[self.code][_lang_index(lang)].format(**self._display_params(lang))
+        return FINDINGS.t(self.code, language(lang), **self._display_params(lang))
 
     def _display_params(self, lang: str) -> dict[str, Any]:
         shown: dict[str, Any] = {}
@@ -145,10 +141,10 @@ class Report:
 
     def to_text(self, lang: str = 'vi') -> str:
         """A terminal-friendly report: errors first, then warnings, then facts; one finding a line."""
-        i = _lang_index(lang)
-        labels = {s: SEVERITY_LABELS[s.value][i] for s in Severity}
+        lang = language(lang)
+        labels = {s: SEVERITY_LABELS.t(s.value, lang) for s in Severity}
         width = max(len(label) for label in labels.values())
-        lines = [TEXTS['heading'][i].format(path=self.path)]
+        lines = [REPORT.t('heading', lang, path=self.path)]
         order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
         for finding in sorted(self.findings, key=lambda f: order[f.severity]):
             lines.append(f'  {labels[finding.severity]:<{width}}  {finding.message(lang)}')
@@ -156,10 +152,11 @@ class Report:
                 shown = self.bookmarks[:MAX_LISTED_BOOKMARKS]
                 lines.extend(f'  {"":<{width}}    • {title}' for title in shown)
                 if len(self.bookmarks) > len(shown):
-                    more = TEXTS['more'][i].format(count=len(self.bookmarks) - len(shown))
+                    more = REPORT.t('more', lang, count=len(self.bookmarks) - len(shown))
                     lines.append(f'  {"":<{width}}    {more}')
-        verdict = 'passed' if self.ok else 'failed'
-        lines.append(TEXTS[verdict][i].format(errors=len(self.errors), warnings=len(self.warnings)))
+        counts = {'errors': REPORT.t('errors', lang, n=len(self.errors)),
+                  'warnings': REPORT.t('warnings', lang, n=len(self.warnings))}
+        lines.append(REPORT.t('passed' if self.ok else 'failed', lang, **counts))
         return '\n'.join(lines)
 
 

@@ -3,7 +3,6 @@ once, durably (fsync of the file and its folder), made read-only, and never over
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -12,19 +11,11 @@ import uuid
 from pathlib import Path
 
 from .errors import Unprocessable
+from .hashing import copy_sha256, file_sha256
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 1 << 20
 _SHA = re.compile(r'^[0-9a-f]{64}$')
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open('rb') as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _fsync_dir(path: Path) -> None:
@@ -54,7 +45,7 @@ class EvidenceStore:
     def verify(self, sha256: str) -> bool:
         """Whether the blob exists and still hashes to its name."""
         path = self.path(sha256)
-        return path.is_file() and sha256_file(path) == sha256
+        return path.is_file() and file_sha256(path) == sha256
 
     def put(self, src: Path, sha256: str, *, name: str | None = None) -> bool:
         """Store ``src`` as ``sha256``; True if the blob is new, False if it was already there (left untouched).
@@ -65,14 +56,11 @@ class EvidenceStore:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.parent / f'.{sha256}.{uuid.uuid4().hex}.tmp'
         try:
-            digest = hashlib.sha256()
             with src.open('rb') as fin, tmp.open('xb') as fout:
-                while chunk := fin.read(CHUNK):
-                    digest.update(chunk)
-                    fout.write(chunk)
+                digest = copy_sha256(fin, fout)
                 fout.flush()
                 os.fsync(fout.fileno())
-            if digest.hexdigest() != sha256:
+            if digest != sha256:
                 raise Unprocessable('evidence_hash_mismatch', file=name or src.name)
             os.chmod(tmp, 0o444)
             try:
@@ -98,4 +86,4 @@ class EvidenceStore:
         logger.info('discarded evidence blob %s', sha256)
 
 
-__all__ = ['EvidenceStore', 'sha256_file']
+__all__ = ['EvidenceStore']

@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 from courtroom.settings import Limits
 
 from .errors import TooLarge, Unprocessable
-from .pdf import JPEG_QUALITY, THUMB_WIDTH
+from .image_sizes import THUMB_JPEG_QUALITY, THUMB_WIDTH
 from .sniff import MIME, FileType
 
 _MAX_FRAMES = 10_000
@@ -157,5 +157,5 @@ def _thumbnail(im: Image.Image) -> bytes:
     if frame.mode != 'RGB':
         frame = frame.convert('RGB')
     out = io.BytesIO()
-    frame.save(out, 'JPEG', quality=JPEG_QUALITY)
+    frame.save(out, 'JPEG', quality=THUMB_JPEG_QUALITY)
     return out.getvalue()

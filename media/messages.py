@@ -1,6 +1,8 @@
-"""User-facing texts of media's error codes, Vietnamese first, in the same shape as courtroom.messages.MESSAGES."""
+"""User-facing texts of media's error codes, Vietnamese first, a catalogue like courtroom.messages."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from courtroom.i18n import Catalogue
+
+IMPORT_ERRORS = Catalogue('media.messages', {
     # code: (Tiếng Việt, English); {names} are the error's params
     'bundle_empty': ('Không có tệp nào để nhập', 'There are no files to import'),
     'path_not_found': ('Không tìm thấy tệp hoặc thư mục "{file}"', 'File or folder "{file}" not found'),
@@ -58,7 +60,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'The zip file "{file}" contains a symbolic link "{member}"; not accepted',
     ),
     'zip_encrypted': (
-        'Tệp nén "{file}" có mục "{member}" được đặt mật khẩu', 'The zip file "{file}" has a password-protected member "{member}"',
+        'Tệp nén "{file}" có mục "{member}" được đặt mật khẩu',
+        'The zip file "{file}" has a password-protected member "{member}"',
     ),
     'zip_duplicate_member': (
         'Tệp nén "{file}" chứa hai mục cùng tên "{member}"', 'The zip file "{file}" contains "{member}" twice',
@@ -122,4 +125,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Tệp "{file}" đã thay đổi trong khi nhập (mã băm không khớp); không có gì được lưu',
         'The file "{file}" changed during the import (hash mismatch); nothing was stored',
     ),
-}
+})

@@ -4,28 +4,23 @@ entered (PyMuPDF's built-in Helvetica drops letters such as "ụ" and "ố")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pymupdf
 
+from courtroom.court_time import format_datetime
 from courtroom.minutes import MinutesEntry
 
 from .pdf import MUPDF_LOCK
 
-VIETNAM = ZoneInfo('Asia/Ho_Chi_Minh')
 PAGE = pymupdf.paper_rect('a4')
 MARGIN = 56
 TIME_COLUMN = 118
 
 
-def _local(iso: str) -> str:
-    return datetime.fromisoformat(iso).astimezone(VIETNAM).strftime('%d/%m/%Y %H:%M:%S')
-
-
 def minutes_pdf(*, court: str, case_number: str, title: str, entries: Sequence[MinutesEntry], signed_by: str,
-                exported_at: str) -> bytes:
-    """The minutes, one entry a row: local time (Vietnam), the entry, and its place in the recording."""
+                exported_at: str, zone: ZoneInfo) -> bytes:
+    """The minutes, one entry a row: the time in the court's ``zone``, the entry, and its place in the recording."""
     regular, bold = pymupdf.Font('notos'), pymupdf.Font('notosbo')
     with MUPDF_LOCK:
         doc = pymupdf.open()
@@ -39,7 +34,7 @@ def minutes_pdf(*, court: str, case_number: str, title: str, entries: Sequence[M
             if y + height > PAGE.height - MARGIN - 30:
                 page, y = _new_page(doc, court, case_number, title, regular, bold)
             writer = pymupdf.TextWriter(PAGE)
-            writer.append((MARGIN, y), _local(entry.at), font=regular, fontsize=9)
+            writer.append((MARGIN, y), format_datetime(entry.at, zone), font=regular, fontsize=9)
             for n, line in enumerate(lines):
                 writer.append((MARGIN + TIME_COLUMN, y + 15 * n), line, font=regular, fontsize=11)
             writer.append((MARGIN + TIME_COLUMN, y + 15 * len(lines)), extra, font=regular, fontsize=8)
@@ -47,7 +42,8 @@ def minutes_pdf(*, court: str, case_number: str, title: str, entries: Sequence[M
             y += height + 6
         writer = pymupdf.TextWriter(PAGE)
         writer.append((MARGIN, min(y + 30, PAGE.height - MARGIN)),
-                      f'Xuất lúc {_local(exported_at)} · ký số bởi {signed_by}', font=regular, fontsize=9)
+                      f'Xuất lúc {format_datetime(exported_at, zone)} · ký số bởi {signed_by}', font=regular,
+                      fontsize=9)
         writer.write_text(page)
         for number, p in enumerate(doc, start=1):
             footer = pymupdf.TextWriter(PAGE)

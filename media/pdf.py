@@ -14,9 +14,7 @@ import pymupdf
 from PIL import Image
 
 from .errors import Unprocessable
-
-THUMB_WIDTH = 240
-JPEG_QUALITY = 80
+from .image_sizes import THUMB_JPEG_QUALITY, THUMB_WIDTH
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,7 +104,7 @@ def thumbnail_jpeg(pix: pymupdf.Pixmap) -> bytes:
         mode = 'RGB'
     image = Image.frombytes(mode, (pix.width, pix.height), pix.samples)
     out = io.BytesIO()
-    image.save(out, 'JPEG', quality=JPEG_QUALITY)
+    image.save(out, 'JPEG', quality=THUMB_JPEG_QUALITY)
     return out.getvalue()
 
 

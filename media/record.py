@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from courtroom.audit import AuditEntry, verify_chain
 from courtroom.exhibits import Exhibit
@@ -21,6 +22,7 @@ from courtroom.minutes import MinutesEntry
 from courtroom.recordings import Segment
 from courtroom.seal import PUBLIC, Seal, verify
 
+from .hashing import file_sha256
 from .minutes_pdf import minutes_pdf
 from .pades import pades_sign, pades_verify
 
@@ -33,22 +35,14 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open('rb') as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequence[Exhibit],
                  entries: Sequence[AuditEntry], minutes: Sequence[MinutesEntry], segments: Sequence[Segment],
-                 recordings_dir: Path, seal: Seal, pades: tuple[Path, Path] | None = None) -> Path:
+                 recordings_dir: Path, seal: Seal, zone: ZoneInfo, pades: tuple[Path, Path] | None = None) -> Path:
     """Write the record zip to ``target`` (through a temp file, so a failed export leaves nothing half-written).
-    Blocking: call from a worker thread."""
+    The minutes show times in the court's ``zone``. Blocking: call from a worker thread."""
     exported_at = datetime.now(UTC).isoformat(timespec='seconds')
     minutes_bytes = minutes_pdf(court=court, case_number=hearing.case_number, title=hearing.title, entries=minutes,
-                                signed_by=court, exported_at=exported_at)
+                                signed_by=court, exported_at=exported_at, zone=zone)
     if pades is not None:  # the court's X.509 certificate and key: a PAdES signature inside the PDF as well
         minutes_bytes = pades_sign(minutes_bytes, cert=pades[0], key=pades[1])
     files: dict[str, bytes | Path] = {
@@ -70,7 +64,7 @@ def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequen
     files['recordings/manifest.json'] = json.dumps(manifest, indent=1).encode()
     if pades is not None:
         files[PADES_CERT] = pades[0].read_bytes()
-    hashes = {name: _sha256(data) if isinstance(data, bytes) else _file_sha256(data) for name, data in files.items()}
+    hashes = {name: _sha256(data) if isinstance(data, bytes) else file_sha256(data) for name, data in files.items()}
     index = json.dumps({'hearing': {'id': hearing.id, 'case_number': hearing.case_number, 'title': hearing.title,
                                     'kind': hearing.kind},
                         'court': court, 'exported_at': exported_at, 'files': hashes}, ensure_ascii=False,

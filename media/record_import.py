@@ -19,12 +19,13 @@ from courtroom.settings import Limits
 
 from .archive import _plan
 from .errors import Unprocessable
+from .hashing import file_sha256
 from .record import INDEX, verify_record
 
 MINUTES = 'minutes.pdf'
 MANIFEST = 'recordings/manifest.json'
 MARKERS = (INDEX, f'{INDEX}.sig', PUBLIC)  # at the zip's root, these make it a record
-TITLE = ('Biên bản và ghi hình: {title}', 'Minutes and recording: {title}')
+TITLE = 'Biên bản và ghi hình: {title}'  # the exhibit's title is data, kept in the court's language
 
 
 def is_record(path: Path) -> bool:
@@ -93,13 +94,9 @@ def verify_and_open(path: Path, source_name: str, work_dir: Path, limits: Limits
     target.write_bytes(minutes)
     hearing = index.get('hearing') or {}
     title = str(hearing.get('title') or source_name)
-    digest = hashlib.sha256()
-    with path.open('rb') as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
     provenance = {
         'type': 'record',
-        'record_sha256': digest.hexdigest(),
+        'record_sha256': file_sha256(path),
         'source_name': source_name,
         'case_number': hearing.get('case_number'),
         'title': title,
@@ -114,4 +111,4 @@ def verify_and_open(path: Path, source_name: str, work_dir: Path, limits: Limits
         'verified_at': datetime.now(UTC).isoformat(timespec='seconds'),
         'checks': sum(1 for _, held, _ in verdict.checks if held),
     }
-    return VerifiedRecord(minutes=target, title=TITLE[0].format(title=title), provenance=provenance)
+    return VerifiedRecord(minutes=target, title=TITLE.format(title=title), provenance=provenance)

@@ -30,17 +30,17 @@ import av
 import pymupdf
 from PIL import Image, ImageOps
 
+from courtroom.court_time import format_duration
 from courtroom.errors import InvalidInput, NotFound, Unprocessable
 from courtroom.exhibits import ExhibitKind
 
+from .image_sizes import PAGE_JPEG_QUALITY, THUMB_WIDTH
 from .pdf import MUPDF_LOCK, open_pdf
 
 logger = logging.getLogger(__name__)
 
 MIN_WIDTH = 64
 MAX_WIDTH = 4096
-THUMB_WIDTH = 240
-JPEG_QUALITY = 85
 PNG_COMPRESS_LEVEL = 3  # lossless either way; 3 is much faster than Pillow's default 6 for a few % more bytes
 FORMATS: dict[str, str] = {'jpeg': 'jpg', 'png': 'png'}  # fmt -> file extension
 MAX_PIXELS = 48_000_000  # a pathological page (a 4096 px wide receipt roll) is scaled down to fit, not rendered whole
@@ -74,16 +74,6 @@ def cache_file(cache_dir: Path, *, sha256: str, source_page: int, width: int, fm
         raise NotFound('source_page_not_found', sha256=sha256, page=source_page, page_count='?')
     check_width(width)
     return Path(cache_dir) / sha256[:2] / f'{sha256}-p{source_page}-w{width}.{FORMATS[fmt]}'
-
-
-def format_duration(seconds: float | None) -> str:
-    """'mm:ss', or 'h:mm:ss' from an hour up; '--:--' when unknown."""
-    if seconds is None or not math.isfinite(seconds) or seconds < 0:
-        return '--:--'
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f'{hours}:{minutes:02d}:{secs:02d}' if hours else f'{minutes:02d}:{secs:02d}'
 
 
 def _kind(kind: ExhibitKind | str) -> ExhibitKind:
@@ -179,7 +169,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 def _encode(image: Image.Image, fmt: str) -> bytes:
     buffer = io.BytesIO()
     if fmt == 'jpeg':
-        image.save(buffer, 'JPEG', quality=JPEG_QUALITY)
+        image.save(buffer, 'JPEG', quality=PAGE_JPEG_QUALITY)
     else:
         image.save(buffer, 'PNG', compress_level=PNG_COMPRESS_LEVEL)
     return buffer.getvalue()
@@ -361,7 +351,7 @@ def _audio_card(*, title: str, duration_s: float | None, width: int) -> Image.Im
             writer = pymupdf.TextWriter(page.rect)
             _centered(writer, 'Ghi âm', y=420, font=regular, size=34)
             _centered(writer, title.strip() or '—', y=490, font=bold, size=46)
-            _centered(writer, format_duration(duration_s), y=570, font=regular, size=40)
+            _centered(writer, format_duration(duration_s, short=True), y=570, font=regular, size=40)
             writer.write_text(page, color=(0.92, 0.93, 0.95))
             zoom = _fit(width, card_w, card_h)[0] / card_w
             pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)

@@ -1,7 +1,9 @@
-"""User-facing texts of the page renderer's error codes, Vietnamese first, in the same shape as
+"""User-facing texts of the page renderer's error codes, Vietnamese first, a catalogue like
 courtroom.messages (the edge merges the catalogues). 'bad_width' and 'page_not_found' live there."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from courtroom.i18n import Catalogue
+
+RENDER_ERRORS = Catalogue('media.render_messages', {
     # code: (Tiếng Việt, English); {names} are the error's params
     'source_page_not_found': (
         'Tệp chứng cứ {sha256} không có trang {page} (có {page_count} trang)',
@@ -24,4 +26,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Không thể hiển thị trang {page} của tệp chứng cứ {sha256}: {detail}',
         'Cannot render page {page} of the evidence file {sha256}: {detail}',
     ),
-}
+})

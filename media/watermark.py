@@ -11,7 +11,7 @@ from functools import lru_cache
 import pymupdf
 from PIL import Image, ImageDraw, ImageFont
 
-from .render import JPEG_QUALITY
+from .image_sizes import PAGE_JPEG_QUALITY
 
 
 @lru_cache(maxsize=8)
@@ -44,5 +44,5 @@ def watermark(jpeg: bytes, text: str) -> bytes:
         page = source.convert('RGB')
     page.paste((90, 90, 90), (0, 0, page.width, page.height), _mask(text, page.width, page.height))
     out = io.BytesIO()
-    page.save(out, 'JPEG', quality=JPEG_QUALITY)
+    page.save(out, 'JPEG', quality=PAGE_JPEG_QUALITY)
     return out.getvalue()

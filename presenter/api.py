@@ -5,10 +5,7 @@ on NiceGUI's event loop."""
 
 
 import logging
-import shutil
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
@@ -16,20 +13,20 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import OAuth2PasswordBearer
-from PIL import Image
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from courtroom.errors import CourtroomError, NotFound, TooLarge, Unauthorized
+from courtroom.errors import CourtroomError, NotFound, Unauthorized
 from courtroom.roles import Action, require
 from courtroom.users import User
-from media import bundle, render
 
 from .api_hybrid import hybrid_routes
 from .api_presenting import presenting_routes
 from .api_record import record_routes
 from .i18n import error_message, pick_lang
+from .page_images import page_image
 from .services import Services
+from .uploads import import_uploads
 
 logger = logging.getLogger(__name__)
 
@@ -164,8 +161,8 @@ def api_router(services: Services) -> APIRouter:
         hits = services.search.search(hearing_id, q)
         return {'query': q, 'hits': [h.to_api() for h in hits]}
 
-    presenting_routes(router, services, current_user, page_image)
-    hybrid_routes(router, services, current_user, page_image)
+    presenting_routes(router, services, current_user)
+    hybrid_routes(router, services, current_user)
     record_routes(router, services, current_user)
 
     return router
@@ -180,59 +177,3 @@ def unknown_api_router() -> APIRouter:
         raise NotFound('not_found')
 
     return router
-
-
-def page_image(services: Services, exhibit_id: int, page: int, width: int) -> Path:
-    """The page's image file, from the render cache or rendered now (blocking: call from a worker thread)."""
-    exhibit = services.exhibits.get(exhibit_id)
-    services.exhibits.check_page(exhibit, page)
-    source = services.evidence.path(exhibit.sha256)
-    return render.render_page(source, sha256=exhibit.sha256, kind=exhibit.kind,
-                              source_page=exhibit.source_page(page), width=width,
-                              cache_dir=services.settings.cache_dir, title=exhibit.title, media=exhibit.media)
-
-
-# an exhibit's pages never change, so their shapes are remembered by (exhibit id, page) for the process's life
-ASPECTS: dict[tuple[int, int], float] = {}
-
-
-def page_aspect(services: Services, exhibit_id: int, page: int) -> float:
-    """Width over height of a page, read from its thumbnail's header (rendered if need be) and remembered: a screen
-    asks for an image as wide as it will show it, no wider. Blocking on a miss: call from a worker thread, after
-    looking in ``ASPECTS``."""
-    if (exhibit_id, page) not in ASPECTS:
-        with Image.open(page_image(services, exhibit_id, page, render.THUMB_WIDTH)) as image:
-            ASPECTS[exhibit_id, page] = image.width / image.height
-    return ASPECTS[exhibit_id, page]
-
-
-def import_uploads(services: Services, hearing_id: int, actor: str, uploads: list[tuple[str, Any]],
-                   progress: Callable[[int, int], None] | None = None) -> list[Any]:
-    """Copy uploaded files into a private temp folder (refusing any over the size limit while copying, so the
-    disk never fills), then import them as one bundle. Blocking: call from a worker thread."""
-    limits = services.settings.limits
-    services.settings.tmp_dir.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix='upload-', dir=services.settings.tmp_dir))
-    try:
-        paths, names = [], {}
-        total = 0
-        for index, (name, stream) in enumerate(uploads):
-            target = folder / f'{index:04d}'
-            written = 0
-            with target.open('wb') as out:
-                while chunk := stream.read(1 << 20):
-                    written += len(chunk)
-                    total += len(chunk)
-                    if written > limits.max_file_bytes:
-                        raise TooLarge('file_too_large', file=name, size=f'> {limits.max_file_bytes}',
-                                       max=limits.max_file_bytes)
-                    if total > limits.max_bundle_bytes:
-                        raise TooLarge('bundle_too_large', file=name, max=limits.max_bundle_bytes)
-                    out.write(chunk)
-            paths.append(target)
-            names[target] = Path(name).name
-        return bundle.import_bundle(paths, hearing_id=hearing_id, actor=actor, exhibits=services.exhibits,
-                                    evidence=services.evidence, cache_dir=services.settings.cache_dir,
-                                    limits=limits, tmp_dir=services.settings.tmp_dir, progress=progress, names=names)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)

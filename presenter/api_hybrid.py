@@ -18,8 +18,9 @@ from courtroom.users import User
 from courtroom.visibility import may_fetch
 from media.watermark import watermark
 
-from .api_presenting import public_base
+from .page_images import page_image
 from .services import Services
+from .urls import join_url
 
 
 class PointIn(BaseModel):
@@ -53,10 +54,6 @@ class RefuseIn(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
 
 
-def join_url(services: Services, request: Request, token: str) -> str:
-    return f'{public_base(services, request)}/join/{token}'
-
-
 _WATERMARKED: OrderedDict[tuple[int, Path], bytes] = OrderedDict()
 _WATERMARKED_LOCK = threading.Lock()
 _KEEP = 64
@@ -76,8 +73,7 @@ def watermarked_page(participant: Participant, path: Path) -> bytes:
     return body
 
 
-def hybrid_routes(router: APIRouter, services: Services, current_user: Callable[..., User],
-                  page_image: Callable[[Services, int, int, int], Path]) -> None:
+def hybrid_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
     Authed = Annotated[User, Depends(current_user)]
 
     @router.get('/join/{token}/pages/{exhibit_id}/{page}', tags=['hybrid'],

@@ -3,7 +3,6 @@ restriction, hearing settings, and the audit log. Same conventions as presenter.
 
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -15,7 +14,9 @@ from courtroom.roles import Action, may, require
 from courtroom.users import User
 from courtroom.visibility import may_fetch
 
+from .page_images import page_image
 from .services import Services
+from .urls import public_base
 
 
 class ScreenIn(BaseModel):
@@ -48,13 +49,7 @@ class ExhibitPatch(BaseModel):
     restricted: bool
 
 
-def public_base(services: Services, request: Request) -> str:
-    """Where participants reach the server: the configured public URL, else the address this request came to."""
-    return (services.settings.public_url or str(request.base_url)).rstrip('/')
-
-
-def presenting_routes(router: APIRouter, services: Services, current_user: Callable[..., User],
-                      page_image: Callable[[Services, int, int, int], Path]) -> None:
+def presenting_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
     Authed = Annotated[User, Depends(current_user)]
 
     @router.post('/hearings/{hearing_id}/screens', status_code=201, tags=['presenting'])

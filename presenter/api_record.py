@@ -1,5 +1,5 @@
-"""The record's REST API: the hearing's stage, the recording, the minutes, and the exported record (a zip that
-verifies offline with ``courtroom verify``). Same conventions as presenter.api."""
+"""The record's REST API: the hearing's stage, the recording and its segment files, the minutes, and the exported
+record (a zip that verifies offline with ``courtroom verify``). Same conventions as presenter.api."""
 
 import asyncio
 import shutil
@@ -10,15 +10,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import FileResponse
+from nicegui import app
 from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 
-from courtroom.errors import Unprocessable
+from courtroom.errors import NotFound
 from courtroom.roles import Action, require, require_in
 from courtroom.users import User
-from media.record import build_record
+from media.recording_check import segment_file
 
+from .hearing_record import export_record, record_name
 from .services import Services
+
+MEDIA_TYPES = {'.webm': 'video/webm', '.mkv': 'video/x-matroska', '.mp4': 'video/mp4', '.m4s': 'video/mp4'}
 
 
 class StageIn(BaseModel):
@@ -33,19 +37,6 @@ class RecordingIn(BaseModel):
 
 class MinutesIn(BaseModel):
     text: str = Field(max_length=20000)
-
-
-def export_record(services: Services, hearing_id: int, target: Path) -> Path:
-    """Build the hearing's record zip at ``target``. Blocking: call from a worker thread."""
-    services.seal.ensure()
-    hearing = services.hearings.get(hearing_id)
-    settings = services.settings
-    pades = (settings.signing_cert, settings.signing_key) if settings.signing_cert and settings.signing_key else None
-    return build_record(target, hearing=hearing, court=services.settings.court,
-                        exhibits=services.exhibits.of_hearing(hearing_id), entries=services.audit.entries(hearing_id),
-                        minutes=services.minutes.entries(hearing_id), segments=services.recordings.segments(hearing_id),
-                        recordings_dir=services.settings.recordings_dir / str(hearing_id), seal=services.seal,
-                        pades=pades)
 
 
 def record_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
@@ -69,8 +60,6 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
     async def set_recording(hearing_id: int, body: RecordingIn, user: Authed) -> dict[str, Any]:
         hearing = await asyncio.to_thread(services.hearings.get, hearing_id)
         require_in(user.role, Action.RECORD, hearing.kind)
-        if services.conference is None:
-            raise Unprocessable('no_media')
         await services.conference.set_recording(hearing_id, body.on, actor=user.username)
         on, series = await asyncio.to_thread(services.recordings.state, hearing_id)
         return {'on': on, 'series': series}
@@ -95,7 +84,22 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
         require(user.role, Action.EXPORT_RECORD)
         hearing = services.hearings.get(hearing_id)
         folder = Path(tempfile.mkdtemp(prefix='record-', dir=services.settings.tmp_dir))
-        name = f'ho-so-phien-toa-{hearing.id}-{hearing.case_number.replace("/", "-")}.zip'
+        name = record_name(hearing)
         path = export_record(services, hearing_id, folder / name)
         return FileResponse(path, media_type='application/zip', filename=name,
                             background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
+
+    @router.get('/hearings/{hearing_id}/recordings/{path:path}', include_in_schema=False)
+    async def recording_file(hearing_id: int, path: str) -> FileResponse:
+        """A recorded segment, to a signed-in staff member's browser (its session, not a bearer token): the
+        review page plays it. Only the files the recording entered are served."""
+        user = await asyncio.to_thread(services.users.by_token, app.storage.user.get('token'))
+        require(user.role, Action.VIEW_HEARING)
+        segments = await asyncio.to_thread(services.recordings.segments, hearing_id)
+        segment = next((s for s in segments if s.path == path), None)
+        folder = services.settings.recordings_dir / str(hearing_id)
+        file = segment_file(folder, segment) if segment is not None else None
+        if file is None or not file.is_file():
+            raise NotFound('not_found')
+        return FileResponse(file, media_type=MEDIA_TYPES.get(file.suffix, 'application/octet-stream'),
+                            headers={'Cache-Control': 'private, max-age=3600'})

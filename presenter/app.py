@@ -8,13 +8,11 @@ from pathlib import Path
 from nicegui import app, ui
 from nicegui.storage import Storage
 
-from conferencing.supervisor import MediaSupervisor
 from courtroom.presentation import PreviewChange, Snapshot
 from courtroom.settings import Settings
 
 from . import demo, pages
 from .api import api_router, unknown_api_router
-from .conference import Conference
 from .docs import mount_docs
 from .live import prerender
 from .screen_images import ScreenImages
@@ -45,9 +43,7 @@ def render_ahead(services: Services) -> None:
 
 
 def mount(services: Services) -> None:
-    """Register the REST API and every page for these services."""
-    supervisor = MediaSupervisor(ice_servers=list(services.settings.ice_servers) or None)
-    services.conference = Conference(services, supervisor)
+    """Register the REST API and every page for these services; the conference starts and stops with the server."""
     app.on_startup(services.conference.start)
     app.on_shutdown(services.conference.stop)
     render_ahead(services)

@@ -16,6 +16,7 @@ from courtroom.errors import CourtroomError
 from courtroom.settings import Settings
 
 from .i18n import Lang, error_message
+from .texts import TEXTS
 
 HELP_DATA = 'data folder (default ./courtroom-data, or COURTROOM_DATA)'
 
@@ -28,7 +29,8 @@ def _common(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog='courtroom', description='Courtroom evidence presentation and hybrid hearings.')
+    parser = argparse.ArgumentParser(prog='courtroom',
+                                     description='Courtroom evidence presentation and hybrid hearings.')
     commands = parser.add_subparsers(dest='command', required=True, metavar='COMMAND')
 
     serve = _common(commands.add_parser('serve', help='run the web server (pages, API, screens)',
@@ -111,11 +113,10 @@ def _verify(args: argparse.Namespace) -> int:
         print(f'{"OK  " if held else "FAIL"} {what}' + (f': {detail}' if detail else ''))
     failure = verdict.first_failure
     if failure is None and verdict.ok:
-        print('Hồ sơ hợp lệ / the record verifies' if args.lang == 'vi' else 'The record verifies')
+        print(TEXTS.t('cli_verified', args.lang))
         return 0
     what, detail = failure or ('record', 'empty')
-    print(f'{"Không hợp lệ" if args.lang == "vi" else "Invalid"}: {what}' + (f' — {detail}' if detail else ''),
-          file=sys.stderr)
+    print(TEXTS.t('cli_invalid', args.lang, what=what) + (f' — {detail}' if detail else ''), file=sys.stderr)
     return 1
 
 
@@ -126,14 +127,14 @@ def _settings(args: argparse.Namespace, **overrides: Any) -> Settings:
 def _services(args: argparse.Namespace) -> Any:
     from .services import build_services
 
-    return build_services(_settings(args))
+    return build_services(_settings(args), media=False)
 
 
 def _serve(args: argparse.Namespace) -> int:
     from .app import serve
 
     if bool(args.tls_cert) != bool(args.tls_key):
-        print('--tls-cert và --tls-key phải đi cùng nhau / --tls-cert and --tls-key go together', file=sys.stderr)
+        print(TEXTS.t('cli_tls_pair', args.lang), file=sys.stderr)
         return 1
     settings = _settings(args, host=args.host, port=args.port, public_url=args.public_url)
     serve(settings, demo_data=args.demo, tls_cert=args.tls_cert, tls_key=args.tls_key)
@@ -215,10 +216,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except CourtroomError as e:
-        print(f'{"Lỗi" if lang == "vi" else "Error"}: {error_message(e, lang)}', file=sys.stderr)
+        print(TEXTS.t('cli_error', lang, message=error_message(e, lang)), file=sys.stderr)
         return 1
     except OSError as e:
-        print(f'{"Lỗi" if lang == "vi" else "Error"}: {e.strerror}: {e.filename}', file=sys.stderr)
+        print(TEXTS.t('cli_error', lang, message=f'{e.strerror}: {e.filename}'), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

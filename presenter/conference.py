@@ -1,43 +1,42 @@
-"""The hybrid hearing's live side in the web process: it joins participants' browsers to their hearing's media
-worker (conferencing.MediaSupervisor) only once they are admitted, keeps the worker in step with the roll call
-(a revoked or removed participant's media stops at once, a mute reaches the worker), brings connection states
-and link quality back into the domain, and watches each component point for an outage (all of its admitted
-participants gone for more than 10 s): the outage is audited and the clerk and judge are prompted to suspend."""
+"""The hybrid hearing's live side in the web process, as pages and routes see it (``Conference``), with two
+implementations: ``MediaConference``, the real one (``courtroom serve``), and ``NoMediaConference``, for runs
+without media workers (the command line, the page tests), which refuses what needs media with ``no_media``.
+
+The real one joins participants' browsers to their hearing's media worker (conferencing.MediaSupervisor) only
+once they are admitted, keeps the worker in step with the roll call (a revoked or removed participant's media
+stops at once, a mute reaches the worker), brings connection states and link quality back into the domain, and
+watches each component point for an outage (courtroom.outages): the outage is audited and the clerk and judge
+are prompted to suspend."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from conferencing.supervisor import MediaSupervisor
 from courtroom import audit
-from courtroom.errors import Forbidden
+from courtroom.errors import Forbidden, Unprocessable
 from courtroom.events import Event
-from courtroom.participants import Participant, ParticipantRole, ParticipantState
-from courtroom.points import PointKind
-from courtroom.recordings import Segment
+from courtroom.hearings import Hearings
+from courtroom.outages import Outage, OutageWatch
+from courtroom.participants import Participant, ParticipantRole, Participants, ParticipantState
+from courtroom.points import Points
+from courtroom.recordings import Recordings, Segment
 from courtroom.screens import Screen
-from courtroom.stages import Stage, StageChange
-
-from .services import Services
+from courtroom.stages import Stage, StageChange, Stages
+from courtroom.store import Store
 
 logger = logging.getLogger(__name__)
 
-OUTAGE_AFTER_S = 10.0
 STATS_EVERY_S = 2.0
 
-
-@dataclass(slots=True, frozen=True)
-class Outage:
-    hearing_id: int
-    point_id: int
-    point_name: str
-    since: float
-    over: bool = False  # True when the point is back
+__all__ = ['Conference', 'MediaConference', 'MediaEvent', 'NoMediaConference', 'Outage']
 
 
 @dataclass(slots=True, frozen=True)
@@ -48,39 +47,120 @@ class MediaEvent:
     event: dict[str, Any]
 
 
-class Conference:
-    def __init__(self, services: Services, supervisor: MediaSupervisor) -> None:
-        self.services = services
-        self.supervisor = supervisor
+class Conference(ABC):
+    """What pages and routes may ask of the live media side. ``start`` and ``stop`` run on the server's loop."""
+
+    def __init__(self, participants: Participants) -> None:
+        self.participants = participants
         self.media_events: Event[MediaEvent] = Event()
         self.outages: Event[Outage] = Event()
+
+    def start(self) -> None:  # noqa: B027 (a no-op unless the side has something to run)
+        pass
+
+    async def stop(self) -> None:  # noqa: B027
+        pass
+
+    @abstractmethod
+    async def join(self, participant: Participant, offer: dict[str, str]) -> dict[str, Any]:
+        """The worker's answer and slots for an admitted participant's offer; refused before admission."""
+
+    @abstractmethod
+    async def join_screen(self, screen: Screen, offer: dict[str, str]) -> dict[str, Any]:
+        """A courtroom screen that shows the remote points: it receives every participant and sends nothing."""
+
+    @abstractmethod
+    async def left(self, participant: Participant) -> None:
+        """The participant's last page is gone (tab or browser closed)."""
+
+    @abstractmethod
+    async def set_recording(self, hearing_id: int, on: bool, *, actor: str) -> None:
+        """Start or stop recording the hearing."""
+
+    def current_outages(self, hearing_id: int) -> list[Outage]:
+        """The hearing's outages reported and not over yet (blocking)."""
+        return []
+
+    def people(self, hearing_id: int) -> dict[str, dict[str, str]]:
+        """Who is who, for the pages' tiles: participant id → name and role (blocking)."""
+        return {str(p.id): {'name': p.name, 'role': p.role.value} for p in self.participants.of_hearing(hearing_id)}
+
+
+class NoMediaConference(Conference):
+    """A server without its media side: the roll call works, media and recording are refused with ``no_media``."""
+
+    async def join(self, participant: Participant, offer: dict[str, str]) -> dict[str, Any]:
+        raise Unprocessable('no_media')
+
+    async def join_screen(self, screen: Screen, offer: dict[str, str]) -> dict[str, Any]:
+        raise Unprocessable('no_media')
+
+    async def left(self, participant: Participant) -> None:
+        await asyncio.to_thread(self.participants.set_connected, participant.id, False)
+
+    async def set_recording(self, hearing_id: int, on: bool, *, actor: str) -> None:
+        raise Unprocessable('no_media')
+
+
+class MediaConference(Conference):
+    def __init__(self, *, supervisor: MediaSupervisor, participants: Participants, hearings: Hearings,
+                 points: Points, recordings: Recordings, stages: Stages, store: Store,
+                 recordings_dir: Path) -> None:
+        super().__init__(participants)
+        self.supervisor = supervisor
+        self.hearings = hearings
+        self.points = points
+        self.recordings = recordings
+        self.stages = stages
+        self.store = store
+        self.recordings_dir = recordings_dir
+        self.watch = OutageWatch()
         self._known: dict[int, tuple[ParticipantState, bool]] = {}  # participant → (state, muted) as last seen
-        self._down_since: dict[int, float] = {}  # point → when its last participant dropped
-        self._reported: set[int] = set()
-        self._task: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._unsubscribe: list[Callable[[], None]] = []
         supervisor.on_event(self._on_worker_event)
 
     # lifecycle (on NiceGUI's loop)
 
     def start(self) -> None:
         loop = asyncio.get_running_loop()
-        self.services.participants.changed.subscribe(
-            lambda hearing_id: loop.call_soon_threadsafe(self._schedule_sync, hearing_id))
-        self.services.stages.changed.subscribe(
-            lambda change: loop.call_soon_threadsafe(lambda: loop.create_task(self._on_stage(change))))
-        self._task = loop.create_task(self._watch(), name='conference watch')
+
+        def soon(make: Callable[[], Coroutine[Any, Any, None]]) -> None:
+            try:
+                loop.call_soon_threadsafe(lambda: self._spawn(make()))
+            except RuntimeError:  # the loop has closed: the server is stopping
+                pass
+
+        self._unsubscribe = [
+            self.participants.changed.subscribe(lambda hearing_id: soon(lambda: self._sync(hearing_id))),
+            self.stages.changed.subscribe(lambda change: soon(lambda: self._on_stage(change))),
+        ]
+        self._spawn(self._watch(), name='conference watch')
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         await self.supervisor.stop_all()
+
+    def _spawn(self, coroutine: Coroutine[Any, Any, None], name: str | None = None) -> None:
+        """Start a task this conference owns: kept until done, cancelled and awaited on stop."""
+        task = asyncio.get_running_loop().create_task(coroutine, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error('conference task failed', exc_info=task.exception())
 
     # what the join page calls
 
     async def join(self, participant: Participant, offer: dict[str, str]) -> dict[str, Any]:
-        """The worker's answer and slots for an admitted participant's offer; refused before admission."""
-        current = await asyncio.to_thread(self.services.participants.get, participant.id)
+        current = await asyncio.to_thread(self.participants.get, participant.id)
         if not current.state.in_hearing:
             raise Forbidden('not_admitted')
         send = current.role is not ParticipantRole.OBSERVER
@@ -90,41 +170,38 @@ class Conference:
         return answer
 
     async def join_screen(self, screen: Screen, offer: dict[str, str]) -> dict[str, Any]:
-        """A courtroom screen that shows the remote points: it receives every participant and sends nothing."""
         if not screen.show_video:
             raise Forbidden('video_audience', audience=screen.audience.value)
         return await self.supervisor.join(str(screen.hearing_id), f'screen-{screen.id}', offer, receive=True,
                                           send=False)
 
     async def left(self, participant: Participant) -> None:
-        """The participant's last page is gone (tab or browser closed): their media stops now, instead of when
-        ICE gives up on the connection about 30 s later, so an outage is seen within its 10 s."""
+        """Their media stops now, instead of when ICE gives up on the connection about 30 s later, so an outage is
+        seen within its 10 s."""
         try:
             await self.supervisor.leave(str(participant.hearing_id), str(participant.id))
         except Exception:
             logger.exception('participant %s: the media worker could not let go', participant.id)
-        await asyncio.to_thread(self.services.participants.set_connected, participant.id, False)
+        await asyncio.to_thread(self.participants.set_connected, participant.id, False)
 
-    def people(self, hearing_id: int) -> dict[str, dict[str, str]]:
-        """Who is who, for the pages' tiles: participant id → name and role."""
-        return {str(p.id): {'name': p.name, 'role': p.role.value}
-                for p in self.services.participants.of_hearing(hearing_id)}
+    def current_outages(self, hearing_id: int) -> list[Outage]:
+        return self.watch.current(hearing_id)
 
     # recording (the worker writes the segments; the domain keeps their hashes in the audit chain)
 
     async def set_recording(self, hearing_id: int, on: bool, *, actor: str) -> None:
         if on:
-            series = await asyncio.to_thread(self.services.recordings.start, hearing_id, actor=actor)
+            series = await asyncio.to_thread(self.recordings.start, hearing_id, actor=actor)
             await self._record_on(hearing_id, series)
         else:
             try:
                 await self.supervisor.record(str(hearing_id), False)
             except Exception:
                 logger.exception('hearing %s: the media worker could not close its segments', hearing_id)
-            await asyncio.to_thread(self.services.recordings.stop, hearing_id, actor=actor)
+            await asyncio.to_thread(self.recordings.stop, hearing_id, actor=actor)
 
     def folder(self, hearing_id: int) -> Path:
-        return self.services.settings.recordings_dir / str(hearing_id)
+        return self.recordings_dir / str(hearing_id)
 
     async def _record_on(self, hearing_id: int, series: str) -> None:
         folder = self.folder(hearing_id)
@@ -133,8 +210,8 @@ class Conference:
 
     async def _on_stage(self, change: StageChange) -> None:
         """A hearing set to record from opening to close starts and stops by itself."""
-        hearing = await asyncio.to_thread(self.services.hearings.get, change.hearing_id)
-        recording, _ = await asyncio.to_thread(self.services.recordings.state, change.hearing_id)
+        hearing = await asyncio.to_thread(self.hearings.get, change.hearing_id)
+        recording, _ = await asyncio.to_thread(self.recordings.state, change.hearing_id)
         try:
             if hearing.record_from_opening and change.stage is Stage.OPENING and not recording:
                 await self.set_recording(change.hearing_id, True, actor='system')
@@ -153,21 +230,18 @@ class Conference:
                           seq=int(event['seq']), path=relative.as_posix(), sha256=str(event['sha256']),
                           bytes=int(event['bytes']), started_at=float(event['started_at']),
                           ended_at=float(event['ended_at']))
-        await asyncio.to_thread(self.services.recordings.add_segment, segment)
+        await asyncio.to_thread(self.recordings.add_segment, segment)
 
     async def _on_restart(self, hearing_id: int) -> None:
-        recording, _ = await asyncio.to_thread(self.services.recordings.state, hearing_id)
+        recording, _ = await asyncio.to_thread(self.recordings.state, hearing_id)
         if recording:
-            series = await asyncio.to_thread(self.services.recordings.gap, hearing_id, reason='media worker restarted')
+            series = await asyncio.to_thread(self.recordings.gap, hearing_id, reason='media worker restarted')
             await self._record_on(hearing_id, series)
 
     # keeping the worker in step with the roll call
 
-    def _schedule_sync(self, hearing_id: int) -> None:
-        asyncio.get_running_loop().create_task(self._sync(hearing_id))
-
     async def _sync(self, hearing_id: int) -> None:
-        participants = await asyncio.to_thread(self.services.participants.of_hearing, hearing_id)
+        participants = await asyncio.to_thread(self.participants.of_hearing, hearing_id)
         for p in participants:
             before = self._known.get(p.id)
             self._known[p.id] = (p.state, p.muted)
@@ -200,7 +274,7 @@ class Conference:
                 logger.exception('hearing %s: recording could not go on after the restart', hearing_id)
         if kind in ('participant_connected', 'participant_disconnected') and pid is not None:
             try:
-                await asyncio.to_thread(self.services.participants.set_connected, int(pid),
+                await asyncio.to_thread(self.participants.set_connected, int(pid),
                                         kind == 'participant_connected')
             except Exception:
                 logger.exception('participant %s: could not record %s', pid, kind)
@@ -226,33 +300,19 @@ class Conference:
             if isinstance(stats, dict):
                 for pid, values in stats.items():
                     if pid.isdigit():  # participants; a courtroom screen joins as screen-{id}
-                        self.services.participants.report_stats(int(pid), values)
+                        self.participants.report_stats(int(pid), values)
         await asyncio.to_thread(self._check_outages)
 
     def _check_outages(self) -> None:
         now = time.time()
         for hearing_id in {int(h) for h in self.supervisor.hearings()}:
-            points = {p.id: p for p in self.services.points.of_hearing(hearing_id) if p.kind is not PointKind.CENTRAL}
-            admitted: dict[int, list[Participant]] = {}
-            for p in self.services.participants.of_hearing(hearing_id):
-                if p.state.in_hearing and p.point_id in points:
-                    admitted.setdefault(p.point_id, []).append(p)
-            for point_id, members in admitted.items():
-                down = all(p.state is not ParticipantState.CONNECTED for p in members)
-                ever_up = any(p.state is not ParticipantState.ADMITTED for p in members)
-                if down and ever_up:
-                    since = self._down_since.setdefault(point_id, now)
-                    if now - since > OUTAGE_AFTER_S and point_id not in self._reported:
-                        self._reported.add(point_id)
-                        self._audit(hearing_id, 'point_outage', point_id, since)
-                        self.outages.emit(Outage(hearing_id, point_id, points[point_id].name, since))
-                else:
-                    since = self._down_since.pop(point_id, None)
-                    if point_id in self._reported and since is not None:
-                        self._reported.discard(point_id)
-                        self._audit(hearing_id, 'point_restored', point_id, since)
-                        self.outages.emit(Outage(hearing_id, point_id, points[point_id].name, since, over=True))
+            changes = self.watch.check(hearing_id, self.points.of_hearing(hearing_id),
+                                       self.participants.of_hearing(hearing_id), now)
+            for outage in changes:
+                self._audit(hearing_id, 'point_restored' if outage.over else 'point_outage', outage.point_id,
+                            outage.since)
+                self.outages.emit(outage)
 
     def _audit(self, hearing_id: int, action: str, point_id: int, since: float) -> None:
-        with self.services.store.transaction() as db:
+        with self.store.transaction() as db:
             audit.append(db, hearing_id, 'system', action, {'point_id': point_id, 'since': since})

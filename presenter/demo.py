@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courtroom.roles import Role
+from demo import DEMO_CASE, write_demo_case_file
 from media import bundle
-from media.demo import DEMO_CASE, write_demo_case_file
 
 from .services import Services
 

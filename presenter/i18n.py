@@ -1,31 +1,21 @@
-"""Languages at the edge: picking the caller's language, formatting error messages from every package's
-catalogue, and the pages' own texts. Vietnamese first, English on request; terms from GLOSSARY.md."""
+"""Languages at the edge: picking the caller's language and translating every package's errors into it. The
+pages' own texts are presenter.texts; terms from GLOSSARY.md."""
 
 from __future__ import annotations
 
 import logging
-from typing import Literal
 
-from courtroom import messages as domain_messages
 from courtroom.errors import CourtroomError
+from courtroom.i18n import LANGS, Catalogue, Lang
+from courtroom.messages import DOMAIN_ERRORS
+from media.messages import IMPORT_ERRORS
+from media.render_messages import RENDER_ERRORS
+
+__all__ = ['ERRORS', 'LANGS', 'Lang', 'error_message', 'pick_lang']
 
 logger = logging.getLogger(__name__)
 
-Lang = Literal['vi', 'en']
-LANGS: tuple[Lang, ...] = ('vi', 'en')
-
-
-def _catalogues() -> dict[str, tuple[str, str]]:
-    merged = dict(domain_messages.MESSAGES)
-    for module in ('media.messages', 'media.render_messages'):
-        try:
-            merged.update(__import__(module, fromlist=['MESSAGES']).MESSAGES)
-        except ImportError:
-            pass
-    return merged
-
-
-ERRORS = _catalogues()
+ERRORS: Catalogue = DOMAIN_ERRORS | IMPORT_ERRORS | RENDER_ERRORS
 
 
 def pick_lang(accept_language: str | None) -> Lang:
@@ -44,17 +34,14 @@ def pick_lang(accept_language: str | None) -> Lang:
 
 
 def error_message(error: CourtroomError, lang: Lang) -> str:
-    return format_message(error.code, lang, **error.params)
-
-
-def format_message(code: str, lang: Lang, **params: object) -> str:
-    texts = ERRORS.get(code)
-    if texts is None:
-        logger.warning('no message for error code %s', code)
-        return code
-    template = texts[LANGS.index(lang)]
+    """The error in ``lang``. Its code and params come with the error at run time, so a code without a text or a
+    text without its params (both of which tests/test_i18n.py looks for) is logged, not a failed answer."""
+    entry = ERRORS.get(error.code)
+    if entry is None:
+        logger.warning('no message for error code %s', error.code)
+        return error.code
     try:
-        return template.format(**params)
+        return ERRORS.t(error.code, lang, **error.params)
     except (KeyError, IndexError):
-        logger.warning('message %s lacks a parameter: %s', code, params)
-        return template
+        logger.warning('message %s lacks a parameter: %s', error.code, error.params)
+        return entry.forms[0 if lang == 'vi' else -1]

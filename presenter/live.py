@@ -14,6 +14,7 @@ from nicegui import Client, background_tasks, context, storage
 
 from courtroom.events import Event
 
+from .page_images import page_image
 from .services import Services
 
 logger = logging.getLogger(__name__)
@@ -61,8 +62,6 @@ def follow(event: Event[T], callback: Callable[[T], object]) -> None:
 def prerender(services: Services, exhibit_id: int, pages: list[int], widths: tuple[int, ...] = (1920,)) -> None:
     """Render, in the background, the pages a presenter is likely to publish next, so that publishing them only
     serves a cached file. Runs on the server: a screen never holds a page it may not show."""
-    from .api import page_image
-
     def work() -> None:
         try:
             exhibit = services.exhibits.get(exhibit_id)

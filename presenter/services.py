@@ -6,8 +6,8 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
+from conferencing.supervisor import MediaSupervisor
 from courtroom.audit import AuditLog
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
@@ -25,10 +25,8 @@ from courtroom.store import Store
 from courtroom.users import Users
 from media.evidence_store import EvidenceStore
 
+from .conference import Conference, MediaConference, NoMediaConference
 from .signing import UrlSigner
-
-if TYPE_CHECKING:
-    from .conference import Conference
 
 
 @dataclass(slots=True, kw_only=True)
@@ -50,7 +48,7 @@ class Services:
     minutes: Minutes
     recordings: Recordings
     seal: Seal
-    conference: Conference | None = None  # the live media side, made when the app is mounted on an event loop
+    conference: Conference  # the live media side; started and stopped with the server (presenter.app.mount)
 
     def close(self) -> None:
         self.store.close()
@@ -68,13 +66,25 @@ def server_secret(settings: Settings) -> bytes:
     return bytes.fromhex(path.read_text().strip())
 
 
-def build_services(settings: Settings) -> Services:
+def build_services(settings: Settings, *, media: bool = True) -> Services:
+    """Every service, built once. ``media=False`` gives a conference without media workers (the command line,
+    the page tests): media and recording are refused with ``no_media``."""
     for folder in (settings.data_dir, settings.evidence_dir, settings.cache_dir, settings.tmp_dir):
         folder.mkdir(parents=True, exist_ok=True)
     store = Store(settings.db_path)
     hearings, exhibits = Hearings(store), Exhibits(store)
     points = Points(store, hearings)
     secret = server_secret(settings)
+    participants = Participants(store, hearings, points, secret)
+    stages, recordings = Stages(store, settings.time_zone), Recordings(store)
+    conference: Conference
+    if media:
+        supervisor = MediaSupervisor(ice_servers=list(settings.ice_servers) or None)
+        conference = MediaConference(supervisor=supervisor, participants=participants, hearings=hearings,
+                                     points=points, recordings=recordings, stages=stages, store=store,
+                                     recordings_dir=settings.recordings_dir)
+    else:
+        conference = NoMediaConference(participants)
     return Services(
         settings=settings,
         store=store,
@@ -88,9 +98,10 @@ def build_services(settings: Settings) -> Services:
         presentation=Presentation(store, hearings, exhibits),
         screens=Screens(store),
         points=points,
-        participants=Participants(store, hearings, points, secret),
-        stages=Stages(store),
+        participants=participants,
+        stages=stages,
         minutes=Minutes(store),
-        recordings=Recordings(store),
+        recordings=recordings,
         seal=Seal(settings.data_dir / 'keys'),
+        conference=conference,
     )

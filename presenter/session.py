@@ -21,9 +21,9 @@ def set_lang(value: Lang) -> None:
     app.storage.user['lang'] = value
 
 
-def t(key: str, **params: object) -> str:
-    text = TEXTS[key][0 if lang() == 'vi' else 1]
-    return text.format(**params) if params else text
+def t(key: str, /, **params: object) -> str:
+    """The pages' text ``key`` in this browser's language (tests/test_i18n.py checks every key and its params)."""
+    return TEXTS.t(key, lang(), **params)
 
 
 def error_text(error: CourtroomError) -> str:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-TEXTS: dict[str, tuple[str, str]] = {
+from courtroom.exhibits import Disclosure, ExhibitKind
+from courtroom.i18n import Catalogue, Plural
+from courtroom.participants import ParticipantRole, ParticipantState
+from courtroom.points import PointKind
+from courtroom.roles import Role
+from courtroom.visibility import Audience, ViewState
+
+TEXTS = Catalogue('presenter.texts', {
     'app_name': ('Phòng xử án số', 'Digital Courtroom'),
     'login_title': ('Đăng nhập', 'Sign in'),
     'username': ('Tên đăng nhập', 'Username'),
     'password': ('Mật khẩu', 'Password'),
     'login': ('Đăng nhập', 'Sign in'),
     'logout': ('Đăng xuất', 'Sign out'),
-    'language': ('Ngôn ngữ', 'Language'),
     'hearings': ('Danh sách phiên tòa', 'Hearings'),
     'new_hearing': ('Tạo phiên tòa', 'New hearing'),
     'case_number': ('Số thụ lý vụ án', 'Case number'),
@@ -18,7 +24,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     'cancel': ('Hủy', 'Cancel'),
     'created': ('Đã tạo phiên tòa', 'Hearing created'),
     'no_hearings': ('Chưa có phiên tòa nào', 'No hearings yet'),
-    'open': ('Mở', 'Open'),
     'exhibits': ('Tài liệu, chứng cứ', 'Documents and evidence'),
     'no_exhibits': ('Chưa có tài liệu; hãy tải hồ sơ số hóa lên', 'No exhibits yet; upload the digitised case file'),
     'upload': ('Tải hồ sơ số hóa lên', 'Upload the digitised case file'),
@@ -26,17 +31,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         'PDF, ảnh (JPEG, PNG, TIFF), ghi âm, ghi hình, hoặc tệp ZIP; có thể kèm manifest.csv',
         'PDF, images (JPEG, PNG, TIFF), audio, video, or a ZIP; optionally with a manifest.csv',
     ),
-    'importing': ('Đang nhập hồ sơ', 'Importing the bundle'),
-    'imported': ('Đã nhập {n} tài liệu', 'Imported {n} exhibits'),
+    'imported': Plural(vi='Đã nhập {n} tài liệu', one='Imported {n} exhibit', other='Imported {n} exhibits'),
     'search': ('Tìm trong hồ sơ (ví dụ: bút lục, BL 125)', 'Search the case file (e.g. witness, BL 125)'),
     'no_hits': ('Không tìm thấy kết quả', 'No results'),
-    'pages': ('trang', 'pages'),
     'page': ('Trang', 'Page'),
-    'of': ('trên', 'of'),
     'previous': ('Trang trước', 'Previous page'),
     'next': ('Trang sau', 'Next page'),
     'close': ('Đóng', 'Close'),
-    'back': ('Quay lại', 'Back'),
     'kind_document': ('Tài liệu', 'Document'),
     'kind_image': ('Hình ảnh', 'Image'),
     'kind_audio': ('Ghi âm', 'Audio recording'),
@@ -52,21 +53,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     # hearing list and hearing page (presenter/pages/hearings.py, hearing.py)
     'created_at': ('Ngày tạo', 'Created'),
     'exhibit_count': ('Tài liệu', 'Exhibits'),
-    'hearing_count': ('{n} phiên tòa', '{n} hearings'),
+    'hearing_count': Plural(vi='{n} phiên tòa', one='{n} hearing', other='{n} hearings'),
     'case_number_hint': ('Ví dụ: 125/2026/HSST', 'e.g. 125/2026/HSST'),
     'hearing_missing_title': ('Không tìm thấy phiên tòa', 'Hearing not found'),
     'back_to_list': ('Về danh sách phiên tòa', 'Back to the hearings'),
     'case_no': ('Vụ án số {case}', 'Case no. {case}'),
-    'n_exhibits': ('{n} tài liệu', '{n} exhibits'),
-    'n_pages': ('{n} trang', '{n} pages'),
-    'one_page': ('1 trang', '1 page'),
+    'n_exhibits': Plural(vi='{n} tài liệu', one='{n} exhibit', other='{n} exhibits'),
+    'n_pages': Plural(vi='{n} trang', one='{n} page', other='{n} pages'),
     'page_of': ('Trang {page}/{count}', 'Page {page} of {count}'),
     'keys_hint': ('Phím ← → để chuyển trang', 'Use ← → to turn pages'),
     'search_title': ('Tìm kiếm', 'Search'),
     'search_label': ('Từ khóa', 'Search words'),
-    'hits_count': ('{n} kết quả', '{n} results'),
+    'hits_count': Plural(vi='{n} kết quả', one='{n} result', other='{n} results'),
     'go_to_bl_hint': ('Ví dụ: 125 hoặc BL 125', 'e.g. 125 or BL 125'),
-    'go': ('Mở', 'Open'),
     'bad_bl': ('"{value}" không phải số bút lục', '"{value}" is not a BL number'),
     'upload_title': ('Nhập hồ sơ số hóa', 'Import the digitised case file'),
     'upload_how': (
@@ -108,7 +107,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     'bench_badge_examined': ('Đã xem xét', 'Examined'),
     'bench_badge_restricted': ('Hạn chế', 'Restricted'),
     'bench_search': ('Tìm trong hồ sơ', 'Search the case file'),
-    'bench_go_bl': ('Đến BL', 'Go to BL'),
     'bench_preview': ('Xem trước (chỉ mình bạn thấy)', 'Preview (only you see it)'),
     'bench_no_preview': ('Chọn một tài liệu bên trái để xem trước', 'Pick an exhibit on the left to preview it'),
     'bench_live': ('Trên màn hình', 'On the screens'),
@@ -132,7 +130,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     'judge_title': ('Bảng điều khiển của Chủ tọa', 'Presiding judge\'s panel'),
     'judge_refused': ('Chỉ Chủ tọa phiên tòa được dùng bảng điều khiển này',
                       'Only the presiding judge may use this panel'),
-    'judge_preview': ('Kiểm sát viên đang xem trước', 'The presenter\'s preview'),
+    'judge_preview': ('Kiểm sát viên đang xem trước', 'The procurator\'s preview'),
     'judge_no_preview': ('Chưa xem trước tài liệu nào', 'Nothing previewed yet'),
     'judge_live': ('Đang trình chiếu', 'Live'),
     'judge_kill': ('Tắt mọi màn hình', 'Blank every screen'),
@@ -151,9 +149,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     'judge_restrictions': ('Tài liệu hạn chế (chỉ HĐXX thấy)', 'Restricted exhibits (trial panel only)'),
     'judge_audit': ('Nhật ký (chuỗi băm)', 'Audit log (hash chain)'),
     'judge_verify': ('Kiểm tra chuỗi', 'Verify the chain'),
-    'judge_valid': ('Chuỗi hợp lệ · {n} mục', 'Chain valid · {n} entries'),
-    'judge_invalid': ('Chuỗi bị phá vỡ tại mục #{seq} ({reason}) · {n} mục',
-                      'Chain broken at entry #{seq} ({reason}) · {n} entries'),
+    'judge_valid': Plural(
+        vi='Chuỗi hợp lệ · {n} mục', one='Chain valid · {n} entry', other='Chain valid · {n} entries',
+    ),
+    'judge_invalid': Plural(
+        vi='Chuỗi bị phá vỡ tại mục #{seq} ({reason}) · {n} mục',
+        one='Chain broken at entry #{seq} ({reason}) · {n} entry',
+        other='Chain broken at entry #{seq} ({reason}) · {n} entries',
+    ),
     'judge_col_seq': ('#', '#'),
     'judge_col_time': ('Thời gian', 'Time'),
     'judge_col_actor': ('Người thực hiện', 'Actor'),
@@ -168,10 +171,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     'judge_act_publish_approved': ('Phê duyệt trình chiếu', 'Publish approved'),
     'judge_act_publish_rejected': ('Từ chối trình chiếu', 'Publish rejected'),
     'judge_act_cleared': ('Gỡ khỏi màn hình', 'Taken off the screens'),
-    'judge_act_kill_switch_on': ('Tắt mọi màn hình', 'Kill switch on'),
-    'judge_act_kill_switch_off': ('Mở lại màn hình', 'Kill switch lifted'),
-    'judge_act_blank_on': ('Tạm dừng trình chiếu', 'Presenter paused'),
-    'judge_act_blank_off': ('Tiếp tục trình chiếu', 'Presenter resumed'),
+    'judge_act_kill_switch_on': ('Tắt mọi màn hình', 'Every screen blanked'),
+    'judge_act_kill_switch_off': ('Mở lại màn hình', 'Screens restored'),
+    'judge_act_blank_on': ('Tạm dừng trình chiếu', 'Presentation paused'),
+    'judge_act_blank_off': ('Tiếp tục trình chiếu', 'Presentation resumed'),
     'judge_act_restricted': ('Hạn chế tài liệu', 'Exhibit restricted'),
     'judge_act_unrestricted': ('Bỏ hạn chế tài liệu', 'Restriction lifted'),
     'judge_act_hearing_configured': ('Thay đổi thiết lập', 'Settings changed'),
@@ -189,8 +192,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     'clerk_screen_audience': ('Đối tượng xem', 'Audience'),
     'clerk_add_screen': ('Thêm màn hình', 'Add screen'),
     'clerk_screen_added': ('Đã thêm màn hình "{name}"', 'Screen "{name}" added'),
-    'clerk_no_screens': ('Chưa có màn hình nào. Thêm màn hình cho Hội đồng xét xử, công chúng, người làm chứng và '
-                         'luật sư.', 'No screens yet. Add one for the trial panel, the public, the witness and counsel.'),
+    'clerk_no_screens': (
+        'Chưa có màn hình nào. Thêm màn hình cho Hội đồng xét xử, công chúng, người làm chứng và luật sư.',
+        'No screens yet. Add one for the trial panel, the public, the witness and counsel.',
+    ),
     'clerk_aud_panel': ('Hội đồng xét xử', 'Trial panel'),
     'clerk_aud_public': ('Công chúng (phòng xử)', 'Public (courtroom)'),
     'clerk_aud_witness': ('Người làm chứng', 'Witness'),
@@ -210,12 +215,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                              'A restricted exhibit is shown on the trial panel\'s screens only'),
     'clerk_open_bench': ('Bàn trình chiếu', 'Bench console'),
     'clerk_open_judge': ('Bảng điều khiển Chủ tọa', 'Judge\'s panel'),
-}
 
-# the clerk's connection points and participants page (/hearings/{id}/participants)
-TEXTS.update({
+    # the clerk's connection points and participants page (/hearings/{id}/participants)
     'hybrid_title': ('Điểm cầu và người tham gia', 'Connection points and participants'),
-    'hybrid_open_page': ('Điểm cầu và người tham gia', 'Points and participants'),
     'hybrid_back': ('Về phiên tòa', 'Back to the hearing'),
     'hybrid_points': ('Điểm cầu', 'Connection points'),
     'hybrid_points_hint': ('Một điểm cầu trung tâm (phòng xử án) và tối đa 3 điểm cầu thành phần '
@@ -233,11 +235,13 @@ TEXTS.update({
     'hybrid_point_kind': ('Loại điểm cầu', 'Kind'),
     'hybrid_add_point': ('Thêm điểm cầu', 'Add point'),
     'hybrid_point_added': ('Đã thêm điểm cầu "{name}"', 'Point "{name}" added'),
-    'hybrid_points_left': ('Còn có thể thêm {n} điểm cầu thành phần', '{n} more component point(s) allowed'),
+    'hybrid_points_left': Plural(
+        vi='Còn có thể thêm {n} điểm cầu thành phần',
+        one='{n} more component point allowed', other='{n} more component points allowed',
+    ),
     'hybrid_points_full': ('Đã đủ 3 điểm cầu thành phần', 'All 3 component points are set up'),
-    'hybrid_n_people': ('{n} người', '{n} people'),
+    'hybrid_n_people': Plural(vi='{n} người', one='{n} person', other='{n} people'),
     'hybrid_refusal_title': ('Phiên tòa này không được xét xử trực tuyến', 'This hearing may not be held online'),
-    'hybrid_participants': ('Người tham gia', 'Participants'),
     'hybrid_no_participants': ('Chưa có người tham gia nào ở điểm cầu này', 'No participants at this point yet'),
     'hybrid_add_participant': ('Thêm người tham gia', 'Add participant'),
     'hybrid_name': ('Họ và tên', 'Full name'),
@@ -320,16 +324,19 @@ TEXTS.update({
     'hybrid_charges_hint': ('VD: 173, 174', 'e.g. 173, 174'),
     'hybrid_state_secret': ('Vụ án có bí mật nhà nước', 'The case involves state secrets'),
     'hybrid_state_secret_hint': ('Không được xét xử trực tuyến', 'It may not be tried online'),
-})
 
-# the presiding judge's and the clerk's control of a hybrid hearing: remote participants, raised hands, outages
-TEXTS.update({
+    # the presiding judge's and the clerk's control of a hybrid hearing: remote participants, raised hands, outages
     'ctl_remote_title': ('Người tham gia từ xa', 'Remote participants'),
     'ctl_remote_none': ('Chưa có người tham gia từ xa trong phiên tòa', 'No remote participant in the hearing yet'),
-    'ctl_waiting': ('{n} người đang chờ trong phòng chờ', '{n} waiting in the lobby'),
-    'ctl_waiting_hint': ('Thư ký phiên tòa đối chiếu giấy tờ và cho vào', 'The court clerk checks their ID and admits them'),
+    'ctl_waiting': Plural(
+        vi='{n} người đang chờ trong phòng chờ',
+        one='{n} person waiting in the lobby', other='{n} people waiting in the lobby',
+    ),
+    'ctl_waiting_hint': (
+        'Thư ký phiên tòa đối chiếu giấy tờ và cho vào',
+        'The court clerk checks their ID and admits them',
+    ),
     'ctl_speaking': ('Đang nói', 'Speaking'),
-    'ctl_silent': ('Không nói', 'Not speaking'),
     'ctl_hand': ('Giơ tay lúc {time}', 'Hand raised at {time}'),
     'ctl_quality_short': ('{rtt} · {loss} · {fps} k/s', '{rtt} · {loss} · {fps} fps'),
     'ctl_remove_title': ('Đưa {name} ra khỏi phiên tòa?', 'Remove {name} from the hearing?'),
@@ -354,13 +361,11 @@ TEXTS.update({
     'ctl_act_admitted': ('Cho vào phiên tòa', 'Admitted'),
     'ctl_act_joined': ('Kết nối', 'Connected'),
     'ctl_act_left': ('Mất kết nối', 'Disconnected'),
-})
-TEXTS['clerk_screen_video'] = ('Hiển thị hình ảnh các điểm cầu (màn hình công chúng, HĐXX)',
-                               "Show the remote points' video (public and trial-panel screens)")
+    'clerk_screen_video': ('Hiển thị hình ảnh các điểm cầu (màn hình công chúng, HĐXX)',
+                           "Show the remote points' video (public and trial-panel screens)"),
 
-# the record's pages: stage, recording, minutes, export and verification, review (presenter/pages/record.py,
-# review.py, stage_widgets.py)
-TEXTS.update({
+    # the record's pages: stage, recording, minutes, export and verification, review (presenter/pages/record.py,
+    # review.py, stage_widgets.py)
     'rec_title': ('Biên bản và ghi âm, ghi hình', 'Minutes and recording'),
     'rec_back': ('Về phiên tòa', 'Back to the hearing'),
     'rec_review_link': ('Xem lại bản ghi', 'Review the recording'),
@@ -396,9 +401,11 @@ TEXTS.update({
     'rec_record_who': ('Thư ký phiên tòa hoặc Chủ tọa bắt đầu và dừng ghi',
                        'The court clerk or the presiding judge starts and stops the recording'),
     'rec_segments': ('Các đoạn đã ghi', 'Recorded segments'),
-    'rec_segments_total': ('{n} đoạn · {time}', '{n} segments · {time}'),
+    'rec_segments_total': Plural(vi='{n} đoạn · {time}', one='{n} segment · {time}', other='{n} segments · {time}'),
     'rec_no_segments': ('Chưa có đoạn ghi nào', 'Nothing recorded yet'),
-    'rec_series_line': ('Từ {start} · {n} đoạn', 'From {start} · {n} segments'),
+    'rec_series_line': Plural(
+        vi='Từ {start} · {n} đoạn', one='From {start} · {n} segment', other='From {start} · {n} segments',
+    ),
     'rec_source_courtroom': ('Phòng xử án', 'Courtroom'),
     'rec_record': ('Hồ sơ phiên tòa (ký số)', 'Signed record of the hearing'),
     'rec_record_hint': ('Tệp ZIP gồm biên bản (PDF), nhật ký, danh mục tài liệu, các đoạn ghi và chữ ký số; '
@@ -409,11 +416,17 @@ TEXTS.update({
     'rec_verify': ('Kiểm tra hồ sơ', 'Verify the record'),
     'rec_export_who': ('Vai trò của bạn không được xuất hồ sơ', 'Your role may not export the record'),
     'rec_exported': ('Đã xuất {name}', 'Exported {name}'),
-    'rec_verify_ok': ('Hồ sơ hợp lệ: đạt cả {n} mục kiểm tra', 'The record holds: all {n} checks pass'),
-    'rec_verify_failed': ('Hồ sơ KHÔNG hợp lệ — lỗi đầu tiên: {check}', 'The record does NOT hold — first failure: {check}'),
+    'rec_verify_ok': Plural(
+        vi='Hồ sơ hợp lệ: đạt cả {n} mục kiểm tra',
+        one='The record holds: its {n} check passes', other='The record holds: all {n} checks pass',
+    ),
+    'rec_verify_failed': (
+        'Hồ sơ KHÔNG hợp lệ — lỗi đầu tiên: {check}',
+        'The record does NOT hold — first failure: {check}',
+    ),
     'rec_verify_details': ('Chi tiết', 'Details'),
     'rec_minutes': ('Biên bản phiên tòa', 'Hearing minutes'),
-    'rec_minutes_count': ('{n} mục', '{n} entries'),
+    'rec_minutes_count': Plural(vi='{n} mục', one='{n} entry', other='{n} entries'),
     'rec_minutes_placeholder': ('Nội dung ghi vào biên bản…', 'What to enter in the minutes…'),
     'rec_minutes_hint': ('Ghi nguyên văn; thời gian và vị trí trên bản ghi được thêm tự động',
                          'Kept verbatim; the time and the place in the recording are added'),
@@ -429,22 +442,37 @@ TEXTS.update({
     'rec_review_source': ('Nguồn ghi', 'Source'),
     'rec_review_series': ('Chuỗi ghi', 'Series'),
     'rec_review_series_option': ('{start} · {time}', '{start} · {time}'),
-    'rec_review_series_info': ('{n} đoạn · {start} – {end}', '{n} segments · {start} – {end}'),
+    'rec_review_series_info': Plural(
+        vi='{n} đoạn · {start} – {end}',
+        one='{n} segment · {start} – {end}', other='{n} segments · {start} – {end}',
+    ),
     'rec_review_clock': ('Thời điểm', 'Time'),
     'rec_review_timeline': ('Diễn biến phiên tòa', 'Timeline'),
     'rec_review_on_screen': ('Trên màn hình lúc đó', 'On the screens at that moment'),
     'rec_review_nothing': ('Phiên tòa chưa có bản ghi nào', 'Nothing has been recorded for this hearing'),
-    'rec_review_verifying': ('Đang kiểm tra mã SHA-256 của {n} đoạn ghi…', 'Checking the SHA-256 of {n} segments…'),
-    'rec_review_valid': ('Bản ghi toàn vẹn: {n} đoạn khớp mã SHA-256 và chuỗi nhật ký',
-                         'The recording is intact: {n} segments match their SHA-256 and the audit chain'),
-    'rec_review_invalid': ('CẢNH BÁO: {n}/{total} đoạn ghi không khớp — bản ghi có thể đã bị thay đổi',
-                           'WARNING: {n} of {total} segments do not match — the recording may have been altered'),
+    'rec_review_verifying': Plural(
+        vi='Đang kiểm tra mã SHA-256 của {n} đoạn ghi…',
+        one='Checking the SHA-256 of {n} segment…', other='Checking the SHA-256 of {n} segments…',
+    ),
+    'rec_review_valid': Plural(
+        vi='Bản ghi toàn vẹn: {n} đoạn khớp mã SHA-256 và chuỗi nhật ký',
+        one='The recording is intact: {n} segment matches its SHA-256 and the audit chain',
+        other='The recording is intact: {n} segments match their SHA-256 and the audit chain',
+    ),
+    'rec_review_invalid': Plural(
+        vi='CẢNH BÁO: {n}/{total} đoạn ghi không khớp — bản ghi có thể đã bị thay đổi',
+        one='WARNING: {n} of {total} segments does not match — the recording may have been altered',
+        other='WARNING: {n} of {total} segments do not match — the recording may have been altered',
+    ),
     'rec_review_warning': ('Bản ghi không vượt qua kiểm tra toàn vẹn', 'This recording failed its integrity check'),
     'rec_review_problem': ('Đoạn {seq}: {problem}', 'Segment {seq}: {problem}'),
-    'rec_review_more': ('… và {n} đoạn khác', '… and {n} more'),
+    'rec_review_more': Plural(vi='… và {n} đoạn khác', one='… and {n} more segment', other='… and {n} more segments'),
     'rec_review_chain_broken': ('Chuỗi nhật ký bị phá vỡ tại mục {seq}', 'The audit chain breaks at entry {seq}'),
     'rec_problem_missing': ('thiếu tệp', 'file missing'),
-    'rec_problem_hash': ('mã SHA-256 của tệp khác với mã đã ghi nhận', "the file's SHA-256 differs from the one entered"),
+    'rec_problem_hash': (
+        'mã SHA-256 của tệp khác với mã đã ghi nhận',
+        "the file's SHA-256 differs from the one entered",
+    ),
     'rec_problem_not_in_chain': ('không có trong chuỗi nhật ký', 'not in the audit chain'),
     'rec_problem_chain_differs': ('mã SHA-256 khác với chuỗi nhật ký', 'its SHA-256 differs from the audit chain'),
     'rec_review_not_recorded': ('Thời điểm này không có trong bản ghi của nguồn đã chọn',
@@ -452,10 +480,8 @@ TEXTS.update({
     'rec_review_idle': ('Không trình chiếu tài liệu', 'Nothing on display'),
     'rec_review_blank': ('Màn hình tắt', 'Screens blanked'),
     'rec_review_since': ('từ {at}', 'since {at}'),
-})
 
-# online interrogation and statements: the session kind, the clock, an imported record's provenance
-TEXTS.update({
+    # online interrogation and statements: the session kind, the clock, an imported record's provenance
     'int_kind': ('Loại phiên', 'Session kind'),
     'int_kind_hearing': ('Phiên tòa', 'Hearing'),
     'int_kind_interrogation': ('Hỏi cung trực tuyến', 'Online interrogation'),
@@ -466,7 +492,7 @@ TEXTS.update({
         'An interrogation or statement is recorded on audio and video from its start to its end; at most two '
         'component points',
     ),
-    'int_clock_title': ('Giờ Việt Nam (UTC+7)', 'Vietnam time (UTC+7)'),
+    'int_clock_title': ('Giờ của tòa: {zone}', "The court's time: {zone}"),
     'int_verified': ('Đã xác minh chữ ký', 'Signature verified'),
     'int_verified_hint': (
         'Hồ sơ ghi có chữ ký số của {court}; mã băm, chuỗi nhật ký và chữ ký đã được kiểm tra khi nhập',
@@ -477,7 +503,10 @@ TEXTS.update({
     'int_prov_court': ('Cơ quan ký', 'Signed by'),
     'int_prov_exported': ('Xuất lúc', 'Exported at'),
     'int_prov_segments': ('Đoạn ghi', 'Segments'),
-    'int_prov_segments_value': ('{n} đoạn từ {sources} nguồn', '{n} from {sources} sources'),
+    'int_prov_segments_value': Plural(
+        vi='{n} đoạn từ {sources} nguồn', one='{n} from {sources} source', other='{n} from {sources} sources',
+        by='sources',
+    ),
     'int_prov_duration': ('Thời lượng ghi', 'Recorded time'),
     'int_prov_gaps': ('Gián đoạn ghi', 'Recording gaps'),
     'int_prov_gaps_none': ('Không có', 'None'),
@@ -485,4 +514,177 @@ TEXTS.update({
     'int_prov_record': ('Mã SHA-256 của hồ sơ', "The record's SHA-256"),
     'int_prov_verified': ('Xác minh', 'Verification'),
     'int_prov_verified_value': ('✓ {checks} kiểm tra đạt, lúc {at}', '✓ {checks} checks held, at {at}'),
+
+    # a remote participant's page (/join/{token}, presenter/pages/join.py)
+    'join_hello': ('Xin chào {name}', 'Hello {name}'),
+    'join_check': (
+        'Kiểm tra camera và micro trước khi vào phòng chờ',
+        'Check your camera and microphone before the lobby',
+    ),
+    'join_camera': ('Camera', 'Camera'),
+    'join_microphone': ('Micro', 'Microphone'),
+    'join_retry': ('Kiểm tra lại', 'Check again'),
+    'join_lobby_button': ('Vào phòng chờ', 'Go to the lobby'),
+    'join_checking': ('Đang kiểm tra thiết bị…', 'Checking your devices…'),
+    'join_device_ok': ('Camera và micro hoạt động. Hãy nói thử để thấy mức âm thanh.',
+                       'Camera and microphone work. Speak to see the level.'),
+    'join_audio_only': ('Không dùng được camera; bạn vẫn tham gia được bằng micro.',
+                        'No camera available; you can still take part with your microphone.'),
+    'join_denied': ('Trình duyệt chưa được phép dùng camera và micro. Hãy cho phép trong thanh địa chỉ rồi bấm '
+                    '“Kiểm tra lại”.',
+                    'The browser may not use the camera and microphone. Allow them in the address bar, then press '
+                    '“Check again”.'),
+    'join_missing': (
+        'Không tìm thấy camera hoặc micro trên máy này.',
+        'No camera or microphone was found on this computer.',
+    ),
+    'join_device_error': ('Không mở được camera và micro.', 'The camera and microphone could not be opened.'),
+    'join_lobby': ('Đang chờ thư ký phiên tòa kiểm tra căn cước và cho vào phiên tòa',
+                   'Waiting for the court clerk to check your identity and admit you'),
+    'join_lobby_hint': ('Hãy chuẩn bị giấy tờ tùy thân: {doc}', 'Please have your ID document ready: {doc}'),
+    'join_doc_citizen_id': ('Căn cước công dân', 'Citizen ID card'),
+    'join_doc_passport': ('Hộ chiếu', 'Passport'),
+    'join_doc_lawyer_card': ('Thẻ luật sư', 'Lawyer card'),
+    'join_doc_other': ('Giấy tờ tùy thân', 'ID document'),
+    'join_refused': (
+        'Thư ký phiên tòa đã không cho tham gia phiên tòa.',
+        'The court clerk did not admit you to the hearing.',
+    ),
+    'join_revoked': (
+        'Đường dẫn đã bị thu hồi; bạn đã rời phiên tòa.',
+        'Your link has been withdrawn; you have left the hearing.',
+    ),
+    'join_evidence': ('Tài liệu đang trình chiếu', 'Evidence on display'),
+    'join_others': ('Người tham gia khác', 'Other participants'),
+    'join_raise_hand': ('Giơ tay xin phát biểu', 'Raise hand'),
+    'join_lower_hand': ('Hạ tay', 'Lower hand'),
+    'join_mic_off': ('Tắt micro', 'Mute'),
+    'join_mic_on': ('Bật micro', 'Unmute'),
+    'join_muted_by_court': (
+        'Chủ tọa hoặc thư ký đã tắt micro của bạn',
+        'The presiding judge or the court clerk has muted you',
+    ),
+    'join_level': ('Mức âm thanh micro', 'Microphone level'),
+    'join_default_device': ('Chưa chọn: thiết bị mặc định của trình duyệt', "None chosen: the browser's default"),
+    'join_rtc_reconnecting': ('Đang kết nối lại…', 'Reconnecting…'),
+    'join_rtc_new': ('Đang chuẩn bị kết nối…', 'Preparing the connection…'),
+    'join_rtc_connecting': ('Đang kết nối…', 'Connecting…'),
+    'join_rtc_connected': ('Đã kết nối với phiên tòa', 'Connected to the hearing'),
+    'join_rtc_disconnected': ('Mất kết nối, đang thử lại…', 'Connection lost, trying again…'),
+    'join_rtc_failed': ('Kết nối thất bại, đang thử lại…', 'Connection failed, trying again…'),
+    'join_rtc_closed': ('Đã ngắt kết nối', 'Disconnected'),
+    'join_no_record': ('Không được ghi âm, ghi hình hay phát tán nội dung phiên tòa.',
+                       'Recording or redistributing the hearing is not allowed.'),
+
+    # what a courtroom screen and a remote participant see (presenter/pages/screen.py, evidence.py)
+    'screen_unknown': (
+        'Màn hình không hợp lệ hoặc đã bị thu hồi',
+        'This screen link is not valid or has been withdrawn',
+    ),
+    'screen_idle': ('Chưa trình chiếu tài liệu', 'Nothing on display'),
+    'screen_restricted': ('Tài liệu hạn chế — chỉ hiển thị cho Hội đồng xét xử',
+                          'Restricted exhibit — shown to the trial panel only'),
+    'screen_case': ('Vụ án số {case}', 'Case {case}'),
+    'screen_suspended': ('Phiên tòa tạm ngừng', 'The hearing is suspended'),
+    'screen_postponed': ('Phiên tòa hoãn', 'The hearing is postponed'),
+    'screen_until': ('Mở lại ngày {day}', 'To resume on {day}'),
+    'stage_until': ('đến ngày {day}', 'until {day}'),
+
+    # the command line (presenter/cli.py, --lang)
+    'cli_error': ('Lỗi: {message}', 'Error: {message}'),
+    'cli_verified': ('Hồ sơ hợp lệ / the record verifies', 'The record verifies'),
+    'cli_invalid': ('Không hợp lệ: {what}', 'Invalid: {what}'),
+    'cli_tls_pair': ('--tls-cert và --tls-key phải đi cùng nhau', '--tls-cert and --tls-key go together'),
 })
+
+
+# Texts chosen by a value at run time. Each value names its key here, in full, so that tests/test_i18n.py sees
+# every key a page may ask for (and checks that a map keyed by an enum has every member).
+
+ROLE_KEYS: dict[str, str] = {
+    Role.ADMIN: 'role_admin', Role.CLERK: 'role_clerk', Role.PRESIDING_JUDGE: 'role_presiding_judge',
+    Role.JUDGE: 'role_judge', Role.ASSESSOR: 'role_assessor', Role.PROCURATOR: 'role_procurator',
+    Role.DEFENCE_COUNSEL: 'role_defence_counsel',
+}
+EXHIBIT_KIND_KEYS: dict[str, str] = {
+    ExhibitKind.DOCUMENT: 'kind_document', ExhibitKind.IMAGE: 'kind_image', ExhibitKind.AUDIO: 'kind_audio',
+    ExhibitKind.VIDEO: 'kind_video',
+}
+SESSION_KIND_KEYS: dict[str, str] = {  # courtroom.hearings.KINDS
+    'hearing': 'int_kind_hearing', 'interrogation': 'int_kind_interrogation', 'statement': 'int_kind_statement',
+}
+DISCLOSURE_KEYS: dict[str, str] = {
+    Disclosure.UNDISCLOSED: 'bench_badge_undisclosed', Disclosure.ON_DISPLAY: 'bench_badge_on_display',
+    Disclosure.EXAMINED: 'bench_badge_examined',
+}
+BENCH_AUDIENCE_KEYS: dict[str, str] = {  # short, for chips
+    Audience.PANEL: 'bench_aud_panel', Audience.PUBLIC: 'bench_aud_public', Audience.WITNESS: 'bench_aud_witness',
+    Audience.COUNSEL: 'bench_aud_counsel', Audience.OBSERVER: 'bench_aud_observer',
+}
+CLERK_AUDIENCE_KEYS: dict[str, str] = {  # long, for the clerk choosing a screen's audience
+    Audience.PANEL: 'clerk_aud_panel', Audience.PUBLIC: 'clerk_aud_public', Audience.WITNESS: 'clerk_aud_witness',
+    Audience.COUNSEL: 'clerk_aud_counsel', Audience.OBSERVER: 'clerk_aud_observer',
+}
+VIEW_KEYS: dict[str, str] = {  # what an audience's screens show, as the judge's panel says it
+    ViewState.IDLE: 'judge_view_idle', ViewState.SHOWING: 'judge_view_showing', ViewState.BLANK: 'judge_view_blank',
+    ViewState.RESTRICTED: 'judge_view_restricted',
+}
+ACK_KEYS: dict[str, str] = {  # what a screen reports it has painted, on the bench's chips
+    ViewState.IDLE: 'bench_ack_idle', ViewState.SHOWING: 'bench_ack_showing', ViewState.BLANK: 'bench_ack_blank',
+    ViewState.RESTRICTED: 'bench_ack_restricted',
+}
+ACTION_KEYS: dict[str, str] = {  # audit actions, in the judge's audit log
+    'published': 'judge_act_published', 'publish_requested': 'judge_act_publish_requested',
+    'publish_approved': 'judge_act_publish_approved', 'publish_rejected': 'judge_act_publish_rejected',
+    'cleared': 'judge_act_cleared', 'kill_switch_on': 'judge_act_kill_switch_on',
+    'kill_switch_off': 'judge_act_kill_switch_off', 'blank_on': 'judge_act_blank_on',
+    'blank_off': 'judge_act_blank_off', 'restricted': 'judge_act_restricted',
+    'unrestricted': 'judge_act_unrestricted', 'hearing_configured': 'judge_act_hearing_configured',
+    'screen_added': 'judge_act_screen_added', 'bundle_imported': 'judge_act_bundle_imported',
+    'hearing_created': 'judge_act_hearing_created',
+    'point_outage': 'ctl_act_point_outage', 'point_restored': 'ctl_act_point_restored', 'muted': 'ctl_act_muted',
+    'unmuted': 'ctl_act_unmuted', 'removed': 'ctl_act_removed', 'link_revoked': 'ctl_act_link_revoked',
+    'hand_raised': 'ctl_act_hand_raised', 'hand_lowered': 'ctl_act_hand_lowered', 'admitted': 'ctl_act_admitted',
+    'joined': 'ctl_act_joined', 'left': 'ctl_act_left',
+}
+POINT_KIND_KEYS: dict[str, str] = {
+    PointKind.CENTRAL: 'hybrid_kind_central', PointKind.DETENTION_FACILITY: 'hybrid_kind_detention_facility',
+    PointKind.COURT: 'hybrid_kind_court', PointKind.OTHER: 'hybrid_kind_other',
+}
+PARTICIPANT_ROLE_KEYS: dict[str, str] = {
+    ParticipantRole.DEFENDANT: 'hybrid_role_defendant', ParticipantRole.VICTIM: 'hybrid_role_victim',
+    ParticipantRole.PARTY: 'hybrid_role_party', ParticipantRole.PLAINTIFF: 'hybrid_role_plaintiff',
+    ParticipantRole.RESPONDENT: 'hybrid_role_respondent',
+    ParticipantRole.DEFENCE_COUNSEL: 'hybrid_role_defence_counsel',
+    ParticipantRole.REPRESENTATIVE: 'hybrid_role_representative', ParticipantRole.WITNESS: 'hybrid_role_witness',
+    ParticipantRole.EXPERT: 'hybrid_role_expert', ParticipantRole.INTERPRETER: 'hybrid_role_interpreter',
+    ParticipantRole.DETENTION_OFFICER: 'hybrid_role_detention_officer',
+    ParticipantRole.OBSERVER: 'hybrid_role_observer', ParticipantRole.COURTROOM: 'hybrid_role_courtroom',
+}
+PARTICIPANT_STATE_KEYS: dict[str, str] = {
+    ParticipantState.INVITED: 'hybrid_state_invited', ParticipantState.WAITING: 'hybrid_state_waiting',
+    ParticipantState.ADMITTED: 'hybrid_state_admitted', ParticipantState.CONNECTED: 'hybrid_state_connected',
+    ParticipantState.DISCONNECTED: 'hybrid_state_disconnected', ParticipantState.REFUSED: 'hybrid_state_refused',
+    ParticipantState.REVOKED: 'hybrid_state_revoked',
+}
+ID_DOCUMENT_KEYS: dict[str, str] = {  # courtroom.participants.ID_DOCUMENT_TYPES, short, for the clerk
+    'citizen_id': 'hybrid_id_citizen_id', 'passport': 'hybrid_id_passport', 'lawyer_card': 'hybrid_id_lawyer_card',
+    'other': 'hybrid_id_other',
+}
+JOIN_DOCUMENT_KEYS: dict[str, str] = {  # the same documents in full, for the participant
+    'citizen_id': 'join_doc_citizen_id', 'passport': 'join_doc_passport', 'lawyer_card': 'join_doc_lawyer_card',
+    'other': 'join_doc_other',
+}
+DEVICE_CHECK_KEYS: dict[str, str] = {  # the outcomes static/join.js reports
+    'ok': 'join_device_ok', 'audio_only': 'join_audio_only', 'denied': 'join_denied', 'missing': 'join_missing',
+    'error': 'join_device_error',
+}
+CALL_STATE_KEYS: dict[str, str] = {  # RTCPeerConnection's connection states, and the page's own reconnecting
+    'new': 'join_rtc_new', 'connecting': 'join_rtc_connecting', 'connected': 'join_rtc_connected',
+    'disconnected': 'join_rtc_disconnected', 'failed': 'join_rtc_failed', 'closed': 'join_rtc_closed',
+    'reconnecting': 'join_rtc_reconnecting',
+}
+PROBLEM_KEYS: dict[str, str] = {  # why a recorded segment fails its check (presenter/pages/review.py)
+    'missing': 'rec_problem_missing', 'hash': 'rec_problem_hash', 'not_in_chain': 'rec_problem_not_in_chain',
+    'chain_differs': 'rec_problem_chain_differs',
+}

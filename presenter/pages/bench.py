@@ -13,7 +13,7 @@ from nicegui import run, ui
 from nicegui.events import GenericEventArguments, KeyEventArguments
 
 from courtroom.errors import CourtroomError, InvalidInput
-from courtroom.exhibits import Exhibit, PageRef
+from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
 from courtroom.presentation import PreviewChange, Snapshot
 from courtroom.presentation_state import PresentationState, Region, Shown
@@ -21,18 +21,19 @@ from courtroom.roles import Action, may
 from courtroom.screens import Screen
 from courtroom.search import Hit
 from courtroom.users import User
+from media.image_sizes import THUMB_WIDTH
 
 from ..live import follow, prerender
 from ..services import Services
 from ..session import error_text, t
-from .components import THUMB_WIDTH, bl_range, page_bl, snippet_html, testid
+from .components import bl_range, page_bl, snippet_html, testid
+from .go_to_bl import GoToBl, leave_field
 from .hearing_page import hearing_for
 from .presenting_widgets import (
     Badges,
     PageFrame,
     add_assets,
     badges,
-    parse_bl_input,
     screen_chip,
     screen_health,
     shown_text,
@@ -91,14 +92,7 @@ class Bench:
 
     def _left(self) -> None:
         with ui.column().classes('w-[300px] shrink-0 h-full no-wrap gap-2'):
-            with ui.row().classes('w-full no-wrap gap-2 items-start'):
-                self.bl_input = testid(ui.input(t('bench_go_bl'), placeholder=t('go_to_bl_hint')), 'bl-input') \
-                    .props('outlined dense clearable bg-color=white').classes('flex-1')
-                self.bl_input.on('keydown.enter', self.go_to_bl)
-                testid(ui.button(icon='arrow_forward', on_click=self.go_to_bl), 'bl-go') \
-                    .props('unelevated color=primary').classes('h-10 w-12')
-            self.bl_error = testid(ui.label(), 'bl-error').classes('text-xs text-red-700 -mt-1')
-            self.bl_error.visible = False
+            GoToBl(self.services.exhibits, self.hearing.id, self.preview)
             self.search_input = testid(ui.input(placeholder=t('bench_search')), 'search-input') \
                 .props('outlined dense clearable debounce=350 bg-color=white').classes('w-full')
             with self.search_input.add_slot('prepend'):
@@ -464,30 +458,4 @@ class Bench:
         exhibit = self.by_id.get(hit.exhibit_id)
         if exhibit is not None:
             await self.preview(exhibit, hit.page)
-            self._leave_field()
-
-    async def go_to_bl(self) -> None:
-        value = (self.bl_input.value or '').strip()
-        self.bl_error.visible = False
-        if not value:
-            return
-        bl = parse_bl_input(value)
-        if bl is None:
-            self.bl_error.text = t('bad_bl', value=value)
-            self.bl_error.visible = True
-            return
-        try:
-            ref: PageRef = await run.io_bound(self.services.exhibits.find_bl, self.hearing.id, bl)
-        except CourtroomError as e:
-            self.bl_error.text = error_text(e)
-            self.bl_error.visible = True
-            return
-        exhibit = self.by_id.get(ref.exhibit_id)
-        if exhibit is None:  # imported since this tab loaded
-            exhibit = await run.io_bound(self.services.exhibits.get, ref.exhibit_id)
-        await self.preview(exhibit, ref.page)
-        self._leave_field()
-
-    def _leave_field(self) -> None:
-        """Off the text field, so the next Enter publishes and ←/→ turn the preview: "BL 125 ⏎ ⏎" shows BL 125."""
-        ui.run_javascript('document.activeElement && document.activeElement.blur()')
+            leave_field()  # so the next Enter publishes and ←/→ turn the preview

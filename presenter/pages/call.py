@@ -39,11 +39,10 @@ class Call:
         ui.on('rtc_offer', self.offer)
         ui.on('rtc_retry', self.start)
         ui.on('rtc_state', lambda e: self.on_status(str((e.args or {}).get('state', ''))))
-        if services.conference is not None:
-            follow(services.conference.media_events, self.media)
+        follow(services.conference.media_events, self.media)
 
     async def start(self) -> None:
-        if not self.active or self.services.conference is None:
+        if not self.active:
             return
         people = await run.io_bound(self.services.conference.people, self.hearing_id)
         options = {'send': self.send, 'people': people, 'iceServers': list(self.services.settings.ice_servers)}

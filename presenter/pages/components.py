@@ -5,22 +5,22 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from nicegui import ui
 from nicegui.element import Element
 from nicegui.events import KeyEventArguments
 
+from courtroom.court_time import format_datetime, format_duration
 from courtroom.exhibits import Exhibit
 from courtroom.search import Hit
 
 from ..session import t
-from .layout import VIETNAM
+from ..texts import EXHIBIT_KIND_KEYS, SESSION_KIND_KEYS
 
 E = TypeVar('E', bound=Element)
 
-THUMB_WIDTH = 240
 VIEW_WIDTH = 1280
 _FIT_PAGE = 'max-w-full max-h-[calc(100vh-6rem)] object-contain'
 _FIT_WIDTH = 'max-w-full h-auto'
@@ -70,55 +70,32 @@ def snippet_html(snippet: str) -> str:
     return _MATCH.sub(r'<mark>\1</mark>', html.escape(snippet, quote=False))
 
 
-def local_time(iso: str) -> str:
-    """An ISO timestamp as dd/mm/yyyy HH:MM in the server's time zone (the court's)."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime('%d/%m/%Y %H:%M')
-    except ValueError:
-        return iso
-
-
-def vietnam_datetime(iso: str | None) -> str:
-    """An ISO timestamp as dd/mm/yyyy HH:MM:SS in Vietnam time (a record may come from another machine)."""
-    if not iso:
-        return '—'
-    try:
-        return datetime.fromisoformat(iso).astimezone(VIETNAM).strftime('%d/%m/%Y %H:%M:%S')
-    except ValueError:
-        return iso
-
-
-def duration_text(seconds: float | None) -> str:
-    """ "0:00:08", "1:02:03": hours, minutes, seconds."""
-    total = round(seconds or 0)
-    return f'{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}'
-
-
-def provenance_rows(provenance: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(test id, label, value) of a verified record's provenance, for the viewer's panel."""
+def provenance_rows(provenance: dict[str, Any], zone: ZoneInfo) -> list[tuple[str, str, str]]:
+    """(test id, label, value) of a verified record's provenance, for the viewer's panel; times in the court's
+    ``zone`` (a record may come from another machine)."""
     kind = provenance.get('kind') or 'hearing'
-    source = ' · '.join(str(v) for v in (t(f'int_kind_{kind}') if kind in ('hearing', 'interrogation', 'statement')
+    source = ' · '.join(str(v) for v in (t(SESSION_KIND_KEYS[kind]) if kind in SESSION_KIND_KEYS
                                          else kind, provenance.get('case_number'), provenance.get('title')) if v)
     key = str(provenance.get('public_key_sha256') or '')
     gaps = int(provenance.get('gaps') or 0)
     return [
         ('prov-source', t('int_prov_source'), source),
         ('prov-court', t('int_prov_court'), str(provenance.get('court') or '—')),
-        ('prov-exported', t('int_prov_exported'), vietnam_datetime(provenance.get('exported_at'))),
+        ('prov-exported', t('int_prov_exported'), format_datetime(provenance.get('exported_at'), zone)),
         ('prov-segments', t('int_prov_segments'), t('int_prov_segments_value', n=provenance.get('segments', 0),
                                                     sources=provenance.get('sources', 0))),
-        ('prov-duration', t('int_prov_duration'), duration_text(provenance.get('duration_s'))),
+        ('prov-duration', t('int_prov_duration'), format_duration(provenance.get('duration_s'))),
         ('prov-gaps', t('int_prov_gaps'), str(gaps) if gaps else t('int_prov_gaps_none')),
         ('prov-key', t('int_prov_key'), ':'.join(key[i:i + 4] for i in range(0, min(len(key), 32), 4))
          + ('…' if len(key) > 32 else '')),
         ('prov-record', t('int_prov_record'), str(provenance.get('record_sha256') or '')[:16] + '…'),
         ('prov-verified', t('int_prov_verified'), t('int_prov_verified_value', checks=provenance.get('checks', 0),
-                                                    at=vietnam_datetime(provenance.get('verified_at')))),
+                                                    at=format_datetime(provenance.get('verified_at'), zone))),
     ]
 
 
 def pages_text(n: int) -> str:
-    return t('one_page') if n == 1 else t('n_pages', n=n)
+    return t('n_pages', n=n)
 
 
 def img(src: str, alt: str) -> Element:
@@ -148,7 +125,7 @@ def exhibit_card(exhibit: Exhibit, thumb_url: str, on_open: Callable[[Exhibit], 
                     'text-xs font-medium text-slate-600 whitespace-nowrap')
             ui.label(exhibit.title).tooltip(exhibit.title) \
                 .classes('text-sm font-medium leading-snug line-clamp-2 min-h-[2.5rem] break-words')
-            ui.label(f'{t("kind_" + exhibit.kind.value)} · {pages_text(exhibit.page_count)}') \
+            ui.label(f'{t(EXHIBIT_KIND_KEYS[exhibit.kind])} · {pages_text(exhibit.page_count)}') \
                 .classes('text-xs text-slate-500')
             provenance_badge(exhibit)
 
@@ -182,8 +159,9 @@ def search_hit(hit: Hit, on_open: Callable[[Hit], None]) -> None:
 class PageViewer:
     """A dialog showing one exhibit page at a time at reading size: page n of N, its BL, ←/→ to turn pages."""
 
-    def __init__(self, page_url: Callable[[Exhibit, int, int], str]) -> None:
+    def __init__(self, page_url: Callable[[Exhibit, int, int], str], zone: ZoneInfo) -> None:
         self._page_url = page_url
+        self._zone = zone
         self.exhibit: Exhibit | None = None
         self.page = 1
         with ui.dialog().props('maximized transition-show=fade transition-hide=fade') as self.dialog, \
@@ -255,7 +233,7 @@ class PageViewer:
         exhibit = self.exhibit
         assert exhibit is not None
         self.title.text = f'{exhibit.label} · {exhibit.title}'
-        self.subtitle.text = f'{t("kind_" + exhibit.kind.value)} · {exhibit.source_name}'
+        self.subtitle.text = f'{t(EXHIBIT_KIND_KEYS[exhibit.kind])} · {exhibit.source_name}'
         self.position.text = t('page_of', page=self.page, count=exhibit.page_count)
         bl = page_bl(exhibit, self.page)
         self.bl.text = f'BL {bl}' if bl is not None else t('bl_none')
@@ -272,7 +250,7 @@ class PageViewer:
         if not provenance:
             return
         with self.provenance_rows:
-            for name, label, value in provenance_rows(provenance):
+            for name, label, value in provenance_rows(provenance, self._zone):
                 with testid(ui.column(), name).classes('w-full gap-0'):
                     ui.label(label).classes('text-xs uppercase tracking-wide text-slate-400')
                     ui.label(value).classes('text-sm break-all ' + ('text-emerald-300 font-semibold'

@@ -11,24 +11,17 @@ from nicegui import context, run, ui
 from nicegui.events import GenericEventArguments
 
 from courtroom.hearings import Hearing
+from courtroom.i18n import language
 from courtroom.minutes import STAGE_NAMES
 from courtroom.presentation import Snapshot
 from courtroom.screens import Ack
 from courtroom.stages import StageChange
 from courtroom.visibility import Audience, ScreenView, ViewState
 
-from ..api import ASPECTS, page_aspect
 from ..live import follow
+from ..page_images import ASPECTS, page_aspect
 from ..services import Services
-
-TEXTS = {
-    'vi': {'idle': 'Chưa trình chiếu tài liệu', 'restricted': 'Tài liệu hạn chế — chỉ hiển thị cho Hội đồng xét xử',
-           'case': 'Vụ án số', 'suspended': 'Phiên tòa tạm ngừng', 'postponed': 'Phiên tòa hoãn',
-           'until': 'Mở lại ngày {day}'},
-    'en': {'idle': 'Nothing on display', 'restricted': 'Restricted exhibit — shown to the trial panel only',
-           'case': 'Case', 'suspended': 'The hearing is suspended', 'postponed': 'The hearing is postponed',
-           'until': 'To resume on {day}'},
-}
+from ..texts import TEXTS
 
 STYLE = '''
 <style>
@@ -73,14 +66,17 @@ def evidence_view(services: Services, hearing: Hearing, audience: Audience, *, i
                   on_disconnect: Callable[[], None] | None = None) -> ui.element:
     """Build the view in the current container and keep it following the hearing. Only one per page, on a page
     that called ``add_head`` when it was built."""
-    texts = TEXTS['en' if lang == 'en' else 'vi']
+
+    def t(key: str, /, **params: object) -> str:  # the view's own language: a screen has no signed-in user
+        return TEXTS.t(key, language(lang), **params)
+
     content = ui.element('div').props('id=screen-content data-testid=screen-content data-state=""')
     with content:
         ui.element('div').props('id=screen-stage').on('contextmenu.prevent', lambda: None)
         with ui.element('div').classes('screen-layer').props('data-layer=idle'):
             ui.label(hearing.title).classes('screen-title')
-            ui.label(f'{texts["case"]} {hearing.case_number}').classes('screen-sub')
-            idle = ui.label(texts['idle']).classes('screen-sub')
+            ui.label(t('screen_case', case=hearing.case_number)).classes('screen-sub')
+            idle = ui.label(t('screen_idle')).classes('screen-sub')
             with ui.element('div').classes('screen-stage-notice').props('data-testid=stage-notice') as notice:
                 notice_title = ui.label().classes('screen-stage-notice-title')
                 notice_text = ui.label().classes('screen-stage-notice-text')
@@ -88,12 +84,12 @@ def evidence_view(services: Services, hearing: Hearing, audience: Audience, *, i
         ui.element('div').classes('screen-layer').props('data-layer=blank style="display:none"')
         with ui.element('div').classes('screen-layer').props('data-layer=restricted style="display:none"'):
             ui.label('⚖').classes('screen-title')
-            ui.label(texts['restricted']).classes('screen-sub')
+            ui.label(t('screen_restricted')).classes('screen-sub')
         stage_label = ui.label().classes('screen-stage-label').props('data-testid=stage-label')
 
     def show_stage(stage: str, reason: str | None, resume_on: str | None) -> None:
         """The stage, small in a corner; a suspension or postponement, large on the idle layer as well."""
-        name = STAGE_NAMES.get(stage, (stage, stage))[0 if lang != 'en' else 1]
+        name = STAGE_NAMES.t(stage, language(lang)) if stage in STAGE_NAMES else stage
         interrupted = stage in ('suspended', 'postponed')
         stage_label.text = f'{name} — {reason}' if interrupted and reason else name
         stage_label.props(f'data-stage={stage}')
@@ -101,10 +97,10 @@ def evidence_view(services: Services, hearing: Hearing, audience: Audience, *, i
         notice.set_visibility(interrupted)
         idle.set_visibility(not interrupted)
         if interrupted:
-            notice_title.text = texts[stage]
+            notice_title.text = t('screen_suspended' if stage == 'suspended' else 'screen_postponed')
             notice_text.text = reason or ''
             notice_text.set_visibility(bool(reason))
-            notice_day.text = texts['until'].format(day=_day(resume_on)) if stage == 'postponed' and resume_on else ''
+            notice_day.text = t('screen_until', day=_day(resume_on)) if stage == 'postponed' and resume_on else ''
             notice_day.set_visibility(bool(notice_day.text))
 
     show_stage(hearing.stage, hearing.stage_reason, hearing.resume_on)

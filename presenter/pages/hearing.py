@@ -11,22 +11,24 @@ from fastapi import Request
 from nicegui import run, ui
 from nicegui.element import Element
 
-from courtroom.errors import CourtroomError, InvalidInput
-from courtroom.exhibits import Exhibit, PageRef
+from courtroom.errors import CourtroomError
+from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
 from courtroom.presentation import Snapshot
 from courtroom.roles import Action, may
 from courtroom.search import Hit
 from courtroom.users import User
+from media.image_sizes import THUMB_WIDTH
 
-from ..api_presenting import public_base
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
-from .components import THUMB_WIDTH, PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
+from ..urls import public_base
+from .components import PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
+from .go_to_bl import GoToBl
 from .hearing_page import hearing_for
 from .import_panel import ImportPanel
-from .presenting_widgets import Badges, badges, parse_bl_input
+from .presenting_widgets import Badges, badges
 from .screens_panel import ScreensPanel
 from .settings_panel import SettingsPanel
 
@@ -50,7 +52,7 @@ class HearingPage:
         self.user = user
         self.hearing = hearing
         self.exhibits: list[Exhibit] = []
-        self.viewer = PageViewer(self.page_url)
+        self.viewer = PageViewer(self.page_url, services.settings.time_zone)
         self.may_restrict = may(user.role, Action.RESTRICT)
         self.badges: dict[int, Badges] = {}
         self.restrict_switches: dict[int, Any] = {}
@@ -197,14 +199,7 @@ class HearingPage:
     def _search_panel(self) -> None:
         with testid(ui.card(), 'search-panel').classes('w-full p-4 gap-3'):
             ui.label(t('search_title')).classes('text-base font-semibold text-slate-800')
-            with ui.row().classes('w-full items-start no-wrap gap-2'):
-                self.bl_input = testid(ui.input(t('go_to_bl'), placeholder=t('go_to_bl_hint')), 'bl-input') \
-                    .props('outlined dense clearable').classes('flex-1')
-                self.bl_input.on('keydown.enter', self.go_to_bl)
-                testid(ui.button(t('go'), on_click=self.go_to_bl), 'bl-go').props('unelevated color=primary') \
-                    .classes('h-10')
-            self.bl_error = testid(ui.label(), 'bl-error').classes('text-sm text-red-700 -mt-2')
-            self.bl_error.visible = False
+            GoToBl(self.services.exhibits, self.hearing.id, self.open_page)
             self.search_input = testid(ui.input(t('search_label'), placeholder=t('search')), 'search-input') \
                 .props('outlined dense clearable debounce=350').classes('w-full')
             with self.search_input.add_slot('prepend'):
@@ -240,24 +235,9 @@ class HearingPage:
         if exhibit is not None:
             self.viewer.show(exhibit, hit.page)
 
-    async def go_to_bl(self) -> None:
-        value = (self.bl_input.value or '').strip()
-        self.bl_error.visible = False
-        if not value:
-            return
-        try:
-            bl = parse_bl_input(value)
-            if bl is None:
-                raise InvalidInput('bad_bl_input')
-            ref: PageRef = await run.io_bound(self.services.exhibits.find_bl, self.hearing.id, bl)
-        except CourtroomError as e:
-            self.bl_error.text = t('bad_bl', value=value) if e.code == 'bad_bl_input' else error_text(e)
-            self.bl_error.visible = True
-            return
-        exhibit = self._exhibit(ref.exhibit_id)
-        if exhibit is None:  # imported in another tab since this one loaded
+    async def open_page(self, exhibit: Exhibit, page: int) -> None:
+        """A page found by "go to BL", in the viewer; an exhibit imported in another tab joins the list first."""
+        if self._exhibit(exhibit.id) is None:
             await self.load()
-            exhibit = self._exhibit(ref.exhibit_id)
-        if exhibit is not None:
-            self.viewer.show(exhibit, ref.page)
+        self.viewer.show(exhibit, page)
 

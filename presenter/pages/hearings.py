@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 from nicegui import run, ui
 
+from courtroom.court_time import format_datetime
 from courtroom.errors import CourtroomError
 from courtroom.hearings import KINDS, MAX_CASE_NUMBER, MAX_TITLE, Hearing
 from courtroom.roles import Action, may
 
 from ..services import Services
 from ..session import error_text, require_user, t
-from .components import local_time, testid
+from ..texts import SESSION_KIND_KEYS
+from .components import testid
 from .layout import frame
 from .participant_labels import parse_charges_input
 
@@ -33,7 +35,8 @@ def _with_field_label(error: CourtroomError) -> CourtroomError:
     field = error.params.get('field')
     if field not in ('case_number', 'title'):
         return error
-    labelled = CourtroomError(error.code, **{**error.params, 'field': t(field)})
+    label = t('case_number' if field == 'case_number' else 'title')
+    labelled = CourtroomError(error.code, **{**error.params, 'field': label})
     labelled.status = error.status
     return labelled
 
@@ -47,7 +50,8 @@ def register(services: Services) -> None:
         user = require_user(services)
         if user is None:
             return
-        frame(user, t('hearings'))
+        zone = services.settings.time_zone
+        frame(user, t('hearings'), zone)
         ui.query('body').classes('bg-slate-100')
 
         @ui.refreshable
@@ -69,11 +73,12 @@ def register(services: Services) -> None:
                         ui.label(h.case_number).classes('font-medium text-blue-900 truncate')
                         with ui.row().classes('items-center no-wrap gap-2 min-w-0'):
                             if h.kind != 'hearing':
-                                testid(ui.label(t(f'int_kind_{h.kind}')), 'hearing-kind-chip').classes(
+                                testid(ui.label(t(SESSION_KIND_KEYS[h.kind])), 'hearing-kind-chip').classes(
                                     'text-xs font-semibold text-rose-900 bg-rose-50 border border-rose-200 rounded '
                                     'px-1.5 py-0.5 whitespace-nowrap')
                             ui.label(h.title).classes('truncate').tooltip(h.title)
-                        ui.label(local_time(h.created_at)).classes('text-sm text-slate-600 whitespace-nowrap')
+                        ui.label(format_datetime(h.created_at, zone, seconds=False)) \
+                            .classes('text-sm text-slate-600 whitespace-nowrap')
                         testid(ui.label(str(row.exhibits)), 'hearing-exhibits').classes('text-right tabular-nums')
 
         async def reload() -> list[HearingRow]:
@@ -112,7 +117,7 @@ def register(services: Services) -> None:
 
         with ui.dialog() as dialog, testid(ui.card(), 'new-hearing-dialog').classes('w-[32rem] p-6 gap-4'):
             ui.label(t('new_hearing')).classes('text-lg font-semibold')
-            kind = testid(ui.select({k: t(f'int_kind_{k}') for k in KINDS}, value='hearing', label=t('int_kind')),
+            kind = testid(ui.select({k: t(SESSION_KIND_KEYS[k]) for k in KINDS}, value='hearing', label=t('int_kind')),
                           'hearing-kind').props('outlined').classes('w-full')
             kind_hint = ui.label(t('int_kind_hint')).classes('text-xs text-slate-500 -mt-2')
             kind_hint.bind_visibility_from(kind, 'value', backward=lambda v: v != 'hearing')

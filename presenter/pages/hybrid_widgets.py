@@ -12,26 +12,20 @@ from typing import Any
 from nicegui import run, ui
 from nicegui.element import Element
 
+from courtroom.court_time import format_time
 from courtroom.errors import CourtroomError
+from courtroom.outages import Outage
 from courtroom.participants import Participant, ParticipantRole, ParticipantState
 from courtroom.points import Point
 from courtroom.roles import Action, may, require
 from courtroom.users import User
 
-from ..conference import MediaEvent, Outage
+from ..conference import MediaEvent
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
 from .components import testid
-
-
-def hhmmss(at: float) -> str:
-    return time.strftime('%H:%M:%S', time.localtime(at))
-
-
-def quality(stats: dict[str, Any] | None) -> tuple[str, str, str] | None:
-    from .participant_labels import quality as shown_quality
-    return shown_quality(stats)
+from .participant_labels import quality, state_badge
 
 
 def quality_short(stats: dict[str, Any] | None) -> str:
@@ -50,6 +44,7 @@ class OutagePrompt:
     def __init__(self, services: Services, hearing_id: int,
                  on_outage: Callable[[], Awaitable[Any]] | None = None) -> None:
         self.services = services
+        self.zone = services.settings.time_zone  # the court's: every time shown
         self.hearing_id = hearing_id
         self.on_outage_hook = on_outage
         self.banners: dict[int, Element] = {}
@@ -68,26 +63,9 @@ class OutagePrompt:
                     .props('unelevated no-caps color=red-9')
 
     async def load(self) -> None:
-        conference = self.services.conference
-        if conference is None:
-            return
-        follow(conference.outages, self.on_outage)
-        for outage in await run.io_bound(self._current):
+        follow(self.services.conference.outages, self.on_outage)
+        for outage in await run.io_bound(self.services.conference.current_outages, self.hearing_id):
             self._banner(outage)
-
-    def _current(self) -> list[Outage]:
-        """Outages still going on when the page opens: those the conference has reported and not yet seen end,
-        with the time and name from the audit log."""
-        conference = self.services.conference
-        reported = set(getattr(conference, '_reported', ()))  # TODO: a public Conference.current_outages()
-        if not reported:
-            return []
-        points = {p.id: p for p in self.services.points.of_hearing(self.hearing_id)}
-        since: dict[int, float] = {}
-        for entry in self.services.audit.entries(self.hearing_id):
-            if entry.action == 'point_outage' and entry.details.get('point_id') in points:
-                since[entry.details['point_id']] = float(entry.details.get('since') or 0)
-        return [Outage(self.hearing_id, pid, points[pid].name, at) for pid, at in since.items() if pid in reported]
 
     async def on_outage(self, outage: Outage) -> None:
         if outage.hearing_id != self.hearing_id:
@@ -98,7 +76,8 @@ class OutagePrompt:
                 self.acknowledge()
         else:
             self.dialog_point = outage.point_id
-            self.dialog_text.text = t('ctl_outage_text', point=outage.point_name, time=hhmmss(outage.since))
+            self.dialog_text.text = t('ctl_outage_text', point=outage.point_name,
+                                      time=format_time(outage.since, self.zone))
             self.dialog.open()
         if self.on_outage_hook is not None:
             await self.on_outage_hook()
@@ -119,8 +98,9 @@ class OutagePrompt:
                 banner.props['data-point-id'] = str(outage.point_id)
                 banner.props['data-over'] = 'true' if outage.over else 'false'
                 ui.icon('portable_wifi_off' if lost else 'wifi', size='1.6rem').classes('shrink-0')
-                text = (t('ctl_outage_text', point=outage.point_name, time=hhmmss(outage.since)) if lost else
-                        t('ctl_restored_text', point=outage.point_name, time=hhmmss(time.time())))
+                text = (t('ctl_outage_text', point=outage.point_name, time=format_time(outage.since, self.zone))
+                        if lost else
+                        t('ctl_restored_text', point=outage.point_name, time=format_time(time.time(), self.zone)))
                 testid(ui.label(text), 'outage-banner-text').classes(
                     'flex-1 min-w-0 text-base font-semibold' if lost else 'flex-1 min-w-0 text-sm font-medium')
                 if not lost:
@@ -143,6 +123,7 @@ class RemoteParticipants:
 
     def __init__(self, services: Services, user: User, hearing_id: int) -> None:
         self.services = services
+        self.zone = services.settings.time_zone  # the court's: every time shown
         self.user = user
         self.hearing_id = hearing_id
         self.may_control = may(user.role, Action.CONTROL_PARTICIPANTS)
@@ -180,8 +161,7 @@ class RemoteParticipants:
     async def load(self) -> None:
         await self.reload()
         follow(self.services.participants.changed, self.on_changed)
-        if self.services.conference is not None:
-            follow(self.services.conference.media_events, self.on_media)
+        follow(self.services.conference.media_events, self.on_media)
         ui.timer(3.0, self.refresh_quality)
 
     async def on_changed(self, hearing_id: int) -> None:
@@ -205,7 +185,6 @@ class RemoteParticipants:
         self.render(hands)
 
     def render(self, hands: dict[int, float]) -> None:
-        from .participant_labels import state_badge
         self.list.clear()
         self.speaking.clear()
         self.quality_labels.clear()
@@ -243,8 +222,9 @@ class RemoteParticipants:
                                     'py-0.5 shrink-0') as hand:
                                 hand.props['data-participant-id'] = str(p.id)
                                 ui.icon('pan_tool', size='0.95rem')
-                                ui.label(hhmmss(hands[p.id])).classes('text-xs font-semibold tabular-nums')
-                            hand.tooltip(t('ctl_hand', time=hhmmss(hands[p.id])))
+                                ui.label(format_time(hands[p.id], self.zone)) \
+                                    .classes('text-xs font-semibold tabular-nums')
+                            hand.tooltip(t('ctl_hand', time=format_time(hands[p.id], self.zone)))
                         quality = testid(ui.label(), 'remote-quality').classes(
                             'flex-1 min-w-0 text-[11px] tabular-nums text-slate-500 truncate')
                         with quality:

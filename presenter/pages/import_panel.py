@@ -3,13 +3,14 @@ in a worker thread, the progress in pages, and the reason when the import fails.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 from collections.abc import Awaitable, Callable
-from typing import IO
+from typing import BinaryIO, cast
 
 from nicegui import run, ui
-from nicegui.elements.upload_files import FileUpload, LargeFileUpload, SmallFileUpload
+from nicegui.elements.upload_files import FileUpload
 from nicegui.events import MultiUploadEventArguments
 
 from courtroom.errors import CourtroomError
@@ -17,30 +18,61 @@ from courtroom.exhibits import Exhibit
 from courtroom.roles import Action, require
 from courtroom.users import User
 
-from ..api import import_uploads
 from ..services import Services
 from ..session import error_text, t
+from ..uploads import import_uploads
 from .components import testid
 
 logger = logging.getLogger(__name__)
 
 
-def open_upload(file: FileUpload) -> IO[bytes]:
-    """A blocking binary stream over an upload, for import_uploads in a worker thread. NiceGUI keeps a small upload
-    in memory and spools a large one to a temp file, which we read in place rather than copy once more."""
-    if isinstance(file, LargeFileUpload):
-        return file._path.open('rb')
-    if isinstance(file, SmallFileUpload):
-        return io.BytesIO(file._data)
-    raise TypeError(f'unknown upload type {type(file).__name__}')
+class UploadReader(io.RawIOBase):
+    """A blocking binary stream over an upload, for import_uploads in a worker thread: each chunk comes from the
+    upload's public ``iterate()`` on the event loop, so a large upload (which NiceGUI spools to a temp file) is
+    read in place, never copied whole into memory."""
+
+    def __init__(self, file: FileUpload, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__()
+        self._chunks = file.iterate()
+        self._loop = loop
+        self._buffer = b''
+        self._ended = False
+
+    async def _next(self) -> bytes | None:
+        try:
+            return await anext(self._chunks)
+        except StopAsyncIteration:
+            return None
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        wanted = -1 if size is None else size
+        while not self._ended and (wanted < 0 or len(self._buffer) < wanted):
+            chunk = asyncio.run_coroutine_threadsafe(self._next(), self._loop).result()
+            if chunk is None:
+                self._ended = True
+            else:
+                self._buffer += chunk
+        cut = len(self._buffer) if wanted < 0 else wanted
+        out, self._buffer = self._buffer[:cut], self._buffer[cut:]
+        return out
+
+    def close(self) -> None:
+        if not self.closed and not self._ended:
+            asyncio.run_coroutine_threadsafe(self._chunks.aclose(), self._loop).result()  # type: ignore[attr-defined]
+        super().close()
 
 
 def import_files(services: Services, hearing_id: int, actor: str, files: list[FileUpload],
-                 progress: Callable[[int, int], None]) -> list[Exhibit]:
-    """Import the uploaded files as one bundle (blocking: call from a worker thread)."""
-    streams = [open_upload(f) for f in files]
+                 loop: asyncio.AbstractEventLoop, progress: Callable[[int, int], None]) -> list[Exhibit]:
+    """Import the uploaded files as one bundle (blocking: call from a worker thread; ``loop`` is the event loop
+    the uploads are read on)."""
+    streams = [UploadReader(f, loop) for f in files]
     try:
-        named = [(f.name or 'upload', s) for f, s in zip(files, streams, strict=True)]
+        named: list[tuple[str, BinaryIO]] = [(f.name or 'upload', cast(BinaryIO, s))
+                                             for f, s in zip(files, streams, strict=True)]
         return import_uploads(services, hearing_id, actor, named, progress)
     finally:
         for stream in streams:
@@ -117,7 +149,7 @@ class ImportPanel:
         timer = ui.timer(0.25, show_progress)
         try:
             created = await run.io_bound(import_files, self.services, self.hearing_id, self.user.username,
-                                         e.files, progress)
+                                         e.files, asyncio.get_running_loop(), progress)
         except CourtroomError as error:
             self.import_error_text.text = error_text(error)
             self.import_error.visible = True

@@ -18,50 +18,10 @@ from courtroom.participants import Participant, ParticipantState
 from ..i18n import Lang, error_message, pick_lang
 from ..live import follow
 from ..services import Services
+from ..texts import CALL_STATE_KEYS, DEVICE_CHECK_KEYS, JOIN_DOCUMENT_KEYS, TEXTS
 from .call import Call
 from .evidence import add_head, evidence_view
 from .layout import clock, court_colors
-
-TEXTS: dict[str, tuple[str, str]] = {
-    'title': ('Tham gia phiên tòa trực tuyến', 'Join the online hearing'),
-    'hello': ('Xin chào {name}', 'Hello {name}'),
-    'check': ('Kiểm tra camera và micro trước khi vào phòng chờ', 'Check your camera and microphone before the lobby'),
-    'camera': ('Camera', 'Camera'),
-    'microphone': ('Micro', 'Microphone'),
-    'retry': ('Kiểm tra lại', 'Check again'),
-    'join': ('Vào phòng chờ', 'Go to the lobby'),
-    'checking': ('Đang kiểm tra thiết bị…', 'Checking your devices…'),
-    'ok': ('Camera và micro hoạt động. Hãy nói thử để thấy mức âm thanh.', 'Camera and microphone work. Speak to see the level.'),
-    'audio_only': ('Không dùng được camera; bạn vẫn tham gia được bằng micro.', 'No camera available; you can still take part with your microphone.'),
-    'denied': ('Trình duyệt chưa được phép dùng camera và micro. Hãy cho phép trong thanh địa chỉ rồi bấm “Kiểm tra lại”.',
-               'The browser may not use the camera and microphone. Allow them in the address bar, then press “Check again”.'),
-    'missing': ('Không tìm thấy camera hoặc micro trên máy này.', 'No camera or microphone was found on this computer.'),
-    'error': ('Không mở được camera và micro.', 'The camera and microphone could not be opened.'),
-    'lobby': ('Đang chờ thư ký phiên tòa kiểm tra căn cước và cho vào phiên tòa', 'Waiting for the court clerk to check your identity and admit you'),
-    'lobby_hint': ('Hãy chuẩn bị giấy tờ tùy thân: {doc}', 'Please have your ID document ready: {doc}'),
-    'refused': ('Thư ký phiên tòa đã không cho tham gia phiên tòa.', 'The court clerk did not admit you to the hearing.'),
-    'revoked': ('Đường dẫn đã bị thu hồi; bạn đã rời phiên tòa.', 'Your link has been withdrawn; you have left the hearing.'),
-    'evidence': ('Tài liệu đang trình chiếu', 'Evidence on display'),
-    'courtroom': ('Phòng xử án', 'Courtroom'),
-    'others': ('Người tham gia khác', 'Other participants'),
-    'raise_hand': ('Giơ tay xin phát biểu', 'Raise hand'),
-    'lower_hand': ('Hạ tay', 'Lower hand'),
-    'mic_off': ('Tắt micro', 'Mute'),
-    'mic_on': ('Bật micro', 'Unmute'),
-    'muted_by_court': ('Chủ tọa hoặc thư ký đã tắt micro của bạn', 'The presiding judge or clerk has muted you'),
-    'reconnecting': ('Đang kết nối lại…', 'Reconnecting…'),
-    'level': ('Mức âm thanh micro', 'Microphone level'),
-    'default_device': ('Chưa chọn: thiết bị mặc định của trình duyệt', "None chosen: the browser's default"),
-    'rtc_reconnecting': ('Đang kết nối lại…', 'Reconnecting…'),
-    'rtc_new': ('Đang chuẩn bị kết nối…', 'Preparing the connection…'),
-    'rtc_connecting': ('Đang kết nối…', 'Connecting…'),
-    'rtc_connected': ('Đã kết nối với phiên tòa', 'Connected to the hearing'),
-    'rtc_disconnected': ('Mất kết nối, đang thử lại…', 'Connection lost, trying again…'),
-    'rtc_failed': ('Kết nối thất bại, đang thử lại…', 'Connection failed, trying again…'),
-    'rtc_closed': ('Đã ngắt kết nối', 'Disconnected'),
-    'no_record': ('Không được ghi âm, ghi hình hay phát tán nội dung phiên tòa.',
-                  'Recording or redistributing the hearing is not allowed.'),
-}
 
 STYLE = '''
 <style>
@@ -76,15 +36,12 @@ STYLE = '''
      picture arrived, and moved the buttons beside it from under the participant's pointer */
   #join-preview { display: block; width: 480px; max-width: 100%; aspect-ratio: 4 / 3; background: #0f172a;
                   border-radius: 8px; }
-  .join-meter { height: 10px; background: #e2e8f0; border-radius: 5px; overflow: hidden; width: 100%; max-width: 480px; }
+  .join-meter { height: 10px; background: #e2e8f0; border-radius: 5px; overflow: hidden; width: 100%;
+                max-width: 480px; }
   #join-meter { height: 100%; width: 0; background: #16a34a; transition: width 0.1s; }
 </style>
 <script src="/static/courtroom/join.js"></script>
 '''
-
-DOCS = {'citizen_id': ('Căn cước công dân', 'Citizen ID card'), 'passport': ('Hộ chiếu', 'Passport'),
-        'lawyer_card': ('Thẻ luật sư', 'Lawyer card'), 'other': ('Giấy tờ tùy thân', 'ID document')}
-
 
 class JoinPage:
     def __init__(self, services: Services, token: str, lang: Lang) -> None:
@@ -101,9 +58,8 @@ class JoinPage:
         self.call: Call | None = None
         self.hearing: Hearing | None = None  # read once the link is checked
 
-    def t(self, key: str, **params: object) -> str:
-        text = TEXTS[key][0 if self.lang == 'vi' else 1]
-        return text.format(**params) if params else text
+    def t(self, key: str, /, **params: object) -> str:
+        return TEXTS.t(key, self.lang, **params)
 
     # the page's stages
 
@@ -125,7 +81,7 @@ class JoinPage:
         if self.participant is None:
             return
         last = self.services.participants.release_seat(self.participant.id, self.session)
-        if last and self.services.conference is not None and self.participant.state.in_hearing:
+        if last and self.participant.state.in_hearing:
             await self.services.conference.left(self.participant)
 
     def refusal(self, message: str, code: str) -> None:
@@ -152,30 +108,32 @@ class JoinPage:
         with ui.row().classes('w-full items-center justify-between'):
             with ui.column().classes('gap-0'):
                 ui.label(hearing.title).classes('text-xl font-semibold')
-                ui.label(f'{hearing.case_number} · {self.t("hello", name=p.name)}').classes('text-slate-600')
+                ui.label(f'{hearing.case_number} · {self.t("join_hello", name=p.name)}').classes('text-slate-600')
             with ui.row().classes('items-center no-wrap gap-4'):
-                ui.label(self.t('no_record')).classes('text-xs text-slate-500 max-w-xs text-right')
-                clock('text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
+                ui.label(self.t('join_no_record')).classes('text-xs text-slate-500 max-w-xs text-right')
+                clock(self.services.settings.time_zone,
+                      'text-lg font-semibold text-slate-800 bg-white border border-slate-300 rounded px-2 py-0.5',
                       self.lang)
 
     def stage_check(self, p: Participant) -> None:
         with ui.card().classes('w-full p-6 gap-3'):
-            ui.label(self.t('check')).classes('text-lg font-medium')
+            ui.label(self.t('join_check')).classes('text-lg font-medium')
             with ui.row().classes('w-full gap-6 items-start no-wrap'):
                 ui.html('<video id="join-preview" autoplay muted playsinline></video>')
                 with ui.column().classes('gap-3 grow'):
-                    self.camera = ui.select({}, label=self.t('camera'), on_change=self.recheck).classes('w-72') \
-                        .props(f'hint="{self.t("default_device")}"') \
+                    self.camera = ui.select({}, label=self.t('join_camera'), on_change=self.recheck).classes('w-72') \
+                        .props(f'hint="{self.t("join_default_device")}"') \
                         .props('data-testid=camera-select')
-                    self.microphone = ui.select({}, label=self.t('microphone'), on_change=self.recheck) \
-                        .classes('w-72').props(f'hint="{self.t("default_device")}"') \
+                    self.microphone = ui.select({}, label=self.t('join_microphone'), on_change=self.recheck) \
+                        .classes('w-72').props(f'hint="{self.t("join_default_device")}"') \
                         .props('data-testid=microphone-select')
-                    ui.label(self.t('level')).classes('text-sm text-slate-600 -mb-2')
+                    ui.label(self.t('join_level')).classes('text-sm text-slate-600 -mb-2')
                     ui.html('<div class="join-meter"><div id="join-meter"></div></div>').classes('w-72')
-                    self.check_message = ui.label(self.t('checking')).props('data-testid=device-message')
+                    self.check_message = ui.label(self.t('join_checking')).props('data-testid=device-message')
                     with ui.row():
-                        ui.button(self.t('retry'), on_click=self.recheck).props('outline')
-                        ui.button(self.t('join'), on_click=self.enter_lobby).props('data-testid=join-button')
+                        ui.button(self.t('join_retry'), on_click=self.recheck).props('outline')
+                        ui.button(self.t('join_lobby_button'), on_click=self.enter_lobby) \
+                            .props('data-testid=join-button')
         ui.on('device_check', self.on_device_check)
         self.client.run_javascript('courtroomJoin.check()')
 
@@ -191,7 +149,7 @@ class JoinPage:
             return
         result: dict[str, Any] = e.args if isinstance(e.args, dict) else {}
         outcome = str(result.get('outcome', 'error'))
-        self.check_message.text = self.t(outcome if outcome in TEXTS else 'error')
+        self.check_message.text = self.t(DEVICE_CHECK_KEYS.get(outcome, 'join_device_error'))
         self.check_message.props(f'data-outcome={outcome}')
         self.filling_devices = True
         try:
@@ -216,10 +174,10 @@ class JoinPage:
     def stage_lobby(self, p: Participant) -> None:
         with ui.card().classes('w-full p-8 items-center gap-3').props('data-testid=lobby'):
             ui.spinner(size='48px')
-            ui.label(self.t('lobby')).classes('text-lg text-center')
+            ui.label(self.t('join_lobby')).classes('text-lg text-center')
             if p.id_document_type:
-                doc = DOCS.get(p.id_document_type, DOCS['other'])[0 if self.lang == 'vi' else 1]
-                ui.label(self.t('lobby_hint', doc=doc)).classes('text-slate-600')
+                doc = self.t(JOIN_DOCUMENT_KEYS.get(p.id_document_type, 'join_doc_other'))
+                ui.label(self.t('join_lobby_hint', doc=doc)).classes('text-slate-600')
 
     def hang_up(self) -> None:
         if self.call is not None:
@@ -229,11 +187,11 @@ class JoinPage:
 
     def stage_refused(self, p: Participant) -> None:
         self.hang_up()
-        ui.label(self.t('refused')).classes('text-lg').props('data-testid=join-refused data-code=refused')
+        ui.label(self.t('join_refused')).classes('text-lg').props('data-testid=join-refused data-code=refused')
 
     def stage_revoked(self, p: Participant) -> None:
         self.hang_up()
-        ui.label(self.t('revoked')).classes('text-lg').props('data-testid=join-refused data-code=link_revoked')
+        ui.label(self.t('join_revoked')).classes('text-lg').props('data-testid=join-refused data-code=link_revoked')
 
     def stage_hearing(self, p: Participant) -> None:
         hearing = self.hearing
@@ -241,21 +199,21 @@ class JoinPage:
         with ui.row().classes('w-full gap-4 no-wrap items-start').props('data-testid=hearing'):
             with ui.column().classes('gap-3').style('flex: 3'):
                 ui.html('<div id="join-feed" class="join-feed"></div>').classes('w-full')
-                ui.label(self.t('others')).classes('text-sm text-slate-600')
+                ui.label(self.t('join_others')).classes('text-sm text-slate-600')
                 ui.html('<div id="join-tiles"></div>').classes('w-full')
                 with ui.row().classes('gap-2'):
                     self.hand = self.services.participants.hand_raised(p.id)
-                    self.hand_button = ui.button(self.t('lower_hand' if self.hand else 'raise_hand'), icon='pan_tool',
-                                                 on_click=self.toggle_hand) \
+                    self.hand_button = ui.button(self.t('join_lower_hand' if self.hand else 'join_raise_hand'),
+                                                 icon='pan_tool', on_click=self.toggle_hand) \
                         .props('outline data-testid=raise-hand')
-                    self.mic_button = ui.button(self.t('mic_off'), icon='mic_off', on_click=self.toggle_mic) \
+                    self.mic_button = ui.button(self.t('join_mic_off'), icon='mic_off', on_click=self.toggle_mic) \
                         .props('outline data-testid=mic-toggle')
-                self.muted_note = ui.label(self.t('muted_by_court')).classes('text-amber-700') \
+                self.muted_note = ui.label(self.t('join_muted_by_court')).classes('text-amber-700') \
                     .props('data-testid=muted-note')
                 self.muted_note.visible = p.muted
                 self.status = ui.label('').classes('text-slate-500 text-sm').props('data-testid=call-status')
             with ui.column().classes('gap-2').style('flex: 2'):
-                ui.label(self.t('evidence')).classes('text-sm text-slate-600')
+                ui.label(self.t('join_evidence')).classes('text-sm text-slate-600')
                 evidence_view(self.services, hearing, p.audience, image_base=f'/api/join/{self.token}/pages',
                               lang=self.lang)
         self.mic_on = True
@@ -267,26 +225,26 @@ class JoinPage:
         ui.timer(0.1, self.call.start, once=True)
 
     def set_status(self, state: str) -> None:
-        key = f'rtc_{state}'
-        self.status.text = self.t(key) if key in TEXTS else state
+        self.status.text = self.t(CALL_STATE_KEYS[state]) if state in CALL_STATE_KEYS else state
         self.status.props(f'data-state={state}')
 
     async def join_worker(self, offer: dict[str, str]) -> dict[str, Any]:
-        assert self.participant is not None and self.services.conference is not None
+        assert self.participant is not None
         return await self.services.conference.join(self.participant, offer)
 
     def toggle_mic(self) -> None:
         self.mic_on = not self.mic_on
         self.client.run_javascript(
-            f'courtroomJoin.stream && courtroomJoin.stream.getAudioTracks().forEach(t => t.enabled = {json.dumps(self.mic_on)})')
-        self.mic_button.text = self.t('mic_off' if self.mic_on else 'mic_on')
+            'courtroomJoin.stream && courtroomJoin.stream.getAudioTracks()'
+            f'.forEach(t => t.enabled = {json.dumps(self.mic_on)})')
+        self.mic_button.text = self.t('join_mic_off' if self.mic_on else 'join_mic_on')
         self.mic_button.props(f'icon={"mic_off" if self.mic_on else "mic"}')
 
     async def toggle_hand(self) -> None:
         assert self.participant is not None
         self.hand = not self.hand
         await run.io_bound(self.services.participants.raise_hand, self.participant.id, self.hand)
-        self.hand_button.text = self.t('lower_hand' if self.hand else 'raise_hand')
+        self.hand_button.text = self.t('join_lower_hand' if self.hand else 'join_raise_hand')
 
     # the roll call moved
 

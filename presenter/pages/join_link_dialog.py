@@ -3,15 +3,18 @@ what it is for and until when; it can be copied, and printed on its own (``PRINT
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from nicegui import ui
 
+from courtroom.court_time import format_datetime
 from courtroom.hearings import Hearing
 from courtroom.participants import Participant
 from courtroom.points import Point
 
 from ..session import t
 from .components import testid
-from .participant_labels import expiry_text, id_document_text, kind_label, qr_svg, role_label
+from .participant_labels import id_document_text, kind_label, qr_svg, role_label
 
 PRINT_CSS = '''
 @media print {
@@ -31,8 +34,9 @@ PRINT_CSS = '''
 class JoinLinkDialog:
     """The dialog, built once per page and filled in by ``show`` for each link issued."""
 
-    def __init__(self, hearing: Hearing) -> None:
+    def __init__(self, hearing: Hearing, zone: ZoneInfo) -> None:
         self.current_url = ''
+        self.zone = zone  # the court's: the link's expiry is shown in it
         with ui.dialog() as self.dialog, testid(ui.card(), 'join-link-dialog').classes(
                 'hybrid-print w-[40rem] max-w-[95vw] p-6 gap-4'):
             with ui.row().classes('w-full items-start justify-between no-wrap gap-4'):
@@ -71,7 +75,7 @@ class JoinLinkDialog:
         facts = [(t('hybrid_role'), role_label(p.role)),
                  (t('hybrid_point'), f'{point.name} ({kind_label(point.kind)})' if point else str(p.point_id)),
                  (t('hybrid_id_type'), id_document_text(p)),
-                 (t('hybrid_expires'), expiry_text(p.link_expires_at))]
+                 (t('hybrid_expires'), format_datetime(p.link_expires_at, self.zone, seconds=False))]
         with self.link_facts:
             for key, value in facts:
                 ui.label(key).classes('text-slate-500')

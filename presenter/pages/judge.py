@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from nicegui import run, ui
 
 from courtroom.audit import AuditEntry
+from courtroom.court_time import format_datetime
 from courtroom.errors import CourtroomError
 from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
@@ -25,6 +25,7 @@ from courtroom.visibility import Audience
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
+from ..texts import ACTION_KEYS, BENCH_AUDIENCE_KEYS, VIEW_KEYS
 from .components import QuietSwitches, testid
 from .hearing_page import hearing_for
 from .hybrid_widgets import OutagePrompt, RemoteParticipants
@@ -52,21 +53,8 @@ def register(services: Services) -> None:
         await panel.load()
 
 
-def clock(iso: str) -> str:
-    """An audit timestamp as dd/mm HH:MM:SS in the court's time zone."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime('%d/%m %H:%M:%S')
-    except ValueError:
-        return iso
-
-
 def action_text(action: str) -> str:
-    for key in (f'judge_act_{action}', f'ctl_act_{action}'):
-        try:
-            return t(key)
-        except KeyError:
-            continue
-    return action
+    return t(ACTION_KEYS[action]) if action in ACTION_KEYS else action
 
 
 def details_text(entry: AuditEntry, exhibits: dict[int, Exhibit]) -> str:
@@ -80,7 +68,7 @@ def details_text(entry: AuditEntry, exhibits: dict[int, Exhibit]) -> str:
     if 'exhibits' in d:
         return t('n_exhibits', n=len(d['exhibits']))
     if 'audience' in d:
-        return f'{d.get("name", "")} · {t("bench_aud_" + str(d["audience"]))}'
+        return f'{d.get("name", "")} · {t(BENCH_AUDIENCE_KEYS[d["audience"]])}'
     shown = {k: v for k, v in d.items() if k != 'version'}
     return ', '.join(f'{k}: {v}' for k, v in shown.items())[:120]
 
@@ -262,7 +250,7 @@ class JudgePanel:
         with self.audiences:
             for audience in Audience:
                 view = self.snapshot.view(audience)
-                chip = testid(ui.label(f'{t("bench_aud_" + audience.value)}: {t("judge_view_" + view.state.value)}'),
+                chip = testid(ui.label(f'{t(BENCH_AUDIENCE_KEYS[audience])}: {t(VIEW_KEYS[view.state])}'),
                               f'audience-{audience.value}')
                 chip.classes(f'text-xs font-medium rounded-full px-3 py-1 {_VIEW_CLASSES[view.state.value]}')
                 chip.props['data-state'] = view.state.value
@@ -306,7 +294,7 @@ class JudgePanel:
 
     async def refresh_audit(self) -> None:
         entries = await run.io_bound(self.services.audit.entries, self.hearing.id)
-        rows = [{'seq': e.seq, 'at': clock(e.at),
+        rows = [{'seq': e.seq, 'at': format_datetime(e.at, self.services.settings.time_zone, year=False),
                  'actor': e.actor, 'action': action_text(e.action), 'details': details_text(e, self.exhibits)}
                 for e in reversed(entries[-AUDIT_ROWS:])]
         self.audit_table.rows = rows

@@ -3,27 +3,28 @@ sign-out; and the clock itself, shared with the join page and the courtroom scre
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from nicegui import app, context, ui
 from nicegui.element import Element
 
+from courtroom.court_time import format_time, zone_text
 from courtroom.users import User
 
 from ..i18n import Lang
 from ..session import lang, set_lang, t
-from ..texts import TEXTS
+from ..texts import ROLE_KEYS, TEXTS
 
 PRIMARY = '#1f3b63'  # a deep court blue, for every staff page
 
 
-VIETNAM = timezone(timedelta(hours=7), 'ICT')  # Asia/Ho_Chi_Minh keeps no daylight saving time
-
 # Ticks in the browser, on the second, every [data-clock] on the page (those added later too): no server timer.
-CLOCK_JS = """(() => {
+_CLOCK_JS = """(() => {
   if (window.courtroomClock) return;
-  const format = new Intl.DateTimeFormat('en-GB', {timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit',
+  const format = new Intl.DateTimeFormat('en-GB', {timeZone: ZONE, hour: '2-digit', minute: '2-digit',
                                                     second: '2-digit', hourCycle: 'h23'});
   const tick = () => {
     const now = format.format(new Date());
@@ -34,24 +35,24 @@ CLOCK_JS = """(() => {
 })();"""
 
 
-def vietnam_time(now: datetime | None = None) -> str:
-    """HH:MM:SS in Vietnam time: what the clock shows before its script first ticks."""
-    return (now or datetime.now(UTC)).astimezone(VIETNAM).strftime('%H:%M:%S')
+def clock_js(zone: ZoneInfo) -> str:
+    """The clock's script, in the court's ``zone`` (an IANA name, which browsers know too)."""
+    return _CLOCK_JS.replace('ZONE', json.dumps(zone.key))
 
 
-def clock(classes: str = '', language: Lang | None = None) -> Element:
-    """A live HH:MM:SS clock in Vietnam time (data-testid=clock), ticking client-side. ``language`` for pages
-    without a signed-in user's choice (the join page, the screens)."""
+def clock(zone: ZoneInfo, classes: str = '', language: Lang | None = None) -> Element:
+    """A live HH:MM:SS clock in the court's ``zone`` (data-testid=clock), ticking client-side. ``language`` for
+    pages without a signed-in user's choice (the join page, the screens)."""
     client = context.client
     if not getattr(client, 'courtroom_clock', False):
         client.courtroom_clock = True  # type: ignore[attr-defined]
         if client.has_socket_connection:
-            ui.run_javascript(CLOCK_JS)
+            ui.run_javascript(clock_js(zone))
         else:
-            ui.add_head_html(f'<script>{CLOCK_JS}</script>')
-    label = ui.label(vietnam_time()).classes('font-mono tabular-nums ' + classes)
+            ui.add_head_html(f'<script>{clock_js(zone)}</script>')
+    label = ui.label(format_time(datetime.now(UTC), zone)).classes('font-mono tabular-nums ' + classes)
     label.props('data-clock data-testid=clock')
-    label.props['title'] = TEXTS['int_clock_title'][0 if (language or lang()) == 'vi' else 1]
+    label.props['title'] = TEXTS.t('int_clock_title', language or lang(), zone=zone_text(zone))
     label.mark('clock')
     return label
 
@@ -69,7 +70,8 @@ def language_switch(on_change: Callable[[Lang], None]) -> None:
     toggle.props('dense unelevated toggle-color=primary').props('data-testid=language').mark('language')
 
 
-def frame(user: User, title: str) -> None:
+def frame(user: User, title: str, zone: ZoneInfo) -> None:
+    """The staff pages' header; its clock in the court's ``zone``."""
     def sign_out() -> None:
         app.storage.user.pop('token', None)
         ui.navigate.to('/login')
@@ -80,8 +82,10 @@ def frame(user: User, title: str) -> None:
             ui.link(t('app_name'), '/').classes('text-white text-lg font-semibold no-underline')
             ui.label(title).classes('text-slate-300')
         with ui.row().classes('items-center gap-3'):
-            clock('text-white text-base font-semibold bg-slate-700 rounded px-2 py-0.5')
-            ui.label(f'{user.name} · {t("role_" + user.role.value)}').classes('text-slate-200').props('data-testid=current-user').mark('current-user')
+            clock(zone, 'text-white text-base font-semibold bg-slate-700 rounded px-2 py-0.5')
+            ui.label(f'{user.name} · {t(ROLE_KEYS[user.role])}').classes('text-slate-200') \
+                .props('data-testid=current-user').mark('current-user')
             language_switch(set_lang)
-            ui.button(t('logout'), on_click=sign_out).props('flat color=white').props('data-testid=logout').mark('logout')
+            ui.button(t('logout'), on_click=sign_out).props('flat color=white').props('data-testid=logout') \
+                .mark('logout')
 

@@ -31,9 +31,12 @@ def register(services: Services) -> None:
                 ui.label(t('app_name')).classes('text-xl font-semibold')
                 language_switch(set_lang)
             ui.label(t('login_title')).classes('text-base text-slate-600')
-            username = ui.input(t('username')).props('outlined autofocus').classes('w-full').props('data-testid=username').mark('username')
-            password = ui.input(t('password'), password=True).props('outlined').classes('w-full').props('data-testid=password').mark('password')
+            username = ui.input(t('username')).props('outlined autofocus').classes('w-full') \
+                .props('data-testid=username').mark('username')
+            password = ui.input(t('password'), password=True).props('outlined').classes('w-full') \
+                .props('data-testid=password').mark('password')
             message = ui.label().classes('text-red-700').props('data-testid=login-error').mark('login-error')
             message.visible = False
             password.on('keydown.enter', sign_in)
-            ui.button(t('login'), on_click=sign_in).classes('w-full').props('data-testid=login-button').mark('login-button')
+            ui.button(t('login'), on_click=sign_in).classes('w-full').props('data-testid=login-button') \
+                .mark('login-button')

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from nicegui import run, ui
 
+from courtroom.court_time import format_datetime, format_time
 from courtroom.errors import CourtroomError
 from courtroom.minutes import MinutesEntry
 from courtroom.roles import Action, may, require
@@ -13,7 +14,6 @@ from courtroom.users import User
 from ..services import Services
 from ..session import error_text, lang, t
 from .components import testid
-from .record_labels import court_time
 
 KIND_ICON = {'clerk': 'edit_note', 'stage_changed': 'account_tree', 'published': 'slideshow',
              'publish_approved': 'slideshow', 'cleared': 'cancel_presentation', 'kill_switch_on': 'tv_off',
@@ -26,6 +26,7 @@ KIND_ICON = {'clerk': 'edit_note', 'stage_changed': 'account_tree', 'published':
 class MinutesPanel:
     def __init__(self, services: Services, user: User, hearing_id: int) -> None:
         self.services = services
+        self.zone = services.settings.time_zone  # the court's: every time shown
         self.user = user
         self.hearing_id = hearing_id
         self.may_minutes = may(user.role, Action.KEEP_MINUTES)
@@ -69,8 +70,8 @@ class MinutesPanel:
                         + ('bg-amber-50/40' if clerk else '')) as row:
                     row.props(f'data-kind={entry.kind}')
                     with ui.column().classes('gap-0 w-[4.5rem] shrink-0 items-start'):
-                        ui.label(court_time(entry.at)).classes('font-mono text-sm text-slate-800') \
-                            .tooltip(court_time(entry.at, with_date=True))
+                        ui.label(format_time(entry.at, self.zone)).classes('font-mono text-sm text-slate-800') \
+                            .tooltip(format_datetime(entry.at, self.zone))
                         if entry.recording:
                             testid(ui.label('● ' + entry.recording.split(' ')[-1]), 'minutes-recording') \
                                 .classes('font-mono text-[11px] text-red-700 whitespace-nowrap') \

@@ -3,7 +3,6 @@ translated role, point kind and ID document names, and form errors in the form's
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import segno
@@ -15,6 +14,7 @@ from courtroom.participants import ID_DOCUMENT_TYPES, Participant, ParticipantRo
 from courtroom.points import PointKind
 
 from ..session import t
+from ..texts import ID_DOCUMENT_KEYS, PARTICIPANT_ROLE_KEYS, PARTICIPANT_STATE_KEYS, POINT_KIND_KEYS
 from .components import testid
 
 STATE_STYLE: dict[ParticipantState, str] = {
@@ -85,20 +85,16 @@ def quality_tone(stats: dict[str, Any] | None) -> str:
     return 'text-green-700'
 
 
-def expiry_text(timestamp: int) -> str:
-    return datetime.fromtimestamp(timestamp).strftime('%d/%m/%Y %H:%M')
-
-
 def kind_label(kind: PointKind) -> str:
-    return t(f'hybrid_kind_{kind.value}')
+    return t(POINT_KIND_KEYS[kind])
 
 
 def role_label(role: ParticipantRole) -> str:
-    return t(f'hybrid_role_{role.value}')
+    return t(PARTICIPANT_ROLE_KEYS[role])
 
 
 def id_label(doc_type: str | None) -> str:
-    return t(f'hybrid_id_{doc_type}') if doc_type in ID_DOCUMENT_TYPES else (doc_type or '')
+    return t(ID_DOCUMENT_KEYS[doc_type]) if doc_type in ID_DOCUMENT_KEYS else (doc_type or '')
 
 
 def id_document_text(p: Participant) -> str:
@@ -132,7 +128,7 @@ def point_name_labelled(error: CourtroomError) -> CourtroomError:
 
 
 def state_badge(state: ParticipantState) -> Element:
-    badge = testid(ui.label(t(f'hybrid_state_{state.value}')), 'participant-state').classes(
+    badge = testid(ui.label(t(PARTICIPANT_STATE_KEYS[state])), 'participant-state').classes(
         f'shrink-0 text-xs font-medium rounded-full border px-2 py-0.5 whitespace-nowrap {STATE_STYLE[state]}')
     badge.props['data-state'] = state.value
     return badge

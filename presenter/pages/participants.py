@@ -8,6 +8,7 @@ confirmation dialogs have their own modules, and ``participant_labels`` the labe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request
@@ -21,10 +22,10 @@ from courtroom.points import Point
 from courtroom.roles import Action, may, require
 from courtroom.users import User
 
-from ..api_hybrid import join_url
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
+from ..urls import join_url
 from .components import testid
 from .confirm_dialog import ConfirmDialog
 from .hearing_page import hearing_for
@@ -43,8 +44,6 @@ from .participant_labels import (
 )
 from .points_panel import PointsPanel
 from .roll_call import RollCall
-
-# hybrid_widgets (quality, state_badge) and hearings (parse_charges_input) import these from here
 
 
 def register(services: Services) -> None:
@@ -98,14 +97,15 @@ class ParticipantsPage:
                         testid(ui.label(error_text(Forbidden(refusal))), 'online-refusal-text') \
                             .classes('text-sm text-red-800')
             self.outages = OutagePrompt(services, hearing.id)
-            self.points_panel = PointsPanel(self)
+            self.points_panel = PointsPanel(self, points=services.points, hearing_id=hearing.id, user=user)
             with ui.row().classes('w-full items-start no-wrap gap-4'):
                 with ui.column().classes('flex-1 min-w-0 gap-4'):
                     if self.may_manage:
                         self._participant_form()
                     self.people = testid(ui.column(), 'participants-list').classes('w-full gap-3')
-                self.roll_call = RollCall(self)
-        self.join_link = JoinLinkDialog(hearing)
+                self.roll_call = RollCall(self, participants=services.participants, hearing_id=hearing.id,
+                                          actor=user.username, zone=services.settings.time_zone)
+        self.join_link = JoinLinkDialog(hearing, services.settings.time_zone)
         self.confirm = ConfirmDialog()
         if refusal is not None:
             for element in self.disabled_when_refused:
@@ -297,7 +297,7 @@ class ParticipantsPage:
                 ui.notify(t('hybrid_turned_away', name=p.name), type='info')
         self.confirm.ask(t('hybrid_turn_away_title', name=p.name), '', refuse, note=True, button=t('hybrid_turn_away'))
 
-    async def act(self, call: Any, action: Action) -> bool:
+    async def act(self, call: Callable[[], object], action: Action) -> bool:
         """Do a roll-call or control action in a worker thread; on refusal tell the user why. Then show what is."""
         try:
             require(self.user.role, action)

@@ -3,29 +3,42 @@ with how many people each has, and the form that adds a component point."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from nicegui import run, ui
 
 from courtroom.errors import CourtroomError
 from courtroom.online import MAX_COMPONENT_POINTS
-from courtroom.participants import ParticipantState
-from courtroom.points import PointKind
+from courtroom.participants import Participant, ParticipantState
+from courtroom.points import Point, PointKind, Points
 from courtroom.roles import Action, require
+from courtroom.users import User
 
 from ..session import error_text, t
 from .components import testid
 from .participant_labels import KIND_ICON, kind_label, labelled, point_name_labelled
 
-if TYPE_CHECKING:
-    from .participants import ParticipantsPage
+
+class PointsPage(Protocol):
+    """What the panel needs of its page: the points and participants it shows, whether the user may add points,
+    the controls to disable when the hearing may not be held online, and a reload after a point is added."""
+
+    points: list[Point]
+    participants: list[Participant]
+    may_manage: bool
+    disabled_when_refused: list[Any]
+
+    async def reload(self) -> None: ...
 
 
 class PointsPanel:
     """The panel of one page; it shows the page's points and participants."""
 
-    def __init__(self, page: ParticipantsPage) -> None:
+    def __init__(self, page: PointsPage, *, points: Points, hearing_id: int, user: User) -> None:
         self.page = page
+        self.points = points
+        self.hearing_id = hearing_id
+        self.user = user
         kinds = {k.value: kind_label(k) for k in PointKind if k is not PointKind.CENTRAL}
         with testid(ui.card(), 'points-panel').classes('w-full p-4 gap-3'):
             with ui.row().classes('w-full items-start justify-between no-wrap gap-6'):
@@ -91,9 +104,9 @@ class PointsPanel:
         self.point_error.visible = False
         name, kind = self.point_name.value or '', self.point_kind.value or ''
         try:
-            require(self.page.user.role, Action.MANAGE_PARTICIPANTS)
-            point = await run.io_bound(lambda: self.page.services.points.add(
-                self.page.hearing.id, name=name, kind=kind, actor=self.page.user.username))
+            require(self.user.role, Action.MANAGE_PARTICIPANTS)
+            point = await run.io_bound(lambda: self.points.add(self.hearing_id, name=name, kind=kind,
+                                                               actor=self.user.username))
         except CourtroomError as e:
             self.point_error.text = error_text(labelled(e) if e.params.get('field') != 'name' else
                                                point_name_labelled(e))

@@ -12,9 +12,9 @@ from nicegui.element import Element
 
 from courtroom.exhibits import Disclosure, Exhibit
 from courtroom.presentation_state import Region
-from courtroom.search import parse_bl
 
 from ..session import t
+from ..texts import ACK_KEYS, BENCH_AUDIENCE_KEYS, DISCLOSURE_KEYS
 from .components import page_bl, testid
 
 LAG_S = 1.0  # a screen whose acknowledgement trails the state by longer than this is flagged
@@ -81,14 +81,6 @@ CSS = '''
 
 # --- pure rules ---------------------------------------------------------------------------------------------
 
-def parse_bl_input(value: str) -> int | None:
-    """The BL number in "125", "BL 125", "bl125" or "bút lục 125"; None for anything else."""
-    value = value.strip()
-    if value.isdigit() and len(value) <= 7:
-        return int(value)
-    return parse_bl(value)
-
-
 def screen_health(*, connected: bool, acked_version: int | None, version: int, behind_for_s: float) -> str:
     """``off`` when disconnected; ``ok`` when its acknowledgement is of the current state; ``lag`` when it has
     trailed for more than LAG_S; ``wait`` while it is still within that second."""
@@ -124,7 +116,7 @@ def ack_text(status: dict[str, Any], exhibits: dict[int, Exhibit]) -> str:
     if state == 'showing' and status['showing']:
         shown = status['showing']
         return shown_text(exhibits.get(shown['exhibit_id']), shown['page']) or t('bench_ack_showing')
-    return t(f'bench_ack_{state}') if state in ('blank', 'restricted', 'idle') else state
+    return t(ACK_KEYS[state]) if state in ACK_KEYS else state
 
 
 # --- widgets ------------------------------------------------------------------------------------------------
@@ -180,7 +172,7 @@ class Badges:
     restricted: Element
 
     def update(self, exhibit: Exhibit) -> None:
-        self.disclosure.text = t(f'bench_badge_{exhibit.disclosure.value}')  # type: ignore[attr-defined]
+        self.disclosure.text = t(DISCLOSURE_KEYS[exhibit.disclosure])  # type: ignore[attr-defined]
         self.disclosure.classes(replace=_BADGE_BASE + _BADGE[exhibit.disclosure])
         self.disclosure.props['data-disclosure'] = exhibit.disclosure.value
         self.disclosure.update()
@@ -214,7 +206,7 @@ def screen_chip(status: dict[str, Any], health: str, exhibits: dict[int, Exhibit
         chip.props['data-state'] = status['state'] or ''
         ui.icon('circle', size='0.7rem').classes(_DOT[health])
         with ui.column().classes('gap-0 leading-tight min-w-0'):
-            ui.label(f'{status["name"]} · {t("bench_aud_" + status["audience"])}').classes(
+            ui.label(f'{status["name"]} · {t(BENCH_AUDIENCE_KEYS[status["audience"]])}').classes(
                 'text-xs font-semibold truncate max-w-[13rem]')
             text = ack_text(status, exhibits) + (f' · {t("bench_ack_lag")}' if health == 'lag' else '')
             testid(ui.label(text), 'screen-chip-text').classes('text-xs truncate max-w-[13rem]')

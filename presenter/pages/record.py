@@ -17,11 +17,11 @@ from .components import testid
 from .hearing_page import hearing_for
 from .minutes_panel import MinutesPanel
 from .record_export import RecordExport
-from .record_labels import court_time, duration_text, series_started, source_names, user_names
+from .record_labels import series_started, source_names, user_names
 from .recording_panel import RecordingPanel
 from .stage_widgets import stage_badge, stage_control
 
-__all__ = ['RecordPage', 'court_time', 'duration_text', 'register', 'series_started']  # the labels: older imports
+__all__ = ['RecordPage', 'register', 'series_started']  # the labels: older imports
 
 
 def register(services: Services) -> None:

@@ -15,14 +15,10 @@ from courtroom.roles import Action, may, require
 from courtroom.users import User
 from media.record import Verdict, verify_record
 
-from ..api_record import export_record
+from ..hearing_record import export_record, record_name
 from ..services import Services
 from ..session import error_text, t
 from .components import testid
-
-
-def export_name(hearing: Hearing) -> str:
-    return f'ho-so-phien-toa-{hearing.id}-{hearing.case_number.replace("/", "-")}.zip'
 
 
 def build_and_verify(services: Services, hearing_id: int) -> Verdict:
@@ -79,7 +75,7 @@ class RecordExport:
             await self._busy(True)
             self.cleanup()
             self.export_folder = Path(tempfile.mkdtemp(prefix='export-', dir=self.services.settings.tmp_dir))
-            name = export_name(self.hearing)
+            name = record_name(self.hearing)
             path = await run.io_bound(export_record, self.services, self.hearing.id, self.export_folder / name)
         except CourtroomError as e:
             ui.notify(error_text(e), type='negative')

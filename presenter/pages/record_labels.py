@@ -1,32 +1,15 @@
-"""Labels shared by the record page and the review page: times in the court's zone, durations, series start times,
-the names of recorded sources and of staff, and segments grouped by source and series."""
+"""Labels shared by the record page and the review page: series start times, the names of recorded sources and of
+staff, and segments grouped by source and series. Times and durations are written by courtroom.court_time."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from courtroom.recordings import Segment
 
 from ..services import Services
 from ..session import t
-
-COURT_TZ = ZoneInfo('Asia/Ho_Chi_Minh')  # the court's time, whatever the server's zone
-
-
-def court_time(value: str | float, with_date: bool = False) -> str:
-    """An ISO time or a unix time as the court's local time: "14:05:09" (or "20/05/2026 14:05:09")."""
-    moment = datetime.fromtimestamp(value, UTC) if isinstance(value, (int, float)) else datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(COURT_TZ).strftime('%d/%m/%Y %H:%M:%S' if with_date else '%H:%M:%S')
-
-
-def duration_text(seconds: float) -> str:
-    """ "0:00:09", "1:02:03"."""
-    total = max(0, round(seconds))
-    return f'{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}'
 
 
 def series_started(series: str | None) -> float | None:

@@ -7,7 +7,8 @@ import time
 
 from nicegui import run, ui
 
-from courtroom.errors import CourtroomError, Unprocessable
+from courtroom.court_time import format_duration, format_time
+from courtroom.errors import CourtroomError
 from courtroom.hearings import Hearing
 from courtroom.recordings import Segment
 from courtroom.roles import Action, may, require
@@ -16,12 +17,13 @@ from courtroom.users import User
 from ..services import Services
 from ..session import error_text, t
 from .components import testid
-from .record_labels import court_time, duration_text, group_segments, series_started, source_name, source_names
+from .record_labels import group_segments, series_started, source_name, source_names
 
 
 class RecordingPanel:
     def __init__(self, services: Services, user: User, hearing: Hearing) -> None:
         self.services = services
+        self.zone = services.settings.time_zone  # the court's: every time shown
         self.user = user
         self.hearing = hearing
         self.may_record = may(user.role, Action.RECORD)
@@ -83,13 +85,13 @@ class RecordingPanel:
     def _tick(self) -> None:
         on, series = self.recording
         started = series_started(series)
-        self.rec_elapsed.text = duration_text(time.time() - started) if on and started else '–:––:––'
+        self.rec_elapsed.text = format_duration(time.time() - started if on and started else None)
 
     def render_segments(self) -> None:
         segments = self.segments or []
         self.segments_box.clear()
         total = sum(s.duration for s in segments)
-        self.segments_total.text = t('rec_segments_total', n=len(segments), time=duration_text(total)) \
+        self.segments_total.text = t('rec_segments_total', n=len(segments), time=format_duration(total)) \
             if segments else ''
         with self.segments_box:
             if not segments:
@@ -106,15 +108,15 @@ class RecordingPanel:
                                 .classes('text-slate-500 shrink-0')
                             with ui.column().classes('gap-0 min-w-0 flex-1'):
                                 ui.label(source_name(self.names, source)).classes('font-medium truncate')
-                                ui.label(t('rec_series_line', start=court_time(items[0].started_at),
+                                ui.label(t('rec_series_line', start=format_time(items[0].started_at, self.zone),
                                            n=len(items))).classes('text-xs text-slate-500')
-                            ui.label(duration_text(span)).classes('font-mono text-xs text-slate-700 shrink-0')
+                            ui.label(format_duration(span)).classes('font-mono text-xs text-slate-700 shrink-0')
                     for s in items:
                         with testid(ui.row(), 'segment-row').classes(
                                 'w-full items-center no-wrap gap-3 px-2 py-0.5 text-xs text-slate-600'):
                             ui.label(f'#{s.seq:05d}').classes('font-mono w-14')
-                            ui.label(court_time(s.started_at)).classes('w-16')
-                            ui.label(duration_text(s.duration)).classes('font-mono w-14')
+                            ui.label(format_time(s.started_at, self.zone)).classes('w-16')
+                            ui.label(format_duration(s.duration)).classes('font-mono w-14')
                             testid(ui.label(s.sha256[:12]), 'segment-hash').classes('font-mono text-slate-500') \
                                 .tooltip(f'SHA-256 {s.sha256}')
 
@@ -122,8 +124,6 @@ class RecordingPanel:
         on = not self.recording[0]
         try:
             require(self.user.role, Action.RECORD)
-            if self.services.conference is None:
-                raise Unprocessable('no_media')
             self.rec_button.disable()
             await self.services.conference.set_recording(self.hearing.id, on, actor=self.user.username)
         except CourtroomError as e:

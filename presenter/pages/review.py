@@ -1,155 +1,43 @@
 """Reviewing a recording (``/hearings/{id}/review``): pick a source and one of its series; every segment is checked
 against the SHA-256 the recording entered and against the audit chain BEFORE it plays (a failure is shown, in red,
 and the recording can still be watched); the series plays segment after segment beside the minutes (click an entry
-to go to that moment), with the exhibit page that was on the screens at that moment. The segments are served by
-``/api/hearings/{id}/recordings/...`` to a signed-in staff member, and only the files the recording entered."""
+to go to that moment), with the exhibit page that was on the screens at that moment. The segments are served by the
+record API (``/api/hearings/{id}/recordings/...``, presenter.api_record)."""
 
 from __future__ import annotations
 
-import asyncio
-import bisect
-import hashlib
 import json
 import urllib.parse
-from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any
 
-from fastapi import Request
-from fastapi.responses import FileResponse
-from nicegui import app, run, ui
+from nicegui import run, ui
 from nicegui.events import GenericEventArguments
 
-from courtroom.audit import AuditEntry, verify_chain
-from courtroom.errors import CourtroomError, NotFound
+from courtroom.court_time import format_datetime, format_duration, format_time
 from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
 from courtroom.minutes import MinutesEntry
 from courtroom.recordings import Segment
-from courtroom.roles import Action, require
+from courtroom.roles import Action
+from courtroom.screen_history import OnScreen, on_screen_at, screen_timeline
 from courtroom.users import User
+from media.recording_check import SeriesCheck, verify_series
 
-from ..api import error_response
 from ..services import Services
 from ..session import lang, t
+from ..texts import PROBLEM_KEYS
 from .components import page_bl, testid
 from .hearing_page import hearing_for
-from .record_labels import court_time, duration_text, group_segments, source_name, source_names
+from .record_labels import group_segments, source_name, source_names
 from .stage_widgets import stage_badge
 
-MEDIA_TYPES = {'.webm': 'video/webm', '.mkv': 'video/x-matroska', '.mp4': 'video/mp4', '.m4s': 'video/mp4'}
 SCRIPT = '<script src="/static/courtroom/review.js"></script>'
 
 
-# --- verification ---------------------------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class SegmentCheck:
-    seq: int
-    ok: bool
-    problem: str = ''  # a rec_problem_* text key
-
-
-@dataclass(slots=True)
-class SeriesCheck:
-    chain_ok: bool
-    chain_broken_at: int | None = None
-    segments: list[SegmentCheck] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.chain_ok and bool(self.segments) and all(s.ok for s in self.segments)
-
-    @property
-    def failed(self) -> list[SegmentCheck]:
-        return [s for s in self.segments if not s.ok]
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open('rb') as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def segment_file(folder: Path, segment: Segment) -> Path | None:
-    """The segment's file, or None when its path would leave the hearing's recording folder."""
-    root = folder.resolve()
-    path = (root / segment.path).resolve()
-    return path if path.is_relative_to(root) and path != root else None
-
-
-def verify_series(services: Services, hearing_id: int, segments: list[Segment]) -> SeriesCheck:
-    """Every segment's file against the SHA-256 entered for it and against its ``segment_closed`` entry in the audit
-    chain, and the chain itself. Blocking: reads every file."""
-    entries = services.audit.entries(hearing_id)
-    chain = verify_chain(entries)
-    closed = {(e.details.get('source'), e.details.get('series'), e.details.get('seq')): e.details.get('sha256')
-              for e in entries if e.action == 'segment_closed'}
+def check_series(services: Services, hearing_id: int, segments: list[Segment]) -> SeriesCheck:
+    """The series verified against the hearing's audit chain (blocking: reads the chain and every file)."""
     folder = services.settings.recordings_dir / str(hearing_id)
-    check = SeriesCheck(chain_ok=chain.valid, chain_broken_at=chain.broken_seq)
-    for s in segments:
-        path = segment_file(folder, s)
-        if path is None or not path.is_file():
-            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_missing'))
-            continue
-        in_chain = closed.get((s.source, s.series, s.seq))
-        if in_chain is None:
-            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_not_in_chain'))
-        elif in_chain != s.sha256:
-            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_chain_differs'))
-        elif file_sha256(path) != s.sha256:
-            check.segments.append(SegmentCheck(s.seq, False, 'rec_problem_hash'))
-        else:
-            check.segments.append(SegmentCheck(s.seq, True))
-    return check
-
-
-# --- what was on the screens ----------------------------------------------------------------------------------
-
-@dataclass(slots=True, frozen=True)
-class OnScreen:
-    state: str  # 'idle', 'showing', 'blank'
-    exhibit_id: int | None = None
-    page: int | None = None
-    since: float | None = None
-
-
-def screen_timeline(entries: list[AuditEntry]) -> list[tuple[float, OnScreen]]:
-    """What the screens showed from each audit entry that changed it: (unix time, state) in order."""
-    live: tuple[int, int] | None = None
-    kill = blank = False
-    out: list[tuple[float, OnScreen]] = []
-    for e in entries:
-        if e.action in ('published', 'publish_approved'):
-            try:
-                live = (int(e.details['exhibit_id']), int(e.details['page']))
-            except (KeyError, TypeError, ValueError):
-                continue
-        elif e.action == 'cleared':
-            live = None
-        elif e.action in ('kill_switch_on', 'kill_switch_off'):
-            kill = e.action == 'kill_switch_on'
-        elif e.action in ('blank_on', 'blank_off'):
-            blank = e.action == 'blank_on'
-        else:
-            continue
-        at = datetime.fromisoformat(e.at).timestamp()
-        if kill or blank:
-            state = OnScreen('blank', since=at)
-        elif live is not None:
-            state = OnScreen('showing', live[0], live[1], since=at)
-        else:
-            state = OnScreen('idle', since=at)
-        out.append((at, state))
-    return out
-
-
-def on_screen_at(timeline: list[tuple[float, OnScreen]], at: float) -> OnScreen:
-    index = bisect.bisect_right([when for when, _ in timeline], at) - 1
-    return timeline[index][1] if index >= 0 else OnScreen('idle')
+    return verify_series(services.audit.entries(hearing_id), folder, segments)
 
 
 def entry_time(entry: MinutesEntry) -> float:
@@ -163,24 +51,6 @@ def segment_url(hearing_id: int, segment: Segment) -> str:
 # --- the page -------------------------------------------------------------------------------------------------
 
 def register(services: Services) -> None:
-    @app.get('/api/hearings/{hearing_id}/recordings/{path:path}', include_in_schema=False)
-    async def recording_file(hearing_id: int, path: str, request: Request) -> Any:
-        """A recorded segment, to a signed-in staff member's browser (its session, not a bearer token)."""
-        token = app.storage.user.get('token')
-        try:
-            user = await asyncio.to_thread(services.users.by_token, token)
-            require(user.role, Action.VIEW_HEARING)
-            segments = await asyncio.to_thread(services.recordings.segments, hearing_id)
-        except CourtroomError as e:
-            return error_response(request, e)
-        segment = next((s for s in segments if s.path == path), None)
-        folder = services.settings.recordings_dir / str(hearing_id)
-        file = segment_file(folder, segment) if segment is not None else None
-        if file is None or not file.is_file():
-            return error_response(request, NotFound('not_found'))
-        return FileResponse(file, media_type=MEDIA_TYPES.get(file.suffix, 'application/octet-stream'),
-                            headers={'Cache-Control': 'private, max-age=3600'})
-
     @ui.page('/hearings/{hearing_id}/review')
     async def review_page(hearing_id: int, source: str | None = None, series: str | None = None) -> None:
         ui.add_head_html(SCRIPT)
@@ -195,6 +65,7 @@ def register(services: Services) -> None:
 class ReviewPage:
     def __init__(self, services: Services, user: User, hearing: Hearing) -> None:
         self.services = services
+        self.zone = services.settings.time_zone  # the court's: every time shown
         self.user = user
         self.hearing = hearing
         self.segments: list[Segment] = []
@@ -291,7 +162,7 @@ class ReviewPage:
         self.exhibits = {e.id: e for e in exhibits}
         self.timeline = screen_timeline(audit_entries)
         self.groups = group_segments(self.segments)
-        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock")')
+        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock", {json.dumps(self.zone.key)})')
         sources = list(dict.fromkeys(src for src, _ in self.groups))
         self.source_select.options = {src: source_name(self.names, src) for src in sources}
         self.source_select.update()
@@ -312,8 +183,8 @@ class ReviewPage:
         for series in self.series_of(source):
             items = self.groups[(source, series)]
             span = sum(s.duration for s in items)
-            options[series] = t('rec_review_series_option', start=court_time(items[0].started_at, with_date=True),
-                                time=duration_text(span))
+            options[series] = t('rec_review_series_option', start=format_datetime(items[0].started_at, self.zone),
+                                time=format_duration(span))
         self.series_select.options = options
         self.series_select.update()
         self.series_select.value = next(reversed(options), None) if options else None
@@ -335,10 +206,11 @@ class ReviewPage:
         if not segments:
             return
         first, last = segments[0], segments[-1]
-        self.series_info.text = t('rec_review_series_info', n=len(segments), start=court_time(first.started_at),
-                                  end=court_time(last.ended_at))
+        self.series_info.text = t('rec_review_series_info', n=len(segments),
+                                  start=format_time(first.started_at, self.zone),
+                                  end=format_time(last.ended_at, self.zone))
         self.set_verification('pending', t('rec_review_verifying', n=len(segments)))
-        check = await run.io_bound(verify_series, self.services, self.hearing.id, segments)
+        check = await run.io_bound(check_series, self.services, self.hearing.id, segments)
         if check is None or ticket != self.loading:  # stopping, or another series was picked meanwhile
             return
         self.show_check(check, len(segments))
@@ -354,7 +226,7 @@ class ReviewPage:
         payload = [{'url': segment_url(self.hearing.id, s), 'start': s.started_at, 'end': s.ended_at,
                     'seq': s.seq} for s in segments]
         self.video.props(f'data-segments={len(segments)}')
-        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock");'
+        ui.run_javascript(f'courtroomReview.init({self.video.id}, "review-clock", {json.dumps(self.zone.key)});'
                           f'courtroomReview.load({json.dumps(payload)})')
 
     # --- verification -----------------------------------------------------------------------------------------
@@ -386,7 +258,8 @@ class ReviewPage:
         if check.ok:
             self.set_verification('true', t('rec_review_valid', n=count))
             return
-        details = [t('rec_review_problem', seq=f'{c.seq:05d}', problem=t(c.problem)) for c in check.failed[:6]]
+        details = [t('rec_review_problem', seq=f'{c.seq:05d}', problem=t(PROBLEM_KEYS[c.problem]))
+                   for c in check.failed[:6]]
         if len(check.failed) > 6:
             details.append(t('rec_review_more', n=len(check.failed) - 6))
         if not check.chain_ok:
@@ -412,13 +285,14 @@ class ReviewPage:
                     row.props(f'data-at={at:.3f} data-in-recording={"true" if inside else "false"} '
                               f'data-kind={entry.kind}')
                     row.on('click', lambda at=at: self.go_to(at))
-                    ui.label(court_time(entry.at)).classes('font-mono text-xs text-slate-700 w-14 shrink-0 pt-0.5')
+                    ui.label(format_time(entry.at, self.zone)) \
+                        .classes('font-mono text-xs text-slate-700 w-14 shrink-0 pt-0.5')
                     with ui.column().classes('gap-0 min-w-0 flex-1'):
                         ui.label(entry.text).classes('text-sm leading-snug break-words '
                                                      + ('text-slate-900 font-medium' if entry.kind == 'clerk'
                                                         else 'text-slate-700'))
                         if inside and start is not None:
-                            ui.label('▶ ' + duration_text(at - start)).classes('text-[11px] font-mono text-blue-800')
+                            ui.label('▶ ' + format_duration(at - start)).classes('text-[11px] font-mono text-blue-800')
 
     async def go_to(self, at: float) -> None:
         """Go to the entry's moment: in this series, or in the series of this source that holds it."""
@@ -472,4 +346,5 @@ class ReviewPage:
         else:
             self.on_screen_title.text = t('rec_review_blank' if shown.state == 'blank' else 'rec_review_idle')
             self.on_screen_page.text = ''
-        self.on_screen_since.text = t('rec_review_since', at=court_time(shown.since)) if shown.since else ''
+        self.on_screen_since.text = \
+            t('rec_review_since', at=format_time(shown.since, self.zone)) if shown.since else ''

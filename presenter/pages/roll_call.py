@@ -4,28 +4,49 @@ admitting or turning away; who is in the hearing, with raised hands, muting and 
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from nicegui import ui
 
-from courtroom.participants import Participant, ParticipantState, SeatConflict
+from courtroom.court_time import format_time
+from courtroom.participants import Participant, Participants, ParticipantState, SeatConflict
+from courtroom.points import Point
 from courtroom.roles import Action
 
 from ..session import t
 from .components import testid
-from .hybrid_widgets import hhmmss
 from .participant_labels import id_document_text, role_label, state_badge
 
-if TYPE_CHECKING:
-    from .participants import ParticipantsPage
+
+class RollCallPage(Protocol):
+    """What the roll call needs of its page: who is where (points, participants, raised hands), what the user may
+    do, the page's way of acting (refusals told, the page reloaded) and its confirmations."""
+
+    points: list[Point]
+    participants: list[Participant]
+    hands: dict[int, float]
+    may_admit: bool
+    may_control: bool
+
+    async def act(self, call: Callable[[], object], action: Action) -> bool: ...
+
+    def confirm_turn_away(self, p: Participant) -> None: ...
+
+    def confirm_revoke(self, p: Participant) -> None: ...
 
 
 class RollCall:
     """The panel of one page, built where it stands; it shows the page's participants and acts through the page."""
 
-    def __init__(self, page: ParticipantsPage) -> None:
+    def __init__(self, page: RollCallPage, *, participants: Participants, hearing_id: int, actor: str,
+                 zone: ZoneInfo) -> None:
         self.page = page
+        self.participants = participants
+        self.hearing_id = hearing_id
+        self.actor = actor
+        self.zone = zone  # the court's: every time shown
         self.notes: dict[int, str] = {}  # roll-call notes being typed, kept across re-renders
         self.conflicts: list[SeatConflict] = []
         with testid(ui.card(), 'rollcall-panel').classes('w-[27rem] shrink-0 p-0 gap-0'):
@@ -36,7 +57,7 @@ class RollCall:
             self.sections = ui.column().classes('w-full gap-0')
 
     def on_seat_conflict(self, conflict: SeatConflict) -> None:
-        if conflict.hearing_id != self.page.hearing.id:
+        if conflict.hearing_id != self.hearing_id:
             return
         message = t('hybrid_seat_conflict', name=conflict.name)
         ui.notify(message, type='warning', position='top', timeout=8000)
@@ -113,12 +134,11 @@ class RollCall:
 
     async def check_id(self, p: Participant, verified: bool) -> None:
         note = self.notes.get(p.id, '') or None
-        await self.page.act(lambda: self.page.services.participants.record_id_check(
-            p.id, verified=verified, note=note, actor=self.page.user.username), Action.ADMIT)
+        await self.page.act(lambda: self.participants.record_id_check(p.id, verified=verified, note=note,
+                                                                      actor=self.actor), Action.ADMIT)
 
     async def admit(self, p: Participant) -> None:
-        page = self.page
-        if await page.act(lambda: page.services.participants.admit(p.id, actor=page.user.username), Action.ADMIT):
+        if await self.page.act(lambda: self.participants.admit(p.id, actor=self.actor), Action.ADMIT):
             self.notes.pop(p.id, None)
             ui.notify(t('hybrid_admitted', name=p.name), type='positive')
 
@@ -138,8 +158,9 @@ class RollCall:
                                 'shrink-0') as hand:
                             hand.props['data-participant-id'] = str(p.id)
                             ui.icon('pan_tool', size='0.85rem')
-                            ui.label(hhmmss(self.page.hands[p.id])).classes('text-[11px] font-semibold tabular-nums')
-                        hand.tooltip(t('ctl_hand', time=hhmmss(self.page.hands[p.id])))
+                            ui.label(format_time(self.page.hands[p.id], self.zone)) \
+                                .classes('text-[11px] font-semibold tabular-nums')
+                        hand.tooltip(t('ctl_hand', time=format_time(self.page.hands[p.id], self.zone)))
                 ui.label(f'{role_label(p.role)} · {point.name if point else ""}') \
                     .classes('text-xs text-slate-500 truncate w-full')
             state_badge(p.state)
@@ -153,9 +174,8 @@ class RollCall:
                     .props('flat dense round size=sm color=red-9').tooltip(t('hybrid_remove'))
 
     async def set_muted(self, p: Participant, muted: bool) -> None:
-        page = self.page
-        await page.act(lambda: page.services.participants.set_muted(p.id, muted, actor=page.user.username),
-                       Action.CONTROL_PARTICIPANTS)
+        await self.page.act(lambda: self.participants.set_muted(p.id, muted, actor=self.actor),
+                            Action.CONTROL_PARTICIPANTS)
 
     def render_conflicts(self) -> None:
         self.conflict_box.clear()
@@ -168,6 +188,6 @@ class RollCall:
                 with testid(ui.row(), 'seat-conflict').classes(
                         'w-full items-start no-wrap gap-2 rounded border border-orange-300 bg-orange-50 px-2 py-1.5'):
                     ui.icon('warning', size='1.1rem').classes('text-orange-700 shrink-0')
-                    ui.label(time.strftime('%H:%M:%S', time.localtime(conflict.at))) \
+                    ui.label(format_time(conflict.at, self.zone)) \
                         .classes('text-xs font-mono text-orange-900 shrink-0 mt-px')
                     ui.label(t('hybrid_seat_conflict', name=conflict.name)).classes('text-xs text-orange-900')

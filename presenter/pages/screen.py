@@ -4,21 +4,22 @@ now, follows every change, reports what it has painted, and recovers by itself a
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from nicegui import app, ui
 
 from courtroom.errors import NotFound
+from courtroom.i18n import language
 from courtroom.screens import Screen
 
 from ..i18n import Lang
 from ..services import Services
+from ..texts import TEXTS
 from .call import Call
 from .evidence import add_head, evidence_view
 from .layout import clock
 
 STATIC = Path(__file__).resolve().parent.parent / 'static'
-
-UNKNOWN = {'vi': 'Màn hình không hợp lệ hoặc đã bị thu hồi', 'en': 'This screen link is not valid or has been withdrawn'}
 
 VIDEO_STRIP = '''
 <script src="/static/courtroom/join.js"></script>
@@ -51,7 +52,7 @@ def register(services: Services) -> None:
         try:
             screen = services.screens.by_token(token)
         except NotFound:
-            ui.label(UNKNOWN['en' if lang == 'en' else 'vi']).classes('text-white text-2xl absolute-center') \
+            ui.label(TEXTS.t('screen_unknown', language(lang))).classes('text-white text-2xl absolute-center') \
                 .mark('screen-unknown')
             return
         evidence_view(services, services.hearings.get(screen.hearing_id), screen.audience,
@@ -59,16 +60,16 @@ def register(services: Services) -> None:
                       on_ack=lambda ack: services.screens.ack(screen, ack),
                       on_connect=lambda: services.screens.connected(screen),
                       on_disconnect=lambda: services.screens.disconnected(screen))
-        if screen.show_video and services.conference is not None:
+        if screen.show_video:
             remote_video(services, screen)
         if services.hearings.get(screen.hearing_id).recorded_whole:  # an interrogation's views all show the time
-            corner_clock('en' if lang == 'en' else 'vi')
+            corner_clock(services.settings.time_zone, 'en' if lang == 'en' else 'vi')
 
 
-def corner_clock(language: Lang) -> None:
+def corner_clock(zone: ZoneInfo, language: Lang) -> None:
     """A small clock in the top right corner, over the evidence but out of its way."""
     with ui.element('div').style('position: fixed; top: 1vh; right: 1vw; z-index: 10; pointer-events: none'):
-        clock('text-white text-[2.2vh] bg-black/60 rounded px-[0.6vw] py-[0.2vh]', language)
+        clock(zone, 'text-white text-[2.2vh] bg-black/60 rounded px-[0.6vw] py-[0.2vh]', language)
 
 
 def remote_video(services: Services, screen: Screen) -> None:
@@ -76,7 +77,6 @@ def remote_video(services: Services, screen: Screen) -> None:
     remote points. The evidence keeps the rest of the screen."""
     ui.add_head_html(VIDEO_STRIP)
     ui.html('<div id="join-feed" style="display:none"></div><div id="join-tiles"></div>')
-    assert services.conference is not None
     conference = services.conference
     call = Call(services, screen.hearing_id, f'screen-{screen.id}', lambda offer: conference.join_screen(screen, offer),
                 send=False, on_error=lambda e: None, on_status=lambda state: None)

@@ -20,6 +20,7 @@ from courtroom.visibility import Audience
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
+from ..texts import CLERK_AUDIENCE_KEYS
 from .components import testid
 from .participant_labels import qr_svg
 from .presenting_widgets import screen_chip, screen_health
@@ -55,7 +56,7 @@ class ScreensPanel:
         self.version = 0
         self.version_since = time.monotonic()
 
-        audiences = {a.value: t(f'clerk_aud_{a.value}') for a in Audience}
+        audiences = {a.value: t(CLERK_AUDIENCE_KEYS[a]) for a in Audience}
         with testid(ui.card(), 'screens-panel').classes('w-full p-4 gap-3'):
             with ui.row().classes('w-full items-start no-wrap gap-6'):
                 with ui.column().classes('flex-1 min-w-0 gap-1'):
@@ -132,7 +133,7 @@ class ScreensPanel:
                 with ui.column().classes('w-full gap-0'):
                     testid(ui.label(screen.name), 'screen-name-label') \
                         .classes('text-sm font-semibold text-slate-800 truncate w-full').tooltip(screen.name)
-                    testid(ui.label(t(f'clerk_aud_{screen.audience.value}')), 'screen-audience-label') \
+                    testid(ui.label(t(CLERK_AUDIENCE_KEYS[screen.audience])), 'screen-audience-label') \
                         .classes('text-xs text-slate-600')
                 self.chips[screen.id] = ui.element('div').classes('w-full min-w-0')
                 testid(ui.label(url), 'screen-url').classes(

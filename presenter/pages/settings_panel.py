@@ -26,13 +26,14 @@ class SettingsPanel:
 
         with testid(ui.card(), 'settings-panel').classes('w-full p-4 gap-2'):
             ui.label(t('clerk_settings')).classes('text-base font-semibold text-slate-800')
-            for attr, key, value in (('closed_door', 'clerk_closed_door', self.hearing.closed_door),
-                                     ('approval', 'clerk_approval', self.hearing.approval_required)):
+            for attr, label, hint, value in (
+                    ('closed_door', t('clerk_closed_door'), t('clerk_closed_door_hint'), self.hearing.closed_door),
+                    ('approval', t('clerk_approval'), t('clerk_approval_hint'), self.hearing.approval_required)):
                 setting = 'closed_door' if attr == 'closed_door' else 'approval_required'
                 with ui.row().classes('w-full items-center no-wrap gap-2'):
                     with ui.column().classes('flex-1 min-w-0 gap-0'):
-                        ui.label(t(key)).classes('text-sm font-medium text-slate-800')
-                        ui.label(t(key + '_hint')).classes('text-xs text-slate-500 leading-snug')
+                        ui.label(label).classes('text-sm font-medium text-slate-800')
+                        ui.label(hint).classes('text-xs text-slate-500 leading-snug')
                     switch = testid(ui.switch(value=value,
                                               on_change=lambda e, x=setting: self.configure(**{x: e.value})),
                                     f'{attr.replace("_", "-")}-toggle').props('color=primary')

@@ -5,11 +5,11 @@ with a reason, postpone with a reason and a new date), and a small live badge fo
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from datetime import date, timedelta
 
 from nicegui import run, ui
 from nicegui.element import Element
 
+from courtroom.court_time import court_tomorrow, format_date
 from courtroom.errors import CourtroomError
 from courtroom.minutes import STAGE_NAMES
 from courtroom.roles import Action, may_in, require_in
@@ -19,6 +19,7 @@ from courtroom.users import User
 from ..live import follow
 from ..services import Services
 from ..session import error_text, lang, t
+from ..texts import TEXTS
 from .components import testid
 
 # the badge's colours: a sitting hearing blue, an interrupted one amber or red, the rest slate
@@ -43,25 +44,14 @@ STAGE_ICON: dict[str, str] = {
 # --- pure helpers ---------------------------------------------------------------------------------------------
 
 def stage_name(stage: str, language: str = 'vi') -> str:
-    names = STAGE_NAMES.get(stage, (stage, stage))
-    return names[0 if language == 'vi' else 1]
-
-
-def day_text(iso: str | None) -> str:
-    """ "2026-05-20" → "20/05/2026" (the court's way of writing a date)."""
-    if not iso:
-        return ''
-    try:
-        return date.fromisoformat(iso).strftime('%d/%m/%Y')
-    except ValueError:
-        return iso
+    return STAGE_NAMES.t(stage, 'en' if language == 'en' else 'vi') if stage in STAGE_NAMES else stage
 
 
 def stage_text(stage: str, reason: str | None, resume_on: str | None, language: str = 'vi') -> str:
     """ "Xét hỏi", "Tạm ngừng — lý do", "Hoãn — đến ngày 20/05/2026 — lý do"."""
     parts = [stage_name(stage, language)]
     if stage == 'postponed' and resume_on:
-        parts.append(('đến ngày ' if language == 'vi' else 'until ') + day_text(resume_on))
+        parts.append(TEXTS.t('stage_until', 'en' if language == 'en' else 'vi', day=format_date(resume_on)))
     if stage in ('suspended', 'postponed') and reason:
         parts.append(reason)
     return ' — '.join(parts)
@@ -89,8 +79,8 @@ def stage_badge(services: Services, hearing_id: int) -> Element:
         label = testid(ui.label(), 'stage-badge-text').classes('truncate')
 
     def show(stage: str, reason: str | None, resume_on: str | None) -> None:
-        badge.classes(replace='nicegui-row items-center no-wrap gap-1.5 rounded-full border px-3 py-1 text-sm font-medium '
-                              'max-w-[28rem] ' + STAGE_STYLE.get(stage, ''))
+        badge.classes(replace='nicegui-row items-center no-wrap gap-1.5 rounded-full border px-3 py-1 text-sm '
+                              'font-medium max-w-[28rem] ' + STAGE_STYLE.get(stage, ''))
         badge.props(f'data-stage={stage}')
         icon.name = STAGE_ICON.get(stage, 'gavel')
         label.text = stage_text(stage, reason, resume_on, lang())
@@ -141,7 +131,7 @@ class StageControl:
                 .props('outlined autogrow maxlength=500').classes('w-full')
             with ui.column().classes('w-full gap-1') as self.date_box:
                 ui.label(t('rec_stage_resume_on')).classes('text-sm text-slate-600')
-                tomorrow = (date.today() + timedelta(days=1)).strftime('%Y/%m/%d')  # the calendar's own format
+                tomorrow = court_tomorrow(self.services.settings.time_zone).strftime('%Y/%m/%d')  # ui.date's format
                 self.date = testid(ui.date(mask='YYYY-MM-DD'), 'stage-date').classes('w-full')
                 self.date.props(f':options="d => d >= \'{tomorrow}\'" minimal')
             self.dialog_error = testid(ui.label(), 'stage-error').classes('text-sm text-red-700 empty:hidden')
@@ -162,7 +152,7 @@ class StageControl:
             detail = t('rec_stage_suspended_detail', reason=reason or '—', before=stage_name(
                 (before or Stage.OPENING).value, language))
         elif stage is Stage.POSTPONED:
-            detail = t('rec_stage_postponed_detail', reason=reason or '—', day=day_text(resume_on))
+            detail = t('rec_stage_postponed_detail', reason=reason or '—', day=format_date(resume_on))
         self.detail.text = detail
         self.detail.set_visibility(bool(detail))
         self.buttons.clear()
@@ -231,7 +221,7 @@ class StageControl:
                                                                  actor=self.user.username, reason=reason,
                                                                  resume_on=resume_on))
         except CourtroomError as e:
-            if started and self.services.conference is not None:  # the move failed: not recording after all
+            if started:  # the move failed: not recording after all
                 try:
                     await self.services.conference.set_recording(self.hearing_id, False, actor=self.user.username)
                 except CourtroomError:
@@ -249,7 +239,7 @@ class StageControl:
         """An interrogation or statement sits only while recorded: recording starts before the move into a sitting
         stage (stages.move refuses with needs_recording otherwise). True if it was started here."""
         hearing = await run.io_bound(self.services.hearings.get, self.hearing_id)
-        if not hearing.recorded_whole or not target.in_session or self.services.conference is None:
+        if not hearing.recorded_whole or not target.in_session:
             return False
         on, _ = await run.io_bound(self.services.recordings.state, self.hearing_id)
         if on:

@@ -91,7 +91,7 @@ window.courtroomJoin = {
     }
     for (let k = 0; k < this.SLOTS; k++) {
       pc.addTransceiver("audio", { direction: "recvonly" });
-      pc.addTransceiver("video", { direction: "recvonly" });
+      this.preferVp8(pc.addTransceiver("video", { direction: "recvonly" }));
     }
     pc.ontrack = (e) => this.attach(e.transceiver.mid, e.track);
     pc.onconnectionstatechange = () => {
@@ -107,6 +107,16 @@ window.courtroomJoin = {
       setTimeout(resolve, 3000);
     });
     emitEvent("rtc_offer", { sdp: pc.localDescription.sdp, type: pc.localDescription.type });
+  },
+
+  // The worker forwards its shared VP8 packets as they are: each receive slot asks for VP8 (and its
+  // retransmissions) only, so the offer carries no other video codec.
+  preferVp8(transceiver) {
+    if (!transceiver.setCodecPreferences || !window.RTCRtpReceiver || !RTCRtpReceiver.getCapabilities) return;
+    const codecs = RTCRtpReceiver.getCapabilities("video").codecs;
+    const vp8 = codecs.filter((c) => c.mimeType.toLowerCase() === "video/vp8");
+    const rtx = codecs.filter((c) => c.mimeType.toLowerCase() === "video/rtx");
+    if (vp8.length) transceiver.setCodecPreferences([...vp8, ...rtx]);
   },
 
   async answer(message) {

@@ -8,11 +8,12 @@ window.courtroomReview = {
   lastSent: 0,
   wanted: null, // a wall time to seek to once the current segment's metadata is there
 
-  init(videoId, clockId) {
+  init(videoId, clockId, timeZone) {
     const video = getHtmlElement(videoId);
     if (!video || video.dataset.reviewReady) return;
     this.video = video;
     this.clockId = clockId;
+    this.timeZone = timeZone;  // the court's, from the settings
     video.dataset.reviewReady = "1";
     video.addEventListener("loadedmetadata", () => {
       if (this.wanted !== null) {
@@ -82,7 +83,7 @@ window.courtroomReview = {
     const clock = document.getElementById(this.clockId);
     if (clock) {
       const d = new Date(t * 1000);
-      clock.textContent = d.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour12: false });
+      clock.textContent = d.toLocaleTimeString("vi-VN", { timeZone: this.timeZone, hour12: false });
     }
     const wall = Date.now();
     if (!force && wall - this.lastSent < 400) return;

@@ -4,9 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from courtroom.court_time import DEFAULT_ZONE, zone_named
 from courtroom.exhibits import ExhibitDraft, ExhibitKind, Exhibits
 from courtroom.hearings import Hearings
 from courtroom.store import Store
+
+COURT_ZONE = zone_named(DEFAULT_ZONE)
 
 
 @pytest.fixture

@@ -15,14 +15,14 @@ from courtroom.seal import Seal, init_keys, verify
 from courtroom.stages import Stages
 from courtroom.users import User
 
-from .conftest import draft
+from .conftest import COURT_ZONE, draft
 
 
 def test_minutes_merge_the_clerks_entries_with_the_record(hearings: Hearings, exhibits: Exhibits, store) -> None:
     h = hearings.create(case_number='1', title='t', actor='thuky')
     exhibit, = exhibits.add_bundle(h.id, [draft(['a', 'b'], title='Cáo trạng')], actor='thuky')
     minutes = Minutes(store)
-    Stages(store).move(h.id, 'opening', actor='chutoa')
+    Stages(store, COURT_ZONE).move(h.id, 'opening', actor='chutoa')
     text = 'Chủ tọa phiên tòa đọc quyết định đưa vụ án ra xét xử; bị cáo Nguyễn Văn Hải có mặt.'
     minutes.write(h.id, f'  {text}  ', author='thuky')
     procurator = User(id=1, username='ksv', name='KSV', role=Role.PROCURATOR)

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import pytest
 
+from courtroom.bl import bl_reference
 from courtroom.errors import InvalidInput
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
-from courtroom.search import Search, fold, fts_query, parse_bl, snippet
+from courtroom.search import Search, fold, fts_query, snippet
 
 from .conftest import draft
 
@@ -19,8 +20,8 @@ def test_fold_keeps_length_and_strips_vietnamese_diacritics() -> None:
 
 @pytest.mark.parametrize(('query', 'bl'), [('BL 125', 125), ('bl125', 125), ('BL. 7', 7), ('bút lục 12', 12),
                                            ('but luc 3', 3), ('125', None), ('BL', None), ('BLx 5', None)])
-def test_parse_bl(query: str, bl: int | None) -> None:
-    assert parse_bl(query) == bl
+def test_bl_reference(query: str, bl: int | None) -> None:
+    assert bl_reference(query) == bl
 
 
 def test_fts_query_lets_no_syntax_through() -> None:

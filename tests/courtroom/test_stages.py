@@ -1,18 +1,21 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from courtroom.audit import AuditLog
+from courtroom.court_time import court_today
 from courtroom.errors import Conflict, InvalidInput
 from courtroom.hearings import Hearings
 from courtroom.stages import Stage, Stages, allowed
 
+from .conftest import COURT_ZONE
+
 
 def test_the_procedure_in_order_with_suspension_and_resumption(hearings: Hearings, store) -> None:
     h = hearings.create(case_number='1', title='t', actor='thuky')
-    stages = Stages(store)
+    stages = Stages(store, COURT_ZONE)
     seen = []
     stages.changed.subscribe(seen.append)
     for stage in ('opening', 'examination'):
@@ -32,7 +35,7 @@ def test_the_procedure_in_order_with_suspension_and_resumption(hearings: Hearing
 
 def test_refusals_change_nothing(hearings: Hearings, store) -> None:
     h = hearings.create(case_number='1', title='t', actor='thuky')
-    stages = Stages(store)
+    stages = Stages(store, COURT_ZONE)
     with pytest.raises(Conflict) as caught:
         stages.move(h.id, 'deliberation', actor='chutoa')
     assert caught.value.params['allowed'] == 'opening, postponed'
@@ -41,11 +44,11 @@ def test_refusals_change_nothing(hearings: Hearings, store) -> None:
     stages.move(h.id, 'opening', actor='chutoa')
     with pytest.raises(InvalidInput):
         stages.move(h.id, 'suspended', actor='chutoa')  # a suspension needs its reason
-    for bad in (None, 'tomorrow', '2020-01-01', date.today().isoformat(), '2026-02-30'):
+    for bad in (None, 'tomorrow', '2020-01-01', court_today(COURT_ZONE).isoformat(), '2026-02-30'):
         with pytest.raises(InvalidInput):
             stages.move(h.id, 'postponed', actor='chutoa', resume_on=bad)
     assert stages.current(h.id)[0] is Stage.OPENING
-    later = (date.today() + timedelta(days=14)).isoformat()
+    later = (court_today(COURT_ZONE) + timedelta(days=14)).isoformat()
     stages.move(h.id, 'postponed', actor='chutoa', reason='Vắng người làm chứng', resume_on=later)
     assert hearings.get(h.id).resume_on == later
     assert allowed(Stage.POSTPONED, None) == {Stage.OPENING}
@@ -57,7 +60,7 @@ def test_an_interrogation_is_recorded_from_start_to_end(hearings: Hearings, stor
 
     h = hearings.create(case_number='HC-1', title='Hỏi cung bị can', actor='ksv', kind='interrogation')
     assert hearings.get(h.id).record_from_opening
-    stages, recordings = Stages(store), Recordings(store)
+    stages, recordings = Stages(store, COURT_ZONE), Recordings(store)
     with pytest.raises(Conflict) as caught:
         stages.move(h.id, 'opening', actor='ksv')
     assert caught.value.code == 'needs_recording'

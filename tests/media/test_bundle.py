@@ -9,7 +9,8 @@ from courtroom.errors import Conflict
 from courtroom.exhibits import ExhibitKind
 from courtroom.settings import Limits
 from media.bundle import natural_key, prepare_bundle, thumbnail_path
-from media.evidence_store import EvidenceStore, sha256_file
+from media.evidence_store import EvidenceStore
+from media.hashing import file_sha256
 
 from .conftest import Env, files_under, make_image, make_pdf, make_video, make_wav
 
@@ -117,7 +118,7 @@ def test_prepare_writes_only_in_its_work_dir(tmp_path: Path, inputs: Path) -> No
     written = {p for p in tmp_path.rglob('*')} - before
     assert all(p.is_relative_to(tmp_path / 'work') or p == tmp_path / 'work' for p in written)
     [(sha, blob)] = prepared.blobs.items()
-    assert blob.is_relative_to(tmp_path / 'work') and sha256_file(blob) == sha
+    assert blob.is_relative_to(tmp_path / 'work') and file_sha256(blob) == sha
     assert set(prepared.thumbnails) == {(sha, 1), (sha, 2)}
 
 
@@ -139,7 +140,7 @@ def test_a_failed_add_discards_only_the_new_blobs(env: Env, inputs: Path) -> Non
     with pytest.raises(Conflict) as e:
         env.run([old, new, manifest])
     assert e.value.code == 'label_taken'
-    assert [p.name for p in files_under(env.evidence.root)] == [sha256_file(old)]
+    assert [p.name for p in files_under(env.evidence.root)] == [file_sha256(old)]
     assert env.rows('exhibits') == 1
     assert list(env.tmp_dir.iterdir()) == []
 
@@ -148,7 +149,7 @@ def test_evidence_store_never_overwrites(tmp_path: Path) -> None:
     store = EvidenceStore(tmp_path / 'ev')
     src = tmp_path / 'a'
     src.write_bytes(b'evidence')
-    sha = sha256_file(src)
+    sha = file_sha256(src)
     assert store.put(src, sha) is True
     assert store.path(sha) == tmp_path / 'ev' / sha[:2] / sha
     src.write_bytes(b'changed')

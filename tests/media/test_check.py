@@ -9,7 +9,7 @@ import pymupdf
 import pytest
 
 from media.check import MM, Finding, Report, Severity, check_pdf, page_ranges, paper_name
-from media.check_messages import FINDINGS, SEVERITY_LABELS, TEXTS
+from media.check_messages import FINDINGS, REPORT, SEVERITY_LABELS
 from tests.conftest import corpus_pdfs
 
 A4 = (595.28, 841.89)
@@ -61,9 +61,10 @@ def test_paper_name(width_mm: float, height_mm: float, name: str | None) -> None
 
 
 def test_every_finding_and_text_has_both_languages() -> None:
-    for table in (FINDINGS, SEVERITY_LABELS, TEXTS):
-        for code, (vi, en) in table.items():
-            assert vi and en and vi != en, code
+    for table in (FINDINGS, SEVERITY_LABELS, REPORT):
+        for code, entry in table.items():
+            vi, *en = entry.forms
+            assert vi and all(en) and vi not in en, code
 
 
 def test_an_unknown_finding_code_is_refused() -> None:
@@ -93,7 +94,7 @@ def test_pages_without_text_are_listed_compactly(tmp_path: Path) -> None:
     assert found.severity is Severity.WARNING
     assert found.params == {'count': 6, 'pages': [3, 4, 5, 6, 7, 9]}
     assert 'trang 3-7, 9' in found.message('vi')
-    assert 'page(s) 3-7, 9' in found.message('en')
+    assert '6 pages have no text layer' in found.message('en') and 'pages 3-7, 9' in found.message('en')
     assert report.ok
 
 
@@ -218,7 +219,7 @@ def test_reports_read_in_both_languages_and_serialise(tmp_path: Path) -> None:
     vi, en = report.to_text(), report.to_text('en')
     assert vi.splitlines()[0].startswith('Kiểm tra tệp PDF: ')
     assert vi.splitlines()[-1] == 'Kết quả: KHÔNG ĐẠT (1 lỗi, 2 cảnh báo)'
-    assert en.splitlines()[-1] == 'Result: FAILED (1 errors, 2 warnings)'
+    assert en.splitlines()[-1] == 'Result: FAILED (1 error, 2 warnings)'
     body = vi.splitlines()[1:-1]
     assert body[0].lstrip().startswith('LỖI') and body[-1].lstrip().startswith('THÔNG TIN')  # errors first
     assert all('{' not in line for line in vi.splitlines() + en.splitlines())

@@ -14,6 +14,7 @@ import pymupdf
 import pytest
 
 from courtroom.audit import AuditLog
+from courtroom.court_time import DEFAULT_ZONE, zone_named
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
 from courtroom.minutes import Minutes
@@ -62,7 +63,7 @@ def record(tmp_path: Path) -> Path:
     path = build_record(tmp_path / 'record.zip', hearing=hearings.get(h.id), court='Tòa án nhân dân quận Ba Đình',
                         exhibits=exhibits.of_hearing(h.id), entries=AuditLog(store).entries(h.id),
                         minutes=minutes.entries(h.id), segments=recordings.segments(h.id), recordings_dir=folder,
-                        seal=seal)
+                        seal=seal, zone=zone_named(DEFAULT_ZONE))
     store.close()
     return path
 

@@ -13,6 +13,7 @@ import pymupdf
 import pytest
 
 from courtroom.audit import AuditLog
+from courtroom.court_time import DEFAULT_ZONE, zone_named
 from courtroom.errors import CourtroomError, Unprocessable
 from courtroom.exhibits import ExhibitKind
 from courtroom.hearings import Hearings
@@ -51,7 +52,8 @@ def record(tmp_path: Path) -> Path:
     seal.ensure()
     path = build_record(tmp_path / 'ho-so-hoi-cung.zip', hearing=hearings.get(h.id), court='Cơ quan CSĐT Công an TP',
                         exhibits=[], entries=AuditLog(store).entries(h.id), minutes=minutes.entries(h.id),
-                        segments=recordings.segments(h.id), recordings_dir=folder / 'recordings', seal=seal)
+                        segments=recordings.segments(h.id), recordings_dir=folder / 'recordings', seal=seal,
+                        zone=zone_named(DEFAULT_ZONE))
     store.close()
     assert verify_record(path).ok
     return path

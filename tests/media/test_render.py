@@ -17,19 +17,18 @@ from PIL import Image
 
 from courtroom.errors import CourtroomError, InvalidInput, NotFound, Unprocessable
 from courtroom.exhibits import ExhibitKind
-from courtroom.messages import MESSAGES as DOMAIN_MESSAGES
+from courtroom.messages import DOMAIN_ERRORS as DOMAIN_MESSAGES
 from media import render
+from media.image_sizes import THUMB_WIDTH
 from media.render import (
     MAX_WIDTH,
     MIN_WIDTH,
-    THUMB_WIDTH,
     cache_file,
     cached_path,
-    format_duration,
     prerender,
     render_page,
 )
-from media.render_messages import MESSAGES
+from media.render_messages import RENDER_ERRORS as MESSAGES
 from tests.conftest import corpus_pdfs
 from tests.waiting import TIMEOUT
 
@@ -121,12 +120,6 @@ def test_bad_format_and_kind(pdf: Path, cache: Path) -> None:
     with pytest.raises(InvalidInput) as error:
         render_page(pdf, sha256=sha_of(pdf), kind='spreadsheet', source_page=1, width=300, cache_dir=cache)
     assert error.value.code == 'bad_exhibit_kind'
-
-
-@pytest.mark.parametrize(('seconds', 'text'), [(0, '00:00'), (59.6, '01:00'), (754.4, '12:34'), (3725, '1:02:05'),
-                                               (None, '--:--'), (float('nan'), '--:--'), (-1, '--:--')])
-def test_format_duration(seconds: float | None, text: str) -> None:
-    assert format_duration(seconds) == text
 
 
 # --- documents ------------------------------------------------------------------------------------------------

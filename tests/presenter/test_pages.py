@@ -11,10 +11,9 @@ from nicegui.elements.upload_files import SmallFileUpload
 from nicegui.testing import User
 
 from courtroom.settings import Settings
-from presenter.api import import_uploads
 from presenter.pages.components import bl_range, snippet_html
-from presenter.pages.hearing import parse_bl_input
 from presenter.services import build_services
+from presenter.uploads import import_uploads
 from tests.conftest import make_pdf
 from tests.presenter.conftest import PAGE_TESTS, create_hearing, sign_in
 from tests.waiting import eventually
@@ -40,13 +39,6 @@ def test_bl_range() -> None:
 
 def test_snippet_html_marks_matches_and_escapes_the_rest() -> None:
     assert snippet_html('a <b> [bút] lục') == 'a &lt;b&gt; <mark>bút</mark> lục'
-
-
-def test_parse_bl_input() -> None:
-    assert parse_bl_input('125') == 125
-    assert parse_bl_input(' BL 125 ') == 125
-    assert parse_bl_input('bút lục 7') == 7
-    assert parse_bl_input('abc') is None
 
 
 # --- pages ----------------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pymupdf
 import pytest
 
 from courtroom.presentation_state import Region
-from presenter.pages.presenting_widgets import parse_bl_input, region_style, screen_health
+from presenter.pages.presenting_widgets import region_style, screen_health
 from tests.conftest import Server
 
 
@@ -249,12 +249,6 @@ def test_screen_health() -> None:
     assert screen_health(connected=True, acked_version=4, version=5, behind_for_s=0.5) == 'wait'
     assert screen_health(connected=True, acked_version=4, version=5, behind_for_s=1.5) == 'lag'
     assert screen_health(connected=True, acked_version=None, version=0, behind_for_s=3) == 'lag'
-
-
-def test_parse_bl_input() -> None:
-    assert parse_bl_input('125') == parse_bl_input('BL 125') == parse_bl_input(' bl125 ') == 125
-    assert parse_bl_input('bút lục 7') == 7
-    assert parse_bl_input('trang 5') is None and parse_bl_input('') is None and parse_bl_input('12345678') is None
 
 
 def test_region_style() -> None:

@@ -14,11 +14,11 @@ import av
 import numpy as np
 from nicegui.testing import User
 
+from courtroom.court_time import format_duration, format_time
 from courtroom.recordings import Segment
 from courtroom.settings import Settings
 from courtroom.stages import Stage
-from presenter.pages.record_labels import court_time, duration_text, series_started
-from presenter.pages.review import OnScreen, on_screen_at, screen_timeline
+from presenter.pages.record_labels import series_started
 from presenter.pages.stage_widgets import next_stages, stage_text
 from presenter.services import build_services
 from tests.presenter.conftest import PAGE_TESTS, create_hearing, sign_in
@@ -91,29 +91,9 @@ def test_stage_text_and_moves() -> None:
 
 
 def test_times() -> None:
-    assert duration_text(3723.4) == '1:02:03'
-    assert court_time('2026-05-20T07:05:09+00:00') == '14:05:09'  # Asia/Ho_Chi_Minh, UTC+7
+    assert format_duration(3723.4) == '1:02:03'
+    assert format_time('2026-05-20T07:05:09+00:00', Settings().time_zone) == '14:05:09'  # Asia/Ho_Chi_Minh, UTC+7
     assert series_started('20260520T070509000000Z') == 1779260709.0
-
-
-def test_screen_timeline() -> None:
-    from courtroom.audit import AuditEntry
-
-    def entry(seq: int, at: str, action: str, **details: object) -> AuditEntry:
-        return AuditEntry(hearing_id=1, seq=seq, at=at, actor='x', action=action, details=details, prev_hash='',
-                          hash='')
-
-    timeline = screen_timeline([entry(1, '2026-05-20T07:00:00+00:00', 'published', exhibit_id=3, page=2),
-                                entry(2, '2026-05-20T07:00:10+00:00', 'kill_switch_on'),
-                                entry(3, '2026-05-20T07:00:20+00:00', 'kill_switch_off'),
-                                entry(4, '2026-05-20T07:00:30+00:00', 'cleared')])
-    t0 = 1779260400.0
-    assert on_screen_at(timeline, t0 - 1).state == 'idle'
-    shown = on_screen_at(timeline, t0 + 5)
-    assert (shown.state, shown.exhibit_id, shown.page) == ('showing', 3, 2)
-    assert on_screen_at(timeline, t0 + 15) == OnScreen('blank', since=t0 + 10)
-    assert on_screen_at(timeline, t0 + 25).exhibit_id == 3
-    assert on_screen_at(timeline, t0 + 35).state == 'idle'
 
 
 # --- pages ----------------------------------------------------------------------------------------------------

@@ -314,7 +314,7 @@ class Pdf:
             self.doc.set_toc(self.toc)
         self.doc.set_metadata({
             'title': title, 'subject': subject, 'author': author, 'keywords': DEMO_CASE['case_number'],
-            'creator': 'courtroom media.demo', 'producer': 'courtroom media.demo',
+            'creator': 'courtroom demo', 'producer': 'courtroom demo',
             'creationDate': _FIXED_DATE, 'modDate': _FIXED_DATE,
         })
         self.doc.subset_fonts()

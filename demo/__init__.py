@@ -5,7 +5,7 @@ carries its bút lục (BL) stamp in the top-right corner, numbered continuously
 text is drawn with an embedded Noto Sans so Vietnamese diacritics survive text extraction. Scanned-looking pages are
 images only (their BL stamp is part of the picture, as on paper). Output is byte-for-byte deterministic.
 
-Run ``python -m media.demo OUT_DIR`` to write the files.
+Run ``python -m demo OUT_DIR`` to write the files.
 
 Everything in here (people, numbers, plates, events) is invented.
 """

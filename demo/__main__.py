@@ -1,4 +1,4 @@
-"""Write the demo case file: ``python -m media.demo OUT_DIR``."""
+"""Write the demo case file: ``python -m demo OUT_DIR``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .bundle import write_demo_case_file
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print('usage: python -m media.demo OUT_DIR', file=sys.stderr)
+        print('usage: python -m demo OUT_DIR', file=sys.stderr)
         return 2
     paths = write_demo_case_file(Path(args[0]))
     total = 0

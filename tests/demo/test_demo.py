@@ -11,7 +11,7 @@ import av
 import pymupdf
 import pytest
 
-from media.demo import DEMO_CASE, MANIFEST_COLUMNS, write_demo_case_file
+from demo import DEMO_CASE, MANIFEST_COLUMNS, write_demo_case_file
 
 STAMP_CLIP = pymupdf.Rect(380, 0, 600, 60)  # top-right corner, above the text block
 
@@ -45,7 +45,7 @@ def test_files_and_manifest(bundle) -> None:
 
 
 def test_at_least_64_pages(bundle) -> None:
-    out, paths, _ = bundle
+    _out, paths, _ = bundle
     total = 0
     for p in paths:
         if p.suffix == '.pdf':
@@ -92,7 +92,7 @@ def test_index_lists_the_manifest_ranges(bundle) -> None:
 
 
 def test_vietnamese_text_extracts_intact(bundle) -> None:
-    out, paths, _ = bundle
+    _out, paths, _ = bundle
     text = ''
     for p in paths:
         if p.suffix == '.pdf':
@@ -121,7 +121,7 @@ def test_bookmarks(bundle) -> None:
     out, _, _ = bundle
     with pymupdf.open(out / '02-cao-trang.pdf') as doc:
         toc = doc.get_toc()
-    assert [t[1] for t in toc][0] == 'I. Nội dung vụ án'
+    assert next(t[1] for t in toc) == 'I. Nội dung vụ án'
     assert all(level == 1 for level, _, _ in toc) and len(toc) >= 3
     with pymupdf.open(out / '07-hoi-cung-bi-can.pdf') as doc:
         toc = doc.get_toc()
@@ -148,7 +148,7 @@ def test_video_opens_and_has_frames(bundle) -> None:
 
 
 def test_deterministic(bundle, tmp_path: Path) -> None:
-    out, paths, _ = bundle
+    _out, paths, _ = bundle
     again = write_demo_case_file(tmp_path)
     for a, b in zip(paths, again, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name

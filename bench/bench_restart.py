@@ -70,9 +70,15 @@ def restart_rounds(p: Any, rounds: int) -> tuple[list[float], list[float], list[
             call(server, 'presiding_judge', 'POST', f'/api/hearings/{hid}/blank', {'on': True})
             expected = expected_acks(doc)
 
-            started = time.perf_counter()
-            pages = [open_screen(b, hearing['urls'][a]) for b, a in zip(browsers, AUDIENCES, strict=True)]
-            fresh.append(until_acknowledged(server, hid, expected) - started)
+            for attempt in ('renders the pages into the cache, where a restarted server finds them', 'baseline'):
+                started = time.perf_counter()
+                pages = [open_screen(b, hearing['urls'][a]) for b, a in zip(browsers, AUDIENCES, strict=True)]
+                opened = until_acknowledged(server, hid, expected) - started
+                if attempt != 'baseline':
+                    for page in pages:
+                        page.close()
+                    disconnected(server, hid, AUDIENCES)
+            fresh.append(opened)
 
             server.stop()
             for page in pages:  # every screen has seen the server go
@@ -116,11 +122,13 @@ def reopen_rounds(p: Any, rounds: int) -> tuple[list[float], list[float]]:
                                                                                  'region': REGION})
             call(server, 'presiding_judge', 'POST', f'/api/hearings/{hid}/blank', {'on': True})
 
-            started = time.perf_counter()
-            page = open_screen(running, url)
-            as_page.append(until_acknowledged(server, hid, panel_only) - started)
-            page.close()
-            disconnected(server, hid, ('panel',))
+            for _ in range(2):  # the first renders the zoomed page into the cache: the baseline is the second
+                started = time.perf_counter()
+                page = open_screen(running, url)
+                opened = until_acknowledged(server, hid, panel_only) - started
+                page.close()
+                disconnected(server, hid, ('panel',))
+            as_page.append(opened)
 
             started = time.perf_counter()
             kiosk = launch_chromium(p)

@@ -7,7 +7,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,8 @@ from typing import Any
 import httpx
 import pymupdf
 import pytest
+
+from tests.waiting import TIMEOUT, wait_until
 
 PASSWORD = 'test-password'
 ROLES = ['admin', 'clerk', 'presiding_judge', 'judge', 'procurator', 'defence_counsel']
@@ -74,17 +75,16 @@ class Server:
             [sys.executable, '-m', 'presenter.cli', 'serve', '--port', str(self.port), *extra, '--data',
              str(self.data)],
             cwd=ROOT, stdout=self.log.open('ab'), stderr=subprocess.STDOUT, env=env)
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f'server exited early:\n{self.log.read_text()}')
+        process, log = self.process, self.log
+
+        def answering() -> bool:
+            if process.poll() is not None:
+                raise RuntimeError(f'server exited early:\n{log.read_text()}')
             try:
-                if httpx.get(f'{self.url}/api/health', timeout=1).status_code == 200:
-                    return
+                return httpx.get(f'{self.url}/api/health', timeout=1).status_code == 200
             except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f'server did not start:\n{self.log.read_text()}')
+                return False
+        wait_until(answering, f'the server answers /api/health (its log: {log})', timeout=2 * TIMEOUT, step=0.2)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

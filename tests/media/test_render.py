@@ -30,6 +30,7 @@ from media.render import (
 )
 from media.render_messages import RENDER_ERRORS as MESSAGES
 from tests.conftest import corpus_pdfs
+from tests.waiting import TIMEOUT
 
 PAGE_COLOURS = [(255, 0, 0), (0, 160, 0), (0, 0, 255), (255, 200, 0)]
 
@@ -242,7 +243,7 @@ def test_a_failed_render_leaves_nothing_behind(pdf: Path, cache: Path, monkeypat
 def test_two_threads_rendering_the_same_page_both_succeed(pdf: Path, cache: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     # Both threads must miss the cache and render, so hold each one at the barrier after its render
-    barrier = threading.Barrier(2, timeout=10)
+    barrier = threading.Barrier(2, timeout=TIMEOUT)
     real = render._render_image
 
     def render_then_wait(*args: Any, **kwargs: Any) -> Image.Image:

@@ -99,7 +99,7 @@ async def test_national_security_hearing_shows_the_banner_and_refuses_points(use
     assert not user.find(marker='add-participant').elements.pop().enabled
     user.find(marker='point-name-input').type('Trại tạm giam T1')
     user.find(marker='add-point').click()  # disabled: nothing happens
-    await asyncio.sleep(0.2)
+    await asyncio.sleep(0.2)  # that nothing happens shows only over time
     assert len(using(data, lambda s: s.points.of_hearing(hearing_id))) == 1
 
 
@@ -376,5 +376,5 @@ async def test_outage_prompts_the_judge_and_the_clerk(user: User, data: Path) ->
     await user.should_see(marker='outage-dialog-text', content='Trại tạm giam T1')
     assert user.find(marker='outage-banner').elements.pop().props['data-over'] == 'false'
     services.conference.outages.emit(Outage(hearing_id + 1, point_id, 'Khác', since))  # another hearing's: not here
-    await asyncio.sleep(0.2)
+    await asyncio.sleep(0.2)  # that nothing happens shows only over time
     assert len(user.find(marker='outage-banner').elements) == 1

@@ -240,6 +240,10 @@ async def test_recorder_writes_complete_hashed_segments_and_a_manifest(tmp_path:
     recorder.sync([video, audio])  # type: ignore[list-item]
     assert video.subs and audio.subs and video.keyframes == 1
     venc, aenc = SharedVideoEncoder(), SharedAudioEncoder()
+    # Video is stamped by the media clock as it is encoded, audio by its sample count: like a microphone, audio is
+    # fed as fast as time passes (not a fixed amount per video frame), or a slow, loaded machine would leave it
+    # behind the video and a segment without sound.
+    started, samples_sent = time.monotonic(), 0
     for i in range(45):  # 1.5 s at 30 fps
         frame = av.VideoFrame.from_ndarray(np.full((240 * 3 // 2, 320), (i * 5) % 256, np.uint8), format='yuv420p')
         frame.pts, frame.time_base = i, fractions.Fraction(1, 30)
@@ -247,8 +251,9 @@ async def test_recorder_writes_complete_hashed_segments_and_a_manifest(tmp_path:
             video.keyframes = 0
             for tap in video.subs:
                 tap._push(packet)
-        for _ in range(2):
-            samples = av.AudioFrame.from_ndarray(np.zeros((1, 1600), np.int16), format='s16', layout='stereo')
+        while samples_sent <= (time.monotonic() - started) * 48_000:
+            samples_sent += 960
+            samples = av.AudioFrame.from_ndarray(np.zeros((1, 1920), np.int16), format='s16', layout='stereo')
             samples.sample_rate, samples.pts, samples.time_base = 48_000, 0, fractions.Fraction(1, 48_000)
             for packet in aenc.encode(samples):
                 for tap in audio.subs:

@@ -42,9 +42,11 @@ def open_link(browser: Browser, url: str) -> Page:
     return page
 
 
-def worker_pid(hearing_id: int) -> int:
-    out = subprocess.run(['pgrep', '-f', f'conferencing.worker --hearing {hearing_id} '], capture_output=True,
-                         text=True).stdout.split()
+def worker_pid(server: Server, hearing_id: int) -> int:
+    """The media worker this server started for the hearing (not another test run's worker of a hearing 1)."""
+    assert server.process is not None
+    out = subprocess.run(['pgrep', '-P', str(server.process.pid), '-f', f'conferencing.worker --hearing {hearing_id} '],
+                         capture_output=True, text=True).stdout.split()
     assert len(out) == 1, out
     return int(out[0])
 
@@ -125,6 +127,6 @@ def test_hybrid_hearing(server: Server, media_browser: Browser) -> None:
     expect(again.get_by_test_id('join-refused')).to_have_attribute('data-code', 'link_revoked')
 
     # the media worker killed: it comes back and the participants reconnect by themselves
-    os.kill(worker_pid(h), signal.SIGKILL)
+    os.kill(worker_pid(server, h), signal.SIGKILL)
     wait_until(lambda: flowing(pages[room['id']], [defendant['id']], seconds=1)
                and flowing(pages[defendant['id']], [room['id']], seconds=1), 'media back after the worker died')

@@ -80,7 +80,7 @@ def test_record_a_hybrid_hearing(server: Server, media_browser: Browser, tmp_pat
     def closed_in(series: str) -> list[dict]:
         return [s for s in clerk.get(f'/api/hearings/{h}/recording').json()['segments'] if s['series'] == series]
     closed = wait_until(lambda: closed_in(first_series), 'a closed segment in the first series')
-    os.kill(worker_pid(h), signal.SIGKILL)
+    os.kill(worker_pid(server, h), signal.SIGKILL)
     wait_until(lambda: flowing(pages[0], ids[1:]), 'participants back after the kill')
     # the web process starts the new series once the worker is back: wait for it rather than read it once
     new_series = wait_until(lambda: (series := clerk.get(f'/api/hearings/{h}/recording').json()['series'])

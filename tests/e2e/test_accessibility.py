@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.conftest import Server
-from tests.e2e.browser import launch_chromium
 
 from .conftest import make_pdf, sign_in
 
@@ -59,12 +58,9 @@ def report(found: list[str]) -> str:
 
 
 @pytest.fixture(scope='module')
-def browser() -> Iterator[Browser]:
+def browser(media_browser: Browser) -> Browser:
     """One Chromium for the module, with a fake camera and microphone for the join page's device check."""
-    with sync_playwright() as p:
-        browser = launch_chromium(p, media=True)
-        yield browser
-        browser.close()
+    return media_browser
 
 
 @pytest.fixture(scope='module')

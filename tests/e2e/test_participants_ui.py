@@ -5,13 +5,11 @@ pass the device check, admit them, and see a second browser on the same link rep
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import Server
-from tests.e2e.browser import launch_chromium
 
 from .conftest import TIMEOUT_MS, sign_in
 
@@ -19,12 +17,9 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope='module')
-def browser() -> Iterator[Browser]:
+def browser(media_browser: Browser) -> Browser:
     """Fake camera and microphone: the participant's device check needs them."""
-    with sync_playwright() as p:
-        browser = launch_chromium(p, media=True)
-        yield browser
-        browser.close()
+    return media_browser
 
 
 def new_page(browser: Browser, server: Server) -> Page:

@@ -1,5 +1,8 @@
 """The ``courtroom`` command line. Every subcommand takes ``--data DIR`` (default ./courtroom-data, or
-COURTROOM_DATA) and ``--lang vi|en``; errors print one clear line in that language and exit with status 1."""
+COURTROOM_DATA) and ``--lang vi|en``; errors print one clear line in that language and exit with status 1.
+
+Each subcommand imports what it needs inside its own function: the server (NiceGUI, aiortc) takes seconds to
+import, and ``user add``, ``verify`` or ``bundle check`` should not wait for it."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ and across the top a confidence strip of what each screen has acknowledged paint
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -73,6 +74,9 @@ class Bench:
         self.screens: list[Screen] = []
         self.version_since = time.monotonic()  # when this tab first learned of the current state version
         self._loaded_version = -1
+        # one preview sent at a time, each the latest: two sends in flight in worker threads could land out of
+        # order and leave the judge, and this tab, on the older page
+        self._preview_lock = asyncio.Lock()
         add_assets()
         ui.query('.nicegui-content').classes('p-0 gap-0')
 
@@ -343,15 +347,16 @@ class Bench:
         await self._send_preview()
 
     async def _send_preview(self) -> None:
-        exhibit, page = self.exhibit, self.page
-        if exhibit is None:
-            return
-        prerender(self.services, exhibit.id, [page, page + 1, page - 1])
-        try:
-            await run.io_bound(self.services.presentation.set_preview, self.hearing.id, self.user, exhibit.id, page,
-                               self.region)
-        except CourtroomError as e:
-            ui.notify(error_text(e), type='negative')
+        async with self._preview_lock:
+            exhibit, page, region = self.exhibit, self.page, self.region
+            if exhibit is None:
+                return
+            prerender(self.services, exhibit.id, [page, page + 1, page - 1])
+            try:
+                await run.io_bound(self.services.presentation.set_preview, self.hearing.id, self.user, exhibit.id,
+                                   page, region)
+            except CourtroomError as e:
+                ui.notify(error_text(e), type='negative')
 
     async def turn(self, step: int) -> None:
         if self.exhibit is not None and 1 <= self.page + step <= self.exhibit.page_count:

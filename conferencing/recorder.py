@@ -19,9 +19,13 @@ segment lasts 10 to about 12 s and recording adds no keyframes); a keyframe is r
 the source's keyframe interval + 0.5 s (or at once when that interval is over ``MAX_KEYFRAME_WAIT``). The cut
 point ``T`` is that keyframe's timestamp: video before ``T`` is in the old segment and from ``T`` on in the new
 one, and audio is split at ``T`` by its own timestamps (the old segment stays open for late audio until audio
-reaches ``T`` or ``CLOSE_GRACE`` seconds have passed). Consecutive segments therefore join without gap or
-overlap, and the last video frame of a segment lasts until the cut. A participant without video is cut on audio
-packets. A video keyframe with another picture size also starts a new segment.
+reaches ``T`` or ``CLOSE_GRACE`` seconds have passed). Audio stamped ahead of the latest video packet waits (at
+most ``CLOSE_GRACE`` s) until a video packet passes it: video arrives later than audio stamped at the same time
+(a loaded machine was seen 0.4 s behind), and audio from after the coming cut must not land in the old segment,
+which would then play longer than its entry and leave the new one's first moments silent. Consecutive
+segments therefore join without gap or overlap, and the last video frame of a segment lasts until the cut. A
+participant without video is cut on audio packets. A video keyframe with another picture size also starts a new
+segment.
 
 **Timestamps.** The shared encoders stamp packets on one process-wide monotonic media clock (90 kHz video, 48 kHz
 audio), so audio and video of a participant are already aligned. In a segment both are rebased on its start ``T``

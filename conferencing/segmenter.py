@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -16,7 +17,7 @@ from conferencing.encoding import _EPOCH, EncodedPacket
 
 SEGMENT_SECONDS = 10.0
 MAX_KEYFRAME_WAIT = 3.0  # longest periodic keyframe interval a due segment waits for
-CLOSE_GRACE = 1.0  # seconds an old segment waits for audio stamped before the cut
+CLOSE_GRACE = 1.0  # seconds an old segment waits for audio stamped before the cut, and audio waits for video
 UNITS = 720_000  # a clock both 90 kHz and 48 kHz divide: segment bounds are kept in these units
 DEFAULT_FRAME_UNITS = UNITS // 15  # the last frame of a recording when no frame interval is known yet
 MAX_FRAME_UNITS = UNITS // 2
@@ -102,6 +103,11 @@ class Segmenter:
         self.futures: list[asyncio.Future[dict[str, Any]]] = []
         self.dropped = 0  # packets that fit no segment (before the first keyframe, late audio)
         self._held: tuple[_Segment, EncodedPacket, int] | None = None  # the last video packet, until the next
+        # audio stamped at or after the latest video packet, with when it came: only the video says where the first
+        # segment starts and where the next cut is, so audio ahead of it waits (at most the grace period) until a
+        # video packet passes it
+        self._audio_ahead: deque[tuple[float, EncodedPacket, int]] = deque()
+        self._video_t: int | None = None
         self._frame_units = DEFAULT_FRAME_UNITS
         self._keyframe_asked = False
         self._kinds_changed = False
@@ -152,6 +158,10 @@ class Segmenter:
         if self._held is not None:
             self._write_held(t - self._held[2])
         self._held = (cur, item, t)
+        self._video_t = t
+        while self._audio_ahead and self._audio_ahead[0][2] < t:
+            _, waiting, at = self._audio_ahead.popleft()
+            self._place_audio(waiting, at)
 
     def _write_held(self, duration_units: int) -> None:
         assert self._held is not None
@@ -163,8 +173,21 @@ class Segmenter:
         self._write(seg, 'video', item, t, duration_units)
 
     def _push_audio(self, item: EncodedPacket) -> None:
+        t = _units(item.packet)
+        if 'video' in self.kinds and (self._audio_ahead or self._video_t is None or t >= self._video_t):
+            self._audio_ahead.append((self.clock(), item, t))
+            return
+        self._place_audio(item, t)
+
+    def _release_audio(self, *, waited: float | None = None) -> None:
+        """Place the audio that has waited ``waited`` seconds or more for video (all of it if None)."""
+        now = self.clock()
+        while self._audio_ahead and (waited is None or now - self._audio_ahead[0][0] >= waited):
+            _, item, t = self._audio_ahead.popleft()
+            self._place_audio(item, t)
+
+    def _place_audio(self, item: EncodedPacket, t: int) -> None:
         packet = item.packet
-        t = _units(packet)
         closing = self.closing
         if closing is not None:
             assert closing.cut is not None
@@ -241,12 +264,15 @@ class Segmenter:
             self.futures.append(future)
 
     def tick(self) -> None:
-        """Close a superseded segment whose grace period for late audio is over."""
+        """Place audio that has waited the grace period for video; close a superseded segment whose grace period
+        for late audio is over."""
+        self._release_audio(waited=self.grace)
         if self.closing is not None and self.clock() - self.closing.closing_since >= self.grace:
             self._finalize_closing()
 
     def finish(self) -> list[asyncio.Future[dict[str, Any]]]:
         """Close every open segment; the futures of all closes not yet done."""
+        self._release_audio()
         if self._held is not None:
             self._write_held(self._frame_units)
         self._finalize_closing()

@@ -86,6 +86,7 @@ import logging
 import signal
 import sys
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,6 +169,9 @@ class MediaWorker:
         self.ice_servers = ice_servers or []
         self.forwarder = Forwarder(settings or ForwardingSettings())
         self.participants: dict[str, Participant] = {}
+        # one join or leave of a participant at a time: a page calls again while its previous call is still being
+        # answered (the worker restarted as the connection failed), and two half-made connections must not mix
+        self._participant_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.clients: set[ServerConnection] = set()
         self._level_task: asyncio.Task[None] | None = None
 
@@ -195,10 +199,14 @@ class MediaWorker:
     async def handle(self, message: dict[str, Any]) -> dict[str, Any]:
         kind = message.get('type')
         if kind == 'join':
-            return await self.join(str(message['participant_id']), message['offer'],
-                                   receive=bool(message.get('receive', True)), send=bool(message.get('send', True)))
+            participant_id = str(message['participant_id'])
+            async with self._participant_locks[participant_id]:
+                return await self.join(participant_id, message['offer'], receive=bool(message.get('receive', True)),
+                                       send=bool(message.get('send', True)))
         if kind == 'leave':
-            return {'left': await self.leave(str(message['participant_id']))}
+            participant_id = str(message['participant_id'])
+            async with self._participant_locks[participant_id]:
+                return {'left': await self.leave(participant_id)}
         if kind == 'mute':
             participant_id, muted = str(message['participant_id']), bool(message.get('muted', True))
             self.forwarder.set_muted(participant_id, muted)
@@ -297,7 +305,7 @@ class MediaWorker:
             if self.recorder is not None:
                 self.recorder.sync(self.forwarder.sources())
         except Exception:
-            await self.leave(participant_id)
+            await self.leave(participant_id, only=participant)
             raise
         # others' media into this participant's slots, this participant's media into the others'
         for other in self.participants.values():
@@ -347,7 +355,13 @@ class MediaWorker:
             free.video_track.attach(video)
         return True
 
-    async def leave(self, participant_id: str) -> bool:
+    async def leave(self, participant_id: str, *, only: Participant | None = None) -> bool:
+        """The participant's connection closed and its media out of everyone's slots. With ``only``: that
+        connection only, if it is still the participant's (a failed join must not take down the join that
+        replaced it while it was under way)."""
+        if only is not None and self.participants.get(participant_id) is not only:
+            await only.pc.close()  # replaced meanwhile: the one in its place stays
+            return False
         participant = self.participants.pop(participant_id, None)
         if participant is None:
             return False
@@ -382,7 +396,7 @@ class MediaWorker:
         if state == 'connected':
             self.emit({'event': 'participant_connected', 'participant_id': participant.id})
         elif state in ('failed', 'closed'):
-            await self.leave(participant.id)
+            await self.leave(participant.id, only=participant)
 
     async def stats(self, participant_id: str) -> dict[str, Any]:
         participant = self.participants[participant_id]

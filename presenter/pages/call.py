@@ -66,6 +66,8 @@ class Call:
             self.on_status('reconnecting')
             ui.timer(2.0, self.start, once=True)
             return
+        # the offer's number goes back with its answer: the browser takes only the answer to its latest offer
+        answer = {**answer, 'generation': offer.get('generation')}
         self.client.run_javascript(f'courtroomJoin.answer({json.dumps(answer)})')
 
     def media(self, media: MediaEvent) -> None:

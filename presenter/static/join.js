@@ -70,8 +70,11 @@ window.courtroomJoin = {
   },
 
   // Start (or restart) the call: publish what the device check found, receive every other participant in slots.
+  // Calls can overlap (the worker restarted while the connection was failing): each call has its number, and only
+  // the latest one's offer and answer count, so an answer never meets a connection it was not made for.
   async call(options) {
     this.hangUp();
+    const generation = (this.generation = (this.generation || 0) + 1);
     this.people = options.people || {};
     if (!this.stream && options.send) {
       const chosen = this.chosen || {};
@@ -106,7 +109,8 @@ window.courtroomJoin = {
       pc.addEventListener("icegatheringstatechange", () => pc.iceGatheringState === "complete" && resolve());
       setTimeout(resolve, 3000);
     });
-    emitEvent("rtc_offer", { sdp: pc.localDescription.sdp, type: pc.localDescription.type });
+    if (pc !== this.pc) return; // a newer call replaced this one meanwhile
+    emitEvent("rtc_offer", { sdp: pc.localDescription.sdp, type: pc.localDescription.type, generation });
   },
 
   // The worker forwards its shared VP8 packets as they are: each receive slot asks for VP8 (and its
@@ -120,7 +124,7 @@ window.courtroomJoin = {
   },
 
   async answer(message) {
-    if (!this.pc) return;
+    if (!this.pc || message.generation !== this.generation) return;
     await this.pc.setRemoteDescription(message.answer);
     this.setSlots(message.slots);
   },

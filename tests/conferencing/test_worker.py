@@ -159,6 +159,26 @@ async def test_a_killed_worker_is_restarted_and_reported(supervisor) -> None:
         await listener.close()
 
 
+async def test_of_two_overlapping_joins_of_one_participant_the_later_one_stays(supervisor) -> None:
+    # a page that calls again while its previous call is still being answered (the worker restarted as the
+    # connection failed): the earlier join, replaced mid-way, must not take the later one down with it
+    sup, _events = supervisor
+    first, second = Peer('speaker', send=True, slots=0), Peer('speaker', send=True, slots=0)
+    listener = Peer('listener', send=False)
+    try:
+        offers = [await first.offer(), await second.offer()]
+        results = await asyncio.gather(*(sup.join(HEARING, 'speaker', offer, receive=False) for offer in offers),
+                                       return_exceptions=True)
+        assert not isinstance(results[1], BaseException), results[1]
+        await second.accept(results[1])
+        await join(sup, listener)
+        await eventually(lambda: frames(listener, 'speaker', 'video') >= 5, 'the later connection is seen')
+        assert (await sup.ping(HEARING))['participants'] == ['listener', 'speaker']
+    finally:
+        for peer in (first, second, listener):
+            await peer.close()
+
+
 async def test_a_request_pending_when_the_worker_dies_fails_with_worker_restarted(supervisor) -> None:
     sup, _events = supervisor
     await sup.ping(HEARING)

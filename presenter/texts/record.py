@@ -64,6 +64,7 @@ RECORD_TEXTS = Catalogue('presenter.texts.record', {
         'The record does NOT hold — first failure: {check}',
     ),
     'rec_verify_details': ('Chi tiết', 'Details'),
+    'rec_verify_checks': ('Các mục kiểm tra', 'The checks'),
     'rec_minutes': ('Biên bản phiên tòa', 'Hearing minutes'),
     'rec_minutes_count': Plural(vi='{n} mục', one='{n} entry', other='{n} entries'),
     'rec_minutes_placeholder': ('Nội dung ghi vào biên bản…', 'What to enter in the minutes…'),

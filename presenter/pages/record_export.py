@@ -112,7 +112,7 @@ class RecordExport:
             self.verify_list = ui.column().classes('w-full gap-0 px-5 py-2 max-h-[60vh] overflow-y-auto') \
                 .props(f'tabindex=0 role=region aria-label="{t("rec_verify_checks")}"')
             with ui.row().classes('w-full justify-end px-5 py-3 border-t border-slate-200'):
-                ui.button(t('close'), on_click=self.verify_dialog.close).props('flat')
+                ui.button(t('close'), on_click=self.verify_dialog.close).props('flat no-caps')
 
     def show_verdict(self, verdict: Verdict) -> None:
         ok = verdict.ok

@@ -44,6 +44,7 @@ class Action(StrEnum):
     RECORD = 'record'  # start and stop the recording
     KEEP_MINUTES = 'keep_minutes'
     EXPORT_RECORD = 'export_record'
+    MARK = 'mark'  # draw marks on a page and delete them
 
 
 _ALL_STAFF = frozenset(Role)
@@ -69,6 +70,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RECORD: frozenset({Role.CLERK, Role.PRESIDING_JUDGE}),
     Action.KEEP_MINUTES: frozenset({Role.CLERK}),
     Action.EXPORT_RECORD: frozenset({Role.ADMIN, Role.CLERK, Role.PRESIDING_JUDGE, Role.JUDGE}),
+    Action.MARK: frozenset({Role.PROCURATOR, Role.CLERK, Role.PRESIDING_JUDGE}),
 }
 
 

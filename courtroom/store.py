@@ -174,6 +174,24 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE hearings ADD COLUMN kind TEXT NOT NULL DEFAULT 'hearing';
     """,
+    # 7: marks on a page (courtroom.marks); a deleted mark keeps its row for the record
+    """
+    CREATE TABLE marks (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+        page INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        points TEXT NOT NULL,
+        color TEXT NOT NULL,
+        text TEXT,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        deleted_at TEXT,
+        deleted_by TEXT
+    );
+    CREATE INDEX marks_of_page ON marks (hearing_id, exhibit_id, page);
+    """,
 ]
 
 

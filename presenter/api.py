@@ -21,6 +21,7 @@ from courtroom.roles import Action, require
 from courtroom.users import User
 
 from .api_hybrid import hybrid_routes
+from .api_marks import marks_routes
 from .api_presenting import presenting_routes
 from .api_record import record_routes
 from .i18n import error_message, pick_lang
@@ -162,6 +163,7 @@ def api_router(services: Services) -> APIRouter:
         return {'query': q, 'hits': [h.to_api() for h in hits]}
 
     presenting_routes(router, services, current_user)
+    marks_routes(router, services, current_user)
     hybrid_routes(router, services, current_user)
     record_routes(router, services, current_user)
 

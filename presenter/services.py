@@ -11,6 +11,7 @@ from conferencing.supervisor import MediaSupervisor
 from courtroom.audit import AuditLog
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
+from courtroom.marks import Marks
 from courtroom.minutes import Minutes
 from courtroom.participants import Participants
 from courtroom.points import Points
@@ -41,6 +42,7 @@ class Services:
     evidence: EvidenceStore
     signer: UrlSigner
     presentation: Presentation
+    marks: Marks
     screens: Screens
     points: Points
     participants: Participants
@@ -96,6 +98,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         evidence=EvidenceStore(settings.evidence_dir),
         signer=UrlSigner(secret),
         presentation=Presentation(store, hearings, exhibits),
+        marks=Marks(store, hearings, exhibits),
         screens=Screens(store),
         points=points,
         participants=participants,

@@ -96,6 +96,15 @@ class Mark:
 
 
 @dataclass(slots=True, frozen=True)
+class PageMarks:
+    """A page's marks at one revision of all marks: a screen that gets two answers in the wrong order keeps the
+    newer one."""
+
+    revision: int
+    marks: list[Mark]
+
+
+@dataclass(slots=True, frozen=True)
 class MarksChange:
     """The marks of one page of one hearing changed."""
 
@@ -173,6 +182,7 @@ class Marks:
         self._hearings = hearings
         self._exhibits = exhibits
         self.changed: Event[MarksChange] = Event()
+        self._revision = 0  # counts every change since start; read and written under the store's lock
 
     def add(self, hearing_id: int, user: User, *, exhibit_id: int, page: int, kind: str, points: object,
             color: str | None = None, text: str | None = None) -> Mark:
@@ -193,6 +203,7 @@ class Marks:
             mark = Mark(id=int(cursor.lastrowid or 0), hearing_id=hearing_id, exhibit_id=exhibit_id, page=page,
                         shape=shape, author=user.username, created_at=at)
             audit.append(db, hearing_id, user.username, 'mark_added', _details(mark))
+            self._revision += 1
         self.changed.emit(MarksChange(hearing_id, exhibit_id, page))
         return mark
 
@@ -210,6 +221,11 @@ class Marks:
                               ' AND deleted_at IS NULL ORDER BY id', (hearing_id, exhibit_id, page)).fetchall()
         return [_mark(r) for r in rows]
 
+    def page(self, hearing_id: int, exhibit_id: int, page: int) -> PageMarks:
+        """``of_page`` with the revision it was read at."""
+        with self._store.read():
+            return PageMarks(self._revision, self.of_page(hearing_id, exhibit_id, page))
+
     def of_exhibit_page(self, exhibit_id: int, page: int) -> list[Mark]:
         """The page's marks, in the hearing its exhibit belongs to; 404 for an unknown exhibit or page."""
         exhibit = self._exhibits.get(exhibit_id)
@@ -226,6 +242,7 @@ class Marks:
             db.execute('UPDATE marks SET deleted_at = ?, deleted_by = ? WHERE id = ?', (_now(), user.username,
                                                                                         mark_id))
             audit.append(db, mark.hearing_id, user.username, 'mark_deleted', _details(mark))
+            self._revision += 1
         self.changed.emit(MarksChange(mark.hearing_id, mark.exhibit_id, mark.page))
         return mark
 

@@ -12,6 +12,7 @@ from nicegui.events import GenericEventArguments
 
 from courtroom.hearings import Hearing
 from courtroom.i18n import language
+from courtroom.marks import MarksChange, PageMarks
 from courtroom.minutes import STAGE_NAMES
 from courtroom.presentation import Snapshot
 from courtroom.screens import Ack
@@ -27,7 +28,12 @@ STYLE = '''
 <style>
   #screen-content { background: #000; color: #e2e8f0; overflow: hidden; }
   #screen-stage { position: absolute; inset: 0; overflow: hidden; }
-  .screen-image { position: absolute; max-width: none; user-select: none; -webkit-user-drag: none; }
+  .shown-page { position: absolute; }
+  .screen-image { position: absolute; inset: 0; width: 100%; height: 100%; max-width: none; user-select: none;
+                  -webkit-user-drag: none; }
+  .shown-marks { position: absolute; inset: 0; width: 100%; height: 100%; overflow: hidden; pointer-events: none; }
+  .mark-text { width: 100%; height: 100%; box-sizing: border-box; padding: 4px 8px; overflow: hidden;
+               font: 600 20px/1.25 "Noto Sans", sans-serif; overflow-wrap: anywhere; white-space: pre-wrap; }
   .screen-layer { position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center;
                   justify-content: center; text-align: center; gap: 1.5vh; font-family: "Noto Sans", sans-serif; }
   .screen-title { font-size: 4vh; font-weight: 600; max-width: 80vw; }
@@ -57,8 +63,16 @@ def add_head() -> None:
     ui.add_head_html(STYLE)
 
 
-def view_payload(view: ScreenView, version: int, image_base: str, aspect: float | None) -> dict[str, object]:
-    return {**view.to_api(), 'version': version, 'base': image_base, 'aspect': aspect}
+def view_payload(view: ScreenView, version: int, image_base: str, aspect: float | None,
+                 marks: PageMarks | None = None) -> dict[str, object]:
+    return {**view.to_api(), 'version': version, 'base': image_base, 'aspect': aspect,
+            **(marks_payload(view, marks) if marks is not None else {})}
+
+
+def marks_payload(view: ScreenView, marks: PageMarks) -> dict[str, object]:
+    """The marks of the page a view shows, as screen.js draws them."""
+    return {'exhibit_id': view.exhibit_id, 'page': view.page, 'marks_rev': marks.revision,
+            'marks': [m.to_draw() for m in marks.marks]}
 
 
 def evidence_view(services: Services, hearing: Hearing, audience: Audience, *, image_base: str, lang: str,
@@ -127,13 +141,22 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
     async def push(snapshot: Snapshot | None = None) -> None:
         snapshot = snapshot or await run.io_bound(services.presentation.snapshot, hearing_id)
         view = snapshot.view(audience)
-        aspect = None
+        aspect, marks = None, None
         if view.state is ViewState.SHOWING and view.exhibit_id is not None and view.page is not None:
             aspect = ASPECTS.get((view.exhibit_id, view.page)) or await run.io_bound(
                 page_aspect, services, view.exhibit_id, view.page)
+            marks = await run.io_bound(services.marks.page, hearing_id, view.exhibit_id, view.page)
         # the view paints only the newest version it has been sent, so a slow push cannot undo a later one
-        payload = view_payload(view, snapshot.state.version, image_base, aspect)
+        payload = view_payload(view, snapshot.state.version, image_base, aspect, marks)
         client.run_javascript(f'courtroomScreen.show({json.dumps(payload)})')
+
+    async def redraw_marks(change: MarksChange) -> None:
+        """Only to a view that shows the changed page: marks follow the same rule as the page itself."""
+        view = await run.io_bound(services.presentation.view, hearing_id, audience)
+        if view.state is not ViewState.SHOWING or (view.exhibit_id, view.page) != (change.exhibit_id, change.page):
+            return
+        marks = await run.io_bound(services.marks.page, hearing_id, change.exhibit_id, change.page)
+        client.run_javascript(f'courtroomScreen.setMarks({json.dumps(marks_payload(view, marks))})')
 
     def acknowledged(e: GenericEventArguments) -> None:
         args = e.args if isinstance(e.args, dict) else {}
@@ -153,3 +176,4 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
         client.on_disconnect(on_disconnect)
     follow(services.presentation.changed,
            lambda snapshot: push(snapshot) if snapshot.state.hearing_id == hearing_id else None)
+    follow(services.marks.changed, lambda change: redraw_marks(change) if change.hearing_id == hearing_id else None)

@@ -194,3 +194,15 @@ def test_bad_input_stores_nothing_and_leaves_the_audit_chain_as_it_was(store: St
     with store.read() as db:
         assert db.execute('SELECT count(*) FROM marks').fetchone()[0] == 0
     assert log.entries(h) == before and changes == []
+
+
+def test_a_page_s_marks_carry_the_revision_they_were_read_at(store: Store) -> None:
+    """Screens keep the newer of two answers that arrive out of order: every change moves the revision on."""
+    marks, h, e, _ = setup(store)
+    empty = marks.page(h, e, 1)
+    mark = marks.add(h, PROCURATOR, exhibit_id=e, page=1, kind='rect', points=[[0.1, 0.1], [0.2, 0.2]])
+    one = marks.page(h, e, 1)
+    assert one.marks == [mark] and one.revision > empty.revision and empty.marks == []
+    marks.add(h, PROCURATOR, exhibit_id=e, page=2, kind='rect', points=[[0.1, 0.1], [0.2, 0.2]])
+    marks.delete(mark.id, PROCURATOR)
+    assert marks.page(h, e, 1).revision > one.revision and marks.page(h, e, 1).marks == []

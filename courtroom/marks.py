@@ -246,6 +246,24 @@ class Marks:
         self.changed.emit(MarksChange(mark.hearing_id, mark.exhibit_id, mark.page))
         return mark
 
+    def clear_page(self, hearing_id: int, user: User, exhibit_id: int, page: int) -> list[Mark]:
+        """Delete every mark of a page in this hearing at once, each audited; the page changes once."""
+        require(user.role, Action.MARK)
+        at = _now()
+        with self._store.transaction() as db:
+            rows = db.execute('SELECT * FROM marks WHERE hearing_id = ? AND exhibit_id = ? AND page = ?'
+                              ' AND deleted_at IS NULL ORDER BY id', (hearing_id, exhibit_id, page)).fetchall()
+            cleared = [_mark(r) for r in rows]
+            for mark in cleared:
+                db.execute('UPDATE marks SET deleted_at = ?, deleted_by = ? WHERE id = ?', (at, user.username,
+                                                                                            mark.id))
+                audit.append(db, hearing_id, user.username, 'mark_deleted', _details(mark))
+            if cleared:
+                self._revision += 1
+        if cleared:
+            self.changed.emit(MarksChange(hearing_id, exhibit_id, page))
+        return cleared
+
 
 def _details(mark: Mark) -> dict[str, Any]:
     return {'mark_id': mark.id, 'exhibit_id': mark.exhibit_id, 'page': mark.page, **mark.shape.to_json()}

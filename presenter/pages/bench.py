@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from nicegui import run, ui
@@ -30,6 +30,7 @@ from ..session import error_text, t
 from .components import bl_range, keyboard_button, page_bl, snippet_html, testid
 from .go_to_bl import GoToBl, leave_field
 from .hearing_page import hearing_for
+from .mark_tools import MarkTools, add_drawing_assets
 from .presenting_widgets import (
     Badges,
     PageFrame,
@@ -78,6 +79,7 @@ class Bench:
         # order and leave the judge, and this tab, on the older page
         self._preview_lock = asyncio.Lock()
         add_assets()
+        add_drawing_assets()
         ui.query('.nicegui-content').classes('p-0 gap-0')
 
         with testid(ui.column(), 'bench').classes('w-full h-[calc(100vh-52px)] no-wrap gap-0 overflow-hidden'):
@@ -130,6 +132,7 @@ class Bench:
                 self.frame = PageFrame('preview', max_height='calc(100vh - 262px)', select='bench_region')
                 self.empty = testid(ui.label(t('bench_no_preview')), 'no-preview').classes('text-slate-200')
             with ui.row().classes('w-full items-center justify-between no-wrap gap-2 px-3 py-1 bg-slate-800'):
+                self.tools = MarkTools(self.services, self.user, self.hearing.id, self.frame, self._previewed)
                 self.region_hint = ui.label(t('bench_region_hint')).classes('text-xs text-slate-300 truncate')
                 ui.label(t('bench_keys')).classes('text-xs text-slate-400 truncate max-lg:hidden')
 
@@ -157,6 +160,9 @@ class Bench:
             self.pause_button.visible = may(self.user.role, Action.PRESENTER_BLANK)
             self.clear_button = testid(ui.button(t('bench_clear'), icon='cancel_presentation', on_click=self.clear),
                                        'clear-button').props('outline color=red-9').classes(BIG + ' bg-white')
+
+    def _previewed(self) -> tuple[int, int] | None:
+        return (self.exhibit.id, self.page) if self.exhibit is not None else None
 
     # --- data -------------------------------------------------------------------------------------------------
 
@@ -207,17 +213,20 @@ class Bench:
             self.screens = screens
         self.render_strip()
 
-    def on_preview_elsewhere(self, change: PreviewChange) -> None:
-        """The same user previewing in another tab or through the API: follow it, so the judge and this tab agree."""
+    def on_preview_elsewhere(self, change: PreviewChange) -> Coroutine[Any, Any, None] | None:
+        """The same user previewing in another tab or through the API: follow it, so the judge and this tab agree.
+        Synchronous, so that it acts at once on the state it checked; only the page's marks are fetched after."""
         if change.hearing_id != self.hearing.id or change.user_id != self.user.id or change.shown is None:
-            return
+            return None
         shown = change.shown
         if self.exhibit and (shown.exhibit_id, shown.page, shown.region) == (self.exhibit.id, self.page, self.region):
-            return
+            return None
         exhibit = self.by_id.get(shown.exhibit_id)
         if exhibit is not None:
             self.exhibit, self.page, self.region = exhibit, shown.page, shown.region
             self._render_preview()
+            return self.tools.refresh()
+        return None
 
     # --- rendering --------------------------------------------------------------------------------------------
 
@@ -345,6 +354,7 @@ class Bench:
         self.region = region
         self._render_preview()
         await self._send_preview()
+        await self.tools.refresh()
 
     async def _send_preview(self) -> None:
         async with self._preview_lock:
@@ -420,7 +430,7 @@ class Bench:
         await self._act(self.services.presentation.clear)
 
     async def key(self, e: KeyEventArguments) -> None:
-        if not e.action.keydown:
+        if not e.action.keydown or await self.tools.key(e):
             return
         k = e.key
         if e.modifiers.shift and (k.arrow_right or k.arrow_left):

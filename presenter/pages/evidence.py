@@ -31,9 +31,6 @@ STYLE = '''
   .shown-page { position: absolute; }
   .screen-image { position: absolute; inset: 0; width: 100%; height: 100%; max-width: none; user-select: none;
                   -webkit-user-drag: none; }
-  .shown-marks { position: absolute; inset: 0; width: 100%; height: 100%; overflow: hidden; pointer-events: none; }
-  .mark-text { width: 100%; height: 100%; box-sizing: border-box; padding: 4px 8px; overflow: hidden;
-               font: 600 20px/1.25 "Noto Sans", sans-serif; overflow-wrap: anywhere; white-space: pre-wrap; }
   .screen-layer { position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center;
                   justify-content: center; text-align: center; gap: 1.5vh; font-family: "Noto Sans", sans-serif; }
   .screen-title { font-size: 4vh; font-weight: 600; max-width: 80vw; }
@@ -54,6 +51,7 @@ STYLE = '''
   .screen-stage-label[data-stage=suspended] { color: #fde68a; background: rgba(120, 53, 15, 0.7); }
   .screen-stage-label[data-stage=postponed] { color: #fecaca; background: rgba(127, 29, 29, 0.7); }
 </style>
+<script src="/static/courtroom/marks.js"></script>
 <script src="/static/courtroom/screen.js"></script>
 '''
 

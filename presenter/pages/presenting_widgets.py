@@ -73,6 +73,8 @@ CSS = '''
   .cr-frame img { display: block; max-width: 100%; background: #fff; box-shadow: 0 4px 18px rgba(0,0,0,.35);
                   user-select: none; -webkit-user-drag: none; }
   .cr-frame[data-region-select] { touch-action: none; cursor: crosshair; }
+  .cr-marks { position: absolute; inset: 0; pointer-events: none; }
+  .cr-frame[data-draw] { touch-action: none; cursor: crosshair; }
   .cr-region { position: absolute; display: none; border: 3px solid #f59e0b; background: rgba(245,158,11,.12);
                box-shadow: 0 0 0 9999px rgba(15,23,42,.35); pointer-events: none; }
 </style>

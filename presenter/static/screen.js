@@ -1,63 +1,6 @@
 // A courtroom screen: paints what the server says its audience may see, and acknowledges it only once painted.
-// The shown page is a box holding the page image and, over it, the page's marks as SVG in page-normalised
-// coordinates: the box is what gets zoomed, so marks stay sharp and follow the zoom region at any size.
-const SVG_NS = "http://www.w3.org/2000/svg";
-const MARK_COLORS = { yellow: "#facc15", red: "#dc2626", green: "#16a34a", blue: "#2563eb", black: "#111827" };
-const PAGE_UNITS = 1000; // the page is PAGE_UNITS wide in the marks' drawing units; strokes are sized in them
-
-function svgElement(name, attributes) {
-  const el = document.createElementNS(SVG_NS, name);
-  for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, value);
-  return el;
-}
-
-// One mark as SVG elements; points are [x, y] in 0..1 of the page, scaled here to W x H drawing units.
-function drawMark(mark, W, H) {
-  const color = MARK_COLORS[mark.color] || MARK_COLORS.red;
-  const pts = mark.points.map(([x, y]) => [x * W, y * H]);
-  const line = pts.map((p) => p.join(",")).join(" ");
-  const box = () => {
-    const [[ax, ay], [bx, by]] = pts;
-    return { x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay) };
-  };
-  const stroke = { fill: "none", stroke: color, "stroke-linecap": "round", "stroke-linejoin": "round" };
-  const out = [];
-  if (mark.kind === "highlight") {
-    const translucent = { opacity: 0.38, style: "mix-blend-mode: multiply" };
-    if (pts.length === 2) out.push(svgElement("rect", { ...box(), fill: color, ...translucent }));
-    else out.push(svgElement("polyline", { points: line, ...stroke, "stroke-width": 22, ...translucent }));
-  } else if (mark.kind === "pen") {
-    if (pts.length === 1) out.push(svgElement("circle", { cx: pts[0][0], cy: pts[0][1], r: 3, fill: color }));
-    else out.push(svgElement("polyline", { points: line, ...stroke, "stroke-width": 4 }));
-  } else if (mark.kind === "arrow") {
-    out.push(svgElement("polyline", { points: line, ...stroke, "stroke-width": 5 }));
-    const [tx, ty] = pts[pts.length - 1];
-    let from = pts.length - 2;
-    while (from > 0 && pts[from][0] === tx && pts[from][1] === ty) from--;
-    const angle = Math.atan2(ty - pts[from][1], tx - pts[from][0]);
-    const head = (a) => [tx - 26 * Math.cos(angle + a), ty - 26 * Math.sin(angle + a)].join(",");
-    out.push(svgElement("polygon", { points: `${tx},${ty} ${head(0.45)} ${head(-0.45)}`, fill: color }));
-  } else if (mark.kind === "rect") {
-    out.push(svgElement("rect", { ...box(), ...stroke, "stroke-width": 4 }));
-  } else if (mark.kind === "ellipse") {
-    const b = box();
-    out.push(svgElement("ellipse", { cx: b.x + b.width / 2, cy: b.y + b.height / 2, rx: b.width / 2,
-                                     ry: b.height / 2, ...stroke, "stroke-width": 4 }));
-  } else if (mark.kind === "text") {
-    const b = box();
-    out.push(svgElement("rect", { ...b, fill: "#fffbeb", "fill-opacity": 0.94, stroke: color, "stroke-width": 3,
-                                  rx: 4 }));
-    const object = svgElement("foreignObject", b);
-    const div = document.createElement("div");
-    div.className = "mark-text";
-    div.style.color = color;
-    div.textContent = mark.text || ""; // text, never HTML
-    object.appendChild(div);
-    out.push(object);
-  }
-  return out;
-}
-
+// The shown page is a box holding the page image and, over it, the page's marks as SVG (marks.js): the box is what
+// gets zoomed, so marks stay sharp and follow the zoom region at any size.
 window.courtroomScreen = {
   seq: 0,
   view: null,
@@ -104,13 +47,7 @@ window.courtroomScreen = {
     if (!box || !img || !this.view) return;
     const known = this.marks[`${this.view.exhibit_id}/${this.view.page}`];
     const marks = known ? known.marks : [];
-    const W = PAGE_UNITS, H = (PAGE_UNITS * img.naturalHeight) / img.naturalWidth;
-    const svg = svgElement("svg", { class: "shown-marks", viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none",
-                                     "aria-hidden": "true" });
-    for (const mark of marks) svg.append(...drawMark(mark, W, H));
-    const old = box.querySelector(".shown-marks");
-    if (old) old.replaceWith(svg);
-    else box.appendChild(svg);
+    courtroomMarks.render(box, "shown-marks", marks, img.naturalWidth, img.naturalHeight);
     box.dataset.marks = marks.length;
   },
 

@@ -206,3 +206,19 @@ def test_a_page_s_marks_carry_the_revision_they_were_read_at(store: Store) -> No
     marks.add(h, PROCURATOR, exhibit_id=e, page=2, kind='rect', points=[[0.1, 0.1], [0.2, 0.2]])
     marks.delete(mark.id, PROCURATOR)
     assert marks.page(h, e, 1).revision > one.revision and marks.page(h, e, 1).marks == []
+
+
+def test_clearing_a_page_deletes_each_of_its_marks_audited_and_announces_once(store: Store) -> None:
+    marks, h, e, _ = setup(store)
+    kept = marks.add(h, PROCURATOR, exhibit_id=e, page=2, kind='pen', points=[[0.5, 0.5]])
+    made = [marks.add(h, PROCURATOR, exhibit_id=e, page=1, kind='pen', points=[[0.1 * i, 0.5]]) for i in range(3)]
+    changes: list[MarksChange] = []
+    marks.changed.subscribe(changes.append)
+    with pytest.raises(Forbidden):
+        marks.clear_page(h, COUNSEL, e, 1)
+    assert [m.id for m in marks.clear_page(h, CLERK, e, 1)] == [m.id for m in made]
+    assert marks.of_page(h, e, 1) == [] and marks.of_page(h, e, 2) == [kept]
+    assert changes == [MarksChange(h, e, 1)]
+    deleted = [x.details['mark_id'] for x in AuditLog(store).entries(h) if x.action == 'mark_deleted']
+    assert deleted == [m.id for m in made]
+    assert marks.clear_page(h, CLERK, e, 1) == [] and changes == [MarksChange(h, e, 1)]

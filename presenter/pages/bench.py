@@ -78,6 +78,9 @@ class Bench:
         # one preview sent at a time, each the latest: two sends in flight in worker threads could land out of
         # order and leave the judge, and this tab, on the older page
         self._preview_lock = asyncio.Lock()
+        # previews this tab has sent whose own announcement has not come back yet: that echo is not "another tab
+        # previewing", and following it would undo a page turned meanwhile
+        self._echoes: list[Shown] = []
         add_assets()
         add_drawing_assets()
         ui.query('.nicegui-content').classes('p-0 gap-0')
@@ -219,6 +222,9 @@ class Bench:
         if change.hearing_id != self.hearing.id or change.user_id != self.user.id or change.shown is None:
             return None
         shown = change.shown
+        if shown in self._echoes:
+            self._echoes.remove(shown)
+            return None
         if self.exhibit and (shown.exhibit_id, shown.page, shown.region) == (self.exhibit.id, self.page, self.region):
             return None
         exhibit = self.by_id.get(shown.exhibit_id)
@@ -362,10 +368,13 @@ class Bench:
             if exhibit is None:
                 return
             prerender(self.services, exhibit.id, [page, page + 1, page - 1])
+            echo = Shown(exhibit.id, page, region)
+            self._echoes.append(echo)
             try:
                 await run.io_bound(self.services.presentation.set_preview, self.hearing.id, self.user, exhibit.id,
                                    page, region)
             except CourtroomError as e:
+                self._echoes.remove(echo)
                 ui.notify(error_text(e), type='negative')
 
     async def turn(self, step: int) -> None:

@@ -10,16 +10,17 @@ A snippet brackets only the words that matched under the rule used. Reads take a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 
 from .bl import bl_reference
 from .errors import InvalidInput
-from .search_index import WORD, exact, fold, has_marks, hearing_keys, key_bl
+from .search_index import WORD, exact, fold, has_marks, hearing_keys, key_bl, variants
 from .store import Store
 
-__all__ = ['MAX_QUERY_CHARS', 'Hit', 'Search', 'Terms', 'Tier', 'fold', 'snippet']
+__all__ = ['MAX_QUERY_CHARS', 'Hit', 'Search', 'Terms', 'Tier', 'fold', 'highlight_pattern', 'snippet']
 
 SNIPPET_CHARS = 160
 MAX_QUERY_CHARS = 500
@@ -59,10 +60,6 @@ class Terms:
     def table(self) -> str:
         return 'pages_exact' if self.exact else 'pages_fts'
 
-    def normal(self, token: str) -> str:
-        """A word of a page as this query compares it."""
-        return token.lower() if self.exact else fold(token.lower())
-
     def matches(self) -> list[tuple[Tier, str]]:
         """The FTS5 MATCH expression of each tier, disjoint, best first."""
         quoted = [f'"{w}"' for w in self.words]  # words are letters and digits only: nothing to escape
@@ -74,30 +71,44 @@ class Terms:
                 (Tier.SOME_WORDS, f'({some}) NOT ({every})')]
 
 
-def _spans(text: str, terms: Terms | None, tier: Tier) -> list[tuple[int, int]]:
-    """Where in ``text`` the words matched: the phrase's runs on a phrase hit, else every occurrence of a word."""
-    if terms is None:
-        return []
-    tokens = [(m.start(), m.end(), terms.normal(m.group())) for m in WORD.finditer(text)]
+_WORD_CHAR, _END, _GAP = r'[^\W_]', r'(?![^\W_])', r'[\W_]+'  # word boundaries as the index sees them
+
+
+def _literal(word: str, exact: bool) -> str:
+    """``word`` as a pattern (case is ignored by the pattern's flag); folded, each letter with its marked forms."""
+    if exact:
+        return re.escape(word)
+    return ''.join(re.escape(c) if len(variants(c)) == 1 else f'[{re.escape(variants(c))}]' for c in word)
+
+
+def _word(word: str, exact: bool) -> str:
+    # the boundary before the word is checked after it, so the pattern starts with its first letter, found fast
+    return f'{_literal(word, exact)}(?<!{_WORD_CHAR}(?s:.){{{len(word)}}})'
+
+
+def highlight_pattern(terms: Terms, tier: Tier) -> re.Pattern[str]:
+    """What a snippet brackets on a hit of ``tier``: the phrase on a phrase hit of several words, else any of the
+    words; whole words, found in the page's own text (NFC), so a match's offsets are the text's."""
     words = terms.words
     if tier is Tier.PHRASE and len(words) > 1:
-        spans: list[tuple[int, int]] = []
-        for i in range(len(tokens) - len(words) + 1):
-            run = tokens[i:i + len(words)]
-            if tuple(t[2] for t in run) == words and (not spans or run[0][0] >= spans[-1][1]):
-                spans += [(s, e) for s, e, _ in run]
-        return spans
-    wanted = set(words)
-    return [(s, e) for s, e, word in tokens if word in wanted]
+        body = _word(words[0], terms.exact) + ''.join(_GAP + _literal(w, terms.exact) for w in words[1:])
+    else:
+        body = '(?:' + '|'.join(_word(w, terms.exact) for w in sorted(set(words), key=len, reverse=True)) + ')'
+    return re.compile(body + _END, re.IGNORECASE)
 
 
-def snippet(text: str, terms: Terms | None, tier: Tier = Tier.PHRASE, width: int = SNIPPET_CHARS) -> str:
-    """A window of ``text`` around the first match, the words that matched wrapped in [ ]; the page's start when
-    nothing matched in its text (``terms`` None, or a match in the exhibit's title)."""
+def snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS) -> str:
+    """A window of ``text`` around the first match of ``pattern`` (see ``highlight_pattern``), the words of each
+    match wrapped in [ ]; the page's start when nothing matched in its text (no pattern, or a match in the
+    exhibit's title only)."""
     text = unicodedata.normalize('NFC', text)
-    spans = _spans(text, terms, tier)
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+    first = None if pattern is None else pattern.search(text)
+    start = 0 if first is None else max(0, first.start() - width // 3)
     end = min(len(text), start + width)
+    spans = [] if pattern is None or first is None else [
+        (m.start() + w.start(), m.start() + w.end())
+        for m in pattern.finditer(text, first.start(), end + MAX_QUERY_CHARS)  # past the end: whole words
+        for w in WORD.finditer(m.group())]
     out, cursor = [], start
     for s, e in spans:
         if s < cursor or e > end:
@@ -153,10 +164,7 @@ class Search:
             found = found[:limit]
             pages = {row[4]: row for row in db.execute(_PAGES.format(', '.join('?' * len(found))),
                                                        (hearing_id, *(b for b, _ in found)))}
-        hits = []
-        for page_bl, tier in found:
-            row = pages.get(page_bl)
-            if row is not None:  # a BL named that the hearing does not have
-                hits.append(Hit(row[0], row[1], row[2], row[3], row[4],
-                                snippet(row[5], None if tier is None else terms, tier or Tier.PHRASE)))
-        return hits
+        patterns = {tier: highlight_pattern(terms, tier) for tier, _ in terms.matches()}
+        return [Hit(row[0], row[1], row[2], row[3], row[4], snippet(row[5], None if tier is None else patterns[tier]))
+                for row, tier in ((pages.get(page_bl), tier) for page_bl, tier in found)
+                if row is not None]  # a BL named that the hearing does not have

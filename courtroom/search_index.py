@@ -36,6 +36,17 @@ _FOLD = {c: _fold_char(chr(c)) for r in (range(0x80), range(0x80, 0x250), range(
          for c in r if _fold_char(chr(c)) != chr(c)}
 
 
+# each folded character and every character that folds to it ("d": "dđĐD..."), to find folded words in the text
+_VARIANTS: dict[str, str] = {}
+for _code, _folded in sorted(_FOLD.items()):
+    _VARIANTS[_folded] = _VARIANTS.get(_folded, _folded) + chr(_code)
+
+
+def variants(char: str) -> str:
+    """``char`` and every character that folds to it."""
+    return _VARIANTS.get(char, char)
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its diacritics, keeping its length: ``fold(s)[i]`` is ``s[i]`` folded."""
     return text.translate(_FOLD)

@@ -9,7 +9,7 @@ from courtroom.bl import bl_reference
 from courtroom.errors import InvalidInput
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
-from courtroom.search import Search, Terms, Tier, fold, snippet
+from courtroom.search import Search, Terms, Tier, fold, highlight_pattern, snippet
 
 from .conftest import draft
 
@@ -37,8 +37,8 @@ def test_terms_let_no_fts_syntax_through() -> None:
 
 def test_snippet_marks_matches_in_the_original_text() -> None:
     text = 'Biên bản ghi lời khai của người làm chứng Nguyễn Văn Bình tại Cơ quan điều tra.'
-    assert '[lời] [khai]' in snippet(text, Terms.parse('loi khai'))
-    assert '[Nguyễn]' in snippet(text, Terms.parse('nguyen'))
+    assert '[lời] [khai]' in snippet(text, highlight_pattern(Terms.parse('loi khai'), Tier.PHRASE))
+    assert '[Nguyễn]' in snippet(text, highlight_pattern(Terms.parse('nguyen'), Tier.PHRASE))
 
 
 def test_search_finds_words_without_diacritics_and_bl_numbers(hearings: Hearings, exhibits: Exhibits,
@@ -129,9 +129,9 @@ def test_a_snippet_brackets_only_what_matched(case: tuple[Search, int]) -> None:
 
 def test_on_a_phrase_hit_only_the_phrase_is_bracketed() -> None:
     text = 'Định giá tài sản; sau đó giám định lại và giám sát'
-    assert snippet(text, Terms.parse('giám định'), Tier.PHRASE) == \
+    assert snippet(text, highlight_pattern(Terms.parse('giám định'), Tier.PHRASE)) == \
         'Định giá tài sản; sau đó [giám] [định] lại và giám sát'
-    assert snippet(text, Terms.parse('giám định'), Tier.ALL_WORDS) == \
+    assert snippet(text, highlight_pattern(Terms.parse('giám định'), Tier.ALL_WORDS)) == \
         '[Định] giá tài sản; sau đó [giám] [định] lại và [giám] sát'
 
 

@@ -154,7 +154,7 @@ class Search:
         found: list[tuple[int, Tier | None]] = [] if bl is None else [(bl, None)]
         with self._store.snapshot() as db:
             for tier, match in terms.matches():
-                if len(found) >= limit:
+                if len(found) >= limit or (bl is not None and tier is Tier.SOME_WORDS):  # "BL" alone: every page
                     break
                 # FTS5 walks the match in rowid (= BL) order and stops at the LIMIT: no page is scored
                 rows = db.execute(f'SELECT rowid FROM {terms.table} WHERE {terms.table} MATCH ?'

@@ -191,3 +191,11 @@ def test_search_takes_no_lock_and_a_held_search_read_does_not_block_a_write(case
     assert not errors
     with store.snapshot() as db:
         assert db.execute('SELECT COUNT(*) FROM hearings').fetchone()[0] == 2
+
+
+def test_a_bl_query_brings_the_page_then_pages_that_cite_it(hearings: Hearings, exhibits: Exhibits, store) -> None:
+    h = hearings.create(case_number='1', title='t', actor='t')
+    exhibits.add_bundle(h.id, [draft(['BL 1 bìa', 'BL 2 như lời khai tại BL 1', 'BL 3 trang khác'])], actor='t')
+    hits = Search(store).search(h.id, 'BL 1')
+    assert [hit.bl for hit in hits] == [1, 2]  # not every page stamped "BL": one word of a BL query is no match
+    assert hits[1].snippet == 'BL 2 như lời khai tại [BL] [1]'

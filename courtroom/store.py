@@ -194,7 +194,9 @@ class Store:
         if not self._memory:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._readers: list[sqlite3.Connection] = []  # idle read-only connections, taken and given back under _lock
+        # idle read-only connections, under a lock of their own so that taking one never waits for a transaction
+        self._readers_lock = threading.Lock()
+        self._readers: list[sqlite3.Connection] = []
         self._all_readers: list[sqlite3.Connection] = []
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
@@ -229,7 +231,7 @@ class Store:
             with self.read() as db:
                 yield db
             return
-        with self._lock:
+        with self._readers_lock:
             db = self._readers.pop() if self._readers else self._open_reader()
         try:
             db.execute('BEGIN')
@@ -238,7 +240,7 @@ class Store:
             finally:
                 db.execute('COMMIT')
         finally:
-            with self._lock:
+            with self._readers_lock:
                 self._readers.append(db)
 
     def _open_reader(self) -> sqlite3.Connection:
@@ -261,7 +263,7 @@ class Store:
             self._db.execute('COMMIT')
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._readers_lock:
             for db in self._all_readers:
                 db.close()
             self._all_readers.clear()

@@ -199,3 +199,20 @@ def test_a_bl_query_brings_the_page_then_pages_that_cite_it(hearings: Hearings, 
     hits = Search(store).search(h.id, 'BL 1')
     assert [hit.bl for hit in hits] == [1, 2]  # not every page stamped "BL": one word of a BL query is no match
     assert hits[1].snippet == 'BL 2 như lời khai tại [BL] [1]'
+
+
+def test_searches_in_many_threads_at_once_each_get_their_own_connection(case: tuple[Search, int]) -> None:
+    search, hearing_id = case
+    expected = [h.bl for h in search.search(hearing_id, 'giám định')]
+    start, results = threading.Barrier(6), []
+
+    def one() -> None:
+        start.wait()
+        results.append([h.bl for h in search.search(hearing_id, 'giám định')])
+
+    threads = [threading.Thread(target=one) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [expected] * 6

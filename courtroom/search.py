@@ -97,6 +97,10 @@ def highlight_pattern(terms: Terms, tier: Tier) -> re.Pattern[str]:
     return re.compile(body + _END, re.IGNORECASE)
 
 
+# the text's own brackets shown full-width, so that [ ] in a snippet always mean a match
+_OWN_BRACKETS = str.maketrans('[]', '［］')
+
+
 def snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS) -> str:
     """A window of ``text`` around the first match of ``pattern`` (see ``highlight_pattern``), the words of each
     match wrapped in [ ]; the page's start when nothing matched in its text (no pattern, or a match in the
@@ -113,9 +117,9 @@ def snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHA
     for s, e in spans:
         if s < cursor or e > end:
             continue
-        out += [text[cursor:s], '[', text[s:e], ']']
+        out += [text[cursor:s].translate(_OWN_BRACKETS), '[', text[s:e], ']']
         cursor = e
-    out.append(text[cursor:end])
+    out.append(text[cursor:end].translate(_OWN_BRACKETS))
     body = ' '.join(''.join(out).split())
     return ('…' if start > 0 else '') + body + ('…' if end < len(text) else '')
 

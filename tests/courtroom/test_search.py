@@ -216,3 +216,9 @@ def test_searches_in_many_threads_at_once_each_get_their_own_connection(case: tu
     for thread in threads:
         thread.join()
     assert results == [expected] * 6
+
+
+def test_the_texts_own_brackets_are_not_taken_for_matches() -> None:
+    text = 'Xem [1] tại kết luận giám định [BL 5]'
+    assert snippet(text, highlight_pattern(Terms.parse('giám định'), Tier.PHRASE)) == \
+        'Xem ［1］ tại kết luận [giám] [định] ［BL 5］'

@@ -25,6 +25,7 @@ from courtroom.seal import PUBLIC, Seal, verify
 from .hashing import file_sha256
 from .minutes_pdf import minutes_pdf
 from .pades import pades_sign, pades_verify
+from .record_messages import RECORD_CHECKS
 
 INDEX = 'record.json'
 PADES_CERT = 'minutes-signing-cert.pem'
@@ -85,7 +86,8 @@ def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequen
 
 @dataclass(slots=True)
 class Verdict:
-    checks: list[tuple[str, bool, str]] = field(default_factory=list)  # (what, held, detail)
+    checks: list[tuple[str, bool, str]] = field(default_factory=list)  # (what, in English; held; detail)
+    named: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # each check's RECORD_CHECKS key, params
 
     @property
     def ok(self) -> bool:
@@ -95,9 +97,15 @@ class Verdict:
     def first_failure(self) -> tuple[str, str] | None:
         return next(((what, detail) for what, held, detail in self.checks if not held), None)
 
-    def add(self, what: str, held: bool, detail: str = '') -> bool:
-        self.checks.append((what, held, detail))
+    def add(self, key: str, held: bool, detail: str = '', **params: Any) -> bool:
+        self.checks.append((RECORD_CHECKS.t(key, 'en', **params), held, detail))
+        self.named.append((key, params))
         return held
+
+    def in_language(self, lang: str) -> list[tuple[str, bool, str]]:
+        """The checks as :attr:`checks`, named in ``lang``."""
+        return [(RECORD_CHECKS.t(key, lang, **params), held, detail)
+                for (key, params), (_, held, detail) in zip(self.named, self.checks, strict=True)]
 
     def to_api(self) -> dict[str, Any]:
         failure = self.first_failure
@@ -116,50 +124,50 @@ def verify_record(path: Path) -> Verdict:
     with z:
         names = set(z.namelist())
         missing = [n for n in (INDEX, f'{INDEX}.sig', PUBLIC) if n not in names]
-        if not verdict.add('index, signature and public key present', not missing, ', '.join(missing)):
+        if not verdict.add('parts', not missing, ', '.join(missing)):
             return verdict
         public, index_bytes = z.read(PUBLIC), z.read(INDEX)
-        verdict.add('signature of record.json', verify(public, index_bytes, z.read(f'{INDEX}.sig').decode()))
+        verdict.add('signature', verify(public, index_bytes, z.read(f'{INDEX}.sig').decode()), name=INDEX)
         try:
             index = json.loads(index_bytes)
             listed: dict[str, str] = index['files']
         except (ValueError, KeyError) as e:
-            verdict.add('record.json readable', False, str(e))
+            verdict.add('index_readable', False, str(e))
             return verdict
         for name, expected in sorted(listed.items(), key=lambda kv: (kv[0] != 'audit.jsonl', kv[0])):
             if name not in names:
-                verdict.add(f'{name} present', False, 'missing from the record')
+                verdict.add('present', False, 'missing from the record', name=name)
                 continue
             actual = _sha256(z.read(name))
             detail = ''
             if actual != expected and name == 'audit.jsonl':
                 detail = _chain_detail(z.read(name))
-            verdict.add(f'{name} hash', actual == expected, detail or (f'{actual} ≠ {expected}' if actual != expected
-                                                                      else ''))
+            verdict.add('hash', actual == expected, detail or (f'{actual} ≠ {expected}' if actual != expected else ''),
+                        name=name)
         extra = sorted(names - set(listed) - {INDEX, PUBLIC} - {f'{n}.sig' for n in SIGNED})
-        verdict.add('no file outside the index', not extra, ', '.join(extra))
+        verdict.add('no_extra', not extra, ', '.join(extra))
         for name in SIGNED[1:]:
             if name in names and f'{name}.sig' in names:
-                verdict.add(f'signature of {name}', verify(public, z.read(name), z.read(f'{name}.sig').decode()))
+                verdict.add('signature', verify(public, z.read(name), z.read(f'{name}.sig').decode()), name=name)
             else:
-                verdict.add(f'signature of {name}', False, 'missing')
+                verdict.add('signature', False, 'missing', name=name)
         if PADES_CERT in names and 'minutes.pdf' in names:
             held, detail = pades_verify(z.read('minutes.pdf'), z.read(PADES_CERT))
-            verdict.add('PAdES signature of minutes.pdf', held, detail)
+            verdict.add('pades', held, detail)
         if 'audit.jsonl' in names:
             entries = _entries(z.read('audit.jsonl'))
             chain = verify_chain(entries)
-            verdict.add('audit chain', chain.valid, '' if chain.valid else f'entry {chain.broken_seq} ({chain.reason})')
+            verdict.add('chain', chain.valid, '' if chain.valid else f'entry {chain.broken_seq} ({chain.reason})')
             if 'recordings/manifest.json' in names:
                 manifest = json.loads(z.read('recordings/manifest.json'))
                 closed = {(e.details.get('source'), e.details.get('series'), e.details.get('seq')):
                           e.details.get('sha256') for e in entries if e.action == 'segment_closed'}
                 in_manifest = {(m['source'], m['series'], m['seq']): m['sha256'] for m in manifest}
                 lost = sorted(set(closed) - set(in_manifest), key=str)
-                verdict.add('every recorded segment is in the record', not lost,
+                verdict.add('segments_all', not lost,
                             ', '.join(f'{s}/{series}/{seq:05d}' for s, series, seq in lost))
                 differ = [k for k in in_manifest if closed.get(k) != in_manifest[k]]
-                verdict.add('segments match the audit chain', not differ,
+                verdict.add('segments_match', not differ,
                             ', '.join(f'{s}/{series}/{seq:05d}' for s, series, seq in differ))
     return verdict
 

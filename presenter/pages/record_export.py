@@ -17,7 +17,7 @@ from media.record import Verdict, verify_record
 
 from ..hearing_record import export_record, record_name
 from ..services import Services
-from ..session import error_text, t
+from ..session import error_text, lang, t
 from .components import testid
 
 
@@ -108,13 +108,16 @@ class RecordExport:
         with ui.dialog() as self.verify_dialog, \
                 testid(ui.card(), 'verify-dialog').classes('w-[44rem] max-w-[95vw] p-0 gap-0'):
             self.verify_head = ui.row().classes('w-full items-center no-wrap gap-3 px-5 py-4')
-            self.verify_list = ui.column().classes('w-full gap-0 px-5 py-2 max-h-[60vh] overflow-y-auto')
+            # it scrolls: reachable by keyboard, and named for a screen reader
+            self.verify_list = ui.column().classes('w-full gap-0 px-5 py-2 max-h-[60vh] overflow-y-auto') \
+                .props(f'tabindex=0 role=region aria-label="{t("rec_verify_checks")}"')
             with ui.row().classes('w-full justify-end px-5 py-3 border-t border-slate-200'):
-                ui.button(t('close'), on_click=self.verify_dialog.close).props('flat')
+                ui.button(t('close'), on_click=self.verify_dialog.close).props('flat no-caps')
 
     def show_verdict(self, verdict: Verdict) -> None:
         ok = verdict.ok
-        failure = verdict.first_failure
+        checks = verdict.in_language(lang())
+        failure = next(((what, detail) for what, held, detail in checks if not held), None)
         for box in (self.verify_head, self.verify_summary):
             box.clear()
             box.props(f'data-valid={"true" if ok else "false"}')
@@ -133,7 +136,7 @@ class RecordExport:
             ui.button(t('rec_verify_details'), on_click=self.verify_dialog.open).props('flat dense no-caps size=sm')
         self.verify_list.clear()
         with self.verify_list:
-            for what, held, detail in verdict.checks:
+            for what, held, detail in checks:
                 with testid(ui.row(), 'verify-check').classes(
                         'w-full items-start no-wrap gap-3 py-1.5 border-b border-slate-100 text-sm') as row:
                     row.props(f'data-ok={"true" if held else "false"}')

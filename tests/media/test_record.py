@@ -81,6 +81,10 @@ def rewrite(source: Path, target: Path, change: dict[str, bytes | None]) -> Path
 def test_the_record_verifies(record: Path) -> None:
     verdict = verify_record(record)
     assert verdict.ok, verdict.first_failure
+    # named in English for the API and the command line, in the user's language on the page
+    assert ('audit chain', True, '') in verdict.checks
+    assert ('Chuỗi băm của nhật ký', True, '') in verdict.in_language('vi')
+    assert [what for what, _, _ in verdict.in_language('en')] == [what for what, _, _ in verdict.checks]
     with zipfile.ZipFile(record) as z:
         names = set(z.namelist())
         assert {'minutes.pdf', 'audit.jsonl', 'exhibits.json', 'recordings/manifest.json', 'record.json.sig',

@@ -213,3 +213,15 @@ async def test_record_page_lists_the_segments(user: User, data: Path) -> None:
     await user.should_see(marker='segment-group')
     await user.should_see(marker='segment-hash', content=segments[2].sha256[:12])
     await user.should_see(marker='recording-state-text', content='Không ghi')
+
+
+async def test_the_record_check_speaks_the_pages_language(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    record_segments(data, hearing_id, count=1)
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}/record')
+    user.find(marker='record-verify').click()
+    await user.should_see(marker='verify-check')
+    await user.should_see('Chuỗi băm của nhật ký')
+    await user.should_see('Mã băm của audit.jsonl')
+    await user.should_not_see('audit chain')

@@ -307,6 +307,14 @@ def test_a_catalogue_refuses_to_merge_a_key_twice() -> None:
         one | Catalogue('two', {'same': ('hai', 'two')})
 
 
+def test_the_pages_texts_merge_every_module_of_presenter_texts() -> None:
+    """presenter/texts/ keeps each part's texts in a module of its own; a module left out of TEXTS is a mistake."""
+    parts = [c for path, c in CATALOGUES.items() if path.startswith('presenter.texts.') and path != PAGES]
+    assert len(parts) > 1
+    assert sum(map(len, parts)) == len(CATALOGUES[PAGES])
+    assert all(CATALOGUES[PAGES][key] == entry for part in parts for key, entry in part.items())
+
+
 def test_a_plural_must_show_its_count() -> None:
     with pytest.raises(ValueError, match='must show its count'):
         Plural(vi='phiên tòa', one='a hearing', other='hearings')

@@ -129,7 +129,10 @@ class JoinPage:
                         .props('data-testid=microphone-select')
                     ui.label(self.t('join_level')).classes('text-sm text-slate-600 -mb-2')
                     ui.html('<div class="join-meter"><div id="join-meter"></div></div>').classes('w-72')
-                    self.check_message = ui.label(self.t('join_checking')).props('data-testid=device-message')
+                    # room for the longest outcome (the camera refused: four lines), so that no message moves the
+                    # buttons below it under the participant's pointer
+                    self.check_message = ui.label(self.t('join_checking')).classes('min-h-[6rem] w-72') \
+                        .props('data-testid=device-message role=status')
                     with ui.row():
                         ui.button(self.t('join_retry'), on_click=self.recheck).props('outline')
                         ui.button(self.t('join_lobby_button'), on_click=self.enter_lobby) \

@@ -108,7 +108,9 @@ class RecordExport:
         with ui.dialog() as self.verify_dialog, \
                 testid(ui.card(), 'verify-dialog').classes('w-[44rem] max-w-[95vw] p-0 gap-0'):
             self.verify_head = ui.row().classes('w-full items-center no-wrap gap-3 px-5 py-4')
-            self.verify_list = ui.column().classes('w-full gap-0 px-5 py-2 max-h-[60vh] overflow-y-auto')
+            # it scrolls: reachable by keyboard, and named for a screen reader
+            self.verify_list = ui.column().classes('w-full gap-0 px-5 py-2 max-h-[60vh] overflow-y-auto') \
+                .props(f'tabindex=0 role=region aria-label="{t("rec_verify_checks")}"')
             with ui.row().classes('w-full justify-end px-5 py-3 border-t border-slate-200'):
                 ui.button(t('close'), on_click=self.verify_dialog.close).props('flat')
 

@@ -47,16 +47,21 @@ const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDev
 let release;
 const held = new Promise((resolve) => { release = resolve; });
 window.releaseCamera = () => release();
-navigator.mediaDevices.getUserMedia = async (constraints) => { await held; return getUserMedia(constraints); };
+navigator.mediaDevices.getUserMedia = async (constraints) => {
+  await held;
+  if (window.denyCamera) throw new DOMException('Permission denied', 'NotAllowedError');
+  return getUserMedia(constraints);
+};
 '''
 
 
-def test_the_join_button_stays_put_when_the_camera_answers(server: Server, browser: Browser) -> None:
+@pytest.mark.parametrize('outcome', ['ok', 'denied'])
+def test_the_join_button_stays_put_when_the_camera_answers(server: Server, browser: Browser, outcome: str) -> None:
     """A click on "go to the lobby" just as the camera's picture arrives used to land beside the button: the preview
     grew from the browser's default 300 px to 480 px and pushed the button sideways between press and release, and
-    the participant stayed invited."""
+    the participant stayed invited. Nor may the longest message (the camera refused) push it down."""
     clerk = server.client('clerk')
-    h = clerk.post('/api/hearings', json={'case_number': '41', 'title': 'Thiết bị'}).json()['id']
+    h = clerk.post('/api/hearings', json={'case_number': f'41-{outcome}', 'title': 'Thiết bị'}).json()['id']
     point = clerk.post(f'/api/hearings/{h}/points', json={'name': 'Trại tạm giam', 'kind': 'detention_facility'}).json()
     person = clerk.post(f'/api/hearings/{h}/participants', json={'name': 'Bị cáo C', 'role': 'defendant',
                                                                  'point_id': point['id']}).json()
@@ -73,9 +78,10 @@ def test_the_join_button_stays_put_when_the_camera_answers(server: Server, brows
         expect(page.get_by_test_id('device-message')).not_to_have_attribute('data-outcome', re.compile('.'))
         before = button.bounding_box()
 
-        page.evaluate('releaseCamera()')
-        expect(page.get_by_test_id('device-message')).to_have_attribute('data-outcome', 'ok')
-        page.wait_for_function('document.getElementById("join-preview").videoWidth > 0')  # the picture's size is known
+        page.evaluate(f'window.denyCamera = {"true" if outcome == "denied" else "false"}; releaseCamera()')
+        expect(page.get_by_test_id('device-message')).to_have_attribute('data-outcome', outcome)
+        if outcome == 'ok':  # the picture's size is known
+            page.wait_for_function('document.getElementById("join-preview").videoWidth > 0')
         page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))')  # and laid out
         assert button.bounding_box() == before
 

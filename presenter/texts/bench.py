@@ -1,0 +1,52 @@
+"""The bench console, where the procurator previews and publishes, and its screens' reports
+(presenter/pages/bench.py, presenting_widgets.py)."""
+
+from __future__ import annotations
+
+from courtroom.i18n import Catalogue
+
+BENCH_TEXTS = Catalogue('presenter.texts.bench', {
+    'bench_title': ('Bàn trình chiếu', 'Bench console'),
+    'bench_refused': ('Chỉ Kiểm sát viên hoặc Chủ tọa phiên tòa được dùng bàn trình chiếu',
+                      'Only the procurator or the presiding judge may use the bench console'),
+    'bench_screens': ('Màn hình', 'Screens'),
+    'bench_no_screens': ('Chưa có màn hình nào; thư ký phiên tòa đăng ký màn hình',
+                         'No screens yet; the court clerk registers them'),
+    'bench_aud_panel': ('HĐXX', 'Trial panel'),
+    'bench_aud_public': ('Công chúng', 'Public'),
+    'bench_aud_witness': ('Người làm chứng', 'Witness'),
+    'bench_aud_counsel': ('Người bào chữa', 'Counsel'),
+    'bench_aud_observer': ('Người tham dự', 'Observers'),
+    'bench_ack_showing': ('Đang chiếu', 'Showing'),
+    'bench_ack_blank': ('Màn hình tắt', 'Blank'),
+    'bench_ack_restricted': ('Hạn chế', 'Restricted'),
+    'bench_ack_idle': ('Chưa trình chiếu', 'Idle'),
+    'bench_ack_none': ('Chưa phản hồi', 'No report yet'),
+    'bench_ack_off': ('Mất kết nối', 'Disconnected'),
+    'bench_ack_lag': ('chậm', 'lagging'),
+    'bench_badge_undisclosed': ('Chưa công bố', 'Not disclosed'),
+    'bench_badge_on_display': ('Đang trình chiếu', 'On display'),
+    'bench_badge_examined': ('Đã xem xét', 'Examined'),
+    'bench_badge_restricted': ('Hạn chế', 'Restricted'),
+    'bench_search': ('Tìm trong hồ sơ', 'Search the case file'),
+    'bench_preview': ('Xem trước (chỉ mình bạn thấy)', 'Preview (only you see it)'),
+    'bench_no_preview': ('Chọn một tài liệu bên trái để xem trước', 'Pick an exhibit on the left to preview it'),
+    'bench_live': ('Trên màn hình', 'On the screens'),
+    'bench_nothing_live': ('Chưa trình chiếu tài liệu nào', 'Nothing on the screens'),
+    'bench_zoomed': ('phóng to', 'zoomed'),
+    'bench_publish': ('Trình chiếu', 'Publish'),
+    'bench_zoom': ('Phóng to màn hình', 'Zoom the screens'),
+    'bench_zoom_reset': ('Bỏ phóng to', 'Reset zoom'),
+    'bench_pause': ('Tạm dừng trình chiếu', 'Pause the presentation'),
+    'bench_resume': ('Tiếp tục trình chiếu', 'Resume the presentation'),
+    'bench_clear': ('Gỡ khỏi màn hình', 'Take off the screens'),
+    'bench_paused': ('Bạn đang tạm dừng trình chiếu: mọi màn hình tắt', 'You have paused: every screen is blank'),
+    'bench_kill_on': ('Chủ tọa đã tắt mọi màn hình', 'The presiding judge has blanked every screen'),
+    'bench_pending': ('Chờ chủ tọa phê duyệt', 'Waiting for the presiding judge\'s approval'),
+    'bench_sent_for_approval': ('Đã gửi, chờ chủ tọa phê duyệt', 'Sent; waiting for the presiding judge\'s approval'),
+    'bench_region_hint': ('Kéo trên trang để chọn vùng phóng to', 'Drag on the page to choose a region to zoom'),
+    'bench_region_set': ('Đã chọn vùng phóng to', 'Zoom region chosen'),
+    'bench_keys': ('← → xem trang · Enter/P trình chiếu · Shift+← → chuyển trang trên màn hình',
+                   '← → preview pages · Enter/P publish · Shift+← → turn the live page'),
+    'bench_page': ('Trang {page}/{count}', 'Page {page}/{count}'),
+})

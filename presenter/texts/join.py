@@ -1,0 +1,68 @@
+"""A remote participant's page (/join/{token}, presenter/pages/join.py): the device check, the lobby, the
+call."""
+
+from __future__ import annotations
+
+from courtroom.i18n import Catalogue
+
+JOIN_TEXTS = Catalogue('presenter.texts.join', {
+    'join_hello': ('Xin chào {name}', 'Hello {name}'),
+    'join_check': (
+        'Kiểm tra camera và micro trước khi vào phòng chờ',
+        'Check your camera and microphone before the lobby',
+    ),
+    'join_camera': ('Camera', 'Camera'),
+    'join_microphone': ('Micro', 'Microphone'),
+    'join_retry': ('Kiểm tra lại', 'Check again'),
+    'join_lobby_button': ('Vào phòng chờ', 'Go to the lobby'),
+    'join_checking': ('Đang kiểm tra thiết bị…', 'Checking your devices…'),
+    'join_device_ok': ('Camera và micro hoạt động. Hãy nói thử để thấy mức âm thanh.',
+                       'Camera and microphone work. Speak to see the level.'),
+    'join_audio_only': ('Không dùng được camera; bạn vẫn tham gia được bằng micro.',
+                        'No camera available; you can still take part with your microphone.'),
+    'join_denied': ('Trình duyệt chưa được phép dùng camera và micro. Hãy cho phép trong thanh địa chỉ rồi bấm '
+                    '“Kiểm tra lại”.',
+                    'The browser may not use the camera and microphone. Allow them in the address bar, then press '
+                    '“Check again”.'),
+    'join_missing': (
+        'Không tìm thấy camera hoặc micro trên máy này.',
+        'No camera or microphone was found on this computer.',
+    ),
+    'join_device_error': ('Không mở được camera và micro.', 'The camera and microphone could not be opened.'),
+    'join_lobby': ('Đang chờ thư ký phiên tòa kiểm tra căn cước và cho vào phiên tòa',
+                   'Waiting for the court clerk to check your identity and admit you'),
+    'join_lobby_hint': ('Hãy chuẩn bị giấy tờ tùy thân: {doc}', 'Please have your ID document ready: {doc}'),
+    'join_doc_citizen_id': ('Căn cước công dân', 'Citizen ID card'),
+    'join_doc_passport': ('Hộ chiếu', 'Passport'),
+    'join_doc_lawyer_card': ('Thẻ luật sư', 'Lawyer card'),
+    'join_doc_other': ('Giấy tờ tùy thân', 'ID document'),
+    'join_refused': (
+        'Thư ký phiên tòa đã không cho tham gia phiên tòa.',
+        'The court clerk did not admit you to the hearing.',
+    ),
+    'join_revoked': (
+        'Đường dẫn đã bị thu hồi; bạn đã rời phiên tòa.',
+        'Your link has been withdrawn; you have left the hearing.',
+    ),
+    'join_evidence': ('Tài liệu đang trình chiếu', 'Evidence on display'),
+    'join_others': ('Người tham gia khác', 'Other participants'),
+    'join_raise_hand': ('Giơ tay xin phát biểu', 'Raise hand'),
+    'join_lower_hand': ('Hạ tay', 'Lower hand'),
+    'join_mic_off': ('Tắt micro', 'Mute'),
+    'join_mic_on': ('Bật micro', 'Unmute'),
+    'join_muted_by_court': (
+        'Chủ tọa hoặc thư ký đã tắt micro của bạn',
+        'The presiding judge or the court clerk has muted you',
+    ),
+    'join_level': ('Mức âm thanh micro', 'Microphone level'),
+    'join_default_device': ('Chưa chọn: thiết bị mặc định của trình duyệt', "None chosen: the browser's default"),
+    'join_rtc_reconnecting': ('Đang kết nối lại…', 'Reconnecting…'),
+    'join_rtc_new': ('Đang chuẩn bị kết nối…', 'Preparing the connection…'),
+    'join_rtc_connecting': ('Đang kết nối…', 'Connecting…'),
+    'join_rtc_connected': ('Đã kết nối với phiên tòa', 'Connected to the hearing'),
+    'join_rtc_disconnected': ('Mất kết nối, đang thử lại…', 'Connection lost, trying again…'),
+    'join_rtc_failed': ('Kết nối thất bại, đang thử lại…', 'Connection failed, trying again…'),
+    'join_rtc_closed': ('Đã ngắt kết nối', 'Disconnected'),
+    'join_no_record': ('Không được ghi âm, ghi hình hay phát tán nội dung phiên tòa.',
+                       'Recording or redistributing the hearing is not allowed.'),
+})

@@ -1,0 +1,63 @@
+"""The presiding judge's panel: blanking the screens, approving a publish, restrictions, the audit log
+(presenter/pages/judge.py)."""
+
+from __future__ import annotations
+
+from courtroom.i18n import Catalogue, Plural
+
+JUDGE_TEXTS = Catalogue('presenter.texts.judge', {
+    'judge_title': ('Bảng điều khiển của Chủ tọa', 'Presiding judge\'s panel'),
+    'judge_refused': ('Chỉ Chủ tọa phiên tòa được dùng bảng điều khiển này',
+                      'Only the presiding judge may use this panel'),
+    'judge_preview': ('Kiểm sát viên đang xem trước', 'The procurator\'s preview'),
+    'judge_no_preview': ('Chưa xem trước tài liệu nào', 'Nothing previewed yet'),
+    'judge_live': ('Đang trình chiếu', 'Live'),
+    'judge_kill': ('Tắt mọi màn hình', 'Blank every screen'),
+    'judge_unkill': ('Mở lại màn hình', 'Lift the blank'),
+    'judge_kill_hint': ('Tắt mọi màn hình trừ màn hình của HĐXX, đến khi Chủ tọa mở lại',
+                        'Blanks every screen but the trial panel\'s until you lift it'),
+    'judge_kill_is_on': ('Đang tắt mọi màn hình', 'Every screen is blanked'),
+    'judge_settings': ('Thiết lập trình chiếu', 'Presenting settings'),
+    'judge_approval': ('Mỗi lần trình chiếu chờ Chủ tọa phê duyệt', 'Every publish waits for my approval'),
+    'judge_closed_door': ('Xét xử kín (người tham dự không thấy gì)', 'Closed-door hearing (observers see nothing)'),
+    'judge_pending': ('Yêu cầu trình chiếu chờ phê duyệt', 'Publish request waiting for approval'),
+    'judge_no_pending': ('Không có yêu cầu chờ phê duyệt', 'No request waiting'),
+    'judge_approve': ('Phê duyệt', 'Approve'),
+    'judge_reject': ('Từ chối', 'Reject'),
+    'judge_by': ('Người yêu cầu: {who}', 'Requested by {who}'),
+    'judge_restrictions': ('Tài liệu hạn chế (chỉ HĐXX thấy)', 'Restricted exhibits (trial panel only)'),
+    'judge_audit': ('Nhật ký (chuỗi băm)', 'Audit log (hash chain)'),
+    'judge_verify': ('Kiểm tra chuỗi', 'Verify the chain'),
+    'judge_valid': Plural(
+        vi='Chuỗi hợp lệ · {n} mục', one='Chain valid · {n} entry', other='Chain valid · {n} entries',
+    ),
+    'judge_invalid': Plural(
+        vi='Chuỗi bị phá vỡ tại mục #{seq} ({reason}) · {n} mục',
+        one='Chain broken at entry #{seq} ({reason}) · {n} entry',
+        other='Chain broken at entry #{seq} ({reason}) · {n} entries',
+    ),
+    'judge_col_seq': ('#', '#'),
+    'judge_col_time': ('Thời gian', 'Time'),
+    'judge_col_actor': ('Người thực hiện', 'Actor'),
+    'judge_col_action': ('Hành động', 'Action'),
+    'judge_col_details': ('Chi tiết', 'Details'),
+    'judge_view_showing': ('đang hiển thị', 'showing'),
+    'judge_view_blank': ('tắt', 'blank'),
+    'judge_view_restricted': ('hạn chế', 'restricted'),
+    'judge_view_idle': ('chưa trình chiếu', 'idle'),
+    'judge_act_published': ('Trình chiếu', 'Published'),
+    'judge_act_publish_requested': ('Xin trình chiếu', 'Publish requested'),
+    'judge_act_publish_approved': ('Phê duyệt trình chiếu', 'Publish approved'),
+    'judge_act_publish_rejected': ('Từ chối trình chiếu', 'Publish rejected'),
+    'judge_act_cleared': ('Gỡ khỏi màn hình', 'Taken off the screens'),
+    'judge_act_kill_switch_on': ('Tắt mọi màn hình', 'Every screen blanked'),
+    'judge_act_kill_switch_off': ('Mở lại màn hình', 'Screens restored'),
+    'judge_act_blank_on': ('Tạm dừng trình chiếu', 'Presentation paused'),
+    'judge_act_blank_off': ('Tiếp tục trình chiếu', 'Presentation resumed'),
+    'judge_act_restricted': ('Hạn chế tài liệu', 'Exhibit restricted'),
+    'judge_act_unrestricted': ('Bỏ hạn chế tài liệu', 'Restriction lifted'),
+    'judge_act_hearing_configured': ('Thay đổi thiết lập', 'Settings changed'),
+    'judge_act_screen_added': ('Đăng ký màn hình', 'Screen added'),
+    'judge_act_bundle_imported': ('Nhập hồ sơ số hóa', 'Bundle imported'),
+    'judge_act_hearing_created': ('Tạo phiên tòa', 'Hearing created'),
+})

@@ -22,6 +22,7 @@ def make_bundle(path: Path, pages: int) -> Path:
     """A text-heavy PDF of ``pages`` pages with a Vietnamese font, like a digitised case file's typed pages."""
     if path.exists():
         return path
+    path.parent.mkdir(parents=True, exist_ok=True)
     doc = pymupdf.open()
     font = pymupdf.Font('notos')
     for n in range(pages):

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import audit
 from .errors import Conflict, NotFound
-from .search import fold
+from .search_index import index_page, page_text_indexed
 from .store import Store
 
 
@@ -180,12 +180,11 @@ class Exhibits:
                 exhibit_id = cursor.lastrowid
                 ids.append(exhibit_id)
                 for index, text in enumerate(draft.page_texts):
-                    page_cursor = db.execute(
+                    db.execute(
                         'INSERT INTO pages (hearing_id, exhibit_id, page, bl, text) VALUES (?, ?, ?, ?, ?)',
                         (hearing_id, exhibit_id, index + 1, first + index, text),
                     )
-                    db.execute('INSERT INTO pages_fts (rowid, folded) VALUES (?, ?)',
-                               (page_cursor.lastrowid, fold(f'{draft.title}\n{text}' if index == 0 else text)))
+                    index_page(db, hearing_id, first + index, page_text_indexed(draft.title, index + 1, text))
             audit.append(db, hearing_id, actor, 'bundle_imported', {
                 'exhibits': [{'id': i, 'sha256': d.sha256, 'source_name': d.source_name, 'bl_first': f,
                               'page_count': d.page_count} for i, d, f in zip(ids, drafts, firsts, strict=True)],

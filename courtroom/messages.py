@@ -39,6 +39,8 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
         'Invalid width {width} (from {min} to {max} pixels)',
     ),
     'bad_query': ('Từ khóa tìm kiếm trống hoặc không hợp lệ', 'The search query is empty or invalid'),
+    'query_too_long': ('Từ khóa tìm kiếm quá dài (tối đa {max} ký tự)', 'The search query is too long (at most {max} '
+                       'characters)'),
     'bl_taken': (
         'Bút lục BL {bl} đã được dùng cho một trang khác của hồ sơ',
         'BL {bl} is already used by another page of the case file',

@@ -64,6 +64,7 @@ class Screens:
         self._store = store
         self._lock = threading.Lock()
         self._connections: dict[int, int] = {}
+        self._hearing_of: dict[int, int] = {}  # screen id → hearing id, for the screens that have connected
         self._acks: dict[int, Ack] = {}
         self._widths: dict[int, set[int]] = {}
         self._by_token: dict[str, Screen] = {}
@@ -107,6 +108,7 @@ class Screens:
     def connected(self, screen: Screen) -> None:
         with self._lock:
             self._connections[screen.id] = self._connections.get(screen.id, 0) + 1
+            self._hearing_of[screen.id] = screen.hearing_id
         self.changed.emit(screen.hearing_id)
 
     def disconnected(self, screen: Screen) -> None:
@@ -126,6 +128,14 @@ class Screens:
     def last_ack(self, screen_id: int) -> Ack | None:
         with self._lock:
             return self._acks.get(screen_id)
+
+    def caught_up(self, hearing_id: int, version: int) -> bool:
+        """Whether every screen of the hearing that is connected now has acknowledged ``version`` or a later one
+        (true when none is connected). From memory: it is asked on every acknowledgement."""
+        with self._lock:
+            return all((ack := self._acks.get(screen_id)) is not None and ack.version >= version
+                       for screen_id, count in self._connections.items()
+                       if count > 0 and self._hearing_of.get(screen_id) == hearing_id)
 
     def note_width(self, hearing_id: int, width: int) -> None:
         """Remember an image width a screen of this hearing asked for, so pages can be rendered ahead at it."""

@@ -1,8 +1,11 @@
-"""Full-text search over every page of a hearing's bundle.
+"""Full-text search over every page of a hearing's bundle, with rules a Vietnamese speaker can trust.
 
-Pages are indexed in SQLite FTS5 as *folded* text: lower case, diacritics removed and đ read as d, one character
-for one character, so "but luc" finds "bút lục" and a snippet's offsets in the folded text are offsets in the
-original. "BL 125" (or "bl125") names a page directly and comes first.
+Tone marks carry meaning ("định" is not "đình"): a query with any diacritic (or đ) matches its words exactly as
+written, case aside; a query without any matches them folded ("giam dinh" finds "giám định"), and so does any
+query when the caller asks. Words are whole words. Pages come in three tiers: the words as a phrase, then all the
+words apart, then some of them; within a tier by BL. "BL 125" (or "bl125") names a page directly and comes first.
+A snippet brackets only the words that matched under the rule used. Reads take a connection of their own
+(``Store.snapshot``), so a search never holds up a publish; the index is described in ``search_index``.
 """
 
 from __future__ import annotations
@@ -10,66 +13,113 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import IntEnum
 
 from .bl import bl_reference
 from .errors import InvalidInput
+from .search_index import WORD, exact, fold, has_marks, hearing_keys, key_bl, variants
 from .store import Store
 
-_WORD = re.compile(r'\w+', re.UNICODE)
+__all__ = ['MAX_QUERY_CHARS', 'Hit', 'Search', 'Terms', 'Tier', 'fold', 'highlight_pattern', 'snippet']
+
 SNIPPET_CHARS = 160
+MAX_QUERY_CHARS = 500
 
 
-def _fold_char(char: str) -> str:
-    if char in 'đĐ':
-        return 'd'
-    base = unicodedata.normalize('NFD', char)[0].lower()
-    return base if len(base) == 1 else char
+class Tier(IntEnum):
+    """How a page matched, best first."""
+
+    PHRASE = 1
+    ALL_WORDS = 2
+    SOME_WORDS = 3
 
 
-# Latin, Latin Extended and Vietnamese's Latin Extended Additional, folded once; other scripts pass through
-_FOLD = {c: _fold_char(chr(c)) for r in (range(0x80), range(0x80, 0x250), range(0x1E00, 0x1F00))
-         for c in r if _fold_char(chr(c)) != chr(c)}
+@dataclass(slots=True, frozen=True, kw_only=True)
+class Terms:
+    """A query's words, normalised for the index they are looked up in."""
+
+    words: tuple[str, ...]
+    exact: bool
+
+    def __post_init__(self) -> None:
+        if not self.words:
+            raise InvalidInput('bad_query')
+
+    @classmethod
+    def parse(cls, query: str, *, ignore_marks: bool = False) -> Terms:
+        """The words of ``query``; exact when it has a diacritic and the caller did not ask to ignore them. No FTS
+        syntax survives: only letters and digits are kept."""
+        query = query.strip()
+        if len(query) > MAX_QUERY_CHARS:
+            raise InvalidInput('query_too_long', max=MAX_QUERY_CHARS)
+        is_exact = has_marks(query) and not ignore_marks
+        normal = exact(query) if is_exact else fold(exact(query))
+        return cls(words=tuple(WORD.findall(normal)), exact=is_exact)
+
+    @property
+    def table(self) -> str:
+        return 'pages_exact' if self.exact else 'pages_fts'
+
+    def matches(self) -> list[tuple[Tier, str]]:
+        """The FTS5 MATCH expression of each tier, disjoint, best first."""
+        quoted = [f'"{w}"' for w in self.words]  # words are letters and digits only: nothing to escape
+        phrase = '"' + ' '.join(self.words) + '"'
+        if len(self.words) == 1:
+            return [(Tier.PHRASE, phrase)]
+        every, some = ' AND '.join(quoted), ' OR '.join(quoted)
+        return [(Tier.PHRASE, phrase), (Tier.ALL_WORDS, f'({every}) NOT {phrase}'),
+                (Tier.SOME_WORDS, f'({some}) NOT ({every})')]
 
 
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its diacritics, keeping its length: ``fold(s)[i]`` is ``s[i]`` folded."""
-    return text.translate(_FOLD)
+_WORD_CHAR, _END, _GAP = r'[^\W_]', r'(?![^\W_])', r'[\W_]+'  # word boundaries as the index sees them
 
 
-def fts_query(query: str) -> str:
-    """An FTS5 query matching every word of ``query`` as a prefix, with no FTS syntax let through."""
-    words = _WORD.findall(fold(query))
-    if not words:
-        raise InvalidInput('bad_query')
-    return ' '.join(f'"{w}"*' for w in words)
+def _literal(word: str, exact: bool) -> str:
+    """``word`` as a pattern (case is ignored by the pattern's flag); folded, each letter with its marked forms."""
+    if exact:
+        return re.escape(word)
+    return ''.join(re.escape(c) if len(variants(c)) == 1 else f'[{re.escape(variants(c))}]' for c in word)
 
 
-def fts_phrase(query: str) -> str:
-    """An FTS5 query for the words of ``query`` next to each other, in order (the last one as a prefix)."""
-    words = _WORD.findall(fold(query))
-    if not words:
-        raise InvalidInput('bad_query')
-    return '"' + ' '.join(words) + '"*'
+def _word(word: str, exact: bool) -> str:
+    # the boundary before the word is checked after it, so the pattern starts with its first letter, found fast
+    return f'{_literal(word, exact)}(?<!{_WORD_CHAR}(?s:.){{{len(word)}}})'
 
 
-def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
-    """A window of ``text`` around the first word of ``query`` found in it, the matches wrapped in [ ]."""
-    folded = fold(text)
-    words = [w for w in _WORD.findall(fold(query))]
-    spans = sorted(
-        (m.start(), m.end())
-        for w in words
-        for m in re.finditer(r'\b' + re.escape(w) + r'\w*', folded)
-    )
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+def highlight_pattern(terms: Terms, tier: Tier) -> re.Pattern[str]:
+    """What a snippet brackets on a hit of ``tier``: the phrase on a phrase hit of several words, else any of the
+    words; whole words, found in the page's own text (NFC), so a match's offsets are the text's."""
+    words = terms.words
+    if tier is Tier.PHRASE and len(words) > 1:
+        body = _word(words[0], terms.exact) + ''.join(_GAP + _literal(w, terms.exact) for w in words[1:])
+    else:
+        body = '(?:' + '|'.join(_word(w, terms.exact) for w in sorted(set(words), key=len, reverse=True)) + ')'
+    return re.compile(body + _END, re.IGNORECASE)
+
+
+# the text's own brackets shown full-width, so that [ ] in a snippet always mean a match
+_OWN_BRACKETS = str.maketrans('[]', '［］')
+
+
+def snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS) -> str:
+    """A window of ``text`` around the first match of ``pattern`` (see ``highlight_pattern``), the words of each
+    match wrapped in [ ]; the page's start when nothing matched in its text (no pattern, or a match in the
+    exhibit's title only)."""
+    text = unicodedata.normalize('NFC', text)
+    first = None if pattern is None else pattern.search(text)
+    start = 0 if first is None else max(0, first.start() - width // 3)
     end = min(len(text), start + width)
+    spans = [] if pattern is None or first is None else [
+        (m.start() + w.start(), m.start() + w.end())
+        for m in pattern.finditer(text, first.start(), end + MAX_QUERY_CHARS)  # past the end: whole words
+        for w in WORD.finditer(m.group())]
     out, cursor = [], start
     for s, e in spans:
         if s < cursor or e > end:
             continue
-        out += [text[cursor:s], '[', text[s:e], ']']
+        out += [text[cursor:s].translate(_OWN_BRACKETS), '[', text[s:e], ']']
         cursor = e
-    out.append(text[cursor:end])
+    out.append(text[cursor:end].translate(_OWN_BRACKETS))
     body = ' '.join(''.join(out).split())
     return ('…' if start > 0 else '') + body + ('…' if end < len(text) else '')
 
@@ -88,33 +138,37 @@ class Hit:
                 'bl': self.bl, 'snippet': self.snippet}
 
 
+_PAGES = ('SELECT p.exhibit_id, e.label, e.title, p.page, p.bl, p.text FROM pages p'
+          ' JOIN exhibits e ON e.id = p.exhibit_id WHERE p.hearing_id = ? AND p.bl IN ({})')
+
+
 class Search:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def search(self, hearing_id: int, query: str, limit: int = 50) -> list[Hit]:
+    def search(self, hearing_id: int, query: str, limit: int = 50, *, ignore_marks: bool = False) -> list[Hit]:
+        """Up to ``limit`` pages of the hearing, the BL named first, then by tier and BL. ``ignore_marks`` folds a
+        query that has diacritics too."""
         query = query.strip()
-        if not query or len(query) > 500:
+        if not query:
             raise InvalidInput('bad_query')
-        hits: list[Hit] = []
-        with self._store.read() as db:
-            bl = bl_reference(query)
-            if bl is not None:
-                row = db.execute('SELECT p.exhibit_id, e.label, e.title, p.page, p.bl, p.text FROM pages p'
-                                 ' JOIN exhibits e ON e.id = p.exhibit_id WHERE p.hearing_id = ? AND p.bl = ?',
-                                 (hearing_id, bl)).fetchone()
-                if row is not None:
-                    hits.append(Hit(row[0], row[1], row[2], row[3], row[4], snippet(row[5], '', SNIPPET_CHARS)))
-            # the words as a phrase first ("giám định" together), then pages that have them all apart
-            rows = [row for match in dict.fromkeys((fts_phrase(query), fts_query(query))) for row in db.execute(
-                'SELECT p.exhibit_id, e.label, e.title, p.page, p.bl, p.text FROM pages_fts f'
-                ' JOIN pages p ON p.id = f.rowid JOIN exhibits e ON e.id = p.exhibit_id'
-                ' WHERE pages_fts MATCH ? AND p.hearing_id = ? ORDER BY p.bl, e.position, p.page LIMIT ?',
-                (match, hearing_id, limit),
-            ).fetchall()]
-        seen = {(h.exhibit_id, h.page) for h in hits}
-        for row in rows:
-            if (row[0], row[3]) not in seen and len(hits) < limit:
-                seen.add((row[0], row[3]))
-                hits.append(Hit(row[0], row[1], row[2], row[3], row[4], snippet(row[5], query)))
-        return hits
+        terms = Terms.parse(query, ignore_marks=ignore_marks)
+        bl = bl_reference(query)
+        first, last = hearing_keys(hearing_id)
+        found: list[tuple[int, Tier | None]] = [] if bl is None else [(bl, None)]
+        with self._store.snapshot() as db:
+            for tier, match in terms.matches():
+                if len(found) >= limit or (bl is not None and tier is Tier.SOME_WORDS):  # "BL" alone: every page
+                    break
+                # FTS5 walks the match in rowid (= BL) order and stops at the LIMIT: no page is scored
+                rows = db.execute(f'SELECT rowid FROM {terms.table} WHERE {terms.table} MATCH ?'
+                                  ' AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?',
+                                  (match, first, last, limit - len(found) + 1)).fetchall()
+                found += [(key_bl(row[0]), tier) for row in rows if key_bl(row[0]) != bl]
+            found = found[:limit]
+            pages = {row[4]: row for row in db.execute(_PAGES.format(', '.join('?' * len(found))),
+                                                       (hearing_id, *(b for b, _ in found)))}
+        patterns = {tier: highlight_pattern(terms, tier) for tier, _ in terms.matches()}
+        return [Hit(row[0], row[1], row[2], row[3], row[4], snippet(row[5], None if tier is None else patterns[tier]))
+                for row, tier in ((pages.get(page_bl), tier) for page_bl, tier in found)
+                if row is not None]  # a BL named that the hearing does not have

@@ -2,17 +2,22 @@
 
 Routes and pages call the services from worker threads (FastAPI runs sync routes in its thread pool; pages use
 ``run.io_bound``), so the connection is opened with ``check_same_thread=False`` and every use holds the lock.
+Long reads (search) take a read-only connection of their own instead (``snapshot()``): in WAL mode they neither
+wait for nor hold up a write.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-MIGRATIONS: list[str] = [
+from . import search_index
+
+# each a SQL script, or a function of the connection for a step SQL cannot do alone; run in one transaction each
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: the foundation
     """
     CREATE TABLE users (
@@ -174,7 +179,9 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE hearings ADD COLUMN kind TEXT NOT NULL DEFAULT 'hearing';
     """,
-    # 7: marks on a page (courtroom.marks); a deleted mark keeps its row for the record
+    # 7: search by words as written (tone marks kept) and folded, each page keyed by its place in the case file
+    search_index.rebuild,
+    # 8: marks on a page (courtroom.marks); a deleted mark keeps its row for the record
     """
     CREATE TABLE marks (
         id INTEGER PRIMARY KEY,
@@ -196,13 +203,19 @@ MIGRATIONS: list[str] = [
 
 
 class Store:
-    """Owns the connection. ``read()`` and ``transaction()`` hand it out under the lock."""
+    """Owns the connection. ``read()`` and ``transaction()`` hand it out under the lock; ``snapshot()`` lends a
+    read-only connection of a small pool."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        if str(path) != ':memory:':
+        self._memory = str(path) == ':memory:'
+        if not self._memory:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        # idle read-only connections, under a lock of their own so that taking one never waits for a transaction
+        self._readers_lock = threading.Lock()
+        self._readers: list[sqlite3.Connection] = []
+        self._all_readers: list[sqlite3.Connection] = []
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute('PRAGMA foreign_keys = ON')
@@ -216,14 +229,44 @@ class Store:
             version = self._db.execute('PRAGMA user_version').fetchone()[0]
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 with self.transaction() as db:
-                    for statement in filter(str.strip, script.split(';\n')):
-                        db.execute(statement)
+                    if callable(script):
+                        script(db)
+                    else:
+                        for statement in filter(str.strip, script.split(';\n')):
+                            db.execute(statement)
                     db.execute(f'PRAGMA user_version = {number}')
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             yield self._db
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection for this thread alone, inside one read transaction (a consistent view), that
+        takes no lock: a long read does not delay a write, nor a write the read. In memory, the shared one."""
+        if self._memory:
+            with self.read() as db:
+                yield db
+            return
+        with self._readers_lock:
+            db = self._readers.pop() if self._readers else self._open_reader()
+        try:
+            db.execute('BEGIN')
+            try:
+                yield db
+            finally:
+                db.execute('COMMIT')
+        finally:
+            with self._readers_lock:
+                self._readers.append(db)
+
+    def _open_reader(self) -> sqlite3.Connection:
+        db = sqlite3.connect(f'{self.path.resolve().as_uri()}?mode=ro', uri=True, check_same_thread=False,
+                             isolation_level=None)
+        db.row_factory = sqlite3.Row
+        self._all_readers.append(db)
+        return db
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -238,5 +281,9 @@ class Store:
             self._db.execute('COMMIT')
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._readers_lock:
+            for db in self._all_readers:
+                db.close()
+            self._all_readers.clear()
+            self._readers.clear()
             self._db.close()

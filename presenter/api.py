@@ -156,10 +156,11 @@ def api_router(services: Services) -> APIRouter:
                             headers={'Cache-Control': 'private, max-age=3600'})
 
     @router.get('/hearings/{hearing_id}/search', tags=['exhibits'])
-    def search(hearing_id: int, user: Authed, q: Annotated[str, Query(max_length=500)]) -> dict[str, Any]:
+    def search(hearing_id: int, user: Authed, q: str, fold: bool = False) -> dict[str, Any]:
+        """Tone marks in ``q`` are matched exactly, unless ``fold`` is set; see courtroom.search for the rules."""
         require(user.role, Action.VIEW_EXHIBITS)
         services.hearings.get(hearing_id)
-        hits = services.search.search(hearing_id, q)
+        hits = services.search.search(hearing_id, q, ignore_marks=fold)
         return {'query': q, 'hits': [h.to_api() for h in hits]}
 
     presenting_routes(router, services, current_user)

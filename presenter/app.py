@@ -8,45 +8,23 @@ from pathlib import Path
 from nicegui import app, ui
 from nicegui.storage import Storage
 
-from courtroom.presentation import PreviewChange, Snapshot
 from courtroom.settings import Settings
 
 from . import demo, pages
 from .api import api_router, unknown_api_router
 from .docs import mount_docs
-from .live import prerender
+from .render_ahead import RenderAhead
 from .screen_images import ScreenImages
 from .services import Services, build_services, server_secret
 
 logger = logging.getLogger(__name__)
 
 
-def render_ahead(services: Services) -> None:
-    """Whenever a presenter previews or publishes a page, render it and its neighbours in the background at the
-    widths the hearing's screens have asked for, so that publishing serves a cached file."""
-
-    def widths(hearing_id: int) -> tuple[int, ...]:
-        return tuple(sorted(services.screens.widths(hearing_id) | {1920}))
-
-    def on_preview(change: PreviewChange) -> None:
-        if change.shown is not None:
-            page = change.shown.page
-            prerender(services, change.shown.exhibit_id, [page, page + 1, page - 1], widths(change.hearing_id))
-
-    def on_change(snapshot: Snapshot) -> None:
-        live = snapshot.state.live
-        if live is not None:
-            prerender(services, live.exhibit_id, [live.page + 1, live.page - 1], widths(snapshot.state.hearing_id))
-
-    services.presentation.preview_changed.subscribe(on_preview)
-    services.presentation.changed.subscribe(on_change)
-
-
 def mount(services: Services) -> None:
     """Register the REST API and every page for these services; the conference starts and stops with the server."""
     app.on_startup(services.conference.start)
     app.on_shutdown(services.conference.stop)
-    render_ahead(services)
+    RenderAhead(services).start()
     app.add_middleware(ScreenImages, services=services)
     mount_docs(app, title='courtroom', version='0.1.0')
     app.include_router(api_router(services))

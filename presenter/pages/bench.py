@@ -27,7 +27,7 @@ from media.image_sizes import THUMB_WIDTH
 from ..live import follow, prerender
 from ..services import Services
 from ..session import error_text, t
-from .components import bl_range, keyboard_button, page_bl, snippet_html, testid
+from .components import Latest, bl_range, keyboard_button, page_bl, snippet_html, testid
 from .go_to_bl import GoToBl, leave_field
 from .hearing_page import hearing_for
 from .mark_tools import MarkTools, add_drawing_assets
@@ -102,6 +102,7 @@ class Bench:
     def _left(self) -> None:
         with ui.column().classes('w-[300px] shrink-0 h-full no-wrap gap-2'):
             GoToBl(self.services.exhibits, self.hearing.id, self.preview)
+            self.searches = Latest()
             self.search_input = testid(ui.input(placeholder=t('bench_search')), 'search-input') \
                 .props('outlined dense clearable debounce=350 bg-color=white').classes('w-full')
             self.search_input.props['aria-label'] = t('bench_search')  # a placeholder alone leaves it named "Clear"
@@ -456,18 +457,25 @@ class Bench:
 
     async def search(self) -> None:
         query = (self.search_input.value or '').strip()
-        self.hits.clear()
-        self.hits.visible = bool(query)
+        turn = self.searches.start()
         if not query:
+            self.hits.clear()
+            self.hits.visible = False
             return
         try:
             hits: list[Hit] = await run.io_bound(self.services.search.search, self.hearing.id, query)
         except CourtroomError as e:
+            hits, error = [], e
+        else:
+            error = None
+        if not self.searches.is_latest(turn):
+            return  # typed on meanwhile: the newer search draws the list
+        self.hits.clear()
+        self.hits.visible = True
+        if error is not None:
             with self.hits:
-                ui.label(error_text(e)).classes('text-xs text-red-700 p-2')
+                ui.label(error_text(error)).classes('text-xs text-red-700 p-2')
             return
-        if (self.search_input.value or '').strip() != query:
-            return  # typed on meanwhile; the newer search draws the list
         with self.hits:
             if not hits:
                 testid(ui.label(t('no_hits')), 'no-hits').classes('text-xs text-slate-500 p-2')

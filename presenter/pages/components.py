@@ -50,6 +50,21 @@ def keyboard_button(element: E) -> E:
     return element
 
 
+class Latest:
+    """Numbers the runs of an action that may overlap (a search as the user types, and again on Enter) so that only
+    the latest draws its result: an earlier run that answers after it, even for the same query, draws nothing."""
+
+    def __init__(self) -> None:
+        self.current = 0
+
+    def start(self) -> int:
+        self.current += 1
+        return self.current
+
+    def is_latest(self, run: int) -> bool:
+        return run == self.current
+
+
 class QuietSwitches:
     """For a page whose switches both act (on a user's change) and follow the hearing (when the server changes):
     ``show`` moves a switch without its handler acting, which checks ``quiet`` first."""

@@ -24,7 +24,7 @@ from ..live import follow
 from ..services import Services
 from ..session import error_text, t
 from ..urls import public_base
-from .components import PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
+from .components import Latest, PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
 from .go_to_bl import GoToBl
 from .hearing_page import hearing_for
 from .import_panel import ImportPanel
@@ -200,6 +200,7 @@ class HearingPage:
         with testid(ui.card(), 'search-panel').classes('w-full p-4 gap-3'):
             ui.label(t('search_title')).classes('text-base font-semibold text-slate-800')
             GoToBl(self.services.exhibits, self.hearing.id, self.open_page)
+            self.searches = Latest()
             self.search_input = testid(ui.input(t('search_label'), placeholder=t('search')), 'search-input') \
                 .props('outlined dense clearable debounce=350').classes('w-full')
             with self.search_input.add_slot('prepend'):
@@ -212,18 +213,24 @@ class HearingPage:
 
     async def search(self) -> None:
         query = (self.search_input.value or '').strip()
-        self.hits.clear()
+        turn = self.searches.start()
         if not query:
+            self.hits.clear()
             self.hits_label.visible = False
             return
         try:
             hits: list[Hit] = await run.io_bound(self.services.search.search, self.hearing.id, query)
         except CourtroomError as e:
-            self.hits_label.text = error_text(e)
+            hits, error = [], e
+        else:
+            error = None
+        if not self.searches.is_latest(turn):
+            return  # typed on (or pressed Enter) meanwhile: the newer search draws the list
+        self.hits.clear()
+        if error is not None:
+            self.hits_label.text = error_text(error)
             self.hits_label.visible = True
             return
-        if (self.search_input.value or '').strip() != query:
-            return  # the user typed on while we searched; the newer search draws the list
         self.hits_label.text = t('hits_count', n=len(hits)) if hits else t('no_hits')
         self.hits_label.visible = True
         with self.hits:

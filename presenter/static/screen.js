@@ -96,8 +96,13 @@ window.courtroomScreen = {
     for (const layer of document.querySelectorAll("[data-layer]")) {
       layer.style.display = layer.dataset.layer === view.state ? "" : "none";
     }
-    // acknowledge after the browser has painted the new frame
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // acknowledge after the browser has painted the new frame: a task posted from a frame callback runs once that
+    // frame's rendering (style, layout, paint) is done; a second frame callback waited one more vsync (~16 ms)
+    await new Promise((resolve) => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    }));
     if (seq !== this.seq) return;
     box.dataset.state = view.state;
     box.dataset.exhibitId = view.exhibit_id ?? "";

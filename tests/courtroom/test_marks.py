@@ -4,7 +4,6 @@ unchanged."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from courtroom.hearings import Hearings
 from courtroom.marks import MAX_POINTS, MarkColor, MarkKind, Marks, MarksChange, parse_mark
 from courtroom.messages import DOMAIN_ERRORS
 from courtroom.roles import Role
-from courtroom.store import MIGRATIONS, Store
+from courtroom.store import Store
 from courtroom.users import User
 
 from .conftest import draft
@@ -128,26 +127,6 @@ def test_marks_survive_a_restart(tmp_path: Path) -> None:
         assert reopened.of_page(h, e, 1) == [mark]
     finally:
         again.close()
-
-
-def test_the_marks_migration_upgrades_an_existing_database(tmp_path: Path) -> None:
-    """A database made before marks existed gets the table, and keeps what it had."""
-    path = tmp_path / 'old.sqlite3'
-    db = sqlite3.connect(path, isolation_level=None)
-    for number, script in enumerate(MIGRATIONS[:6], start=1):
-        for statement in filter(str.strip, script.split(';\n')):
-            db.execute(statement)
-        db.execute(f'PRAGMA user_version = {number}')
-    db.execute("INSERT INTO hearings (case_number, title, created_at) VALUES ('9', 'cũ', 'now')")
-    db.close()
-    store = Store(path)
-    try:
-        with store.read() as conn:
-            assert conn.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
-            assert conn.execute('SELECT count(*) FROM marks').fetchone()[0] == 0
-        assert Hearings(store).all()[0].title == 'cũ'
-    finally:
-        store.close()
 
 
 def test_who_may_mark(store: Store) -> None:

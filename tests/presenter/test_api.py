@@ -133,6 +133,23 @@ def test_search(server: Server, hearing: dict, exhibits: list[dict]) -> None:
         assert c.get(f'/api/hearings/{hearing["id"]}/search', params={'q': ' '}).status_code == 400
 
 
+def test_search_keeps_tone_marks_and_refuses_bad_queries(server: Server, hearing: dict, exhibits: list[dict]) -> None:
+    url = f'/api/hearings/{hearing["id"]}/search'
+    with server.client('judge') as c:
+        exact = c.get(url, params={'q': 'lời khai'}).json()['hits']
+        assert [h['bl'] for h in exact] == [2, 4, 5]
+        assert all('[lời] [khai]' in h['snippet'] for h in exact)
+        other_word = c.get(url, params={'q': 'lợi khai'}).json()['hits']  # "lợi" is not "lời": only "khai" matches
+        assert [h['bl'] for h in other_word] == [2, 4, 5]
+        assert all('[khai]' in h['snippet'] and '[l' not in h['snippet'] for h in other_word)
+        folded = c.get(url, params={'q': 'lợi khai', 'fold': 'true'}).json()['hits']
+        assert all('[lời] [khai]' in h['snippet'] for h in folded)
+        assert c.get(url, params={'q': '"NEAR(* OR'}).json()['hits'] == []
+        too_long = c.get(url, params={'q': 'x' * 501})
+        assert too_long.status_code == 400 and too_long.json()['error']['code'] == 'query_too_long'
+        assert c.get(url, params={'q': '"*()'}).json()['error']['code'] == 'bad_query'
+
+
 def test_bad_upload_changes_nothing(server: Server, hearing: dict, exhibits: list[dict]) -> None:
     with server.client('clerk', lang='en') as c:
         before = c.get(f'/api/hearings/{hearing["id"]}/exhibits').json()

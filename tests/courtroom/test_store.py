@@ -1,0 +1,71 @@
+"""The store's migrations: a data folder made by an earlier version opens and is brought up to date."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from courtroom.search import Search
+from courtroom.store import MIGRATIONS, Store
+
+
+def _database_at(path: Path, version: int) -> None:
+    """A database as the code of migration ``version`` left it."""
+    db = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:version]:
+        assert isinstance(script, str)
+        for statement in filter(str.strip, script.split(';\n')):
+            db.execute(statement)
+    db.execute(f'PRAGMA user_version = {version}')
+    db.close()
+
+
+def test_a_folder_from_before_search_by_tone_marks_is_reindexed(tmp_path: Path) -> None:
+    path = tmp_path / 'db.sqlite3'
+    _database_at(path, 6)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 't', 'now')")
+    db.execute("INSERT INTO exhibits (id, hearing_id, position, label, title, kind, sha256, source_name, page_count,"
+               " bl_first, bl_last, created_at) VALUES (1, 3, 1, 'A', 'Kết luận', 'document', 'a', 'a.pdf', 2, 10, 11,"
+               " 'now')")
+    for page, (bl, text) in enumerate([(10, 'Quận Ba Đình'), (11, 'Trưng cầu giám định')], start=1):
+        cursor = db.execute('INSERT INTO pages (hearing_id, exhibit_id, page, bl, text) VALUES (3, 1, ?, ?, ?)',
+                            (page, bl, text))
+        db.execute('INSERT INTO pages_fts (rowid, folded) VALUES (?, ?)', (cursor.lastrowid, text.lower()))
+    db.close()
+
+    store = Store(path)
+    try:
+        with store.read() as db:
+            assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
+        search = Search(store)
+        assert [(h.bl, h.snippet) for h in search.search(3, 'định')] == [(11, 'Trưng cầu giám [định]')]
+        assert [h.bl for h in search.search(3, 'dinh')] == [10, 11]
+        assert [h.bl for h in search.search(3, 'kết luận')] == [10]  # the exhibit's title, on its first page
+    finally:
+        store.close()
+
+
+def test_every_migration_runs_on_a_fresh_folder(tmp_path: Path) -> None:
+    store = Store(tmp_path / 'db.sqlite3')
+    with store.read() as db:
+        assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {'pages_exact', 'pages_fts', 'marks'} <= tables
+    store.close()
+
+
+def test_a_folder_from_before_marks_gets_them_and_keeps_what_it_had(tmp_path: Path) -> None:
+    path = tmp_path / 'db.sqlite3'
+    _database_at(path, 6)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')")
+    db.close()
+    store = Store(path)
+    try:
+        with store.read() as db:
+            assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
+            assert db.execute('SELECT count(*) FROM marks').fetchone()[0] == 0
+            assert db.execute('SELECT title FROM hearings WHERE id = 3').fetchone()[0] == 'cũ'
+    finally:
+        store.close()

@@ -101,7 +101,7 @@ class PageMarks:
     newer one."""
 
     revision: int
-    marks: list[Mark]
+    marks: tuple[Mark, ...]
 
 
 @dataclass(slots=True, frozen=True)
@@ -183,6 +183,9 @@ class Marks:
         self._exhibits = exhibits
         self.changed: Event[MarksChange] = Event()
         self._revision = 0  # counts every change since start; read and written under the store's lock
+        # the pages' marks as last read, so a screen's publish needs no database read for them: filled and emptied
+        # under the store's lock, so an entry is never older than the last change to its page
+        self._pages: dict[tuple[int, int, int], PageMarks] = {}
 
     def add(self, hearing_id: int, user: User, *, exhibit_id: int, page: int, kind: str, points: object,
             color: str | None = None, text: str | None = None) -> Mark:
@@ -203,7 +206,7 @@ class Marks:
             mark = Mark(id=int(cursor.lastrowid or 0), hearing_id=hearing_id, exhibit_id=exhibit_id, page=page,
                         shape=shape, author=user.username, created_at=at)
             audit.append(db, hearing_id, user.username, 'mark_added', _details(mark))
-            self._revision += 1
+            self._changed_in(hearing_id, exhibit_id, page)
         self.changed.emit(MarksChange(hearing_id, exhibit_id, page))
         return mark
 
@@ -223,8 +226,16 @@ class Marks:
 
     def page(self, hearing_id: int, exhibit_id: int, page: int) -> PageMarks:
         """``of_page`` with the revision it was read at."""
+        key = (hearing_id, exhibit_id, page)
         with self._store.read():
-            return PageMarks(self._revision, self.of_page(hearing_id, exhibit_id, page))
+            if (known := self._pages.get(key)) is None:
+                known = self._pages[key] = PageMarks(self._revision, tuple(self.of_page(hearing_id, exhibit_id,
+                                                                                             page)))
+            return known
+
+    def known_page(self, hearing_id: int, exhibit_id: int, page: int) -> PageMarks | None:
+        """``page`` if it is at hand without reading the database (for the event loop), else None."""
+        return self._pages.get((hearing_id, exhibit_id, page))
 
     def of_exhibit_page(self, exhibit_id: int, page: int) -> list[Mark]:
         """The page's marks, in the hearing its exhibit belongs to; 404 for an unknown exhibit or page."""
@@ -242,9 +253,14 @@ class Marks:
             db.execute('UPDATE marks SET deleted_at = ?, deleted_by = ? WHERE id = ?', (_now(), user.username,
                                                                                         mark_id))
             audit.append(db, mark.hearing_id, user.username, 'mark_deleted', _details(mark))
-            self._revision += 1
+            self._changed_in(mark.hearing_id, mark.exhibit_id, mark.page)
         self.changed.emit(MarksChange(mark.hearing_id, mark.exhibit_id, mark.page))
         return mark
+
+    def _changed_in(self, hearing_id: int, exhibit_id: int, page: int) -> None:
+        """Inside the change's transaction (under the store's lock)."""
+        self._revision += 1
+        self._pages.pop((hearing_id, exhibit_id, page), None)
 
     def clear_page(self, hearing_id: int, user: User, exhibit_id: int, page: int) -> list[Mark]:
         """Delete every mark of a page in this hearing at once, each audited; the page changes once."""
@@ -259,7 +275,7 @@ class Marks:
                                                                                             mark.id))
                 audit.append(db, hearing_id, user.username, 'mark_deleted', _details(mark))
             if cleared:
-                self._revision += 1
+                self._changed_in(hearing_id, exhibit_id, page)
         if cleared:
             self.changed.emit(MarksChange(hearing_id, exhibit_id, page))
         return cleared

@@ -143,7 +143,8 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
         if view.state is ViewState.SHOWING and view.exhibit_id is not None and view.page is not None:
             aspect = ASPECTS.get((view.exhibit_id, view.page)) or await run.io_bound(
                 page_aspect, services, view.exhibit_id, view.page)
-            marks = await run.io_bound(services.marks.page, hearing_id, view.exhibit_id, view.page)
+            marks = services.marks.known_page(hearing_id, view.exhibit_id, view.page) or await run.io_bound(
+                services.marks.page, hearing_id, view.exhibit_id, view.page)
         # the view paints only the newest version it has been sent, so a slow push cannot undo a later one
         payload = view_payload(view, snapshot.state.version, image_base, aspect, marks)
         client.run_javascript(f'courtroomScreen.show({json.dumps(payload)})')

@@ -178,13 +178,17 @@ def test_bad_input_stores_nothing_and_leaves_the_audit_chain_as_it_was(store: St
 def test_a_page_s_marks_carry_the_revision_they_were_read_at(store: Store) -> None:
     """Screens keep the newer of two answers that arrive out of order: every change moves the revision on."""
     marks, h, e, _ = setup(store)
+    assert marks.known_page(h, e, 1) is None  # not read yet
     empty = marks.page(h, e, 1)
+    assert marks.known_page(h, e, 1) == empty  # at hand now, without a database read
     mark = marks.add(h, PROCURATOR, exhibit_id=e, page=1, kind='rect', points=[[0.1, 0.1], [0.2, 0.2]])
+    assert marks.known_page(h, e, 1) is None  # a change forgets what was at hand for its page
     one = marks.page(h, e, 1)
-    assert one.marks == [mark] and one.revision > empty.revision and empty.marks == []
+    assert one.marks == (mark,) and one.revision > empty.revision and empty.marks == ()
     marks.add(h, PROCURATOR, exhibit_id=e, page=2, kind='rect', points=[[0.1, 0.1], [0.2, 0.2]])
+    assert marks.known_page(h, e, 1) == one  # another page's change leaves this one's
     marks.delete(mark.id, PROCURATOR)
-    assert marks.page(h, e, 1).revision > one.revision and marks.page(h, e, 1).marks == []
+    assert marks.page(h, e, 1).revision > one.revision and marks.page(h, e, 1).marks == ()
 
 
 def test_clearing_a_page_deletes_each_of_its_marks_audited_and_announces_once(store: Store) -> None:

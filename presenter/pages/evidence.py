@@ -154,7 +154,8 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
         view = await run.io_bound(services.presentation.view, hearing_id, audience)
         if view.state is not ViewState.SHOWING or (view.exhibit_id, view.page) != (change.exhibit_id, change.page):
             return
-        marks = await run.io_bound(services.marks.page, hearing_id, change.exhibit_id, change.page)
+        marks = services.marks.known_page(hearing_id, change.exhibit_id, change.page) or await run.io_bound(
+            services.marks.page, hearing_id, change.exhibit_id, change.page)
         client.run_javascript(f'courtroomScreen.setMarks({json.dumps(marks_payload(view, marks))})')
 
     def acknowledged(e: GenericEventArguments) -> None:

@@ -9,17 +9,7 @@ import httpx
 import pymupdf
 import pytest
 
-from tests.conftest import Server
-
-
-def make_pdf(texts: list[str]) -> bytes:
-    doc = pymupdf.open()
-    font = pymupdf.Font('notos')
-    for text in texts:
-        page = doc.new_page()
-        page.insert_font(fontname='notos', fontbuffer=font.buffer)
-        page.insert_text((72, 72), text, fontname='notos', fontsize=14)
-    return doc.tobytes()
+from tests.conftest import Server, make_pdf
 
 
 @pytest.fixture(scope='module')

@@ -6,19 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-import pymupdf
 import pytest
 
 from courtroom.presentation_state import Region
 from presenter.pages.presenting_widgets import region_style, screen_health
-from tests.conftest import Server
-
-
-def make_pdf(texts: list[str]) -> bytes:
-    doc = pymupdf.open()
-    for text in texts:
-        doc.new_page().insert_text((72, 72), text, fontsize=14)
-    return doc.tobytes()
+from tests.conftest import Server, make_pdf
 
 
 @pytest.fixture(scope='module')

@@ -237,7 +237,7 @@ class MediaSupervisor:
 
     async def join(self, hearing_id: str, participant_id: str, offer: dict[str, str], *, receive: bool = True,
                    send: bool = True) -> dict[str, Any]:
-        """The worker's ``{"answer": {"sdp", "type"}, "slots": [...]}`` for a participant's offer."""
+        """The worker's ``{"answer": {"sdp", "type"}, "slots": [...], "version"}`` for a participant's offer."""
         return await self.request(hearing_id, 'join', participant_id=participant_id, offer=offer, receive=receive,
                                   send=send)
 

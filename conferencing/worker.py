@@ -26,8 +26,8 @@ slots, and the worker refuses an offer that prefers another codec: conferencing.
 ``id``, holding either the result's fields or ``"error": str``:
 
 - ``{"id", "type": "join", "participant_id", "offer": {"sdp", "type"}, "receive": bool, "send": bool}`` →
-  ``{"id", "answer": {"sdp", "type"}, "slots": [slot, ...]}``; joining again with the same id replaces the old
-  connection (a reconnect).
+  ``{"id", "answer": {"sdp", "type"}, "slots": [slot, ...], "version": [int, int]}``; joining again with the same
+  id replaces the old connection (a reconnect).
 - ``{"id", "type": "leave", "participant_id"}`` → ``{"id", "left": bool}``
 - ``{"id", "type": "mute", "participant_id", "muted": bool}`` → ``{"id", "participant_id", "muted": bool}``
 - ``{"id", "type": "stats"[, "participant_id"]}`` → ``{"id", "participants": {pid: {"state", "rtt",
@@ -60,7 +60,10 @@ Events, sent to every connected client without an ``id``:
   ``{"event": "participant_connected" | "participant_disconnected", "participant_id"}`` when it becomes
   ``connected``, or when it leaves (``leave``, a reconnect, or ``failed``/``closed``: a failed participant is
   dropped, its media with it);
-- ``{"event": "slots", "participant_id", "slots": [slot, ...]}`` when a receiver's slots change;
+- ``{"event": "slots", "participant_id", "slots": [slot, ...], "version": [int, int]}`` when a receiver's slots
+  change. The answer and the events travel separately and may arrive in either order (an event about a participant
+  who joined while this one's answer was on its way can come first): a client keeps the slots of the highest
+  ``version`` (compared as a list: the worker's start time in ns, then a counter), whichever way they came;
 - ``{"event": "audio_levels", "levels": {pid: {"level": 0..1, "speaking": bool}}}`` four times a second;
 - ``{"event": "segment_closed", "participant_id", "series", "seq", "path", "sha256", "bytes", "started_at",
   "ended_at", "duration", "kinds"}`` when a recorded segment is complete on disk (``path`` relative to the record
@@ -81,6 +84,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import logging
 import signal
@@ -173,6 +177,8 @@ class MediaWorker:
         # answered (the worker restarted as the connection failed), and two half-made connections must not mix
         self._participant_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.clients: set[ServerConnection] = set()
+        # every description of slots is numbered, so a client can tell the newest (a restarted worker's come later)
+        self._slots_version = (time.time_ns(), itertools.count(1))
         self._level_task: asyncio.Task[None] | None = None
 
     # events
@@ -181,9 +187,12 @@ class MediaWorker:
         if self.clients:
             broadcast(self.clients, json.dumps(event))
 
+    def _slots(self, participant: Participant) -> dict[str, Any]:
+        started, counter = self._slots_version
+        return {'slots': [s.describe() for s in participant.slots], 'version': [started, next(counter)]}
+
     def _emit_slots(self, participant: Participant) -> None:
-        self.emit({'event': 'slots', 'participant_id': participant.id,
-                   'slots': [s.describe() for s in participant.slots]})
+        self.emit({'event': 'slots', 'participant_id': participant.id, **self._slots(participant)})
 
     async def _levels(self) -> None:
         while True:
@@ -316,7 +325,7 @@ class MediaWorker:
         local = pc.localDescription
         logger.info('hearing %s: %s joined (send=%s, receive=%s, %d slots)', self.hearing_id, participant_id,
                     send, receive, len(participant.slots))
-        return {'answer': {'sdp': local.sdp, 'type': local.type}, 'slots': [s.describe() for s in participant.slots]}
+        return {'answer': {'sdp': local.sdp, 'type': local.type}, **self._slots(participant)}
 
     def forwarder_add(self, participant_id: str, transceiver: RTCRtpTransceiver) -> None:
         track = transceiver.receiver.track

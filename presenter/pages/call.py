@@ -76,7 +76,8 @@ class Call:
         event = media.event
         kind = event.get('event')
         if kind == 'slots' and event.get('participant_id') == self.worker_id:
-            self.client.run_javascript(f'courtroomJoin.setSlots({json.dumps(event["slots"])})')
+            slots, version = json.dumps(event['slots']), json.dumps(event.get('version'))
+            self.client.run_javascript(f'courtroomJoin.setSlots({slots}, {version})')
         elif kind == 'audio_levels':
             self.client.run_javascript(f'courtroomJoin.levels({json.dumps(event.get("levels", {}))})')
         elif kind == 'people':

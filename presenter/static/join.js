@@ -126,7 +126,7 @@ window.courtroomJoin = {
   async answer(message) {
     if (!this.pc || message.generation !== this.generation) return;
     await this.pc.setRemoteDescription(message.answer);
-    this.setSlots(message.slots);
+    this.setSlots(message.slots, message.version);
   },
 
   hangUp() {
@@ -163,7 +163,12 @@ window.courtroomJoin = {
     if (slot) this.place(slot);
   },
 
-  setSlots(slots) {
+  // The answer and the worker's slots events come separately, in either order (someone who joined while the
+  // answer was on its way): the newest description counts, by the worker's version [start time, counter].
+  setSlots(slots, version) {
+    const newer = (a, b) => a[0] !== b[0] ? a[0] > b[0] : a[1] > b[1];
+    if (version && this.slotsVersion && !newer(version, this.slotsVersion)) return;
+    this.slotsVersion = version;
     this.slots = slots;
     for (const slot of slots) this.place(slot);
   },

@@ -122,6 +122,7 @@ class Peer:
     audio: ToneAudioTrack | None = None
     counters: dict[str, TrackCounter] = field(default_factory=dict)  # by mid
     slot_map: list[dict[str, Any]] = field(default_factory=list)
+    slots_version: tuple[int, int] = (0, 0)
 
     async def offer(self) -> dict[str, str]:
         if self.send:
@@ -144,7 +145,7 @@ class Peer:
         return {'sdp': self.pc.localDescription.sdp, 'type': self.pc.localDescription.type}
 
     async def accept(self, response: dict[str, Any]) -> None:
-        self.slot_map = response['slots']
+        self.update_slots(response['slots'], response['version'])
         answer = response['answer']
         await self.pc.setRemoteDescription(RTCSessionDescription(sdp=answer['sdp'], type=answer['type']))
 
@@ -154,8 +155,11 @@ class Peer:
                 return self.counters.get(slot[f'{kind}_mid'])
         return None
 
-    def update_slots(self, slots: list[dict[str, Any]]) -> None:
-        self.slot_map = slots
+    def update_slots(self, slots: list[dict[str, Any]], version: list[int]) -> None:
+        """The newest description of the slots counts: the join's answer and the slots events arrive in either
+        order."""
+        if tuple(version) > self.slots_version:
+            self.slot_map, self.slots_version = slots, tuple(version)
 
     async def close(self) -> None:
         for counter in self.counters.values():

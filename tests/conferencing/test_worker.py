@@ -49,7 +49,7 @@ def follow_slots(supervisor: MediaSupervisor, peers: list[Peer]) -> None:
 
     def on_event(_hearing: str, event: dict[str, Any]) -> None:
         if event['event'] == 'slots' and event['participant_id'] in by_id:
-            by_id[event['participant_id']].update_slots(event['slots'])
+            by_id[event['participant_id']].update_slots(event['slots'], event['version'])
     supervisor.on_event(on_event)
 
 

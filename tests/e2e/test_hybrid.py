@@ -152,3 +152,44 @@ def test_hybrid_hearing(server: Server, media_browser: Browser) -> None:
     os.kill(worker_pid(server, h), signal.SIGKILL)
     wait_until(lambda: flowing(pages[room['id']], [defendant['id']], seconds=1)
                and flowing(pages[defendant['id']], [room['id']], seconds=1), 'media back after the worker died')
+
+
+def test_someone_who_joins_while_an_answer_is_on_its_way_is_seen(server: Server, media_browser: Browser) -> None:
+    """The worker's answer and its slots events reach the page separately: an event about a participant who joined
+    after the answer was made can come first, and the older answer must not hide that participant."""
+    clerk = server.client('clerk')
+    h = clerk.post('/api/hearings', json={'case_number': '31/2026/HSST', 'title': 'Thứ tự tin nhắn'}).json()['id']
+    central = clerk.get(f'/api/hearings/{h}/points').json()[0]
+    facility = clerk.post(f'/api/hearings/{h}/points', json={'name': 'Trại tạm giam',
+                                                            'kind': 'detention_facility'}).json()
+    room, defendant = (clerk.post(f'/api/hearings/{h}/participants', json={'name': name, 'role': role,
+                                                                         'point_id': point['id']}).json()
+                       for name, role, point in (('Phòng xử án', 'courtroom', central),
+                                                 ('Bị cáo', 'defendant', facility)))
+    page = media_browser.new_context(locale='vi-VN').new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(room['join_url'])
+    expect(page.get_by_test_id('device-message')).to_have_attribute('data-outcome', 'ok')
+    page.evaluate('''() => {
+        // the courtroom's answer waits until the worker has told the page about the defendant's joining
+        const answer = courtroomJoin.answer.bind(courtroomJoin);
+        const setSlots = courtroomJoin.setSlots.bind(courtroomJoin);
+        let told;
+        const event = new Promise((resolve) => (told = resolve));
+        courtroomJoin.setSlots = (slots, version) => {
+            setSlots(slots, version);
+            if (slots.some((s) => s.participant_id)) told();
+        };
+        courtroomJoin.answer = async (message) => {
+            window.answerHeld = true;
+            await event;
+            return answer(message);
+        };
+    }''')
+    page.get_by_test_id('join-button').click()
+    wait_until(lambda: page.evaluate('window.answerHeld === true'), "the courtroom's answer is held")
+    other = open_link(media_browser, defendant['join_url'])
+    expect(other.get_by_test_id('lobby')).to_be_visible()
+    clerk.post(f'/api/participants/{defendant["id"]}/admit')
+    wait_until(lambda: flowing(page, [defendant['id']]) and flowing(other, [room['id']]),
+               'the courtroom and the defendant see and hear each other')

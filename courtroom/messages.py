@@ -152,5 +152,7 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'mark_point_outside': ('Điểm thứ {index} {point} nằm ngoài trang: x và y phải trong khoảng 0..1',
                            'Point {index} {point} is outside the page: x and y must be within 0..1'),
     'mark_needs_text': ('Chú thích cần có nội dung', 'A text callout needs its text'),
+    'bad_pointer_page': ('Trang {page} không hợp lệ cho bút chỉ laser',
+                         'Page {page} is not valid for the laser pointer'),
     'mark_not_found': ('Không tìm thấy đánh dấu "{mark_id}"', 'Mark "{mark_id}" not found'),
 })

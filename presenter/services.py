@@ -14,6 +14,7 @@ from courtroom.hearings import Hearings
 from courtroom.marks import Marks
 from courtroom.minutes import Minutes
 from courtroom.participants import Participants
+from courtroom.pointer import Pointer
 from courtroom.points import Points
 from courtroom.presentation import Presentation
 from courtroom.recordings import Recordings
@@ -43,6 +44,7 @@ class Services:
     signer: UrlSigner
     presentation: Presentation
     marks: Marks
+    pointer: Pointer  # the bench's laser pointer, in memory only
     screens: Screens
     points: Points
     participants: Participants
@@ -99,6 +101,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         signer=UrlSigner(secret),
         presentation=Presentation(store, hearings, exhibits),
         marks=Marks(store, hearings, exhibits),
+        pointer=Pointer(store, hearings),
         screens=Screens(store),
         points=points,
         participants=participants,

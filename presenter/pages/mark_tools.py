@@ -1,14 +1,17 @@
-"""Drawing marks on the bench console's preview: the tools (highlighter, pen, rectangle, arrow), the colours, undo and
-clear all, their keys, and the preview's own drawing of the page's marks. A stroke is drawn in the browser while the
-pointer moves and sent once, whole, when it lifts (presenter/static/marks.js); the server stores it
-(courtroom.marks), and every screen showing that page draws it."""
+"""Drawing marks on the bench console's preview: the tools (highlighter, pen, rectangle, arrow, ellipse, text
+callout), the colours, undo and clear all, the laser pointer, their keys, and the preview's own drawing of the page's
+marks. A stroke is drawn in the browser while the pointer moves and sent once, whole, when it lifts
+(presenter/static/marks.js); a callout's box is drawn so, then its text typed in place. The server stores it
+(courtroom.marks), and every screen showing that page draws it. The laser sends where the pointer is over the
+preview, at most 30 times a second, and stores nothing (courtroom.pointer)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 
-from nicegui import run, ui
+from nicegui import background_tasks, context, run, ui
 from nicegui.element import Element
 from nicegui.events import GenericEventArguments, KeyEventArguments
 
@@ -28,15 +31,24 @@ TOOLS: dict[str, tuple[str, str, str]] = {
     'pen': ('pen', 'edit', 'd'),
     'rect': ('rect', 'crop_square', 'r'),
     'arrow': ('arrow', 'north_east', 'a'),
+    'ellipse': ('ellipse', 'radio_button_unchecked', 'e'),
+    'text': ('text', 'chat_bubble_outline', 't'),
 }
 MARK_TOOL_KEYS = {'highlight': 'mark_tool_highlight', 'pen': 'mark_tool_pen', 'rect': 'mark_tool_rect',
-                  'arrow': 'mark_tool_arrow'}
+                  'arrow': 'mark_tool_arrow', 'ellipse': 'mark_tool_ellipse', 'text': 'mark_tool_text'}
+LASER_KEY = 'l'
 MARK_COLOR_KEYS = {'yellow': 'mark_color_yellow', 'red': 'mark_color_red', 'green': 'mark_color_green',
                    'blue': 'mark_color_blue', 'black': 'mark_color_black'}
 SWATCH = {'yellow': '#facc15', 'red': '#dc2626', 'green': '#16a34a', 'blue': '#2563eb', 'black': '#111827'}
 
 DRAW_JS = '''
 <script src="/static/courtroom/marks.js"></script>
+<style>
+  .cr-frame[data-laser] { touch-action: none; cursor: crosshair; }
+  .cr-callout-input { position: absolute; z-index: 5; width: 18rem; max-width: 95%; margin: 4px 0; padding: 4px 8px;
+                      border: 2px solid #f59e0b; border-radius: 4px; background: #fff; color: #111827;
+                      font-size: 14px; }
+</style>
 <script>
 // While a tool is chosen, a drag on the preview ([data-draw]) draws a mark and sends it whole when the pointer lifts.
 (() => {
@@ -51,9 +63,65 @@ DRAW_JS = '''
   const shape = (s) => (s.kind === "pen" ? s.points : [s.points[0], s.points[s.points.length - 1]]);
   const drawDraft = (s) => {
     const img = s.wrap.querySelector("img");
-    const mark = { kind: s.kind, color: s.color, points: shape(s) };
+    const mark = { kind: s.kind, color: s.color, points: shape(s), text: s.text };
     courtroomMarks.render(s.layer, "draft-mark", [mark], img && img.naturalWidth, img && img.naturalHeight);
   };
+  const dropDraft = (s) => {
+    const draft = s.layer && s.layer.querySelector(".draft-mark");
+    if (draft) draft.remove();
+  };
+  // A callout's box is drawn; its text is typed in place: Enter places it, Esc (or leaving the field) cancels.
+  const askText = (s) => {
+    const [a, b] = s.points;
+    const input = document.createElement("input");
+    input.type = "text";
+    input.maxLength = 500;
+    input.className = "cr-callout-input";
+    input.setAttribute("data-testid", "callout-input");
+    input.placeholder = s.wrap.dataset.calloutLabel || "";
+    input.setAttribute("aria-label", input.placeholder);
+    input.style.left = Math.min(a[0], b[0]) * 100 + "%";
+    const below = Math.max(a[1], b[1]);
+    if (below < 0.9) input.style.top = below * 100 + "%";
+    else input.style.bottom = (1 - Math.min(a[1], b[1])) * 100 + "%";
+    let done = false;
+    const finish = (text) => {
+      if (done) return;
+      done = true;
+      input.remove();
+      if (text === null) dropDraft(s);
+      else emitEvent("bench_mark", { kind: "text", color: s.color, points: shape(s), text });
+    };
+    input.addEventListener("pointerdown", (e) => e.stopPropagation()); // a click in the field draws nothing
+    input.addEventListener("input", () => { s.text = input.value; drawDraft(s); });
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") finish(input.value);
+      else if (e.key === "Escape") finish(null);
+      else return;
+      e.preventDefault();
+      e.stopPropagation();
+    });
+    input.addEventListener("blur", () => finish(null));
+    s.wrap.appendChild(input);
+    input.focus();
+  };
+  // The laser: while the preview is [data-laser], where the pointer is over it goes to the screens, at most 30
+  // times a second (coalesced: the newest place is sent, and the last one always is).
+  const laser = { last: -1e9, next: null, timer: null };
+  const sendLaser = () => {
+    laser.timer = null;
+    laser.last = performance.now();
+    emitEvent("bench_laser", { x: laser.next[0], y: laser.next[1] });
+  };
+  document.addEventListener("pointermove", (e) => {
+    const wrap = e.target.closest && e.target.closest("[data-laser]");
+    if (!wrap) return;
+    laser.next = at(wrap, e);
+    if (laser.timer) return;
+    const wait = 1000 / 30 - (performance.now() - laser.last);
+    if (wait <= 0) sendLaser();
+    else laser.timer = setTimeout(sendLaser, wait);
+  });
   document.addEventListener("pointerdown", (e) => {
     const wrap = e.target.closest && e.target.closest("[data-draw]");
     if (!wrap || e.button > 0) return;
@@ -79,10 +147,10 @@ DRAW_JS = '''
     else s.points = [s.points[0], p];
     const [a, b] = [s.points[0], s.points[s.points.length - 1]];
     if (s.kind !== "pen" && Math.hypot(b[0] - a[0], b[1] - a[1]) < 0.005) { // a click, not a shape
-      const draft = s.layer && s.layer.querySelector(".draft-mark");
-      if (draft) draft.remove();
+      dropDraft(s);
       return;
     }
+    if (s.kind === "text") return askText(s);
     emitEvent("bench_mark", { kind: s.kind, color: s.color, points: shape(s) });
   };
   document.addEventListener("pointerup", end);
@@ -110,7 +178,11 @@ class MarkTools:
         self.tool: str | None = None
         self.color: str | None = None  # None: the kind's default (yellow highlighter, red otherwise)
         self.added: list[int] = []  # this tab's marks, newest last, for undo
+        self.laser = False  # the laser pointer is on: the pointer's place over the preview goes to the screens
+        self._laser_told = False  # what the server was last told of it (turning it is audited, in a worker thread)
+        self._laser_lock = asyncio.Lock()
         self.select = frame.wrap.props.get('data-region-select')
+        frame.wrap.props['data-callout-label'] = t('mark_callout_label')
         with frame.wrap:
             self.layer: Element = testid(ui.element('div'), 'preview-marks').classes('cr-marks')
             self.layer.props['data-marks-layer'] = ''
@@ -123,6 +195,10 @@ class MarkTools:
                                 f'mark-tool-{tool}').props(f'flat round dense color=white aria-label="{label}"')
                 button.tooltip(label)
                 self.buttons[tool] = button
+            label = f'{t("mark_laser")} ({LASER_KEY.upper()})'
+            self.laser_button = testid(ui.button(icon='my_location', on_click=self.toggle_laser), 'mark-laser') \
+                .props(f'flat round dense color=white aria-label="{label}"')
+            self.laser_button.tooltip(label)
             ui.separator().props('vertical dark')
             for color in MarkColor:
                 name = t(MARK_COLOR_KEYS[color.value])
@@ -138,6 +214,8 @@ class MarkTools:
             testid(ui.button(icon='delete_sweep', on_click=self.clear), 'mark-clear') \
                 .props(f'flat round dense color=white aria-label="{t("mark_clear")}"').tooltip(t('mark_clear'))
         ui.on('bench_mark', self.drawn)
+        ui.on('bench_laser', self.pointed)
+        context.client.on_delete(self._closed)
         follow(services.marks.changed, self.on_changed)
         self._render_tools()
 
@@ -146,21 +224,42 @@ class MarkTools:
     def choose(self, tool: str | None) -> None:
         """Pick a tool (again: put it down). With no tool, a drag on the preview chooses the zoom region again."""
         self.tool = None if tool == self.tool else tool
+        if self.tool is not None:
+            self._set_laser(False)
         self._render_tools()
+
+    def toggle_laser(self) -> None:
+        """The laser on (any drawing tool put down) or off."""
+        if not self.laser:
+            self.tool = None
+        self._set_laser(not self.laser)
+        self._render_tools()
+
+    def _set_laser(self, on: bool) -> None:
+        if on != self.laser:
+            self.laser = on
+            background_tasks.create(self._tell_laser(), name='laser')
 
     def choose_color(self, color: str) -> None:
         self.color = color
         if self.tool is None:
             self.tool = 'pen'
+            self._set_laser(False)
         self._render_tools()
 
     def _render_tools(self) -> None:
         wrap = self.frame.wrap
+        if self.laser:
+            wrap.props['data-laser'] = ''
+        else:
+            wrap.props.pop('data-laser', None)
         if self.tool is None:
             wrap.props.pop('data-draw', None)
             wrap.props.pop('data-draw-color', None)
-            if self.select:
+            if self.select and not self.laser:
                 wrap.props['data-region-select'] = self.select
+            else:
+                wrap.props.pop('data-region-select', None)
         else:
             kind = TOOLS[self.tool][0]
             wrap.props.pop('data-region-select', None)
@@ -172,6 +271,9 @@ class MarkTools:
             button.classes(add='bg-amber-600' if tool == self.tool else '',
                            remove='' if tool == self.tool else 'bg-amber-600')
             button.update()
+        self.laser_button.props['data-on'] = 'true' if self.laser else 'false'
+        self.laser_button.classes(add='bg-red-700' if self.laser else '', remove='' if self.laser else 'bg-red-700')
+        self.laser_button.update()
         for color, swatch in self.swatches.items():
             chosen = color == (self.color or '')
             swatch.props['data-on'] = 'true' if chosen else 'false'
@@ -182,9 +284,11 @@ class MarkTools:
         """The tools' keys; True when the key was theirs."""
         k = e.key
         if k.escape:
-            if self.tool is None:
+            if self.tool is None and not self.laser:
                 return False
             self.choose(None)
+            self._set_laser(False)
+            self._render_tools()
             return True
         if e.modifiers.ctrl and k.name in ('z', 'Z'):
             if not e.action.repeat:
@@ -196,6 +300,10 @@ class MarkTools:
             if k.name in (key, key.upper()):
                 self.choose(tool)
                 return True
+        if k.name in (LASER_KEY, LASER_KEY.upper()):
+            if not e.action.repeat:
+                self.toggle_laser()
+            return True
         return False
 
     # --- acting -----------------------------------------------------------------------------------------------
@@ -209,12 +317,44 @@ class MarkTools:
         try:
             mark = await run.io_bound(lambda: self.services.marks.add(
                 self.hearing_id, self.user, exhibit_id=exhibit_id, page=page, kind=str(args.get('kind')),
-                points=args.get('points'), color=args.get('color')))
+                points=args.get('points'), color=args.get('color'), text=_text(args.get('text'))))
         except CourtroomError as error:
             ui.notify(error_text(error), type='negative')
             await self.refresh()  # drop the draft
             return
         self.added.append(mark.id)
+
+    def pointed(self, e: GenericEventArguments) -> None:
+        """The pointer moved over the preview with the laser on: to the screens at once, on this loop (no database,
+        nothing stored). A bad place is dropped without a word: the next move comes within 33 ms."""
+        where = self.where()
+        args = e.args if isinstance(e.args, dict) else {}
+        if not self.laser or where is None:
+            return
+        try:
+            self.services.pointer.move(self.hearing_id, self.user, exhibit_id=where[0], page=where[1],
+                                       x=args.get('x'), y=args.get('y'))
+        except CourtroomError:
+            pass
+
+    async def _tell_laser(self) -> None:
+        """Tell the server the laser's state (audited), one change at a time, ending with this tab's latest."""
+        async with self._laser_lock:
+            on = self.laser
+            if on == self._laser_told:
+                return
+            try:
+                await run.io_bound(self.services.pointer.turn, self.hearing_id, self.user, on)
+                self._laser_told = on
+            except CourtroomError as error:
+                with self.layer:
+                    ui.notify(error_text(error), type='negative')
+
+    async def _closed(self) -> None:
+        """The tab is gone: a laser it left on goes off."""
+        self.laser = False
+        if self._laser_told:
+            await run.io_bound(self.services.pointer.turn, self.hearing_id, self.user, False)
 
     async def undo(self) -> None:
         while self.added:
@@ -260,3 +400,7 @@ class MarkTools:
             if (draft) draft.remove();
             layer.dataset.marks = {len(marks)};
         }})()''')
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None

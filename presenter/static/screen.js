@@ -57,6 +57,42 @@ window.courtroomScreen = {
     if (this.view.exhibit_id === update.exhibit_id && this.view.page === update.page) this.drawMarks();
   },
 
+  // The laser pointer (courtroom/pointer.py): a dot at a place of the shown page, fading out a second after the
+  // last move, or at once when the laser is turned off. It lives in the page's box, so it follows the zoom region
+  // and stays sharp at any size; a move on a page this screen does not show is ignored.
+  laser(move) {
+    if (move.off) return this.laserFade();
+    const box = this.shown, view = this.view;
+    if (!box || !view || view.state !== "showing" || view.exhibit_id !== move.exhibit_id || view.page !== move.page) {
+      return;
+    }
+    let dot = box.querySelector(":scope > .laser-dot");
+    if (!dot) {
+      dot = document.createElement("div");
+      dot.className = "laser-dot";
+      dot.setAttribute("data-testid", "laser");
+      box.appendChild(dot);
+    }
+    dot.style.left = move.x * 100 + "%";
+    dot.style.top = move.y * 100 + "%";
+    dot.style.opacity = 1;
+    dot.style.display = "";
+    clearTimeout(this.laserTimer);
+    this.laserTimer = setTimeout(() => this.laserFade(), 1000);
+    // when the frame showing it is painted (for bench/bench_laser.py)
+    requestAnimationFrame(() => setTimeout(() => {
+      this.laserShown = { x: move.x, y: move.y, at: performance.timeOrigin + performance.now() };
+    }));
+  },
+
+  laserFade() {
+    clearTimeout(this.laserTimer);
+    const dot = this.shown && this.shown.querySelector(":scope > .laser-dot");
+    if (!dot || dot.style.display === "none") return;
+    dot.style.opacity = 0;
+    this.laserTimer = setTimeout(() => { dot.style.display = "none"; }, 300); // hidden once faded
+  },
+
   async show(view) {
     if (this.latest !== undefined && view.version < this.latest) return; // an older push that arrived late
     this.latest = view.version;

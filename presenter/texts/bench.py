@@ -46,13 +46,19 @@ BENCH_TEXTS = Catalogue('presenter.texts.bench', {
     'bench_sent_for_approval': ('Đã gửi, chờ chủ tọa phê duyệt', 'Sent; waiting for the presiding judge\'s approval'),
     'bench_region_hint': ('Kéo trên trang để chọn vùng phóng to', 'Drag on the page to choose a region to zoom'),
     'bench_region_set': ('Đã chọn vùng phóng to', 'Zoom region chosen'),
-    'bench_keys': ('← → xem trang · Enter/P trình chiếu · Shift+← → chuyển trang trên màn hình · H D R A vẽ, '
-                   'Esc thôi vẽ',
-                   '← → preview pages · Enter/P publish · Shift+← → turn the live page · H D R A draw, Esc stops'),
+    'bench_keys': ('← → xem trang · Enter/P trình chiếu · Shift+← → chuyển trang trên màn hình · H D R A E T vẽ, '
+                   'L bút chỉ laser, Esc thôi vẽ',
+                   '← → preview pages · Enter/P publish · Shift+← → turn the live page · H D R A E T draw, '
+                   'L laser pointer, Esc stops'),
     'mark_tool_highlight': ('Bút dạ quang', 'Highlighter'),
     'mark_tool_pen': ('Bút vẽ', 'Pen'),
     'mark_tool_rect': ('Khung chữ nhật', 'Rectangle'),
     'mark_tool_arrow': ('Mũi tên', 'Arrow'),
+    'mark_tool_ellipse': ('Hình elip', 'Ellipse'),
+    'mark_tool_text': ('Chú thích', 'Text callout'),
+    'mark_callout_label': ('Nhập chú thích: Enter để đặt, Esc để hủy',
+                           'Type the callout: Enter places it, Esc cancels'),
+    'mark_laser': ('Bút chỉ laser', 'Laser pointer'),
     'mark_color_yellow': ('Vàng', 'Yellow'),
     'mark_color_red': ('Đỏ', 'Red'),
     'mark_color_green': ('Xanh lá', 'Green'),

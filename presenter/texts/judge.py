@@ -58,6 +58,8 @@ JUDGE_TEXTS = Catalogue('presenter.texts.judge', {
     'judge_act_unrestricted': ('Bỏ hạn chế tài liệu', 'Restriction lifted'),
     'judge_act_mark_added': ('Đánh dấu trên trang', 'Mark drawn on a page'),
     'judge_act_mark_deleted': ('Xóa đánh dấu', 'Mark deleted'),
+    'judge_act_laser_on': ('Bật bút chỉ laser', 'Laser pointer on'),
+    'judge_act_laser_off': ('Tắt bút chỉ laser', 'Laser pointer off'),
     'judge_act_hearing_configured': ('Thay đổi thiết lập', 'Settings changed'),
     'judge_act_screen_added': ('Đăng ký màn hình', 'Screen added'),
     'judge_act_bundle_imported': ('Nhập hồ sơ số hóa', 'Bundle imported'),

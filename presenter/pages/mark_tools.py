@@ -179,7 +179,8 @@ class MarkTools:
         self.color: str | None = None  # None: the kind's default (yellow highlighter, red otherwise)
         self.added: list[int] = []  # this tab's marks, newest last, for undo
         self.laser = False  # the laser pointer is on: the pointer's place over the preview goes to the screens
-        self._laser_told = False  # what the server was last told of it (turning it is audited, in a worker thread)
+        # what the server was last told of it (turning it is audited, in a worker thread); None: nothing yet
+        self._laser_told: bool | None = None
         self._laser_lock = asyncio.Lock()
         self.select = frame.wrap.props.get('data-region-select')
         frame.wrap.props['data-callout-label'] = t('mark_callout_label')
@@ -338,10 +339,12 @@ class MarkTools:
             pass
 
     async def _tell_laser(self) -> None:
-        """Tell the server the laser's state (audited), one change at a time, ending with this tab's latest."""
+        """Tell the server the laser's state (audited when it changes), one change at a time, ending with this tab's
+        latest. Off is always told: the screens' dots fade at once, even if it went on and off before the server
+        heard of it."""
         async with self._laser_lock:
             on = self.laser
-            if on == self._laser_told:
+            if on is self._laser_told:
                 return
             try:
                 await run.io_bound(self.services.pointer.turn, self.hearing_id, self.user, on)

@@ -28,6 +28,7 @@ from courtroom.users import Users
 from media.evidence_store import EvidenceStore
 
 from .conference import Conference, MediaConference, NoMediaConference
+from .laser_relay import LaserRelay
 from .signing import UrlSigner
 
 
@@ -45,6 +46,7 @@ class Services:
     presentation: Presentation
     marks: Marks
     pointer: Pointer  # the bench's laser pointer, in memory only
+    laser: LaserRelay  # the pointer's moves to the evidence views showing the page
     screens: Screens
     points: Points
     participants: Participants
@@ -81,6 +83,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
     secret = server_secret(settings)
     participants = Participants(store, hearings, points, secret)
     stages, recordings = Stages(store, settings.time_zone), Recordings(store)
+    pointer = Pointer(store, hearings)
     conference: Conference
     if media:
         supervisor = MediaSupervisor(ice_servers=list(settings.ice_servers) or None)
@@ -101,7 +104,8 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         signer=UrlSigner(secret),
         presentation=Presentation(store, hearings, exhibits),
         marks=Marks(store, hearings, exhibits),
-        pointer=Pointer(store, hearings),
+        pointer=pointer,
+        laser=LaserRelay(pointer),
         screens=Screens(store),
         points=points,
         participants=participants,

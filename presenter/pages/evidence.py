@@ -14,7 +14,6 @@ from courtroom.hearings import Hearing
 from courtroom.i18n import language
 from courtroom.marks import MarksChange, PageMarks
 from courtroom.minutes import STAGE_NAMES
-from courtroom.pointer import PointerMove
 from courtroom.presentation import Snapshot
 from courtroom.screens import Ack
 from courtroom.stages import StageChange
@@ -51,10 +50,10 @@ STYLE = '''
                         text-overflow: ellipsis; }
   .screen-stage-label[data-stage=suspended] { color: #fde68a; background: rgba(120, 53, 15, 0.7); }
   .screen-stage-label[data-stage=postponed] { color: #fecaca; background: rgba(127, 29, 29, 0.7); }
-  .laser-dot { position: absolute; z-index: 4; width: max(14px, 2.6vh); height: max(14px, 2.6vh);
-               transform: translate(-50%, -50%); border-radius: 50%; pointer-events: none;
-               background: radial-gradient(circle, #ff2d2d 0 42%, rgba(255, 45, 45, 0.45) 55%, transparent 72%);
-               transition: opacity 0.3s ease-out; }
+  .laser-dot { position: absolute; z-index: 4; box-sizing: border-box; width: max(18px, 2.8vh);
+               height: max(18px, 2.8vh); transform: translate(-50%, -50%); border-radius: 50%;
+               pointer-events: none; background: #ff2020; background-clip: padding-box;
+               border: max(4px, 0.6vh) solid rgba(255, 32, 32, 0.4); transition: opacity 0.3s ease-out; }
 </style>
 <script src="/static/courtroom/marks.js"></script>
 <script src="/static/courtroom/screen.js"></script>
@@ -140,20 +139,20 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
             on_ack: Callable[[Ack], None] | None, on_connect: Callable[[], None] | None,
             on_disconnect: Callable[[], None] | None) -> None:
     client = context.client
-    shown: list[tuple[int, int] | None] = [None]  # the page this view was last told to show, for the laser
 
     async def push(snapshot: Snapshot | None = None) -> None:
         snapshot = snapshot or await run.io_bound(services.presentation.snapshot, hearing_id)
         view = snapshot.view(audience)
-        aspect, marks = None, None
+        aspect, marks, shown = None, None, None
         if view.state is ViewState.SHOWING and view.exhibit_id is not None and view.page is not None:
+            shown = (view.exhibit_id, view.page)
             aspect = ASPECTS.get((view.exhibit_id, view.page)) or await run.io_bound(
                 page_aspect, services, view.exhibit_id, view.page)
             marks = services.marks.known_page(hearing_id, view.exhibit_id, view.page) or await run.io_bound(
                 services.marks.page, hearing_id, view.exhibit_id, view.page)
         # the view paints only the newest version it has been sent, so a slow push cannot undo a later one
         payload = view_payload(view, snapshot.state.version, image_base, aspect, marks)
-        shown[0] = (view.exhibit_id, view.page) if aspect is not None else None
+        services.laser.show(client.id, hearing_id, shown)  # the laser's moves on this page now come here
         client.run_javascript(f'courtroomScreen.show({json.dumps(payload)})')
 
     async def redraw_marks(change: MarksChange) -> None:
@@ -164,12 +163,6 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
         marks = services.marks.known_page(hearing_id, change.exhibit_id, change.page) or await run.io_bound(
             services.marks.page, hearing_id, change.exhibit_id, change.page)
         client.run_javascript(f'courtroomScreen.setMarks({json.dumps(marks_payload(view, marks))})')
-
-    def point(move: PointerMove) -> None:
-        """The laser, only to a view showing the page pointed at (or everywhere: it went off). No database read and
-        no encoding here: this runs for every screen at every move."""
-        if move.hearing_id == hearing_id and (move.off or shown[0] == (move.exhibit_id, move.page)):
-            client.run_javascript(f'courtroomScreen.laser({move.encoded})')
 
     def acknowledged(e: GenericEventArguments) -> None:
         args = e.args if isinstance(e.args, dict) else {}
@@ -190,4 +183,4 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
     follow(services.presentation.changed,
            lambda snapshot: push(snapshot) if snapshot.state.hearing_id == hearing_id else None)
     follow(services.marks.changed, lambda change: redraw_marks(change) if change.hearing_id == hearing_id else None)
-    follow(services.pointer.moved, point)
+    client.on_delete(lambda: services.laser.forget(client.id))

@@ -148,6 +148,12 @@ window.courtroomScreen = {
   },
 };
 window.addEventListener("resize", () => window.courtroomScreen.place());
+// The laser's moves come as their own socket.io event, one packet for every screen showing the page
+// (presenter/laser_relay.py), not as code to evaluate.
+(function listenForTheLaser() {
+  if (!window.socket) return setTimeout(listenForTheLaser, 50);
+  window.socket.on("courtroom_laser", (move) => window.courtroomScreen.laser(JSON.parse(move)));
+})();
 // Reconnect quickly after a network drop or a server restart: socket.io's default back-off grows to 5 s (± 50 %),
 // too slow for a courtroom screen that must show the current state within 2 s of the server being back. An attempt
 // against a server that is down costs one refused connection.

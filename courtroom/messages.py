@@ -58,6 +58,12 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
         'Invalid zoom region {region}: give [x0, y0, x1, y1] within 0..1 with x0 < x1 and y0 < y1',
     ),
     'nothing_pending': ('Không có yêu cầu trình chiếu nào chờ phê duyệt', 'No publish request is waiting for approval'),
+    'bad_items': ('Trình chiếu một hoặc hai trang (song song), không phải {count}',
+                  'Publish one page or two (side by side), not {count}'),
+    'bad_side': ('Bên "{side}" không hợp lệ: 0 là bên trái, 1 là bên phải',
+                 'Invalid side "{side}": 0 is left, 1 is right'),
+    'side_needs_live': ('Chưa có trang nào trên màn hình để trình chiếu song song bên cạnh',
+                        'Nothing is on the screens to show a page beside'),
     'kill_switch_on': (
         'Chủ tọa đang tắt mọi màn hình; chỉ chủ tọa mới mở lại được',
         'The presiding judge has blanked every screen; only the presiding judge can lift that',

@@ -62,6 +62,8 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
                   'Publish one page or two (side by side), not {count}'),
     'bad_side': ('Bên "{side}" không hợp lệ: 0 là bên trái, 1 là bên phải',
                  'Invalid side "{side}": 0 is left, 1 is right'),
+    'publish_items_or_page': ('Gửi exhibit_id và page cho một trang, hoặc items (một hoặc hai trang), không cả hai',
+                              'Send exhibit_id and page for one page, or items (one or two pages), not both'),
     'side_needs_live': ('Chưa có trang nào trên màn hình để trình chiếu song song bên cạnh',
                         'Nothing is on the screens to show a page beside'),
     'kill_switch_on': (

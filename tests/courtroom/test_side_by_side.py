@@ -15,6 +15,7 @@ from courtroom.audit import AuditLog
 from courtroom.errors import Conflict, Forbidden, InvalidInput, NotFound
 from courtroom.exhibits import Disclosure, Exhibits
 from courtroom.hearings import Hearings
+from courtroom.minutes import Minutes
 from courtroom.presentation import Presentation
 from courtroom.presentation_state import PresentationState, Region, Shown
 from courtroom.screen_history import on_screen_at, screen_timeline
@@ -119,7 +120,7 @@ def test_approval_of_both_pages(store: Store) -> None:
         p.approve(h, JUDGE)
 
 
-def test_the_audit_names_both_pages_and_the_review_shows_both(store: Store) -> None:
+def test_the_audit_the_minutes_and_the_review_name_both_pages(store: Store) -> None:
     p, h, (e1, e2, _) = setup(store)
     p.publish(h, PROCURATOR, e1, 1)
     p.publish_items(h, PROCURATOR, [(e1, 2, None), (e2, 1, [0, 0, 0.5, 0.5])])
@@ -136,6 +137,10 @@ def test_the_audit_names_both_pages_and_the_review_shows_both(store: Store) -> N
     shown = [(s.exhibit_id, s.page, s.beside_exhibit_id, s.beside_page) for _, s in timeline]
     assert shown == [(e1, 1, None, None), (e1, 2, e2, 1), (e1, 2, e2, 2), (None, None, None, None)]
     assert on_screen_at(timeline, timeline[2][0]).beside_page == 2
+    minutes = [e.text for e in Minutes(store).entries(h, 'en') if e.kind == 'published']
+    assert minutes[0] == 'Shown: TL-001 “Tài liệu”, page 1 (BL 1)'  # one page: as before
+    assert minutes[1] == 'Shown: TL-001 “Tài liệu”, page 2 (BL 2); side by side with TL-002 “Tài liệu”, page 1 (BL 4)'
+    assert Minutes(store).entries(h)[-2].text.endswith('; song song bên cạnh: TL-002 “Tài liệu”, trang 2 (BL 5)')
 
 
 def test_bad_side_by_side_requests_change_nothing(store: Store) -> None:

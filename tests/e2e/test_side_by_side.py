@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import Server
 
 from .conftest import TIMEOUT_MS, make_pdf, sign_in
+from .test_accessibility import expect_accessible, report
 
 pytestmark = pytest.mark.e2e
 
@@ -85,6 +86,16 @@ def test_two_statements_side_by_side_from_the_bench(browser: Browser, page: Page
         expect(page.get_by_test_id('live-sides')).to_be_visible()
         expect(sides.nth(1)).to_have_attribute('aria-pressed', 'true')  # the side just put there acts next
         expect(sides.nth(0)).to_have_attribute('aria-pressed', 'false')
+        found = expect_accessible(page, 'vi', 'bench side by side')
+        page.get_by_test_id('language').get_by_text('EN').click()
+        expect(page.locator('html')).to_have_attribute('lang', 'en-US')
+        expect(page.get_by_test_id('beside-button')).to_contain_text('Show side by side')
+        expect(sides.nth(0)).to_have_attribute('aria-pressed', 'true')  # a page opened afresh starts on the left
+        found += expect_accessible(page, 'en', 'bench side by side')
+        assert not found, report(found)
+        page.keyboard.press('2')
+        expect(sides.nth(1)).to_have_attribute('aria-pressed', 'true')
+        expect(page.get_by_test_id('publish-button')).to_contain_text('Publish on the right side')
 
         # each side's marks on its own page, live
         call(server, 'procurator', 'POST', f'/api/hearings/{hid}/marks',

@@ -180,8 +180,11 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
     def acknowledged(e: GenericEventArguments) -> None:
         args = e.args if isinstance(e.args, dict) else {}
         if on_ack is not None:
+            beside = args.get('beside')
             on_ack(Ack(state=str(args.get('state')), exhibit_id=args.get('exhibit_id'), page=args.get('page'),
-                       version=int(args.get('version') or 0)))
+                       version=int(args.get('version') or 0),
+                       beside=(int(beside[0]), int(beside[1])) if isinstance(beside, list) and len(beside) == 2
+                       else None))
 
     async def connected() -> None:
         if on_connect is not None:

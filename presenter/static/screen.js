@@ -148,7 +148,10 @@ window.courtroomScreen = {
     box.dataset.exhibitId = view.exhibit_id ?? "";
     box.dataset.page = view.page ?? "";
     box.dataset.version = view.version;
-    emitEvent("screen_ack", { state: view.state, exhibit_id: view.exhibit_id, page: view.page, version: view.version });
+    const right = view.split && view.beside ? [view.beside.exhibit_id, view.beside.page] : null;
+    emitEvent("screen_ack", {
+      state: view.state, exhibit_id: view.exhibit_id, page: view.page, version: view.version, beside: right,
+    });
   },
 };
 window.addEventListener("resize", () => window.courtroomScreen.place());

@@ -84,6 +84,8 @@ def test_two_statements_side_by_side_from_the_bench(browser: Browser, page: Page
         assert left is not None and right is not None and left['x'] + left['width'] <= right['x'] + 1
         sides = page.get_by_test_id('live-side')
         expect(page.get_by_test_id('live-sides')).to_be_visible()
+        for chip in page.get_by_test_id('screen-chip-text').all():  # each screen reports painting both
+            expect(chip).to_have_text('TL-001 · BL 1 | TL-002 · BL 4')
         expect(sides.nth(1)).to_have_attribute('aria-pressed', 'true')  # the side just put there acts next
         expect(sides.nth(0)).to_have_attribute('aria-pressed', 'false')
         found = expect_accessible(page, 'vi', 'bench side by side')

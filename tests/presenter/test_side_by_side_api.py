@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+from courtroom.screens import Ack
 from tests.conftest import Server, make_pdf
 
 
@@ -145,3 +146,10 @@ def test_the_openapi_description_names_both_forms(server: Server) -> None:
     spec = httpx.get(f'{server.url}/openapi.json', timeout=30).json()
     publish_op = next(op for path, ops in spec['paths'].items() if path.endswith('/publish') for op in ops.values())
     assert 'items' in publish_op['description'] and 'side' in publish_op['description']
+
+
+def test_a_screens_report_names_both_pages() -> None:
+    """What the bench's strip reads: a split screen reports the page beside too; a one-page report is as before."""
+    split = Ack(state='showing', exhibit_id=1, page=2, version=3, beside=(4, 1))
+    assert split.to_api()['showing'] == {'exhibit_id': 1, 'page': 2, 'beside': {'exhibit_id': 4, 'page': 1}}
+    assert Ack(state='showing', exhibit_id=1, page=2, version=3).to_api()['showing'] == {'exhibit_id': 1, 'page': 2}

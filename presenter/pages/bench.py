@@ -333,6 +333,8 @@ class Bench:
         self.pending_banner.visible = pending is not None
         if pending is not None:
             what = shown_text(self.by_id.get(pending.exhibit_id), pending.page)
+            if state is not None and state.pending_beside is not None:  # two pages asked for, side by side
+                what += ' | ' + shown_text(self.by_id.get(state.pending_beside.exhibit_id), state.pending_beside.page)
             self.pending_banner.text = f'{t("bench_pending")}: {what}'
         self.sides.show(state, self.by_id, self.side)
         self._render_buttons()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable
 
 from nicegui import background_tasks, core
 
@@ -25,21 +26,22 @@ Shown = tuple[int, int]  # (exhibit_id, page)
 class LaserRelay:
     def __init__(self, pointer: Pointer) -> None:
         # read and written on the event loop only
-        self._views: dict[str, tuple[int, Shown | None]] = {}  # client id -> (hearing, the page it shows)
+        self._views: dict[str, tuple[int, tuple[Shown, ...]]] = {}  # client id -> (hearing, the pages it shows)
         self._showing: dict[tuple[int, int, int], set[str]] = {}  # (hearing, exhibit, page) -> client ids
         pointer.moved.subscribe(self._moved)
 
-    def show(self, client_id: str, hearing_id: int, shown: Shown | None) -> None:
-        """The view ``client_id`` of a hearing now shows that page (None: no page)."""
+    def show(self, client_id: str, hearing_id: int, pages: Iterable[Shown]) -> None:
+        """The view ``client_id`` of a hearing now shows these pages (none, one, or two side by side)."""
         self.forget(client_id)
+        shown = tuple(pages)
         self._views[client_id] = (hearing_id, shown)
-        if shown is not None:
-            self._showing.setdefault((hearing_id, *shown), set()).add(client_id)
+        for page in shown:
+            self._showing.setdefault((hearing_id, *page), set()).add(client_id)
 
     def forget(self, client_id: str) -> None:
-        hearing_id, shown = self._views.pop(client_id, (0, None))
-        if shown is not None:
-            key = (hearing_id, *shown)
+        hearing_id, shown = self._views.pop(client_id, (0, ()))
+        for page in shown:
+            key = (hearing_id, *page)
             clients = self._showing.get(key, set())
             clients.discard(client_id)
             if not clients:

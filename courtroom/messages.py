@@ -153,4 +153,15 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
                            'Point {index} {point} is outside the page: x and y must be within 0..1'),
     'mark_needs_text': ('Chú thích cần có nội dung', 'A text callout needs its text'),
     'mark_not_found': ('Không tìm thấy đánh dấu "{mark_id}"', 'Mark "{mark_id}" not found'),
+    'playback_nothing_live': ('Chưa trình chiếu tài liệu nào để phát', 'Nothing is published to play'),
+    'playback_not_av': ('Tài liệu đang trình chiếu không phải bản ghi âm, ghi hình: không phát được',
+                        'The published exhibit is not an audio or video recording: it cannot be played'),
+    'playback_bad_action': ('Thao tác phát "{action}" không hợp lệ; hợp lệ: {actions}',
+                            'Unknown playback action "{action}"; valid: {actions}'),
+    'playback_bad_position': ('Vị trí "{position}" không hợp lệ: cần số giây', 'Position "{position}" is invalid: '
+                              'give a number of seconds'),
+    'playback_seek_outside': ('Vị trí {position} giây nằm ngoài bản ghi (0 đến {duration} giây)',
+                              'Position {position} s is outside the recording (0 to {duration} s)'),
+    'playback_bad_rate': ('Tốc độ phát "{rate}" không hợp lệ: cần từ {min} đến {max}',
+                          'Playback speed "{rate}" is invalid: give {min} to {max}'),
 })

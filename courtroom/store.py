@@ -199,6 +199,10 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     );
     CREATE INDEX marks_of_page ON marks (hearing_id, exhibit_id, page);
     """,
+    # 9: the screen whose speakers are the courtroom's: it alone plays a recording's sound (courtroom.playback)
+    """
+    ALTER TABLE screens ADD COLUMN audio_output INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 

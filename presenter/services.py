@@ -14,6 +14,7 @@ from courtroom.hearings import Hearings
 from courtroom.marks import Marks
 from courtroom.minutes import Minutes
 from courtroom.participants import Participants
+from courtroom.playback import Playback
 from courtroom.points import Points
 from courtroom.presentation import Presentation
 from courtroom.recordings import Recordings
@@ -43,6 +44,7 @@ class Services:
     signer: UrlSigner
     presentation: Presentation
     marks: Marks
+    playback: Playback
     screens: Screens
     points: Points
     participants: Participants
@@ -87,6 +89,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
                                      recordings_dir=settings.recordings_dir)
     else:
         conference = NoMediaConference(participants)
+    presentation = Presentation(store, hearings, exhibits)
     return Services(
         settings=settings,
         store=store,
@@ -97,8 +100,9 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         audit=AuditLog(store),
         evidence=EvidenceStore(settings.evidence_dir),
         signer=UrlSigner(secret),
-        presentation=Presentation(store, hearings, exhibits),
+        presentation=presentation,
         marks=Marks(store, hearings, exhibits),
+        playback=Playback(store, presentation, exhibits),
         screens=Screens(store),
         points=points,
         participants=participants,

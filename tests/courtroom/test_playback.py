@@ -136,7 +136,7 @@ def test_a_published_recording_starts_paused_and_each_action_is_audited_with_its
 
 
 def test_publishing_another_exhibit_ends_the_playback(store: Store) -> None:
-    playback, presentation, clock, h, document, video = setup(store)
+    playback, presentation, _, h, document, video = setup(store)
     presentation.publish(h, PROCURATOR, video, 1)
     playback.act(h, PROCURATOR, 'play')
     heard: list[PlaybackChange] = []

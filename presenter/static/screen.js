@@ -92,6 +92,7 @@ window.courtroomScreen = {
     }
     this.view = view;
     if (this.shown) this.drawMarks();
+    if (window.courtroomPlayback) courtroomPlayback.attach(); // a recording plays over its poster (playback.js)
     this.place();
     for (const layer of document.querySelectorAll("[data-layer]")) {
       layer.style.display = layer.dataset.layer === view.state ? "" : "none";

@@ -61,4 +61,13 @@ BENCH_TEXTS = Catalogue('presenter.texts.bench', {
     'mark_undo': ('Hoàn tác nét vừa vẽ', 'Undo the last mark'),
     'mark_clear': ('Xóa mọi đánh dấu trên trang này', 'Clear every mark on this page'),
     'bench_page': ('Trang {page}/{count}', 'Page {page}/{count}'),
+    'playback_title': ('Phát bản ghi trên màn hình', 'Playing on the screens'),
+    'playback_play': ('Phát (K)', 'Play (K)'),
+    'playback_pause': ('Tạm dừng (K)', 'Pause (K)'),
+    'playback_back': ('Lùi 5 giây (←)', 'Back 5 seconds (←)'),
+    'playback_forward': ('Tới 5 giây (→)', 'Forward 5 seconds (→)'),
+    'playback_slider': ('Vị trí phát', 'Playback position'),
+    'playback_speed': ('Tốc độ phát', 'Playback speed'),
+    'playback_keys': ('K hoặc Space phát/tạm dừng · ← → lùi/tới 5 giây',
+                      'K or Space play/pause · ← → 5 s back/forward'),
 })

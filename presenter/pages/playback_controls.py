@@ -1,0 +1,154 @@
+"""The bench console's controls for a published recording: play and pause (K or Space), back and forward 5 s (← →,
+or the buttons), a position slider and the speed. Shown only while what is on the screens is an audio or video
+exhibit; every action goes through courtroom.playback (audited) and reaches the screens from there."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from nicegui import run, ui
+from nicegui.events import GenericEventArguments, KeyEventArguments
+
+from courtroom.court_time import format_duration
+from courtroom.errors import CourtroomError
+from courtroom.exhibits import Exhibit
+from courtroom.playback import MAX_RATE, MIN_RATE, PlaybackState, is_av
+from courtroom.roles import Action, may
+from courtroom.users import User
+
+from ..live import follow
+from ..services import Services
+from ..session import error_text, t
+from .components import testid
+
+STEP_S = 5.0
+RATES = [0.5, 0.75, 1.0, 1.25, 1.5, 2.0]
+assert MIN_RATE <= min(RATES) and max(RATES) <= MAX_RATE
+
+
+class PlaybackControls:
+    """The card; ``previewed`` gives the exhibit the bench previews, so ← → seek only while that is a recording
+    too (on a document they turn its pages)."""
+
+    def __init__(self, services: Services, user: User, hearing_id: int,
+                 previewed: Callable[[], Exhibit | None]) -> None:
+        self.services = services
+        self.user = user
+        self.hearing_id = hearing_id
+        self.previewed = previewed
+        self.state: PlaybackState | None = None
+        self.learned = time.time()  # when this tab learned ``state``, on this server's clock
+        may_play = may(user.role, Action.PUBLISH)
+        with testid(ui.card(), 'playback-controls').classes('w-full p-3 gap-2') as self.card:
+            ui.label(t('playback_title')).classes('text-[11px] uppercase tracking-wide text-slate-500')
+            with ui.row().classes('w-full items-center no-wrap gap-1'):
+                self.back = self._button('replay_5', t('playback_back'), lambda: self.step(-STEP_S), 'playback-back')
+                self.toggle = self._button('play_arrow', t('playback_play'), self.toggle_play, 'playback-toggle')
+                self.forward = self._button('forward_5', t('playback_forward'), lambda: self.step(STEP_S),
+                                            'playback-forward')
+                self.position = testid(ui.label(), 'playback-position').classes(
+                    'text-sm tabular-nums text-slate-800 ml-auto whitespace-nowrap')
+            self.slider = testid(ui.slider(min=0, max=1, step=0.1, value=0), 'playback-slider').props(
+                f'dense label :label-value="(v => Math.floor(v / 60) + \':\' + String(Math.floor(v % 60))'
+                f'.padStart(2, \'0\'))(modelValue)" aria-label="{t("playback_slider")}"')
+            self.slider.on('change', self.slid)
+            self.speed = testid(ui.select({r: f'{r:g}×' for r in RATES}, value=1.0, label=t('playback_speed'),
+                                          on_change=self.speed_chosen), 'playback-speed') \
+                .props('dense outlined options-dense').classes('w-full')
+            ui.label(t('playback_keys')).classes('text-xs text-slate-500')
+        for control in (self.back, self.toggle, self.forward, self.slider, self.speed):
+            control.set_enabled(may_play)
+        self.card.visible = False
+        ui.timer(0, self.refresh, once=True)
+        ui.timer(0.5, self.tick)
+        follow(services.playback.changed, lambda c: self.refresh() if c.hearing_id == hearing_id else None)
+        follow(services.presentation.changed,
+               lambda s: self.refresh() if s.state.hearing_id == hearing_id else None)
+
+    def _button(self, icon: str, label: str, on_click: Callable[[], object], name: str) -> ui.button:
+        button = testid(ui.button(icon=icon, on_click=on_click), name).props(
+            f'flat round color=primary aria-label="{label}"')
+        with button:
+            ui.tooltip(label)
+        return button
+
+    # --- showing the state ------------------------------------------------------------------------------------
+
+    async def refresh(self) -> None:
+        self.state = await run.io_bound(self.services.playback.state, self.hearing_id)
+        self.learned = self.services.playback.now()
+        self.render()
+
+    def position_now(self) -> float:
+        state = self.state
+        return 0.0 if state is None else state.position_at(state.at + (time.time() - self.learned))
+
+    def render(self) -> None:
+        state = self.state
+        self.card.visible = state is not None
+        if state is None:
+            return
+        playing = state.playing and not state.ended_at(state.at + (time.time() - self.learned))
+        self.toggle.props(f'icon={"pause" if playing else "play_arrow"} '
+                          f'aria-label="{t("playback_pause") if playing else t("playback_play")}"')
+        self.toggle.props['data-playing'] = 'true' if playing else 'false'
+        self.toggle.update()
+        self.slider.props(f'max={state.duration_s or max(1.0, self.position_now())}')
+        self.slider.value = round(self.position_now(), 1)
+        if self.speed.value != state.rate:
+            self.speed.set_value(state.rate)
+        self.tick()
+
+    def tick(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        self.position.text = (f'{format_duration(self.position_now(), short=True)} / '
+                              f'{format_duration(state.duration_s, short=True)}')
+        if state.playing:
+            self.slider.value = round(self.position_now(), 1)
+
+    # --- acting -----------------------------------------------------------------------------------------------
+
+    async def act(self, action: str, **values: object) -> None:
+        try:
+            await run.io_bound(lambda: self.services.playback.act(self.hearing_id, self.user, action, **values))
+        except CourtroomError as e:
+            ui.notify(error_text(e), type='negative')
+
+    async def toggle_play(self) -> None:
+        state = self.state
+        playing = state is not None and state.playing and not state.ended_at(
+            state.at + (time.time() - self.learned))
+        await self.act('pause' if playing else 'play')
+
+    async def step(self, seconds: float) -> None:
+        if self.state is None:
+            return
+        end = self.state.duration_s if self.state.duration_s is not None else float('inf')
+        await self.act('seek', position_s=round(max(0.0, min(end, self.position_now() + seconds)), 3))
+
+    async def slid(self, e: GenericEventArguments) -> None:
+        if isinstance(e.args, int | float) and not isinstance(e.args, bool):
+            await self.act('seek', position_s=float(e.args))
+
+    async def speed_chosen(self) -> None:
+        if self.state is not None and self.speed.value is not None and self.speed.value != self.state.rate:
+            await self.act('rate', rate=self.speed.value)
+
+    async def key(self, e: KeyEventArguments) -> bool:
+        """K or Space plays and pauses; ← → go back and forward 5 s while a recording is on the screens and the
+        bench previews a recording. True when the key was taken."""
+        if self.state is None or e.modifiers.ctrl or e.modifiers.alt or e.modifiers.meta or e.modifiers.shift:
+            return False
+        k = e.key
+        if k.name in ('k', 'K') or k.space:
+            if not e.action.repeat:
+                await self.toggle_play()
+            return True
+        previewed = self.previewed()
+        if (k.arrow_left or k.arrow_right) and (previewed is None or is_av(previewed)):
+            await self.step(STEP_S if k.arrow_right else -STEP_S)
+            return True
+        return False

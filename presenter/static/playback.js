@@ -11,6 +11,7 @@ window.courtroomPlayback = {
   bestRtt: Infinity,
   el: null,
   forcedMute: false, // the browser refused to play sound without a gesture: play muted rather than not at all
+  correcting: true, // false: follow state changes only, never correct drift (bench/bench_playback.py's baseline)
   SEEK_OVER: 1.0, // seconds off beyond which a screen seeks rather than nudges
   IN_STEP: 0.02, // seconds off within which it plays at the set rate
   NUDGE: 0.08, // the largest change of speed when nudging, as a fraction of the rate
@@ -112,6 +113,10 @@ window.courtroomPlayback = {
       if (!el.paused) el.pause();
       el.playbackRate = p.rate;
       if (Math.abs(drift) > 0.04 && !el.seeking) el.currentTime = target;
+      return;
+    }
+    if (!hard && !this.correcting) {
+      if (el.paused) this.play(el);
       return;
     }
     if (Math.abs(drift) > this.SEEK_OVER || (hard && Math.abs(drift) > 0.1)) {

@@ -15,6 +15,8 @@ window.courtroomPlayback = {
   SEEK_OVER: 1.0, // seconds off beyond which a screen seeks rather than nudges
   IN_STEP: 0.02, // seconds off within which it plays at the set rate
   NUDGE: 0.08, // the largest change of speed when nudging, as a fraction of the rate
+  seekLead: 0.15, // how far a playing seek lands behind its target (decoding from a key frame): learned per seek
+  learning: false, // a playing seek has been made whose landing is still to be measured
 
   now() {
     return performance.timeOrigin / 1000 + performance.now() / 1000;
@@ -119,9 +121,16 @@ window.courtroomPlayback = {
       if (el.paused) this.play(el);
       return;
     }
+    if (this.learning && !hard && !el.seeking && !el.paused) {
+      // where the last seek landed says how far ahead to aim the next; a seek that landed far off is made again
+      this.learning = false;
+      this.seekLead = Math.max(0, Math.min(0.5, this.seekLead - drift));
+      if (Math.abs(drift) > 0.1) hard = true;
+    }
     if (Math.abs(drift) > this.SEEK_OVER || (hard && Math.abs(drift) > 0.1)) {
       el.playbackRate = p.rate;
-      el.currentTime = target;
+      el.currentTime = target + this.seekLead * p.rate;
+      this.learning = true;
     } else if (Math.abs(drift) > this.IN_STEP) {
       const nudge = Math.max(-this.NUDGE, Math.min(this.NUDGE, -drift / 2));
       el.playbackRate = p.rate * (1 + nudge);

@@ -164,4 +164,10 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
                               'Position {position} s is outside the recording (0 to {duration} s)'),
     'playback_bad_rate': ('Tốc độ phát "{rate}" không hợp lệ: cần từ {min} đến {max}',
                           'Playback speed "{rate}" is invalid: give {min} to {max}'),
+    'clip_empty': ('Đoạn trích phải kết thúc sau khi bắt đầu (từ {in_s} đến {out_s} giây)',
+                   'A clip must end after it starts (from {in_s} to {out_s} s)'),
+    'clip_needed': ('Cần chọn đoạn trích để phát (clip_id)', 'Name the clip to play (clip_id)'),
+    'clip_of_another_exhibit': ('Đoạn trích "{clip}" thuộc bản ghi khác bản ghi đang trình chiếu',
+                                'The clip "{clip}" belongs to another recording than the one published'),
+    'clip_not_found': ('Không tìm thấy đoạn trích "{clip_id}"', 'Clip "{clip_id}" not found'),
 })

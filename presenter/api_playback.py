@@ -19,9 +19,16 @@ from .services import Services
 
 
 class PlaybackIn(BaseModel):
-    action: str = Field(max_length=100, description='play, pause, seek or rate')
+    action: str = Field(max_length=100, description='play, pause, seek, rate or clip')
     position_s: float | None = Field(default=None, description='seek: where to, in seconds from the start')
     rate: float | None = Field(default=None, description='rate: the speed, 0.5 to 2')
+    clip_id: int | None = Field(default=None, description="clip: the clip to play, from its in point to its out")
+
+
+class ClipIn(BaseModel):
+    name: str = Field(max_length=1000)
+    in_s: float = Field(description='where the clip starts, in seconds from the start of the recording')
+    out_s: float = Field(description='where it ends')
 
 
 class AudioOutputIn(BaseModel):
@@ -30,7 +37,7 @@ class AudioOutputIn(BaseModel):
 
 def nothing_playing(services: Services) -> dict[str, Any]:
     return {'exhibit_id': None, 'playing': False, 'position_s': 0.0, 'rate': 1.0, 'at': services.playback.now(),
-            'duration_s': None}
+            'duration_s': None, 'stop_s': None, 'clip_id': None}
 
 
 def playback_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
@@ -39,8 +46,19 @@ def playback_routes(router: APIRouter, services: Services, current_user: Callabl
     @router.post('/hearings/{hearing_id}/playback', tags=['playback'])
     def act(hearing_id: int, body: PlaybackIn, user: Authed) -> dict[str, Any]:
         """Acts on the published audio or video exhibit; the answer is its state at the moment of the action."""
-        return services.playback.act(hearing_id, user, body.action, position_s=body.position_s,
-                                     rate=body.rate).to_api()
+        return services.playback.act(hearing_id, user, body.action, position_s=body.position_s, rate=body.rate,
+                                     clip_id=body.clip_id).to_api()
+
+    @router.post('/exhibits/{exhibit_id}/clips', status_code=201, tags=['playback'])
+    def add_clip(exhibit_id: int, body: ClipIn, user: Authed) -> dict[str, Any]:
+        """A named part of a recording (in and out points), to play with ``{action: clip, clip_id}``."""
+        return services.playback.add_clip(exhibit_id, user, name=body.name, in_s=body.in_s,
+                                          out_s=body.out_s).to_api()
+
+    @router.get('/exhibits/{exhibit_id}/clips', tags=['playback'])
+    def clips(exhibit_id: int, user: Authed) -> list[dict[str, Any]]:
+        require(user.role, Action.VIEW_EXHIBITS)
+        return [c.to_api() for c in services.playback.clips(exhibit_id)]
 
     @router.get('/hearings/{hearing_id}/playback', tags=['playback'])
     def state(hearing_id: int, user: Authed) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from ..services import Services
 
 HEAD = '''
 <style>
-  .screen-media { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; background: #000; }
+  .screen-media { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
   audio.screen-media { display: none; }
 </style>
 <script src="/static/courtroom/playback.js"></script>

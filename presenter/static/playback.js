@@ -3,7 +3,8 @@
 // estimates its offset to the server's clock (the push, then pings: the answer with the shortest round trip wins),
 // computes where the recording should be now, and every 250 ms corrects its <video>/<audio>: more than 1 s off, it
 // seeks; less, it nudges playbackRate by a few per cent until it is within 20 ms. screen.js calls attach() whenever
-// it rebuilds the shown page, so the element lives inside the shown page's box, over the poster frame.
+// it rebuilds the shown page, so the element lives inside the shown page's box, over the poster frame (which shows
+// through where the browser cannot play the file: Chromium plays no MPEG-4 part 2, which the importer accepts).
 window.courtroomPlayback = {
   p: null, // the latest state pushed, or null when the screen shows no recording
   heard: 0, // server time of the latest push: an older push that arrives late is dropped
@@ -32,7 +33,14 @@ window.courtroomPlayback = {
     if (!p) return 0;
     let position = p.position_s;
     if (p.playing) position += Math.max(0, this.serverNow() - p.at) * p.rate;
-    return p.duration_s != null ? Math.min(position, p.duration_s) : position;
+    const end = this.end();
+    return end != null ? Math.min(position, Math.max(end, p.position_s)) : position;
+  },
+
+  // Where playing stops: a clip's out point, else the end of the recording.
+  end() {
+    const p = this.p;
+    return p.stop_s != null ? p.stop_s : p.duration_s;
   },
 
   set(p) {
@@ -108,7 +116,8 @@ window.courtroomPlayback = {
     el.dataset.playing = p.playing;
     if (el.readyState < 1) return; // no metadata yet: loadedmetadata calls again
     const target = this.target();
-    const ended = p.duration_s != null && target >= p.duration_s;
+    const end = this.end();
+    const ended = end != null && target >= end;
     const drift = el.currentTime - target;
     el.dataset.drift = drift.toFixed(3);
     if (!p.playing || ended) {

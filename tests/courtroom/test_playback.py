@@ -5,6 +5,7 @@ room's audio screen, and every class of bad input refused with a named error, no
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
@@ -204,3 +205,73 @@ def test_marking_the_audio_screen_unmarks_the_others_audited(store: Store) -> No
     assert [s.audio_output for s in screens.of_hearing(h.id)] == [True, False] and heard == [h.id, h.id]
     assert [e.details for e in AuditLog(store).entries(h.id) if e.action == 'screen_audio_output'] == [
         {'screen_id': b.id, 'on': True}, {'screen_id': a.id, 'on': True}]
+
+
+# --- clips -------------------------------------------------------------------------------------------------------
+
+def test_a_clip_plays_from_its_in_point_and_stops_at_its_out_point(store: Store) -> None:
+    playback, presentation, clock, h, _, video = setup(store)
+    clip = playback.add_clip(video, PROCURATOR, name='  Người đội mũ xám  ', in_s=4, out_s=6.5)
+    assert (clip.name, clip.in_s, clip.out_s) == ('Người đội mũ xám', 4.0, 6.5)
+    assert [c.id for c in playback.clips(video)] == [clip.id]
+    presentation.publish(h, PROCURATOR, video, 1)
+    playing = playback.act(h, PROCURATOR, 'clip', clip_id=clip.id)
+    assert (playing.playing, playing.position_s, playing.stop_s, playing.clip_id) == (True, 4.0, 6.5, clip.id)
+    clock.t += 1
+    now = playback.state(h)
+    assert now is not None and now.position_s == pytest.approx(5.0) and now.playing
+    clock.t += 10
+    stopped = playback.state(h)
+    assert stopped is not None and (stopped.position_s, stopped.playing) == (6.5, False)
+    on = playback.act(h, PROCURATOR, 'play')  # on past the out point, into the recording
+    assert (on.position_s, on.stop_s, on.playing) == (6.5, None, True)
+    entries = [e for e in AuditLog(store).entries(h) if e.action in ('clip_saved', 'playback_clip')]
+    assert [(e.action, e.details['clip_id']) for e in entries] == [('clip_saved', clip.id), ('playback_clip', clip.id)]
+    assert entries[1].details['clip'] == 'Người đội mũ xám' and entries[1].details['position_s'] == 4.0
+
+
+def test_a_seek_leaves_the_clip() -> None:
+    clip = act(state(), 'seek', 100.0, position_s=3)
+    assert clip.stop_s is None
+    in_clip = PlaybackState(hearing_id=1, exhibit_id=7, duration_s=20.0, at=100.0, playing=True, position_s=4.0,
+                            stop_s=6.0, clip_id=1)
+    assert act(in_clip, 'seek', 101.0, position_s=10).stop_s is None
+    assert act(in_clip, 'pause', 101.0).stop_s == 6.0
+
+
+@pytest.mark.parametrize(('values', 'code'), [
+    ({'in_s': 5, 'out_s': 5}, 'clip_empty'),
+    ({'in_s': 6, 'out_s': 2}, 'clip_empty'),
+    ({'in_s': -1, 'out_s': 2}, 'playback_seek_outside'),
+    ({'in_s': 1, 'out_s': 21}, 'playback_seek_outside'),
+    ({'in_s': 'a', 'out_s': 2}, 'playback_bad_position'),
+    ({'in_s': 1, 'out_s': 2, 'name': ' '}, 'required_field'),
+    ({'in_s': 1, 'out_s': 2, 'name': 'x' * 201}, 'field_too_long'),
+])
+def test_bad_clips_are_refused_nothing_stored(store: Store, values: dict[str, Any], code: str) -> None:
+    playback, _, _, h, _, video = setup(store)
+    before = len(AuditLog(store).entries(h))
+    with pytest.raises(InvalidInput) as e:
+        playback.add_clip(video, PROCURATOR, **{'name': 'Đoạn', **values})
+    assert e.value.code == code
+    assert playback.clips(video) == [] and len(AuditLog(store).entries(h)) == before
+
+
+def test_clips_only_of_recordings_by_those_who_publish_played_on_their_own_recording(store: Store) -> None:
+    playback, presentation, _, h, document, video = setup(store)
+    with pytest.raises(InvalidInput) as not_av:
+        playback.add_clip(document, PROCURATOR, name='x', in_s=0, out_s=1)
+    with pytest.raises(Forbidden):
+        playback.add_clip(video, COUNSEL, name='x', in_s=0, out_s=1)
+    clip = playback.add_clip(video, JUDGE, name='x', in_s=0, out_s=1)
+    other = Exhibits(store).add_bundle(h, [ExhibitDraft(title='B', kind=ExhibitKind.AUDIO, sha256='d' * 64,
+                                                        source_name='b.ogg', page_texts=[''],
+                                                        media={'duration_s': 5.0})], actor='thuky')[0]
+    presentation.publish(h, PROCURATOR, other.id, 1)
+    with pytest.raises(InvalidInput) as elsewhere:
+        playback.act(h, PROCURATOR, 'clip', clip_id=clip.id)
+    with pytest.raises(InvalidInput) as needed:
+        playback.act(h, PROCURATOR, 'clip')
+    assert (not_av.value.code, elsewhere.value.code, needed.value.code) == (
+        'playback_not_av', 'clip_of_another_exhibit', 'clip_needed')
+    assert playback.state(h) is not None and playback.state(h).playing is False  # type: ignore[union-attr]

@@ -62,7 +62,8 @@ def test_play_pause_seek_and_speed_on_the_published_video(server: Server, setup:
     hid, video = setup['hearing_id'], setup['video']
     publish(server, hid, video)
     assert {k: v for k, v in state(server, hid).items() if k != 'at'} == {
-        'exhibit_id': video, 'playing': False, 'position_s': 0.0, 'rate': 1.0, 'duration_s': SECONDS}
+        'exhibit_id': video, 'playing': False, 'position_s': 0.0, 'rate': 1.0, 'duration_s': SECONDS, 'stop_s': None,
+        'clip_id': None}
     played = playback(server, hid, action='play')
     assert played.status_code == 200, played.text
     assert played.json()['playing'] is True and played.json()['position_s'] == 0.0
@@ -168,3 +169,26 @@ def test_the_room_audio_screen(server: Server, setup: dict[str, Any]) -> None:
         unmarked = c.post(f'/api/screens/{panel_id}/audio_output', json={'on': False}).json()
         assert unmarked['room_audio_screen'] == public_id  # none marked: the first public screen
         assert c.post('/api/screens/999999/audio_output', json={'on': True}).status_code == 404
+
+
+def test_a_clip_saved_and_played(server: Server, setup: dict[str, Any]) -> None:
+    hid, video = setup['hearing_id'], setup['video']
+    with server.client('procurator') as c:
+        made = c.post(f'/api/exhibits/{video}/clips', json={'name': 'Người đội mũ xám', 'in_s': 2, 'out_s': 3.5})
+        assert made.status_code == 201, made.text
+        clip = made.json()
+        bad = c.post(f'/api/exhibits/{video}/clips', json={'name': 'x', 'in_s': 3, 'out_s': SECONDS + 1})
+        assert bad.status_code == 400 and bad.json()['error']['code'] == 'playback_seek_outside'
+        document = c.post(f'/api/exhibits/{setup["document"]}/clips', json={'name': 'x', 'in_s': 0, 'out_s': 1})
+        assert document.status_code == 400 and document.json()['error']['code'] == 'playback_not_av'
+    with server.client('defence_counsel') as c:
+        assert [x['id'] for x in c.get(f'/api/exhibits/{video}/clips').json()] == [clip['id']]
+        assert c.post(f'/api/exhibits/{video}/clips', json={'name': 'y', 'in_s': 0, 'out_s': 1}).status_code == 403
+    publish(server, hid, video)
+    played = playback(server, hid, action='clip', clip_id=clip['id'])
+    assert played.status_code == 200, played.text
+    assert (played.json()['position_s'], played.json()['stop_s'], played.json()['playing']) == (2.0, 3.5, True)
+    missing = playback(server, hid, action='clip', clip_id=999_999)
+    assert missing.status_code == 404 and missing.json()['error']['code'] == 'clip_not_found'
+    assert [e['details'].get('clip') for e in playback_audit(server, hid) if e['action'] == 'playback_clip'] == [
+        'Người đội mũ xám']

@@ -70,4 +70,10 @@ BENCH_TEXTS = Catalogue('presenter.texts.bench', {
     'playback_speed': ('Tốc độ phát', 'Playback speed'),
     'playback_keys': ('K hoặc Space phát/tạm dừng · ← → lùi/tới 5 giây',
                       'K or Space play/pause · ← → 5 s back/forward'),
+    'playback_clips': ('Đoạn trích đã lưu (chọn để phát)', 'Saved clips (choose one to play it)'),
+    'playback_clip_in': ('Điểm vào của đoạn trích: vị trí hiện tại', "The clip's in point: where it is now"),
+    'playback_clip_out': ('Điểm ra của đoạn trích: vị trí hiện tại', "The clip's out point: where it is now"),
+    'playback_clip_name': ('Tên đoạn trích', 'Clip name'),
+    'playback_clip_save': ('Lưu đoạn trích', 'Save the clip'),
+    'playback_clip_saved': ('Đã lưu đoạn trích "{name}"', 'Clip "{name}" saved'),
 })

@@ -22,7 +22,7 @@ SECONDS = 20.0
 def media(page: Page) -> dict[str, Any]:
     return page.get_by_test_id('screen-media').evaluate(
         'el => ({t: el.currentTime, paused: el.paused, muted: el.muted, ready: el.readyState, src: el.currentSrc,'
-        ' kind: el.tagName.toLowerCase()})')
+        ' kind: el.tagName.toLowerCase(), told_to_play: el.dataset.playing === "true"})')
 
 
 def server_state(server: Server, hid: int) -> dict[str, Any]:
@@ -87,6 +87,25 @@ def test_a_recording_plays_pauses_and_seeks_on_every_screen_in_step(page: Page, 
 
         wait_until(in_step, 'the late screen plays in step with the first')
         assert media(late)['muted'] is True
+
+        # a clip: in and out points marked on the bench where the recording is, saved, chosen: every screen plays
+        # it from its in point and stops at its out point
+        for position, button in ((2, 'clip-in'), (3.5, 'clip-out')):
+            with server.client('procurator') as c:
+                c.post(f'/api/hearings/{hid}/playback', json={'action': 'pause'})
+                c.post(f'/api/hearings/{hid}/playback', json={'action': 'seek', 'position_s': position})
+            wait_until(lambda p=position: abs(media(public)['t'] - p) < 0.05, f'the screen is at {position}')
+            page.get_by_test_id(button).click()
+        expect(page.get_by_test_id('clip-span')).to_have_text('00:02 – 00:04')
+        page.get_by_test_id('clip-name').locator('input').fill('Người đội mũ xám')
+        page.get_by_test_id('clip-save').click()
+        page.get_by_test_id('playback-clips').click()
+        page.get_by_role('option', name='Người đội mũ xám').click()
+        wait_until(lambda: server_state(server, hid)['stop_s'] == 3.5, 'the clip plays')
+        for screen in (public, late):
+            # told to play (the clip), yet stopped: at the out point
+            wait_until(lambda s=screen: media(s)['told_to_play'] and media(s)['paused']
+                       and abs(media(s)['t'] - 3.5) < 0.05, 'the screen stopped at the clip\'s out point')
 
         with server.client('procurator') as c:  # another exhibit: the recording leaves the screens
             c.post(f'/api/hearings/{hid}/publish', json={'exhibit_id': doc, 'page': 1})

@@ -47,10 +47,12 @@ class PlaybackControls:
         with testid(ui.card(), 'playback-controls').classes('w-full p-3 gap-2') as self.card:
             ui.label(t('playback_title')).classes('text-[11px] uppercase tracking-wide text-slate-500')
             with ui.row().classes('w-full items-center no-wrap gap-1'):
-                self.back = self._button('replay_5', t('playback_back'), lambda: self.step(-STEP_S), 'playback-back')
-                self.toggle = self._button('play_arrow', t('playback_play'), self.toggle_play, 'playback-toggle')
-                self.forward = self._button('forward_5', t('playback_forward'), lambda: self.step(STEP_S),
-                                            'playback-forward')
+                self.back, _ = self._button('replay_5', t('playback_back'), lambda: self.step(-STEP_S),
+                                            'playback-back')
+                self.toggle, self.toggle_tip = self._button('play_arrow', t('playback_play'), self.toggle_play,
+                                                            'playback-toggle')
+                self.forward, _ = self._button('forward_5', t('playback_forward'), lambda: self.step(STEP_S),
+                                               'playback-forward')
                 self.position = testid(ui.label(), 'playback-position').classes(
                     'text-sm tabular-nums text-slate-800 ml-auto whitespace-nowrap')
             self.slider = testid(ui.slider(min=0, max=1, step=0.1, value=0), 'playback-slider').props(
@@ -90,12 +92,13 @@ class PlaybackControls:
         follow(services.presentation.changed,
                lambda s: self.refresh() if s.state.hearing_id == hearing_id else None)
 
-    def _button(self, icon: str, label: str, on_click: Callable[[], object], name: str) -> ui.button:
+    @staticmethod
+    def _button(icon: str, label: str, on_click: Callable[[], object], name: str) -> tuple[ui.button, ui.tooltip]:
         button = testid(ui.button(icon=icon, on_click=on_click), name).props(
             f'flat round color=primary aria-label="{label}"')
         with button:
-            ui.tooltip(label)
-        return button
+            tip = ui.tooltip(label)
+        return button, tip
 
     # --- showing the state ------------------------------------------------------------------------------------
 
@@ -128,6 +131,7 @@ class PlaybackControls:
         self.toggle.props(f'icon={"pause" if playing else "play_arrow"} '
                           f'aria-label="{t("playback_pause") if playing else t("playback_play")}"')
         self.toggle.props['data-playing'] = 'true' if playing else 'false'
+        self.toggle_tip.text = t('playback_pause') if playing else t('playback_play')
         self.toggle.update()
         self.slider.props(f'max={state.duration_s or max(1.0, self.position_now())}')
         self.slider.value = round(self.position_now(), 1)

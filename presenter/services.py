@@ -14,6 +14,7 @@ from courtroom.hearings import Hearings
 from courtroom.marks import Marks
 from courtroom.minutes import Minutes
 from courtroom.participants import Participants
+from courtroom.playback import Playback
 from courtroom.pointer import Pointer
 from courtroom.points import Points
 from courtroom.presentation import Presentation
@@ -47,6 +48,7 @@ class Services:
     marks: Marks
     pointer: Pointer  # the bench's laser pointer, in memory only
     laser: LaserRelay  # the pointer's moves to the evidence views showing the page
+    playback: Playback
     screens: Screens
     points: Points
     participants: Participants
@@ -92,6 +94,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
                                      recordings_dir=settings.recordings_dir)
     else:
         conference = NoMediaConference(participants)
+    presentation = Presentation(store, hearings, exhibits)
     return Services(
         settings=settings,
         store=store,
@@ -102,10 +105,11 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         audit=AuditLog(store),
         evidence=EvidenceStore(settings.evidence_dir),
         signer=UrlSigner(secret),
-        presentation=Presentation(store, hearings, exhibits),
+        presentation=presentation,
         marks=Marks(store, hearings, exhibits),
         pointer=pointer,
         laser=LaserRelay(pointer),
+        playback=Playback(store, presentation, exhibits),
         screens=Screens(store),
         points=points,
         participants=participants,

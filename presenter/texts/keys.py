@@ -56,6 +56,10 @@ ACTION_KEYS: dict[str, str] = {  # audit actions, in the judge's audit log
     'joined': 'ctl_act_joined', 'left': 'ctl_act_left',
     'mark_added': 'judge_act_mark_added', 'mark_deleted': 'judge_act_mark_deleted',
     'laser_on': 'judge_act_laser_on', 'laser_off': 'judge_act_laser_off',
+    'playback_play': 'judge_act_playback_play', 'playback_pause': 'judge_act_playback_pause',
+    'playback_seek': 'judge_act_playback_seek', 'playback_rate': 'judge_act_playback_rate',
+    'playback_clip': 'judge_act_playback_clip', 'clip_saved': 'judge_act_clip_saved',
+    'screen_audio_output': 'judge_act_screen_audio_output',
 }
 POINT_KIND_KEYS: dict[str, str] = {
     PointKind.CENTRAL: 'hybrid_kind_central', PointKind.DETENTION_FACILITY: 'hybrid_kind_detention_facility',

@@ -26,6 +26,9 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
             screens = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/screens', headers=headers).json()
             people = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/participants', headers=headers).json()
             counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people)))
+            # the projector is the room's audio output; the camera recording plays in Chromium (VP8 WebM)
+            assert [s['audience'] for s in screens if s['audio_output']] == ['public']
+            assert {e['media']['mime'] for e in exhibits if e['kind'] == 'video'} == {'video/webm'}
         finally:
             server.stop()
     assert counts[0] == counts[1]

@@ -153,4 +153,8 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
                            'Point {index} {point} is outside the page: x and y must be within 0..1'),
     'mark_needs_text': ('Chú thích cần có nội dung', 'A text callout needs its text'),
     'mark_not_found': ('Không tìm thấy đánh dấu "{mark_id}"', 'Mark "{mark_id}" not found'),
+    'treatment_not_found': ('Không tìm thấy bản đánh dấu "{treatment_id}"', 'Treatment "{treatment_id}" not found'),
+    'treatment_name_taken': ('Phiên tòa đã có bản đánh dấu tên "{name}"; hãy đặt tên khác',
+                             'The hearing already has a treatment named "{name}"; choose another name'),
+    'treatment_no_marks': ('Trang {page} chưa có đánh dấu nào để lưu', 'Page {page} has no marks to save'),
 })

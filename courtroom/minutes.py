@@ -31,6 +31,8 @@ AUTOMATIC = Catalogue('automatic minutes', {
     'published': ('Trình chiếu {exhibit}, trang {page}{bl}', 'Shown: {exhibit}, page {page}{bl}'),
     'publish_approved': ('Chủ tọa cho trình chiếu {exhibit}, trang {page}{bl}',
                          'Approved and shown: {exhibit}, page {page}{bl}'),
+    'treatment_shown': ('Trình chiếu {exhibit}, trang {page}{bl} với bản đánh dấu “{name}”',
+                        'Shown: {exhibit}, page {page}{bl} with the treatment “{name}”'),
     'cleared': ('Kết thúc trình chiếu {exhibit}', 'Taken off the screens: {exhibit}'),
     'kill_switch_on': ('Chủ tọa tắt mọi màn hình', 'The presiding judge blanks every screen'),
     'kill_switch_off': ('Chủ tọa mở lại màn hình', 'The presiding judge restores the screens'),

@@ -23,6 +23,7 @@ from courtroom.search import Search
 from courtroom.settings import Settings
 from courtroom.stages import Stages
 from courtroom.store import Store
+from courtroom.treatments import Treatments
 from courtroom.users import Users
 from media.evidence_store import EvidenceStore
 
@@ -43,6 +44,7 @@ class Services:
     signer: UrlSigner
     presentation: Presentation
     marks: Marks
+    treatments: Treatments
     screens: Screens
     points: Points
     participants: Participants
@@ -87,6 +89,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
                                      recordings_dir=settings.recordings_dir)
     else:
         conference = NoMediaConference(participants)
+    presentation, marks = Presentation(store, hearings, exhibits), Marks(store, hearings, exhibits)
     return Services(
         settings=settings,
         store=store,
@@ -97,8 +100,9 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         audit=AuditLog(store),
         evidence=EvidenceStore(settings.evidence_dir),
         signer=UrlSigner(secret),
-        presentation=Presentation(store, hearings, exhibits),
-        marks=Marks(store, hearings, exhibits),
+        presentation=presentation,
+        marks=marks,
+        treatments=Treatments(store, hearings, exhibits, marks, presentation),
         screens=Screens(store),
         points=points,
         participants=participants,

@@ -40,6 +40,7 @@ from .presenting_widgets import (
     screen_health,
     shown_text,
 )
+from .treatments_panel import PageMarksList, TreatmentsPanel
 
 logger = logging.getLogger(__name__)
 
@@ -164,9 +165,16 @@ class Bench:
             self.pause_button.visible = may(self.user.role, Action.PRESENTER_BLANK)
             self.clear_button = testid(ui.button(t('bench_clear'), icon='cancel_presentation', on_click=self.clear),
                                        'clear-button').props('outline color=red-9').classes(BIG + ' bg-white')
+            self.marks_list = PageMarksList(self.services, self.user)
+            self.tools.listeners.append(self.marks_list.show)
+            self.treatments = TreatmentsPanel(self.services, self.user, self.hearing.id,
+                                              self._previewed_view, lambda: self.by_id)
 
     def _previewed(self) -> tuple[int, int] | None:
         return (self.exhibit.id, self.page) if self.exhibit is not None else None
+
+    def _previewed_view(self) -> tuple[int, int, Region | None] | None:
+        return (self.exhibit.id, self.page, self.region) if self.exhibit is not None else None
 
     # --- data -------------------------------------------------------------------------------------------------
 
@@ -181,6 +189,7 @@ class Bench:
         self.by_id = {e.id: e for e in self.exhibits}
         self._render_list()
         self._render_live()
+        await self.treatments.load()
         self.render_strip()
         follow(s.presentation.changed, self.on_changed)
         follow(s.screens.changed, self.on_screens)

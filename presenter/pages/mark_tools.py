@@ -6,14 +6,14 @@ pointer moves and sent once, whole, when it lifts (presenter/static/marks.js); t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from nicegui import run, ui
 from nicegui.element import Element
 from nicegui.events import GenericEventArguments, KeyEventArguments
 
 from courtroom.errors import CourtroomError, NotFound
-from courtroom.marks import MarkColor, MarksChange
+from courtroom.marks import Mark, MarkColor, MarksChange
 from courtroom.users import User
 
 from ..live import follow
@@ -110,6 +110,8 @@ class MarkTools:
         self.tool: str | None = None
         self.color: str | None = None  # None: the kind's default (yellow highlighter, red otherwise)
         self.added: list[int] = []  # this tab's marks, newest last, for undo
+        # told the previewed page's marks each time they are drawn (the list of them beside the preview)
+        self.listeners: list[Callable[[Sequence[Mark]], Awaitable[None]]] = []
         self.select = frame.wrap.props.get('data-region-select')
         with frame.wrap:
             self.layer: Element = testid(ui.element('div'), 'preview-marks').classes('cr-marks')
@@ -260,3 +262,5 @@ class MarkTools:
             if (draft) draft.remove();
             layer.dataset.marks = {len(marks)};
         }})()''')
+        for listener in self.listeners:
+            await listener(marks)

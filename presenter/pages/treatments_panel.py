@@ -26,8 +26,6 @@ from .mark_tools import MARK_COLOR_KEYS
 
 MARK_KIND_KEYS = {'highlight': 'marks_kind_highlight', 'pen': 'marks_kind_pen', 'rect': 'marks_kind_rect',
                   'arrow': 'marks_kind_arrow', 'ellipse': 'marks_kind_ellipse', 'text': 'marks_kind_text'}
-# Enter on one of these buttons clicks it, and goes no further: the bench's own Enter (publish) is for the page
-_OWN_ENTER = '(e) => e.stopPropagation()'
 SECTION = 'w-full p-2 gap-1 bg-white rounded-lg border border-slate-200'
 HEADING = 'text-[11px] uppercase tracking-wide text-slate-600 font-semibold'
 
@@ -75,7 +73,7 @@ class PageMarksList:
                     button = testid(ui.button(icon='close', on_click=lambda m=mark.id: self.delete(m)),
                                     'page-mark-delete').props('flat round dense size=sm color=grey-8')
                     button.props['aria-label'] = label
-                    button.tooltip(label).on('keydown.enter', js_handler=_OWN_ENTER)
+                    button.tooltip(label)
 
     async def delete(self, mark_id: int) -> None:
         try:
@@ -101,7 +99,7 @@ class TreatmentsPanel:
                 ui.label(t('treatments_title')).classes(HEADING + ' flex-1')
                 testid(ui.button(icon='bookmark_add', on_click=self.ask_name), 'treatment-save') \
                     .props(f'flat round dense color=primary aria-label="{t("treatments_save")}"') \
-                    .tooltip(t('treatments_save_hint')).on('keydown.enter', js_handler=_OWN_ENTER)
+                    .tooltip(t('treatments_save_hint'))
             self.rows = testid(ui.column(), 'treatment-list').classes('w-full gap-0.5')
         with ui.dialog() as self.dialog, testid(ui.card(), 'treatment-dialog').classes('w-[26rem] p-5 gap-3'):
             ui.label(t('treatments_save')).classes('text-lg font-semibold')
@@ -148,19 +146,19 @@ class TreatmentsPanel:
                     button = testid(ui.button(t('treatments_show'), on_click=lambda tr=treatment: self.show(tr)),
                                     'treatment-show').props('flat dense no-caps color=primary')
                     button.props['aria-label'] = label
-                    button.tooltip(label).on('keydown.enter', js_handler=_OWN_ENTER)
+                    button.tooltip(label)
                     if publish:
                         label = f'{t("bench_publish")}: {treatment.name}'
                         button = testid(ui.button(icon='cast',
                                                   on_click=lambda tr=treatment: self.show(tr, publish=True)),
                                         'treatment-publish').props('flat round dense size=sm color=green-9')
                         button.props['aria-label'] = label
-                        button.tooltip(label).on('keydown.enter', js_handler=_OWN_ENTER)
+                        button.tooltip(label)
                     label = t('treatments_delete_label', name=treatment.name)
                     button = testid(ui.button(icon='delete', on_click=lambda tr=treatment: self.delete(tr)),
                                     'treatment-delete').props('flat round dense size=sm color=grey-8')
                     button.props['aria-label'] = label
-                    button.tooltip(label).on('keydown.enter', js_handler=_OWN_ENTER)
+                    button.tooltip(label)
 
     def _where_text(self, treatment: Treatment) -> str:
         exhibit = self.exhibits().get(treatment.exhibit_id)

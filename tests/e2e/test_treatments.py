@@ -1,7 +1,7 @@
 """Treatments in real Chromium: on the bench console the procurator sees the page's marks listed, saves them as a
 named treatment (Enter saves, Esc cancels), clears the page, and shows the treatment again: the screen showing the
 page draws the marks again. A mark deleted from the list with the keyboard goes from the screen, and does not
-publish anything else."""
+publish anything else (Quasar keeps a button's Enter to itself)."""
 
 from __future__ import annotations
 

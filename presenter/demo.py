@@ -35,7 +35,7 @@ DEMO_TREATMENT_OF = 'Biên bản ghi lời khai bị hại Trần Thị Mai (ng�
 DEMO_TREATMENT_PAGE = 2
 DEMO_TREATMENT_MARKS: list[dict[str, Any]] = [
     {'kind': 'highlight', 'points': [[0.305, 0.659], [0.825, 0.686]]},
-    {'kind': 'text', 'points': [[0.5, 0.70], [0.95, 0.76]], 'color': 'blue',
+    {'kind': 'text', 'points': [[0.45, 0.85], [0.95, 0.92]], 'color': 'blue',
      'text': 'Camera: người lạ ngồi cạnh xe, đi xe đi lúc 22 giờ 14 phút'},
 ]
 

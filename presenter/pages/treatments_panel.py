@@ -63,12 +63,12 @@ class PageMarksList:
             for n, mark in enumerate(marks, start=1):
                 with testid(ui.row(), 'page-mark').classes('w-full no-wrap items-center gap-1') as row:
                     row.props['data-mark-id'] = str(mark.id)
-                    with ui.column().classes('flex-1 min-w-0 gap-0'):
+                    with ui.column().classes('flex-1 min-w-0 gap-0 overflow-hidden'):
                         testid(ui.label(f'{n}. {mark_words(mark)}'), 'page-mark-what') \
-                            .classes('text-xs font-medium text-slate-800 truncate')
+                            .classes('w-full text-xs font-medium text-slate-800 truncate')
                         who = self.names.get(mark.author, mark.author)
                         ui.label(t('marks_by', who=who, time=format_time(mark.created_at, zone))) \
-                            .classes('text-[11px] text-slate-600 truncate')
+                            .classes('w-full text-[11px] text-slate-600 truncate')
                     label = t('marks_delete', number=n, what=mark_words(mark))
                     button = testid(ui.button(icon='close', on_click=lambda m=mark.id: self.delete(m)),
                                     'page-mark-delete').props('flat round dense size=sm color=grey-8')
@@ -138,10 +138,10 @@ class TreatmentsPanel:
                 where = self._where_text(treatment)
                 with testid(ui.row(), 'treatment').classes('w-full no-wrap items-center gap-1') as row:
                     row.props['data-treatment-id'] = str(treatment.id)
-                    with ui.column().classes('flex-1 min-w-0 gap-0'):
+                    with ui.column().classes('flex-1 min-w-0 gap-0 overflow-hidden'):
                         testid(ui.label(treatment.name), 'treatment-name-text') \
-                            .classes('text-xs font-medium text-slate-800 truncate')
-                        ui.label(where).classes('text-[11px] text-slate-600 truncate')
+                            .classes('w-full text-xs font-medium text-slate-800 truncate')
+                        ui.label(where).classes('w-full text-[11px] text-slate-600 truncate')
                     label = t('treatments_show_label', name=treatment.name, where=where)
                     button = testid(ui.button(t('treatments_show'), on_click=lambda tr=treatment: self.show(tr)),
                                     'treatment-show').props('flat dense no-caps color=primary')

@@ -194,6 +194,8 @@ class Bench:
         follow(s.presentation.changed, self.on_changed)
         follow(s.screens.changed, self.on_screens)
         follow(s.presentation.preview_changed, self.on_preview_elsewhere)
+        if self.exhibit is not None:
+            return  # on a slow server the page shows before it has loaded: a page opened meanwhile stays
         if preview is not None and preview.exhibit_id in self.by_id:
             await self.preview(self.by_id[preview.exhibit_id], preview.page, preview.region)
         elif self.exhibits:

@@ -183,13 +183,13 @@ class Bench:
 
     async def load(self) -> None:
         s, h = self.services, self.hearing.id
-        self.exhibits, self.snapshot, self.screens, preview = await run.io_bound(
+        self.exhibits, self.snapshot, self.screens, preview, treatments = await run.io_bound(
             lambda: (s.exhibits.of_hearing(h), s.presentation.snapshot(h), s.screens.of_hearing(h),
-                     s.presentation.preview(h, self.user.id)))
+                     s.presentation.preview(h, self.user.id), s.treatments.of_hearing(h)))
         self.by_id = {e.id: e for e in self.exhibits}
         self._render_list()
         self._render_live()
-        await self.treatments.load()
+        self.treatments.render(treatments)
         self.render_strip()
         follow(s.presentation.changed, self.on_changed)
         follow(s.screens.changed, self.on_screens)

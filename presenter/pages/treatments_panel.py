@@ -21,7 +21,7 @@ from courtroom.users import User
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
-from .components import page_bl, testid
+from .components import Latest, page_bl, testid
 from .mark_tools import MARK_COLOR_KEYS
 
 MARK_KIND_KEYS = {'highlight': 'marks_kind_highlight', 'pen': 'marks_kind_pen', 'rect': 'marks_kind_rect',
@@ -44,16 +44,18 @@ class PageMarksList:
         self.user = user
         self.names: dict[str, str] = {}  # display names by username
         self._shown: tuple[int, ...] | None = None
+        self._turns = Latest()
         with testid(ui.column(), 'page-marks').classes(SECTION):
             ui.label(t('marks_list_title')).classes(HEADING)
             self.rows = testid(ui.column(), 'page-marks-list').classes('w-full gap-0.5')
 
     async def show(self, marks: Sequence[Mark]) -> None:
+        turn = self._turns.start()
         key = tuple(m.id for m in marks)
-        if key == self._shown:
-            return
         if any(m.author not in self.names for m in marks):
             self.names = await run.io_bound(self.services.users.names)
+        if key == self._shown or not self._turns.is_latest(turn):
+            return  # drawn already, or newer marks arrived while the names were read: theirs is the list
         self._shown = key
         self.rows.clear()
         zone = self.services.settings.time_zone
@@ -122,13 +124,13 @@ class TreatmentsPanel:
         except CourtroomError as error:
             ui.notify(error_text(error), type='negative')
             return
-        self._render(treatments)
+        self.render(treatments)
 
     async def on_changed(self, hearing_id: int) -> None:
         if hearing_id == self.hearing_id:
             await self.load()
 
-    def _render(self, treatments: list[Treatment]) -> None:
+    def render(self, treatments: list[Treatment]) -> None:
         self.rows.clear()
         publish = may(self.user.role, Action.PUBLISH)
         with self.rows:

@@ -30,7 +30,7 @@ async def test_marks_listed_and_a_treatment_saved_and_shown_again(user: User, da
     await user.should_see('Phạm Minh Kiểm Sát, lúc')  # the display name, not the username
     stroke(user, {'kind': 'arrow', 'color': 'red', 'points': [[0.9, 0.9], [0.5, 0.3]]})
     await user.should_see(marker='page-mark-what', content='2. Mũi tên, đỏ')
-    buttons = list(user.find(marker='page-mark-delete').elements)
+    buttons = sorted(user.find(marker='page-mark-delete').elements, key=lambda b: b.props['aria-label'])
     assert [b.props['aria-label'] for b in buttons] == ['Xóa đánh dấu số 1: Tô sáng, xanh dương',
                                                         'Xóa đánh dấu số 2: Mũi tên, đỏ']
 

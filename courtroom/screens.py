@@ -26,6 +26,7 @@ class Screen:
     audience: Audience
     token: str
     show_video: bool = False  # also show (and play) the remote participants, on a public or panel screen
+    audio_output: bool = False  # the courtroom's speakers: plays a published recording's sound (courtroom.playback)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -59,7 +60,18 @@ def parse_audience(value: str) -> Audience:
 
 def _screen(row: Any) -> Screen:
     return Screen(id=row['id'], hearing_id=row['hearing_id'], name=row['name'], audience=Audience(row['audience']),
-                  token=row['token'], show_video=bool(row['show_video']))
+                  token=row['token'], show_video=bool(row['show_video']), audio_output=bool(row['audio_output']))
+
+
+def room_audio_screen(screens: list[Screen]) -> int | None:
+    """The one screen of a hearing that plays a recording's sound: the one marked as the room's audio output, or,
+    when none is, the first public screen registered (the gallery's projector), so the court hears a recording
+    without setup and never twice. None when there is neither. Pure."""
+    marked = [s for s in screens if s.audio_output]
+    if marked:
+        return min(s.id for s in marked)
+    public = [s.id for s in screens if s.audience is Audience.PUBLIC]
+    return min(public) if public else None
 
 
 class Screens:
@@ -72,6 +84,8 @@ class Screens:
         self._widths: dict[int, set[int]] = {}
         self._by_token: dict[str, Screen] = {}
         self.changed: Event[int] = Event()  # hearing id: a screen connected, left or acknowledged
+        self.audio_changed: Event[int] = Event()  # hearing id: the room's audio output moved to another screen
+        self._room_audio: dict[int, int | None] = {}  # hearing id → room_audio_screen, as last read
 
     def add(self, hearing_id: int, *, name: str, audience: str, actor: str, show_video: bool = False) -> Screen:
         name = clean_text('name', name, 100)
@@ -88,7 +102,9 @@ class Screens:
             assert cursor.lastrowid is not None
             audit.append(db, hearing_id, actor, 'screen_added', {'screen_id': cursor.lastrowid, 'name': name,
                                                                  'audience': kind.value, 'show_video': show_video})
+        self._room_audio.pop(hearing_id, None)
         self.changed.emit(hearing_id)
+        self.audio_changed.emit(hearing_id)
         return Screen(id=cursor.lastrowid, hearing_id=hearing_id, name=name, audience=kind, token=token,
                       show_video=show_video)
 
@@ -107,6 +123,31 @@ class Screens:
             raise NotFound('screen_not_found', screen='…')
         self._by_token[token] = screen = _screen(row)
         return screen
+
+    def set_audio_output(self, screen_id: int, on: bool, *, actor: str) -> Screen:
+        """Mark a screen as the room's audio output (the hearing's other screens lose the mark), or unmark it;
+        audited."""
+        with self._store.transaction() as db:
+            row = db.execute('SELECT * FROM screens WHERE id = ?', (screen_id,)).fetchone()
+            if row is None:
+                raise NotFound('screen_not_found', screen=screen_id)
+            hearing_id = row['hearing_id']
+            if on:
+                db.execute('UPDATE screens SET audio_output = 0 WHERE hearing_id = ?', (hearing_id,))
+            db.execute('UPDATE screens SET audio_output = ? WHERE id = ?', (int(on), screen_id))
+            audit.append(db, hearing_id, actor, 'screen_audio_output', {'screen_id': screen_id, 'on': on})
+            self._by_token.clear()
+            self._room_audio.pop(hearing_id, None)
+            screen = _screen(db.execute('SELECT * FROM screens WHERE id = ?', (screen_id,)).fetchone())
+        self.changed.emit(hearing_id)
+        self.audio_changed.emit(hearing_id)
+        return screen
+
+    def room_audio(self, hearing_id: int) -> int | None:
+        """``room_audio_screen`` of the hearing's screens, read once and kept until a screen's mark changes."""
+        if hearing_id not in self._room_audio:
+            self._room_audio[hearing_id] = room_audio_screen(self.of_hearing(hearing_id))
+        return self._room_audio[hearing_id]
 
     def connected(self, screen: Screen) -> None:
         with self._lock:
@@ -153,6 +194,7 @@ class Screens:
         ack = self.last_ack(screen.id)
         return {
             'id': screen.id, 'name': screen.name, 'audience': screen.audience.value, 'show_video': screen.show_video,
+            'audio_output': screen.audio_output,
             'connected': self.is_connected(screen.id),
             'showing': ack.to_api()['showing'] if ack else None, 'blank': ack.state == 'blank' if ack else False,
             'state': ack.state if ack else None, 'version': ack.version if ack else None,

@@ -199,7 +199,23 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     );
     CREATE INDEX marks_of_page ON marks (hearing_id, exhibit_id, page);
     """,
-    # 9: treatments, a page's marks (and zoom region) saved under a name to show again (courtroom.treatments); a
+    # 9: the screen whose speakers are the courtroom's: it alone plays a recording's sound, and named clips of
+    # recordings (courtroom.playback)
+    """
+    ALTER TABLE screens ADD COLUMN audio_output INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE clips (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+        name TEXT NOT NULL,
+        in_s REAL NOT NULL,
+        out_s REAL NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX clips_of_exhibit ON clips (exhibit_id);
+    """,
+    # 10: treatments, a page's marks (and zoom region) saved under a name to show again (courtroom.treatments); a
     # deleted one keeps its row for the record, and frees its name
     """
     CREATE TABLE treatments (

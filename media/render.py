@@ -286,7 +286,8 @@ def _video_poster(source: Path, *, sha256: str, width: int) -> Image.Image:
             if frame is None:
                 raise Unprocessable('render_failed', sha256=sha256, page=1, detail='no decodable frame')
             image = frame.to_image()
-            sar = stream.codec_context.sample_aspect_ratio or frame.sample_aspect_ratio
+            # PyAV 18's frames carry no sample_aspect_ratio of their own: a stream that leaves it unset is square
+            sar = stream.codec_context.sample_aspect_ratio or getattr(frame, 'sample_aspect_ratio', None)
             rotation = frame.rotation
     except av.FFmpegError as e:
         raise Unprocessable('render_failed', sha256=sha256, page=1, detail=str(e)) from e

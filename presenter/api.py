@@ -22,6 +22,7 @@ from courtroom.users import User
 
 from .api_hybrid import hybrid_routes
 from .api_marks import marks_routes
+from .api_playback import playback_routes
 from .api_presenting import presenting_routes
 from .api_record import record_routes
 from .api_treatments import treatments_routes
@@ -166,6 +167,7 @@ def api_router(services: Services) -> APIRouter:
 
     presenting_routes(router, services, current_user)
     marks_routes(router, services, current_user)
+    playback_routes(router, services, current_user)
     treatments_routes(router, services, current_user)
     hybrid_routes(router, services, current_user)
     record_routes(router, services, current_user)

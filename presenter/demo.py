@@ -100,7 +100,9 @@ def ensure_demo(services: Services) -> DemoSummary:
     h = existing.id
     if not services.screens.of_hearing(h):
         for name, audience, video in DEMO_SCREENS:
-            services.screens.add(h, name=name, audience=audience, actor='demo', show_video=video)
+            screen = services.screens.add(h, name=name, audience=audience, actor='demo', show_video=video)
+            if audience == 'public':  # the projector's speakers are the courtroom's: a recording sounds from there
+                services.screens.set_audio_output(screen.id, True, actor='demo')
     if len(services.points.of_hearing(h)) == 1:
         for name, kind in DEMO_POINTS:
             services.points.add(h, name=name, kind=kind, actor='demo')

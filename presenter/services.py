@@ -14,6 +14,7 @@ from courtroom.hearings import Hearings
 from courtroom.marks import Marks
 from courtroom.minutes import Minutes
 from courtroom.participants import Participants
+from courtroom.playback import Playback
 from courtroom.points import Points
 from courtroom.presentation import Presentation
 from courtroom.recordings import Recordings
@@ -44,6 +45,7 @@ class Services:
     signer: UrlSigner
     presentation: Presentation
     marks: Marks
+    playback: Playback
     treatments: Treatments
     screens: Screens
     points: Points
@@ -103,6 +105,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         presentation=presentation,
         marks=marks,
         treatments=Treatments(store, hearings, exhibits, marks, presentation),
+        playback=Playback(store, presentation, exhibits),
         screens=Screens(store),
         points=points,
         participants=participants,

@@ -139,3 +139,30 @@ def make_pdf(pages: list[str]) -> bytes:
     data = doc.tobytes()
     doc.close()
     return data
+
+
+def make_webm(seconds: float, *, fps: int = 10, size: tuple[int, int] = (160, 120)) -> bytes:
+    """A small VP8 WebM recording (as demo/video.py makes the demo's camera video, which Chromium plays): a
+    counter of tenths of a second on a background that changes shade every second."""
+    import io
+    from fractions import Fraction
+
+    import av
+    from PIL import Image, ImageDraw
+
+    out = io.BytesIO()
+    with av.open(out, mode='w', format='webm') as container:
+        stream = container.add_stream('libvpx', rate=fps)
+        stream.width, stream.height, stream.pix_fmt = *size, 'yuv420p'
+        stream.codec_context.time_base = Fraction(1, fps)
+        stream.options = {'deadline': 'realtime', 'cpu-used': '8', 'b': '100k'}
+        for i in range(round(seconds * fps)):
+            image = Image.new('RGB', size, (20 + (i // fps) * 37 % 200, 60, 90))
+            ImageDraw.Draw(image).text((8, 8), f'{i / fps:.1f}', fill=(255, 255, 255))
+            frame = av.VideoFrame.from_image(image).reformat(format='yuv420p')
+            frame.pts, frame.time_base = i, Fraction(1, fps)
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return out.getvalue()

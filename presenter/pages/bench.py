@@ -31,6 +31,7 @@ from .components import Latest, bl_range, keyboard_button, page_bl, snippet_html
 from .go_to_bl import GoToBl, leave_field
 from .hearing_page import hearing_for
 from .mark_tools import MarkTools, add_drawing_assets
+from .playback_controls import PlaybackControls
 from .presenting_widgets import (
     Badges,
     PageFrame,
@@ -174,6 +175,7 @@ class Bench:
             self.pause_button.visible = may(self.user.role, Action.PRESENTER_BLANK)
             self.clear_button = testid(ui.button(t('bench_clear'), icon='cancel_presentation', on_click=self.clear),
                                        'clear-button').props('outline color=red-9').classes(BIG + ' bg-white')
+            self.playback = PlaybackControls(self.services, self.user, self.hearing.id, lambda: self.exhibit)
             self.marks_list = PageMarksList(self.services, self.user)
             self.tools.listeners.append(self.marks_list.show)
             self.treatments = TreatmentsPanel(self.services, self.user, self.hearing.id,
@@ -512,7 +514,7 @@ class Bench:
         await self._act(self.services.presentation.clear)
 
     async def key(self, e: KeyEventArguments) -> None:
-        if not e.action.keydown or await self.tools.key(e):
+        if not e.action.keydown or await self.tools.key(e) or await self.playback.key(e):
             return
         k = e.key
         if e.modifiers.shift and (k.arrow_right or k.arrow_left):

@@ -18,6 +18,7 @@ from ..texts import TEXTS
 from .call import Call
 from .evidence import add_head, evidence_view
 from .layout import clock, page_language
+from .playback_view import add_playback_head, follow_playback
 
 STATIC = Path(__file__).resolve().parent.parent / 'static'
 
@@ -48,6 +49,7 @@ def register(services: Services) -> None:
     @ui.page('/screen/{token}', title='Courtroom screen')
     async def screen_page(token: str, lang: str = 'vi') -> None:
         add_head()
+        add_playback_head()
         page_language('en' if lang == 'en' else 'vi')
         ui.add_head_html(KIOSK)
         try:
@@ -61,6 +63,7 @@ def register(services: Services) -> None:
                       on_ack=lambda ack: services.screens.ack(screen, ack),
                       on_connect=lambda: services.screens.connected(screen),
                       on_disconnect=lambda: services.screens.disconnected(screen))
+        follow_playback(services, screen, f'/api/screens/{token}/media')
         if screen.show_video:
             remote_video(services, screen)
         if services.hearings.get(screen.hearing_id).recorded_whole:  # an interrogation's views all show the time

@@ -13,7 +13,7 @@ from nicegui.element import Element
 from courtroom.errors import CourtroomError
 from courtroom.exhibits import Exhibit
 from courtroom.roles import Action, require
-from courtroom.screens import Screen
+from courtroom.screens import Screen, room_audio_screen
 from courtroom.users import User
 from courtroom.visibility import Audience
 
@@ -89,6 +89,7 @@ class ScreensPanel:
 
     def follow_changes(self) -> None:
         follow(self.services.screens.changed, self.on_screens)
+        follow(self.services.screens.audio_changed, self.on_audio)
         ui.timer(1.0, self.refresh_chips)  # a screen that trails the state turns amber after LAG_S
 
     def on_version(self, version: int) -> None:
@@ -107,6 +108,22 @@ class ScreensPanel:
         else:
             self.refresh_chips()
 
+    async def on_audio(self, hearing_id: int) -> None:
+        """The room's audio screen changed: every tile's switch and speaker may change."""
+        if hearing_id == self.hearing_id:
+            self.screens = await run.io_bound(self.services.screens.of_hearing, hearing_id)
+            self._render_screens()
+
+    async def set_audio(self, screen: Screen, on: bool) -> None:
+        if on == screen.audio_output:
+            return
+        try:
+            require(self.user.role, Action.MANAGE_SCREENS)
+            await run.io_bound(lambda: self.services.screens.set_audio_output(screen.id, on,
+                                                                             actor=self.user.username))
+        except CourtroomError as e:
+            ui.notify(error_text(e), type='negative')
+
     def _render_screens(self) -> None:
         self.screen_list.clear()
         self.chips.clear()
@@ -116,11 +133,12 @@ class ScreensPanel:
                 testid(ui.label(t('clerk_no_screens')), 'no-screens').classes(
                     'col-span-full text-sm text-slate-500 rounded border border-dashed border-slate-300 px-4 py-5 '
                     'text-center')
+            sounding = room_audio_screen(self.screens)
             for screen in self.screens:
-                self._screen_tile(screen)
+                self._screen_tile(screen, sounding == screen.id)
         self.refresh_chips()
 
-    def _screen_tile(self, screen: Screen) -> None:
+    def _screen_tile(self, screen: Screen, sounding: bool = False) -> None:
         url = screen_url(self.base_url, screen)
         with testid(ui.row(), 'screen-row').classes(
                 'w-full min-w-0 items-center no-wrap gap-3 rounded-lg border border-slate-200 bg-slate-50 p-2.5') \
@@ -133,12 +151,20 @@ class ScreensPanel:
                 with ui.column().classes('w-full gap-0'):
                     testid(ui.label(screen.name), 'screen-name-label') \
                         .classes('text-sm font-semibold text-slate-800 truncate w-full').tooltip(screen.name)
-                    testid(ui.label(t(CLERK_AUDIENCE_KEYS[screen.audience])), 'screen-audience-label') \
-                        .classes('text-xs text-slate-600')
+                    with ui.row().classes('items-center no-wrap gap-1'):
+                        testid(ui.label(t(CLERK_AUDIENCE_KEYS[screen.audience])), 'screen-audience-label') \
+                            .classes('text-xs text-slate-600')
+                        if sounding:
+                            testid(ui.icon('volume_up', size='1rem'), 'screen-plays-sound').classes(
+                                'text-blue-900').props(f'aria-label="{t("clerk_screen_plays_sound")}" role=img') \
+                                .tooltip(t('clerk_screen_plays_sound'))
                 self.chips[screen.id] = ui.element('div').classes('w-full min-w-0')
                 testid(ui.label(url), 'screen-url').classes(
                     'w-full text-[11px] font-mono text-slate-600 bg-white border border-slate-200 rounded px-1.5 '
                     'py-0.5 truncate select-all').tooltip(url)
+                testid(ui.switch(t('clerk_screen_audio'), value=screen.audio_output,
+                                 on_change=lambda e, s=screen: self.set_audio(s, bool(e.value))), 'screen-audio') \
+                    .props('dense').classes('text-sm').tooltip(t('clerk_screen_audio_hint'))
                 with ui.row().classes('items-center no-wrap gap-1'):
                     testid(ui.button(t('clerk_copy'), icon='content_copy',
                                      on_click=lambda u=url: self.copy(u)), 'screen-copy') \

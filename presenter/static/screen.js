@@ -132,6 +132,7 @@ window.courtroomScreen = {
     this.shown = this.sides.length ? this.sides[0].box : null;
     this.view = view;
     for (const side of this.sides) this.drawMarks(side);
+    if (window.courtroomPlayback) courtroomPlayback.attach(); // a recording plays over its poster (playback.js)
     this.place();
     for (const layer of document.querySelectorAll("[data-layer]")) {
       layer.style.display = layer.dataset.layer === view.state ? "" : "none";

@@ -41,4 +41,10 @@ CLERK_TEXTS = Catalogue('presenter.texts.clerk', {
     'clerk_open_judge': ('Bảng điều khiển Chủ tọa', 'Judge\'s panel'),
     'clerk_screen_video': ('Hiển thị hình ảnh các điểm cầu (màn hình công chúng, HĐXX)',
                            "Show the remote points' video (public and trial-panel screens)"),
+    'clerk_screen_audio': ('Loa phòng xử án', "Courtroom's speakers"),
+    'clerk_screen_audio_hint': ('Màn hình này phát âm thanh của bản ghi âm, ghi hình khi trình chiếu; các màn hình '
+                                'khác tắt tiếng. Chưa chọn màn hình nào thì màn hình công chúng đầu tiên phát.',
+                                'This screen plays the sound of a published recording; the others stay muted. '
+                                'With none chosen, the first public screen plays it.'),
+    'clerk_screen_plays_sound': ('Phát âm thanh trong phòng xử án', 'Plays the sound in the courtroom'),
 })

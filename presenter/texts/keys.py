@@ -55,6 +55,10 @@ ACTION_KEYS: dict[str, str] = {  # audit actions, in the judge's audit log
     'hand_raised': 'ctl_act_hand_raised', 'hand_lowered': 'ctl_act_hand_lowered', 'admitted': 'ctl_act_admitted',
     'joined': 'ctl_act_joined', 'left': 'ctl_act_left',
     'mark_added': 'judge_act_mark_added', 'mark_deleted': 'judge_act_mark_deleted',
+    'playback_play': 'judge_act_playback_play', 'playback_pause': 'judge_act_playback_pause',
+    'playback_seek': 'judge_act_playback_seek', 'playback_rate': 'judge_act_playback_rate',
+    'playback_clip': 'judge_act_playback_clip', 'clip_saved': 'judge_act_clip_saved',
+    'screen_audio_output': 'judge_act_screen_audio_output',
     'treatment_saved': 'judge_act_treatment_saved', 'treatment_shown': 'judge_act_treatment_shown',
     'treatment_deleted': 'judge_act_treatment_deleted',
 }

@@ -73,9 +73,26 @@ def test_a_folder_from_before_marks_gets_them_and_keeps_what_it_had(tmp_path: Pa
         store.close()
 
 
+def test_a_folder_from_before_room_audio_keeps_its_screens_none_marked(tmp_path: Path) -> None:
+    path = tmp_path / 'db.sqlite3'
+    _database_at(path, 6)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')")
+    db.execute("INSERT INTO screens (id, hearing_id, name, audience, token, created_at, show_video)"
+               " VALUES (5, 3, 'Máy chiếu', 'public', 'tok', 'now', 1)")
+    db.close()
+    store = Store(path)
+    try:
+        with store.read() as db:
+            row = db.execute('SELECT name, show_video, audio_output FROM screens WHERE id = 5').fetchone()
+        assert tuple(row) == ('Máy chiếu', 1, 0)
+    finally:
+        store.close()
+
+
 def test_a_folder_from_before_treatments_gets_them_and_keeps_its_marks(tmp_path: Path) -> None:
     path = tmp_path / 'db.sqlite3'
-    _database_at(path, 8)
+    _database_at(path, 9)
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')")
     db.execute("INSERT INTO marks (hearing_id, exhibit_id, page, kind, points, color, author, created_at)"

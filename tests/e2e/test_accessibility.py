@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.conftest import Server
+from tests.conftest import Server, make_webm
 
 from .conftest import make_pdf, sign_in
 
@@ -280,6 +280,21 @@ def test_bench(signed_in: Callable[[str, str], Page], server: Server, hearing: d
     page.get_by_test_id('search-input').fill('lời khai')
     expect(page.get_by_test_id('search-hit').first).to_be_visible()
     found += expect_accessible(page, lang, 'bench search')
+    assert not found, report(found)
+
+
+@pytest.mark.parametrize('lang', LANGS)
+def test_bench_playing_a_recording(signed_in: Callable[[str, str], Page], server: Server, lang: str) -> None:
+    with server.client('clerk') as clerk:
+        h = clerk.post('/api/hearings', json={'case_number': '89/2026/HSST', 'title': 'Camera (tiếp cận)'}).json()['id']
+        files = [('files', ('camera.webm', make_webm(4), 'video/webm'))]
+        video = clerk.post(f'/api/hearings/{h}/bundles', files=files).json()['exhibits'][0]['id']
+    with server.client('procurator') as procurator:
+        assert procurator.post(f'/api/hearings/{h}/publish', json={'exhibit_id': video, 'page': 1}).status_code == 200
+    page = signed_in('procurator', lang)
+    page.goto(f'/bench/{h}')
+    expect(page.get_by_test_id('playback-controls')).to_be_visible()
+    found = expect_accessible(page, lang, 'bench playing a recording')
     assert not found, report(found)
 
 

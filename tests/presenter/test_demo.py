@@ -29,6 +29,9 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
             counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people),
                            [(t['name'], t['exhibit_id'], t['page'], [m['kind'] for m in t['marks']])
                             for t in treatments]))
+            # the projector is the room's audio output; the camera recording plays in Chromium (VP8 WebM)
+            assert [s['audience'] for s in screens if s['audio_output']] == ['public']
+            assert {e['media']['mime'] for e in exhibits if e['kind'] == 'video'} == {'video/webm'}
         finally:
             server.stop()
     assert counts[0] == counts[1]

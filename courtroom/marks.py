@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -279,6 +281,37 @@ class Marks:
         if cleared:
             self.changed.emit(MarksChange(hearing_id, exhibit_id, page))
         return cleared
+
+    def replace_page(self, hearing_id: int, user: User, exhibit_id: int, page: int, shapes: list[MarkShape], *,
+                     also: Callable[[sqlite3.Connection, list[Mark]], None] | None = None) -> list[Mark]:
+        """Put ``shapes`` in place of the page's marks (a saved treatment shown again): each delete and add audited
+        as marks are, and ``also`` (the caller's own audit entry) in the same transaction; the page changes once.
+        The caller has checked the page and the shapes."""
+        require(user.role, Action.MARK)
+        at = _now()
+        with self._store.transaction() as db:
+            rows = db.execute('SELECT * FROM marks WHERE hearing_id = ? AND exhibit_id = ? AND page = ?'
+                              ' AND deleted_at IS NULL ORDER BY id', (hearing_id, exhibit_id, page)).fetchall()
+            for mark in map(_mark, rows):
+                db.execute('UPDATE marks SET deleted_at = ?, deleted_by = ? WHERE id = ?', (at, user.username,
+                                                                                            mark.id))
+                audit.append(db, hearing_id, user.username, 'mark_deleted', _details(mark))
+            added = []
+            for shape in shapes:
+                cursor = db.execute(
+                    'INSERT INTO marks (hearing_id, exhibit_id, page, kind, points, color, text, author, created_at)'
+                    ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                    (hearing_id, exhibit_id, page, shape.kind.value, json.dumps([list(p) for p in shape.points]),
+                     shape.color.value, shape.text, user.username, at))
+                mark = Mark(id=int(cursor.lastrowid or 0), hearing_id=hearing_id, exhibit_id=exhibit_id, page=page,
+                            shape=shape, author=user.username, created_at=at)
+                audit.append(db, hearing_id, user.username, 'mark_added', _details(mark))
+                added.append(mark)
+            if also is not None:
+                also(db, added)
+            self._changed_in(hearing_id, exhibit_id, page)
+        self.changed.emit(MarksChange(hearing_id, exhibit_id, page))
+        return added
 
 
 def _details(mark: Mark) -> dict[str, Any]:

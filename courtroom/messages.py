@@ -180,4 +180,8 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'clip_of_another_exhibit': ('Đoạn trích "{clip}" thuộc bản ghi khác bản ghi đang trình chiếu',
                                 'The clip "{clip}" belongs to another recording than the one published'),
     'clip_not_found': ('Không tìm thấy đoạn trích "{clip_id}"', 'Clip "{clip_id}" not found'),
+    'treatment_not_found': ('Không tìm thấy bản đánh dấu "{treatment_id}"', 'Treatment "{treatment_id}" not found'),
+    'treatment_name_taken': ('Phiên tòa đã có bản đánh dấu tên "{name}"; hãy đặt tên khác',
+                             'The hearing already has a treatment named "{name}"; choose another name'),
+    'treatment_no_marks': ('Trang {page} chưa có đánh dấu nào để lưu', 'Page {page} has no marks to save'),
 })

@@ -31,6 +31,8 @@ AUTOMATIC = Catalogue('automatic minutes', {
     'published': ('Trình chiếu {exhibit}, trang {page}{bl}{beside}', 'Shown: {exhibit}, page {page}{bl}{beside}'),
     'publish_approved': ('Chủ tọa cho trình chiếu {exhibit}, trang {page}{bl}{beside}',
                          'Approved and shown: {exhibit}, page {page}{bl}{beside}'),
+    'treatment_shown': ('Trình chiếu {exhibit}, trang {page}{bl} với bản đánh dấu “{name}”',
+                        'Shown: {exhibit}, page {page}{bl} with the treatment “{name}”'),
     'cleared': ('Kết thúc trình chiếu {exhibit}', 'Taken off the screens: {exhibit}'),
     'kill_switch_on': ('Chủ tọa tắt mọi màn hình', 'The presiding judge blanks every screen'),
     'kill_switch_off': ('Chủ tọa mở lại màn hình', 'The presiding judge restores the screens'),

@@ -215,6 +215,24 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     );
     CREATE INDEX clips_of_exhibit ON clips (exhibit_id);
     """,
+    # 10: treatments, a page's marks (and zoom region) saved under a name to show again (courtroom.treatments); a
+    # deleted one keeps its row for the record, and frees its name
+    """
+    CREATE TABLE treatments (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+        page INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        region TEXT,
+        shapes TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        deleted_at TEXT,
+        deleted_by TEXT
+    );
+    CREATE UNIQUE INDEX treatments_named ON treatments (hearing_id, name) WHERE deleted_at IS NULL;
+    """,
 ]
 
 

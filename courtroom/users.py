@@ -74,6 +74,11 @@ class Users:
         with self._store.read() as db:
             return db.execute('SELECT 1 FROM users WHERE username = ?', (username,)).fetchone() is not None
 
+    def names(self) -> dict[str, str]:
+        """Every user's display name by username, for lists that say who did what."""
+        with self._store.read() as db:
+            return {r[0]: r[1] for r in db.execute('SELECT username, name FROM users')}
+
     def authenticate(self, username: str, password: str) -> User:
         with self._store.read() as db:
             row = db.execute('SELECT * FROM users WHERE username = ?', (username,)).fetchone()

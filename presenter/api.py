@@ -25,6 +25,7 @@ from .api_marks import marks_routes
 from .api_playback import playback_routes
 from .api_presenting import presenting_routes
 from .api_record import record_routes
+from .api_treatments import treatments_routes
 from .i18n import error_message, pick_lang
 from .page_images import page_image
 from .services import Services
@@ -167,6 +168,7 @@ def api_router(services: Services) -> APIRouter:
     presenting_routes(router, services, current_user)
     marks_routes(router, services, current_user)
     playback_routes(router, services, current_user)
+    treatments_routes(router, services, current_user)
     hybrid_routes(router, services, current_user)
     record_routes(router, services, current_user)
 

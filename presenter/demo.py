@@ -8,6 +8,7 @@ import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from courtroom.roles import Role
 from demo import DEMO_CASE, write_demo_case_file
@@ -26,6 +27,17 @@ DEMO_USERS: list[tuple[str, Role, str]] = [
     ('luatsu', Role.DEFENCE_COUNSEL, 'Đỗ Thị Luật Sư'),
 ]
 
+
+# a saved treatment (courtroom.treatments) on the victim's first statement: the time the camera saw the motorbike
+# taken, highlighted where page 2 says it, and a callout; the page itself keeps no marks until it is shown
+DEMO_TREATMENT = 'Giờ mất xe theo camera'
+DEMO_TREATMENT_OF = 'Biên bản ghi lời khai bị hại Trần Thị Mai (ngày 09/01/2026)'
+DEMO_TREATMENT_PAGE = 2
+DEMO_TREATMENT_MARKS: list[dict[str, Any]] = [
+    {'kind': 'highlight', 'points': [[0.305, 0.659], [0.825, 0.686]]},
+    {'kind': 'text', 'points': [[0.45, 0.85], [0.95, 0.92]], 'color': 'blue',
+     'text': 'Camera: người lạ ngồi cạnh xe, đi xe đi lúc 22 giờ 14 phút'},
+]
 
 DEMO_SCREENS = [('Màn hình Hội đồng xét xử', 'panel', False), ('Máy chiếu phòng xử án', 'public', True),
                 ('Màn hình người làm chứng', 'witness', False)]
@@ -99,7 +111,22 @@ def ensure_demo(services: Services) -> DemoSummary:
         for name, role, point, document in DEMO_PARTICIPANTS:
             services.participants.add(h, name=name, role=role, point_id=points[0 if point is None else point + 1].id,
                                       actor='demo', id_document=document)
+    if not services.treatments.of_hearing(h):
+        add_demo_treatment(services, h)
     links = [(p.name, services.participants.issue_link(p.id, actor='demo'))
              for p in services.participants.of_hearing(h) if p.state.value != 'revoked']
     return DemoSummary(h, len(exhibits), sum(e.page_count for e in exhibits),
                        [(s.name, s.token) for s in services.screens.of_hearing(h)], links)
+
+
+def add_demo_treatment(services: Services, hearing_id: int) -> None:
+    """The demo's saved treatment, as the procurator would prepare it before the hearing: drawn, saved, cleared."""
+    statement = next((e for e in services.exhibits.of_hearing(hearing_id) if e.title == DEMO_TREATMENT_OF), None)
+    if statement is None:
+        return
+    procurator = services.users.authenticate('kiemsatvien', DEMO_PASSWORD)
+    for mark in DEMO_TREATMENT_MARKS:
+        services.marks.add(hearing_id, procurator, exhibit_id=statement.id, page=DEMO_TREATMENT_PAGE, **mark)
+    services.treatments.save(hearing_id, procurator, name=DEMO_TREATMENT, exhibit_id=statement.id,
+                             page=DEMO_TREATMENT_PAGE)
+    services.marks.clear_page(hearing_id, procurator, statement.id, DEMO_TREATMENT_PAGE)

@@ -25,6 +25,7 @@ from courtroom.search import Search
 from courtroom.settings import Settings
 from courtroom.stages import Stages
 from courtroom.store import Store
+from courtroom.treatments import Treatments
 from courtroom.users import Users
 from media.evidence_store import EvidenceStore
 
@@ -49,6 +50,7 @@ class Services:
     pointer: Pointer  # the bench's laser pointer, in memory only
     laser: LaserRelay  # the pointer's moves to the evidence views showing the page
     playback: Playback
+    treatments: Treatments
     screens: Screens
     points: Points
     participants: Participants
@@ -94,7 +96,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
                                      recordings_dir=settings.recordings_dir)
     else:
         conference = NoMediaConference(participants)
-    presentation = Presentation(store, hearings, exhibits)
+    presentation, marks = Presentation(store, hearings, exhibits), Marks(store, hearings, exhibits)
     return Services(
         settings=settings,
         store=store,
@@ -106,7 +108,8 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         evidence=EvidenceStore(settings.evidence_dir),
         signer=UrlSigner(secret),
         presentation=presentation,
-        marks=Marks(store, hearings, exhibits),
+        marks=marks,
+        treatments=Treatments(store, hearings, exhibits, marks, presentation),
         pointer=pointer,
         laser=LaserRelay(pointer),
         playback=Playback(store, presentation, exhibits),

@@ -42,6 +42,7 @@ from .presenting_widgets import (
     shown_text,
 )
 from .side_by_side import LiveSides, side_name
+from .treatments_panel import PageMarksList, TreatmentsPanel
 
 logger = logging.getLogger(__name__)
 
@@ -175,9 +176,16 @@ class Bench:
             self.clear_button = testid(ui.button(t('bench_clear'), icon='cancel_presentation', on_click=self.clear),
                                        'clear-button').props('outline color=red-9').classes(BIG + ' bg-white')
             self.playback = PlaybackControls(self.services, self.user, self.hearing.id, lambda: self.exhibit)
+            self.marks_list = PageMarksList(self.services, self.user)
+            self.tools.listeners.append(self.marks_list.show)
+            self.treatments = TreatmentsPanel(self.services, self.user, self.hearing.id,
+                                              self._previewed_view, lambda: self.by_id)
 
     def _previewed(self) -> tuple[int, int] | None:
         return (self.exhibit.id, self.page) if self.exhibit is not None else None
+
+    def _previewed_view(self) -> tuple[int, int, Region | None] | None:
+        return (self.exhibit.id, self.page, self.region) if self.exhibit is not None else None
 
     # --- data -------------------------------------------------------------------------------------------------
 
@@ -186,12 +194,13 @@ class Bench:
 
     async def load(self) -> None:
         s, h = self.services, self.hearing.id
-        self.exhibits, self.snapshot, self.screens, preview = await run.io_bound(
+        self.exhibits, self.snapshot, self.screens, preview, treatments = await run.io_bound(
             lambda: (s.exhibits.of_hearing(h), s.presentation.snapshot(h), s.screens.of_hearing(h),
-                     s.presentation.preview(h, self.user.id)))
+                     s.presentation.preview(h, self.user.id), s.treatments.of_hearing(h)))
         self.by_id = {e.id: e for e in self.exhibits}
         self._render_list()
         self._render_live()
+        self.treatments.render(treatments)
         self.render_strip()
         follow(s.presentation.changed, self.on_changed)
         follow(s.screens.changed, self.on_screens)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from nicegui import background_tasks, context, run, ui
 from nicegui.element import Element
 from nicegui.events import GenericEventArguments, KeyEventArguments
 
 from courtroom.errors import CourtroomError, NotFound
-from courtroom.marks import MarkColor, MarksChange
+from courtroom.marks import Mark, MarkColor, MarksChange
 from courtroom.users import User
 
 from ..live import follow
@@ -182,6 +182,8 @@ class MarkTools:
         # what the server was last told of it (turning it is audited, in a worker thread); None: nothing yet
         self._laser_told: bool | None = None
         self._laser_lock = asyncio.Lock()
+        # told the previewed page's marks each time they are drawn (the list of them beside the preview)
+        self.listeners: list[Callable[[Sequence[Mark]], Awaitable[None]]] = []
         self.select = frame.wrap.props.get('data-region-select')
         frame.wrap.props['data-callout-label'] = t('mark_callout_label')
         with frame.wrap:
@@ -403,6 +405,8 @@ class MarkTools:
             if (draft) draft.remove();
             layer.dataset.marks = {len(marks)};
         }})()''')
+        for listener in self.listeners:
+            await listener(marks)
 
 
 def _text(value: object) -> str | None:

@@ -60,6 +60,8 @@ ACTION_KEYS: dict[str, str] = {  # audit actions, in the judge's audit log
     'playback_seek': 'judge_act_playback_seek', 'playback_rate': 'judge_act_playback_rate',
     'playback_clip': 'judge_act_playback_clip', 'clip_saved': 'judge_act_clip_saved',
     'screen_audio_output': 'judge_act_screen_audio_output',
+    'treatment_saved': 'judge_act_treatment_saved', 'treatment_shown': 'judge_act_treatment_shown',
+    'treatment_deleted': 'judge_act_treatment_deleted',
 }
 POINT_KIND_KEYS: dict[str, str] = {
     PointKind.CENTRAL: 'hybrid_kind_central', PointKind.DETENTION_FACILITY: 'hybrid_kind_detention_facility',

@@ -251,11 +251,32 @@ def test_hearing_subpages(signed_in: Callable[[str, str], Page], hearing: dict[s
 
 
 @pytest.mark.parametrize('lang', LANGS)
-def test_bench(signed_in: Callable[[str, str], Page], hearing: dict[str, Any], lang: str) -> None:
+def test_bench(signed_in: Callable[[str, str], Page], server: Server, hearing: dict[str, Any], lang: str) -> None:
+    with server.client('procurator') as c:  # a mark listed beside the preview, and a saved treatment
+        body = {'exhibit_id': hearing['shown'], 'page': 1}
+        callout = {**body, 'kind': 'text', 'points': [[0.1, 0.1], [0.5, 0.2]], 'text': 'Mâu thuẫn'}
+        assert c.post(f'/api/hearings/{hearing["id"]}/marks', json=callout).status_code == 201
+        saved = c.post(f'/api/hearings/{hearing["id"]}/treatments', json={**body, 'name': f'Bản đánh dấu {lang}'})
+        assert saved.status_code == 201, saved.text
     page = signed_in('procurator', lang)
     page.goto(f'/bench/{hearing["id"]}')
     expect(page.get_by_test_id('preview-image')).to_be_visible()
+    expect(page.get_by_test_id('treatment-show').first).to_be_visible()
+    expect(page.get_by_test_id('page-mark').first).to_be_visible()
     found = expect_accessible(page, lang, 'bench')
+    for attempt in range(2):
+        page.get_by_test_id('treatment-save').focus()  # by the keyboard: a mouse left on it would show its tooltip
+        page.keyboard.press('Enter')
+        expect(page.get_by_test_id('treatment-name')).to_be_focused()
+        try:
+            found += expect_accessible(page, lang, 'bench treatment dialog', within='[data-testid=treatment-dialog]')
+            break
+        except PlaywrightError as error:  # reloaded mid-check (see expect_accessible): the dialog closed with it
+            if attempt or 'No elements found' not in error.message:
+                raise
+            expect(page.get_by_test_id('preview-image')).to_be_visible()
+    page.keyboard.press('Escape')
+    expect(page.get_by_test_id('treatment-dialog')).to_be_hidden()
     page.get_by_test_id('search-input').fill('lời khai')
     expect(page.get_by_test_id('search-hit').first).to_be_visible()
     found += expect_accessible(page, lang, 'bench search')

@@ -25,15 +25,21 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
             exhibits = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/exhibits', headers=headers).json()
             screens = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/screens', headers=headers).json()
             people = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/participants', headers=headers).json()
-            counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people)))
+            treatments = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/treatments', headers=headers).json()
+            counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people),
+                           [(t['name'], t['exhibit_id'], t['page'], [m['kind'] for m in t['marks']])
+                            for t in treatments]))
             # the projector is the room's audio output; the camera recording plays in Chromium (VP8 WebM)
             assert [s['audience'] for s in screens if s['audio_output']] == ['public']
             assert {e['media']['mime'] for e in exhibits if e['kind'] == 'video'} == {'video/webm'}
         finally:
             server.stop()
     assert counts[0] == counts[1]
-    exhibits, pages, screens, people = counts[0]
+    exhibits, pages, screens, people, treatments = counts[0]
     assert pages >= 60 and screens == 3 and people == 3
+    # one saved treatment on a statement's page: a highlight and a callout, ready to show
+    (treatment,) = treatments
+    assert treatment[0] == 'Giờ mất xe theo camera' and treatment[2:] == (2, ['highlight', 'text'])
     log = server.log.read_text()
     for path in ('/bench/1', '/judge/1', '/hearings/1', '/screen/', '/join/'):
         assert f'http://localhost:{port}{path}' in log

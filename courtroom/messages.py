@@ -153,4 +153,13 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
                            'Point {index} {point} is outside the page: x and y must be within 0..1'),
     'mark_needs_text': ('Chú thích cần có nội dung', 'A text callout needs its text'),
     'mark_not_found': ('Không tìm thấy đánh dấu "{mark_id}"', 'Mark "{mark_id}" not found'),
+    'bad_redaction_box': ('Vùng che {box} không hợp lệ: cần [x0, y0, x1, y1], bốn số',
+                          'The redaction box {box} is invalid: give [x0, y0, x1, y1], four numbers'),
+    'redaction_box_outside': ('Vùng che {box} nằm ngoài trang: mọi toạ độ phải trong khoảng 0..1',
+                              'The redaction box {box} is outside the page: every coordinate must be within 0..1'),
+    'redaction_box_inverted': ('Vùng che {box} bị đảo: cần x0 < x1 và y0 < y1',
+                               'The redaction box {box} is inverted: x0 must be below x1 and y0 below y1'),
+    'redaction_box_too_small': ('Vùng che {box} quá nhỏ: mỗi cạnh ít nhất {min} trang',
+                                'The redaction box {box} is too small: each side at least {min} of the page'),
+    'redaction_not_found': ('Không tìm thấy vùng che "{redaction_id}"', 'Redaction "{redaction_id}" not found'),
 })

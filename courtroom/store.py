@@ -199,6 +199,21 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     );
     CREATE INDEX marks_of_page ON marks (hearing_id, exhibit_id, page);
     """,
+    # 9: redaction boxes on an exhibit page (courtroom.redactions), kept with the exhibit; a deleted one keeps its row
+    """
+    CREATE TABLE redactions (
+        id INTEGER PRIMARY KEY,
+        exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+        page INTEGER NOT NULL,
+        box TEXT NOT NULL,
+        words TEXT NOT NULL DEFAULT '[]',
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        deleted_at TEXT,
+        deleted_by TEXT
+    );
+    CREATE INDEX redactions_of_page ON redactions (exhibit_id, page);
+    """,
 ]
 
 

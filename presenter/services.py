@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from conferencing.supervisor import MediaSupervisor
 from courtroom.audit import AuditLog
-from courtroom.exhibits import Exhibits
+from courtroom.exhibits import Exhibit, Exhibits
 from courtroom.hearings import Hearings
 from courtroom.marks import Marks
 from courtroom.minutes import Minutes
@@ -17,6 +17,7 @@ from courtroom.participants import Participants
 from courtroom.points import Points
 from courtroom.presentation import Presentation
 from courtroom.recordings import Recordings
+from courtroom.redactions import Box, Redactions
 from courtroom.screens import Screens
 from courtroom.seal import Seal
 from courtroom.search import Search
@@ -25,6 +26,7 @@ from courtroom.stages import Stages
 from courtroom.store import Store
 from courtroom.users import Users
 from media.evidence_store import EvidenceStore
+from media.redact import words_in_box
 
 from .conference import Conference, MediaConference, NoMediaConference
 from .signing import UrlSigner
@@ -43,6 +45,7 @@ class Services:
     signer: UrlSigner
     presentation: Presentation
     marks: Marks
+    redactions: Redactions
     screens: Screens
     points: Points
     participants: Participants
@@ -75,6 +78,11 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         folder.mkdir(parents=True, exist_ok=True)
     store = Store(settings.db_path)
     hearings, exhibits = Hearings(store), Exhibits(store)
+    evidence = EvidenceStore(settings.evidence_dir)
+
+    def words_under(exhibit: Exhibit, page: int, box: Box) -> list[str]:
+        return words_in_box(evidence.path(exhibit.sha256), sha256=exhibit.sha256, kind=exhibit.kind,
+                            source_page=exhibit.source_page(page), box=box)
     points = Points(store, hearings)
     secret = server_secret(settings)
     participants = Participants(store, hearings, points, secret)
@@ -95,10 +103,11 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         exhibits=exhibits,
         search=Search(store),
         audit=AuditLog(store),
-        evidence=EvidenceStore(settings.evidence_dir),
+        evidence=evidence,
         signer=UrlSigner(secret),
         presentation=Presentation(store, hearings, exhibits),
         marks=Marks(store, hearings, exhibits),
+        redactions=Redactions(store, exhibits, words_under),
         screens=Screens(store),
         points=points,
         participants=participants,

@@ -15,6 +15,7 @@ from courtroom.i18n import language
 from courtroom.marks import MarksChange, PageMarks
 from courtroom.minutes import STAGE_NAMES
 from courtroom.presentation import Snapshot
+from courtroom.redactions import RedactionsChange
 from courtroom.screens import Ack
 from courtroom.stages import StageChange
 from courtroom.visibility import Audience, ScreenView, ViewState
@@ -139,14 +140,18 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
     async def push(snapshot: Snapshot | None = None) -> None:
         snapshot = snapshot or await run.io_bound(services.presentation.snapshot, hearing_id)
         view = snapshot.view(audience)
-        aspect, marks = None, None
+        aspect, marks, redactions = None, None, None
         if view.state is ViewState.SHOWING and view.exhibit_id is not None and view.page is not None:
             aspect = ASPECTS.get((view.exhibit_id, view.page)) or await run.io_bound(
                 page_aspect, services, view.exhibit_id, view.page)
             marks = services.marks.known_page(hearing_id, view.exhibit_id, view.page) or await run.io_bound(
                 services.marks.page, hearing_id, view.exhibit_id, view.page)
+            redactions = services.redactions.known_page(view.exhibit_id, view.page) or await run.io_bound(
+                services.redactions.page, view.exhibit_id, view.page)
         # the view paints only the newest version it has been sent, so a slow push cannot undo a later one
         payload = view_payload(view, snapshot.state.version, image_base, aspect, marks)
+        if redactions is not None and redactions.key:  # a new image URL for new boxes: no browser cache holds it
+            payload['redaction'] = redactions.key
         client.run_javascript(f'courtroomScreen.show({json.dumps(payload)})')
 
     async def redraw_marks(change: MarksChange) -> None:
@@ -157,6 +162,12 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
         marks = services.marks.known_page(hearing_id, change.exhibit_id, change.page) or await run.io_bound(
             services.marks.page, hearing_id, change.exhibit_id, change.page)
         client.run_javascript(f'courtroomScreen.setMarks({json.dumps(marks_payload(view, marks))})')
+
+    async def redraw_redactions(change: RedactionsChange) -> None:
+        """A redaction of the page a view shows changed: the view fetches its image again, burned in anew."""
+        view = await run.io_bound(services.presentation.view, hearing_id, audience)
+        if view.state is ViewState.SHOWING and (view.exhibit_id, view.page) == (change.exhibit_id, change.page):
+            await push()
 
     def acknowledged(e: GenericEventArguments) -> None:
         args = e.args if isinstance(e.args, dict) else {}
@@ -177,3 +188,5 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
     follow(services.presentation.changed,
            lambda snapshot: push(snapshot) if snapshot.state.hearing_id == hearing_id else None)
     follow(services.marks.changed, lambda change: redraw_marks(change) if change.hearing_id == hearing_id else None)
+    follow(services.redactions.changed, lambda change: redraw_redactions(change) if change.hearing_id == hearing_id
+           else None)

@@ -68,7 +68,8 @@ window.courtroomScreen = {
       img.className = "screen-image";
       img.alt = "";
       img.draggable = false;
-      img.src = `${view.base}/${view.exhibit_id}/${view.page}?width=${this.width(view)}`;
+      img.src = `${view.base}/${view.exhibit_id}/${view.page}?width=${this.width(view)}` +
+        (view.redaction ? `&r=${view.redaction}` : "");
       try {
         await img.decode();
       } catch (e) {

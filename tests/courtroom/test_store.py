@@ -51,7 +51,7 @@ def test_every_migration_runs_on_a_fresh_folder(tmp_path: Path) -> None:
     with store.read() as db:
         assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {'pages_exact', 'pages_fts', 'marks'} <= tables
+    assert {'pages_exact', 'pages_fts', 'marks', 'redactions'} <= tables
     store.close()
 
 
@@ -65,6 +65,29 @@ def test_a_folder_from_before_marks_gets_them_and_keeps_what_it_had(tmp_path: Pa
     try:
         with store.read() as db:
             assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
+            assert db.execute('SELECT count(*) FROM marks').fetchone()[0] == 0
+            assert db.execute('SELECT title FROM hearings WHERE id = 3').fetchone()[0] == 'cũ'
+    finally:
+        store.close()
+
+
+def test_a_folder_from_before_redactions_gets_them_and_keeps_its_marks(tmp_path: Path) -> None:
+    path = tmp_path / 'db.sqlite3'
+    db = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:8]:  # 7 is code (the search index), not a script
+        if callable(script):
+            script(db)
+        else:
+            for statement in filter(str.strip, script.split(';\n')):
+                db.execute(statement)
+    db.execute('PRAGMA user_version = 8')
+    db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')")
+    db.close()
+    store = Store(path)
+    try:
+        with store.read() as db:
+            assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
+            assert db.execute('SELECT count(*) FROM redactions').fetchone()[0] == 0
             assert db.execute('SELECT count(*) FROM marks').fetchone()[0] == 0
             assert db.execute('SELECT title FROM hearings WHERE id = 3').fetchone()[0] == 'cũ'
     finally:

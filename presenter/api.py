@@ -28,6 +28,7 @@ from .api_record import record_routes
 from .api_redactions import redactions_routes
 from .i18n import error_message, pick_lang
 from .page_images import page_image
+from .search_as import search_as
 from .services import Services
 from .uploads import import_uploads
 
@@ -170,7 +171,7 @@ def api_router(services: Services) -> APIRouter:
         """Tone marks in ``q`` are matched exactly, unless ``fold`` is set; see courtroom.search for the rules."""
         require(user.role, Action.VIEW_EXHIBITS)
         services.hearings.get(hearing_id)
-        hits = services.search.search(hearing_id, q, ignore_marks=fold)
+        hits = search_as(services, user.role, hearing_id, q, ignore_marks=fold)
         return {'query': q, 'hits': [h.to_api() for h in hits]}
 
     presenting_routes(router, services, current_user)

@@ -16,6 +16,7 @@ from courtroom.hearings import Hearings
 from courtroom.messages import DOMAIN_ERRORS
 from courtroom.redactions import MASK, Box, Redactions, RedactionsChange, masked, parse_box
 from courtroom.roles import Role
+from courtroom.search import Search
 from courtroom.store import Store
 from courtroom.users import User
 
@@ -174,3 +175,35 @@ def test_masking_hides_whole_words_wherever_they_are_on_the_page() -> None:
     text = 'Bị hại: Trần Thị Mật, con của ông Trần; Mật khẩu. Mậtx'
     assert masked(text, {'Trần', 'mật'}) == f'Bị hại: {MASK} Thị {MASK}, con của ông {MASK}; {MASK} khẩu. Mậtx'
     assert masked(text, set()) == text
+
+
+def test_search_for_anyone_but_the_panel_masks_hidden_words_and_finds_pages_only_by_what_is_left(
+        store: Store) -> None:
+    """The rule in courtroom.search: a redacted word is masked in the snippet, and a page found only by it is not
+    found (the list of hits would tell where the name is); by its other words, it is, with the word masked."""
+    hearings, exhibits = Hearings(store), Exhibits(store)
+    h = hearings.create(case_number='1', title='t', actor='thuky').id
+    (e,) = exhibits.add_bundle(h, [draft(['Bị hại: Trần Thị Mật. Kết luận giám định thương tích',
+                                             'Kết luận giám định của Trần Văn Lâm', 'Trang khác'],
+                                            bl_first=1)], actor='thuky')
+    redactions = Redactions(store, exhibits, lambda exhibit, page, box: ['Trần', 'Thị', 'Mật'])
+    redactions.add(CLERK, exhibit_id=e.id, page=1, box=[0.1, 0.1, 0.5, 0.15])
+    search = Search(store)
+    hidden = redactions.hidden_words(h)
+
+    panel = search.search(h, 'Mật')
+    assert [hit.page for hit in panel] == [1] and '[Mật]' in panel[0].snippet  # the panel sees it all
+    assert search.search(h, 'Mật', hidden=hidden) == []
+    assert [hit.page for hit in search.search(h, 'Trần Thị Mật', hidden=hidden)] == [2]  # 'Trần' of page 2 only
+
+    found = search.search(h, 'giám định', hidden=hidden)
+    assert [hit.page for hit in found] == [1, 2]
+    assert 'Mật' not in found[0].snippet and 'Trần' not in found[0].snippet and MASK in found[0].snippet
+    assert '[giám] [định]' in found[0].snippet
+    assert 'Trần Văn Lâm' in found[1].snippet  # another page's words are its own: only page 1 is redacted
+
+    # a page that had the phrase and keeps only one of its words moves down to the partial matches
+    assert [(hit.page, hit.snippet.count('[')) for hit in search.search(h, 'Trần Văn', hidden=hidden)] == [(2, 2)]
+    assert [hit.page for hit in search.search(h, 'Mật thương', hidden=hidden)] == [1]
+    assert [hit.page for hit in search.search(h, 'BL 1', hidden=hidden)] == [1]  # naming the page still opens it
+    assert 'Mật' not in search.search(h, 'BL 1', hidden=hidden)[0].snippet

@@ -55,6 +55,7 @@ ACTION_KEYS: dict[str, str] = {  # audit actions, in the judge's audit log
     'hand_raised': 'ctl_act_hand_raised', 'hand_lowered': 'ctl_act_hand_lowered', 'admitted': 'ctl_act_admitted',
     'joined': 'ctl_act_joined', 'left': 'ctl_act_left',
     'mark_added': 'judge_act_mark_added', 'mark_deleted': 'judge_act_mark_deleted',
+    'redaction_added': 'judge_act_redaction_added', 'redaction_deleted': 'judge_act_redaction_deleted',
 }
 POINT_KIND_KEYS: dict[str, str] = {
     PointKind.CENTRAL: 'hybrid_kind_central', PointKind.DETENTION_FACILITY: 'hybrid_kind_detention_facility',

@@ -111,3 +111,14 @@ def words_in_box(source: Path, *, sha256: str, kind: ExhibitKind | str, source_p
                             (x1 - rect.x0) / rect.width, (y1 - rect.y0) / rect.height):
                 found += _WORD.findall(unicodedata.normalize('NFC', text))
         return found
+
+
+def text_boxes(source: Path, *, sha256: str, source_page: int, text: str, pad: float = 0.003) -> list[Box]:
+    """Where ``text`` is set on a document page, one box a line it spans, a little larger than its letters (the
+    demo redacts an address this way)."""
+    with MUPDF_LOCK, open_pdf(source, sha256) as doc:
+        page = doc[source_page - 1]
+        rect = page.rect
+        return [Box(max(0.0, (r.x0 - rect.x0) / rect.width - pad), max(0.0, (r.y0 - rect.y0) / rect.height - pad),
+                    min(1.0, (r.x1 - rect.x0) / rect.width + pad), min(1.0, (r.y1 - rect.y0) / rect.height + pad))
+                for r in page.search_for(text)]

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courtroom.roles import Role
+from courtroom.users import User
 from demo import DEMO_CASE, write_demo_case_file
 from media import bundle
+from media.redact import text_boxes
 
 from .services import Services
 
@@ -29,6 +31,8 @@ DEMO_USERS: list[tuple[str, Role, str]] = [
 
 DEMO_SCREENS = [('Màn hình Hội đồng xét xử', 'panel', False), ('Máy chiếu phòng xử án', 'public', True),
                 ('Màn hình người làm chứng', 'witness', False)]
+# one redacted page: a witness's home address, black on the public screens, outlined for the trial panel
+DEMO_REDACTION = ('Lê Văn Bình', 'số 6 ngõ 95 phố Vĩnh Phúc')
 DEMO_POINTS = [('Trại tạm giam Công an TP Hà Nội', 'detention_facility'), ('TAND tỉnh Bắc Ninh', 'court')]
 DEMO_PARTICIPANTS = [  # name, role, point index (None: the courtroom), ID document
     ('Máy tính phòng xử án số 2', 'courtroom', None, None),
@@ -97,7 +101,24 @@ def ensure_demo(services: Services) -> DemoSummary:
         for name, role, point, document in DEMO_PARTICIPANTS:
             services.participants.add(h, name=name, role=role, point_id=points[0 if point is None else point + 1].id,
                                       actor='demo', id_document=document)
+    if not any(services.redactions.of_exhibit(e.id) for e in exhibits):
+        redact_demo_page(services, h)
     links = [(p.name, services.participants.issue_link(p.id, actor='demo'))
              for p in services.participants.of_hearing(h) if p.state.value != 'revoked']
     return DemoSummary(h, len(exhibits), sum(e.page_count for e in exhibits),
                        [(s.name, s.token) for s in services.screens.of_hearing(h)], links)
+
+
+def redact_demo_page(services: Services, hearing_id: int) -> None:
+    """Black out the address in the first page of a witness's statement, as the clerk would."""
+    who, address = DEMO_REDACTION
+    exhibit = next((e for e in services.exhibits.of_hearing(hearing_id) if e.title.endswith(who)), None)
+    if exhibit is None:
+        return
+    clerk = User(id=0, username='demo', name='demo', role=Role.CLERK)
+    boxes = text_boxes(services.evidence.path(exhibit.sha256), sha256=exhibit.sha256,
+                       source_page=exhibit.source_page(1), text=address)
+    for box in boxes:
+        services.redactions.add(clerk, exhibit_id=exhibit.id, page=1, box=box.as_list())
+    if not boxes:
+        logger.warning('demo: "%s" not found on the first page of %s; nothing redacted', address, exhibit.label)

@@ -1,5 +1,5 @@
 """`courtroom serve --demo`, as README's first command runs it: a demo hearing with its bundle, screens, points and
-participants, the URLs and logins printed; a second start adds nothing but fresh join links."""
+participants and a redacted page, the URLs and logins printed; a second start adds nothing but fresh join links."""
 
 from __future__ import annotations
 
@@ -25,12 +25,15 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
             exhibits = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/exhibits', headers=headers).json()
             screens = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/screens', headers=headers).json()
             people = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/participants', headers=headers).json()
-            counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people)))
+            redacted = [r for e in exhibits
+                        for r in httpx.get(f'{server.url}/api/exhibits/{e["id"]}/redactions', headers=headers).json()]
+            counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people),
+                           len(redacted)))
         finally:
             server.stop()
     assert counts[0] == counts[1]
-    exhibits, pages, screens, people = counts[0]
-    assert pages >= 60 and screens == 3 and people == 3
+    exhibits, pages, screens, people, redacted = counts[0]
+    assert pages >= 60 and screens == 3 and people == 3 and redacted >= 1  # a witness's address, blacked out
     log = server.log.read_text()
     for path in ('/bench/1', '/judge/1', '/hearings/1', '/screen/', '/join/'):
         assert f'http://localhost:{port}{path}' in log

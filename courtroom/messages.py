@@ -162,4 +162,6 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'redaction_box_too_small': ('Vùng che {box} quá nhỏ: mỗi cạnh ít nhất {min} trang',
                                 'The redaction box {box} is too small: each side at least {min} of the page'),
     'redaction_not_found': ('Không tìm thấy vùng che "{redaction_id}"', 'Redaction "{redaction_id}" not found'),
+    'redaction_not_pending': ('Vùng che "{redaction_id}" không chờ phê duyệt',
+                              'Redaction "{redaction_id}" is not waiting for approval'),
 })

@@ -8,6 +8,10 @@ leave the server toward an audience other than the panel. The words under a box 
 drawn (``words_under``, from the evidence file), and kept with it, so that search can hide them from the same
 audiences (``masked``, and courtroom.search).
 
+When the hearing requires the presiding judge's approval of what is shown, a box another role draws waits for it
+(``pending``, ``approve``; a rejection deletes it). It is burned in from the moment it is drawn all the same: a
+box that hides too much until the judge decides is the safe way to be wrong.
+
 ``parse_box`` is the pure rule for what a box may be; ``Redactions`` stores them and announces a page's changes on
 ``changed`` for the screens that show it and the caches keyed by a page's boxes (``PageRedactions.key``)."""
 
@@ -24,10 +28,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import audit
-from .errors import InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, NotFound
 from .events import Event
 from .exhibits import Exhibit, Exhibits
-from .roles import Action, require
+from .hearings import Hearings
+from .roles import Action, Role, require
 from .store import Store
 from .users import User
 
@@ -78,11 +83,12 @@ class Redaction:
     box: Box
     author: str
     created_at: str
+    approved: bool = True  # False: waiting for the presiding judge's approval
     words: tuple[str, ...] = ()  # the words under the box: server-side only, never in to_api
 
     def to_api(self) -> dict[str, Any]:
         return {'id': self.id, 'exhibit_id': self.exhibit_id, 'page': self.page, 'box': self.box.as_list(),
-                'author': self.author, 'created_at': self.created_at}
+                'author': self.author, 'created_at': self.created_at, 'approved': self.approved}
 
 
 @dataclass(slots=True, frozen=True)
@@ -120,7 +126,8 @@ def _now() -> str:
 
 def _redaction(row: Any) -> Redaction:
     return Redaction(id=row['id'], exhibit_id=row['exhibit_id'], page=row['page'], box=Box(*json.loads(row['box'])),
-                     author=row['author'], created_at=row['created_at'], words=tuple(json.loads(row['words'])))
+                     author=row['author'], created_at=row['created_at'], approved=row['approved_at'] is not None,
+                     words=tuple(json.loads(row['words'])))
 
 
 _WORD = re.compile(r'[^\W_]+')
@@ -139,8 +146,10 @@ def masked(text: str, words: Iterable[str]) -> str:
 class Redactions:
     """Every exhibit's redactions. Deleting one keeps its row (with who deleted it, and when) for the record."""
 
-    def __init__(self, store: Store, exhibits: Exhibits, words_under: WordsUnder | None = None) -> None:
+    def __init__(self, store: Store, hearings: Hearings, exhibits: Exhibits,
+                 words_under: WordsUnder | None = None) -> None:
         self._store = store
+        self._hearings = hearings
         self._exhibits = exhibits
         self._words_under = words_under
         self.changed: Event[RedactionsChange] = Event()
@@ -157,15 +166,18 @@ class Redactions:
         self._exhibits.check_page(exhibit, page)
         checked = parse_box(box)
         words = sorted(set(self._words_under(exhibit, page, checked))) if self._words_under else []
+        approved = user.role is Role.PRESIDING_JUDGE or not self._hearings.get(exhibit.hearing_id).approval_required
         at = _now()
         with self._store.transaction() as db:
             cursor = db.execute(
-                'INSERT INTO redactions (exhibit_id, page, box, words, author, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+                'INSERT INTO redactions (exhibit_id, page, box, words, author, created_at, approved_at, approved_by)'
+                ' VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
                 (exhibit_id, page, json.dumps(checked.as_list()), json.dumps(words, ensure_ascii=False),
-                 user.username, at))
+                 user.username, at, at if approved else None, user.username if approved else None))
             redaction = Redaction(id=int(cursor.lastrowid or 0), exhibit_id=exhibit_id, page=page, box=checked,
-                                  author=user.username, created_at=at, words=tuple(words))
-            audit.append(db, exhibit.hearing_id, user.username, 'redaction_added', _details(redaction))
+                                  author=user.username, created_at=at, approved=approved, words=tuple(words))
+            audit.append(db, exhibit.hearing_id, user.username, 'redaction_added',
+                         _details(redaction) | ({} if approved else {'pending': True}))
             self._changed_in(exhibit_id, page)
         self.changed.emit(RedactionsChange(exhibit.hearing_id, exhibit_id, page))
         return redaction
@@ -211,6 +223,34 @@ class Redactions:
         for exhibit_id, page, words in rows:
             hidden.setdefault((exhibit_id, page), set()).update(json.loads(words))
         return {key: frozenset(words) for key, words in hidden.items() if words}
+
+    def pending(self, hearing_id: int) -> list[Redaction]:
+        """The boxes of a hearing's exhibits waiting for the presiding judge, oldest first."""
+        with self._store.read() as db:
+            rows = db.execute('SELECT r.* FROM redactions r JOIN exhibits e ON e.id = r.exhibit_id'
+                              ' WHERE e.hearing_id = ? AND r.approved_at IS NULL AND r.deleted_at IS NULL'
+                              ' ORDER BY r.id', (hearing_id,)).fetchall()
+        return [_redaction(r) for r in rows]
+
+    def approve(self, redaction_id: int, user: User) -> Redaction:
+        """The presiding judge keeps a box that waits for approval (to reject it, delete it)."""
+        require(user.role, Action.APPROVE)
+        with self._store.transaction() as db:
+            row = db.execute('SELECT r.*, e.hearing_id FROM redactions r JOIN exhibits e ON e.id = r.exhibit_id'
+                             ' WHERE r.id = ? AND r.deleted_at IS NULL', (redaction_id,)).fetchone()
+            if row is None:
+                raise NotFound('redaction_not_found', redaction_id=redaction_id)
+            if row['approved_at'] is not None:
+                raise Conflict('redaction_not_pending', redaction_id=redaction_id)
+            redaction, hearing_id = _redaction(row), row['hearing_id']
+            db.execute('UPDATE redactions SET approved_at = ?, approved_by = ? WHERE id = ?',
+                       (_now(), user.username, redaction_id))
+            audit.append(db, hearing_id, user.username, 'redaction_approved', _details(redaction))
+            self._changed_in(redaction.exhibit_id, redaction.page)
+        self.changed.emit(RedactionsChange(hearing_id, redaction.exhibit_id, redaction.page))
+        return Redaction(id=redaction.id, exhibit_id=redaction.exhibit_id, page=redaction.page, box=redaction.box,
+                         author=redaction.author, created_at=redaction.created_at, approved=True,
+                         words=redaction.words)
 
     def delete(self, redaction_id: int, user: User) -> Redaction:
         require(user.role, Action.REDACT)

@@ -209,6 +209,8 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
         words TEXT NOT NULL DEFAULT '[]',
         author TEXT NOT NULL,
         created_at TEXT NOT NULL,
+        approved_at TEXT,
+        approved_by TEXT,
         deleted_at TEXT,
         deleted_by TEXT
     );

@@ -32,6 +32,18 @@ def redactions_routes(router: APIRouter, services: Services, current_user: Calla
         require(user.role, Action.VIEW_EXHIBITS)
         return [r.to_api() for r in services.redactions.of_exhibit(exhibit_id)]
 
+    @router.get('/hearings/{hearing_id}/redactions/pending', tags=['redactions'])
+    def pending_redactions(hearing_id: int, user: Authed) -> list[dict[str, Any]]:
+        """The boxes waiting for the presiding judge's approval (when the hearing requires it)."""
+        require(user.role, Action.VIEW_HEARING)
+        services.hearings.get(hearing_id)
+        return [r.to_api() for r in services.redactions.pending(hearing_id)]
+
+    @router.post('/redactions/{redaction_id}/approve', tags=['redactions'])
+    def approve_redaction(redaction_id: int, user: Authed) -> dict[str, Any]:
+        """The presiding judge keeps a box; to reject it, delete it."""
+        return services.redactions.approve(redaction_id, user).to_api()
+
     @router.delete('/redactions/{redaction_id}', tags=['redactions'])
     def delete_redaction(redaction_id: int, user: Authed) -> dict[str, Any]:
         return services.redactions.delete(redaction_id, user).to_api()

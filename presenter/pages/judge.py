@@ -31,6 +31,7 @@ from .components import QuietSwitches, testid
 from .hearing_page import hearing_for
 from .hybrid_widgets import OutagePrompt, RemoteParticipants
 from .presenting_widgets import PageFrame, add_assets, shown_text
+from .redact_tools import PendingRedactions
 from .stage_widgets import stage_control
 
 logger = logging.getLogger(__name__)
@@ -130,6 +131,7 @@ class JudgePanel:
                            'approve-button').props('unelevated color=green-9').classes('flex-1 h-12')
                     testid(ui.button(t('judge_reject'), icon='close', on_click=lambda: self.approve(False)),
                            'reject-button').props('outline color=red-9').classes('flex-1 h-12')
+            PendingRedactions(self.services, self.user, self.hearing.id)
             with ui.card().classes('w-full p-4 gap-1'):
                 ui.label(t('judge_settings')).classes('text-sm font-semibold text-slate-800')
                 self.approval = testid(ui.switch(t('judge_approval'), value=self.hearing.approval_required,

@@ -1,7 +1,9 @@
 """Redaction on the bench console's preview: the "Redact / Che" tool (key X) is one of the drawing tools
 (mark_tools.py), a drag draws the box; here the box is stored (courtroom.redactions), the previewed page's boxes
 are outlined over the preview (the bench sees the content: its user may), and a list under the tools deletes them.
-Every public screen showing the page gets its image again with the box burned in black (media.redact)."""
+Every public screen showing the page gets its image again with the box burned in black (media.redact).
+
+``PendingRedactions`` is the presiding judge's list of boxes waiting for approval, on the judge's page."""
 
 from __future__ import annotations
 
@@ -108,3 +110,54 @@ class RedactTools:
                     name = t('redact_delete', n=n)
                     testid(ui.button(icon='delete', on_click=lambda rid=r.id: self.delete(rid)), 'redaction-delete') \
                         .props(f'flat round dense color=negative aria-label="{name}"').tooltip(name)
+
+
+class PendingRedactions:
+    """The boxes of a hearing waiting for the presiding judge, each with approve and reject (which deletes it); shown
+    only while there are some."""
+
+    def __init__(self, services: Services, user: User, hearing_id: int) -> None:
+        self.services = services
+        self.user = user
+        self.hearing_id = hearing_id
+        self.card = testid(ui.card(), 'pending-redactions').classes('w-full p-4 gap-2')
+        with self.card:
+            self.title = ui.label().classes('text-sm font-semibold text-slate-800')
+            self.items = ui.column().classes('w-full gap-1')
+        self.card.visible = False
+        follow(services.redactions.changed, self.on_changed)
+        ui.timer(0, self.refresh, once=True)
+
+    async def on_changed(self, change: RedactionsChange) -> None:
+        if change.hearing_id == self.hearing_id:
+            await self.refresh()
+
+    async def refresh(self) -> None:
+        pending = await run.io_bound(self.services.redactions.pending, self.hearing_id)
+        labels = {e.id: e.label for e in await run.io_bound(self.services.exhibits.of_hearing, self.hearing_id)}
+        self.card.visible = bool(pending)
+        self.card.props['data-count'] = str(len(pending))
+        self.title.text = t('redact_pending', count=len(pending))
+        self.items.clear()
+        with self.items:
+            for r in pending:
+                with testid(ui.row(), 'pending-redaction').classes('w-full items-center no-wrap gap-1'):
+                    ui.label(t('redact_pending_item', label=labels.get(r.exhibit_id, f'#{r.exhibit_id}'), page=r.page,
+                               author=r.author)).classes('text-sm flex-1 truncate')
+                    for key, icon, color, act in (('redact_approve', 'check', 'green-9', self.approve),
+                                                  ('redact_reject', 'close', 'red-9', self.reject)):
+                        testid(ui.button(icon=icon, on_click=lambda rid=r.id, act=act: act(rid)),
+                               f'{key.replace("_", "-")}-button').props(
+                            f'flat round dense color={color} aria-label="{t(key)}"').tooltip(t(key))
+
+    async def approve(self, redaction_id: int) -> None:
+        await self._act(self.services.redactions.approve, redaction_id)
+
+    async def reject(self, redaction_id: int) -> None:
+        await self._act(self.services.redactions.delete, redaction_id)
+
+    async def _act(self, call: Callable[[int, User], object], redaction_id: int) -> None:
+        try:
+            await run.io_bound(call, redaction_id, self.user)
+        except CourtroomError as error:
+            ui.notify(error_text(error), type='negative')

@@ -56,6 +56,7 @@ ACTION_KEYS: dict[str, str] = {  # audit actions, in the judge's audit log
     'joined': 'ctl_act_joined', 'left': 'ctl_act_left',
     'mark_added': 'judge_act_mark_added', 'mark_deleted': 'judge_act_mark_deleted',
     'redaction_added': 'judge_act_redaction_added', 'redaction_deleted': 'judge_act_redaction_deleted',
+    'redaction_approved': 'judge_act_redaction_approved',
 }
 POINT_KIND_KEYS: dict[str, str] = {
     PointKind.CENTRAL: 'hybrid_kind_central', PointKind.DETENTION_FACILITY: 'hybrid_kind_detention_facility',

@@ -14,6 +14,11 @@ REDACT_TEXTS = Catalogue('presenter.texts.redact', {
     'redact_added': ('Đã che; màn hình công chúng hiện vùng đen', 'Redacted; the public screens show a black box'),
     'redact_hint': ('Vùng che là hộp đen trên mọi màn hình trừ HĐXX (HĐXX thấy khung viền)',
                     'A redaction is a black box on every screen but the trial panel\'s (the panel sees an outline)'),
+    'redact_pending': ('Vùng che chờ phê duyệt ({count})', 'Redactions awaiting approval ({count})'),
+    'redact_pending_item': ('{label} · trang {page} · {author}', '{label} · page {page} · {author}'),
+    'redact_approve': ('Phê duyệt vùng che', 'Approve the redaction'),
+    'redact_reject': ('Từ chối (bỏ vùng che)', 'Reject (remove the box)'),
+    'judge_act_redaction_approved': ('Phê duyệt vùng che', 'Redaction approved'),
     'judge_act_redaction_added': ('Che thông tin trên trang', 'Redaction drawn on a page'),
     'judge_act_redaction_deleted': ('Bỏ vùng che', 'Redaction removed'),
 })

@@ -40,7 +40,7 @@ def setup(store: Store) -> tuple[Redactions, int, int]:
     hearings, exhibits = Hearings(store), Exhibits(store)
     h = hearings.create(case_number='1', title='t', actor='thuky')
     (e,) = exhibits.add_bundle(h.id, [draft(['a', 'b', 'c'])], actor='thuky')
-    return Redactions(store, exhibits, words_under), h.id, e.id
+    return Redactions(store, hearings, exhibits, words_under), h.id, e.id
 
 
 def test_a_box_is_four_numbers_within_the_page_in_order() -> None:
@@ -111,7 +111,7 @@ def test_redactions_survive_a_restart(tmp_path: Path) -> None:
     store.close()
     again = Store(tmp_path / 'db.sqlite3')
     try:
-        assert Redactions(again, Exhibits(again)).of_exhibit(e) == [made]
+        assert Redactions(again, Hearings(again), Exhibits(again)).of_exhibit(e) == [made]
     finally:
         again.close()
 
@@ -186,7 +186,7 @@ def test_search_for_anyone_but_the_panel_masks_hidden_words_and_finds_pages_only
     (e,) = exhibits.add_bundle(h, [draft(['Bị hại: Trần Thị Mật. Kết luận giám định thương tích',
                                              'Kết luận giám định của Trần Văn Lâm', 'Trang khác'],
                                             bl_first=1)], actor='thuky')
-    redactions = Redactions(store, exhibits, lambda exhibit, page, box: ['Trần', 'Thị', 'Mật'])
+    redactions = Redactions(store, hearings, exhibits, lambda exhibit, page, box: ['Trần', 'Thị', 'Mật'])
     redactions.add(CLERK, exhibit_id=e.id, page=1, box=[0.1, 0.1, 0.5, 0.15])
     search = Search(store)
     hidden = redactions.hidden_words(h)
@@ -207,3 +207,32 @@ def test_search_for_anyone_but_the_panel_masks_hidden_words_and_finds_pages_only
     assert [hit.page for hit in search.search(h, 'Mật thương', hidden=hidden)] == [1]
     assert [hit.page for hit in search.search(h, 'BL 1', hidden=hidden)] == [1]  # naming the page still opens it
     assert 'Mật' not in search.search(h, 'BL 1', hidden=hidden)[0].snippet
+
+
+def test_with_approval_on_a_box_waits_for_the_presiding_judge_burned_in_meanwhile(store: Store) -> None:
+    redactions, h, e = setup(store)
+    hearings = Hearings(store)
+    assert redactions.add(CLERK, exhibit_id=e, page=1, box=[0.1, 0.1, 0.3, 0.2]).approved  # approval off
+    hearings.configure(h, actor='chutoa', approval_required=True)
+    waiting = redactions.add(PROCURATOR, exhibit_id=e, page=1, box=[0.5, 0.5, 0.6, 0.6])
+    rejected = redactions.add(CLERK, exhibit_id=e, page=2, box=[0.5, 0.5, 0.6, 0.6])
+    own = redactions.add(PRESIDING, exhibit_id=e, page=3, box=[0.5, 0.5, 0.6, 0.6])
+    assert not waiting.approved and not rejected.approved and own.approved
+    assert [r.id for r in redactions.pending(h)] == [waiting.id, rejected.id]
+    assert len(redactions.page(e, 1).boxes) == 2  # burned in while it waits
+    for user in (PROCURATOR, CLERK, ASSESSOR):
+        with pytest.raises(Forbidden):
+            redactions.approve(waiting.id, user)
+    changes: list[RedactionsChange] = []
+    redactions.changed.subscribe(changes.append)
+    assert redactions.approve(waiting.id, PRESIDING).approved and redactions.get(waiting.id).approved
+    with pytest.raises(CourtroomError) as caught:
+        redactions.approve(waiting.id, PRESIDING)
+    assert caught.value.code == 'redaction_not_pending'
+    redactions.delete(rejected.id, PRESIDING)  # a rejection
+    assert redactions.pending(h) == [] and changes == [RedactionsChange(h, e, 1), RedactionsChange(h, e, 2)]
+    entries = [(x.action, x.actor, x.details.get('pending')) for x in AuditLog(store).entries(h)
+               if x.action.startswith('redaction_')]
+    assert entries[1:] == [('redaction_added', 'ksv', True), ('redaction_added', 'thuky', True),
+                           ('redaction_added', 'chutoa', None), ('redaction_approved', 'chutoa', None),
+                           ('redaction_deleted', 'chutoa', None)]

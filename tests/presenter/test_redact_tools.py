@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from nicegui.testing import User
+from nicegui.testing.user_interaction import UserInteraction
 
 from presenter.services import Services
 from presenter.uploads import import_uploads
+from tests.conftest import PASSWORD
 from tests.presenter.conftest import PAGE_TESTS, create_hearing, sign_in, using
 from tests.presenter.test_mark_tools import stroke
 from tests.presenter.test_redactions_api import redaction_pdf
@@ -63,3 +65,39 @@ async def test_drawing_a_redaction_on_the_preview_stores_outlines_and_lists_it(u
     actions = using(data, lambda s: [e.action for e in s.audit.entries(hearing_id)
                                      if e.action.startswith('redaction_')])
     assert actions == ['redaction_added', 'redaction_deleted']
+
+
+async def test_the_presiding_judge_approves_or_rejects_a_box_that_waits(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    exhibit_id = add_pdf(data, hearing_id)
+
+    def draw(services: Services) -> list[int]:
+        services.hearings.configure(hearing_id, actor='chutoa', approval_required=True)
+        procurator = services.users.authenticate('ksv', PASSWORD)
+        return [services.redactions.add(procurator, exhibit_id=exhibit_id, page=page, box=[0.1, 0.08, 0.7, 0.15]).id
+                for page in (1, 2)]
+
+    kept, rejected = using(data, draw)
+    await sign_in(user, 'chutoa')
+    await user.open(f'/judge/{hearing_id}')
+    await user.should_see(marker='pending-redactions')
+    card = next(iter(user.find(marker='pending-redactions').elements))
+    rows = user.find(marker='pending-redaction').elements
+    assert len(rows) == 2
+
+    def button(marker: str) -> UserInteraction:
+        """The button of the first box still waiting."""
+        found = sorted(user.find(marker=marker).elements, key=lambda e: e.id)
+        return UserInteraction(user, {found[0]}, None)
+
+    button('redact-approve-button').click()
+    await eventually(lambda: [r['approved'] for r in redactions_of(data, exhibit_id)] == [True, False],
+                     'the first box is approved')
+    await eventually(lambda: len(user.find(marker='pending-redaction').elements) == 1, 'one box left to decide')
+    button('redact-reject-button').click()
+    await eventually(lambda: [r['id'] for r in redactions_of(data, exhibit_id)] == [kept], 'the second is rejected')
+    await eventually(lambda: not card.visible, 'nothing waits: the list hides')
+    actions = using(data, lambda s: [e.action for e in s.audit.entries(hearing_id)
+                                     if e.action.startswith('redaction_')])
+    assert actions == ['redaction_added', 'redaction_added', 'redaction_approved', 'redaction_deleted']
+    assert rejected != kept

@@ -116,7 +116,7 @@ def test_redacting_roles_add_list_and_delete_audited(server: Server, setup: dict
     made = [add(server, role, eid, 2, box) for role, box in (('procurator', [0.1, 0.1, 0.15, 0.2]),
                                                              ('clerk', [0.2, 0.1, 0.25, 0.2]),
                                                              ('presiding_judge', [0.3, 0.1, 0.35, 0.2]))]
-    assert {'id', 'exhibit_id', 'page', 'box', 'author', 'created_at'} == set(made[0])
+    assert {'id', 'exhibit_id', 'page', 'box', 'author', 'created_at', 'approved'} == set(made[0])
     assert made[0]['author'] == 'procurator' and made[1]['box'] == [0.2, 0.1, 0.25, 0.2]
     assert [r['id'] for r in listed(server, eid, 'defence_counsel')] == [r['id'] for r in made]  # staff may look
     with server.client('procurator') as c:
@@ -252,3 +252,25 @@ def test_the_exported_record_carries_no_page_image_and_no_hidden_word(server: Se
             assert 'Mật' not in text and 'Trần Thị' not in text, name
         assert 'redaction_added' in z.read('audit.jsonl').decode()  # where the box was drawn is on record
     delete_all(server, eid)
+
+
+def test_with_approval_on_the_presiding_judge_approves_a_box(server: Server, setup: dict[str, Any]) -> None:
+    hid, eid = setup['hearing_id'], setup['exhibit_id']
+    with server.client('presiding_judge') as judge:
+        assert judge.patch(f'/api/hearings/{hid}', json={'approval_required': True}).status_code == 200
+        try:
+            made = add(server, 'procurator', eid)
+            assert made['approved'] is False
+            assert [r['id'] for r in judge.get(f'/api/hearings/{hid}/redactions/pending').json()] == [made['id']]
+            for role in ('procurator', 'clerk', 'defence_counsel'):
+                with server.client(role) as c:
+                    assert c.post(f'/api/redactions/{made["id"]}/approve').status_code == 403
+            approved = judge.post(f'/api/redactions/{made["id"]}/approve')
+            assert approved.status_code == 200 and approved.json()['approved'] is True
+            again = judge.post(f'/api/redactions/{made["id"]}/approve')
+            assert again.status_code == 409 and again.json()['error']['code'] == 'redaction_not_pending'
+            assert judge.get(f'/api/hearings/{hid}/redactions/pending').json() == []
+            assert add(server, 'presiding_judge', eid, 2)['approved'] is True  # the judge's own box needs none
+        finally:
+            assert judge.patch(f'/api/hearings/{hid}', json={'approval_required': False}).status_code == 200
+            delete_all(server, eid)

@@ -28,9 +28,9 @@ STAGE_NAMES = Catalogue('stage names', {  # by Stage value
 # the automatic entries by audit action, with {names} from the entry's details and the lookups below
 AUTOMATIC = Catalogue('automatic minutes', {
     'stage_changed': ('Phiên tòa chuyển sang giai đoạn {to_name}{why}', 'The hearing moves to {to_name}{why}'),
-    'published': ('Trình chiếu {exhibit}, trang {page}{bl}', 'Shown: {exhibit}, page {page}{bl}'),
-    'publish_approved': ('Chủ tọa cho trình chiếu {exhibit}, trang {page}{bl}',
-                         'Approved and shown: {exhibit}, page {page}{bl}'),
+    'published': ('Trình chiếu {exhibit}, trang {page}{bl}{beside}', 'Shown: {exhibit}, page {page}{bl}{beside}'),
+    'publish_approved': ('Chủ tọa cho trình chiếu {exhibit}, trang {page}{bl}{beside}',
+                         'Approved and shown: {exhibit}, page {page}{bl}{beside}'),
     'cleared': ('Kết thúc trình chiếu {exhibit}', 'Taken off the screens: {exhibit}'),
     'kill_switch_on': ('Chủ tọa tắt mọi màn hình', 'The presiding judge blanks every screen'),
     'kill_switch_off': ('Chủ tọa mở lại màn hình', 'The presiding judge restores the screens'),
@@ -50,6 +50,7 @@ AUTOMATIC = Catalogue('automatic minutes', {
 # the words of an entry that are not an action of their own
 PHRASES = Catalogue('minutes phrases', {
     'resume_on': ('mở lại ngày {day}', 'to resume on {day}'),
+    'beside': ('; song song bên cạnh: {exhibit}, trang {page}{bl}', '; side by side with {exhibit}, page {page}{bl}'),
 })
 
 
@@ -116,16 +117,23 @@ class Minutes:
 
         out = [MinutesEntry(at=r[0], kind='clerk', author=r[1], text=r[2], recording=recording_at(r[0]))
                for r in written]
+        def shown_words(shown: dict[str, Any]) -> tuple[str, str]:
+            """An exhibit's page as the minutes name it: 'TL-001 “title”' and ' (BL 12)'."""
+            label, title, bl_first = exhibits.get(shown.get('exhibit_id'), ('?', '', None))
+            page = shown.get('page')
+            return f'{label} “{title}”', f' (BL {bl_first + page - 1})' if bl_first is not None and page else ''
+
         for at, actor, action, details_json in log:
             if action not in AUTOMATIC:
                 continue
             details = json.loads(details_json)
             values: dict[str, Any] = dict(details)
             if 'exhibit_id' in details:
-                label, title, bl_first = exhibits.get(details['exhibit_id'], ('?', '', None))
-                values['exhibit'] = f'{label} “{title}”'
-                page = details.get('page')
-                values['bl'] = f' (BL {bl_first + page - 1})' if bl_first is not None and page else ''
+                values['exhibit'], values['bl'] = shown_words(details)
+                beside = details.get('beside')
+                values['beside'] = '' if not isinstance(beside, dict) else PHRASES.t(
+                    'beside', lang, **dict(zip(('exhibit', 'bl'), shown_words(beside), strict=True)),
+                    page=beside.get('page'))
             if 'participant_id' in details:
                 values['participant'] = people.get(details['participant_id'], f'#{details["participant_id"]}')
             if 'point_id' in details:

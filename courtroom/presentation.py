@@ -1,5 +1,6 @@
 """The live presentation of each hearing: previews, publishing (with the presiding judge's approval where the
-hearing asks for it), page turns and zoom, the presenter's blank and the judge's kill switch, disclosure states.
+hearing asks for it), page turns and zoom, two pages side by side, the presenter's blank and the judge's kill
+switch, disclosure states.
 
 Every change is written with its audit entry in one transaction, kept in memory for the screens, and announced on
 ``changed`` with a snapshot from which each screen derives its own view (courtroom.visibility)."""
@@ -8,10 +9,11 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import audit
-from .errors import Conflict, Forbidden, NotFound
+from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .events import Event
 from .exhibits import Disclosure, Exhibits
 from .hearings import Hearings
@@ -29,9 +31,11 @@ class Snapshot:
     state: PresentationState
     live_restricted: bool
     closed_door: bool
+    beside_restricted: bool = False
 
     def view(self, audience: Audience) -> ScreenView:
-        return screen_view(audience, self.state, restricted=self.live_restricted, closed_door=self.closed_door)
+        return screen_view(audience, self.state, restricted=self.live_restricted, closed_door=self.closed_door,
+                           beside_restricted=self.beside_restricted)
 
 
 @dataclass(slots=True, frozen=True)
@@ -73,7 +77,8 @@ class Presentation:
     def _take_snapshot(self, hearing_id: int) -> Snapshot:
         state = self.state(hearing_id)
         live_restricted = state.live is not None and self._exhibits.get(state.live.exhibit_id).restricted
-        return Snapshot(state, live_restricted, self._hearings.get(hearing_id).closed_door)
+        beside_restricted = state.beside is not None and self._exhibits.get(state.beside.exhibit_id).restricted
+        return Snapshot(state, live_restricted, self._hearings.get(hearing_id).closed_door, beside_restricted)
 
     def _changed(self, hearing_id: int) -> None:
         with self._lock:
@@ -117,18 +122,42 @@ class Presentation:
         return shown
 
     def publish(self, hearing_id: int, user: User, exhibit_id: int, page: int,
-                region: Region | list[float] | None = None) -> PresentationState:
+                region: Region | list[float] | None = None, *, side: int | None = None) -> PresentationState:
         """Put a page on the screens, or, where the hearing requires approval and the presenter is not the presiding
-        judge, ask for it."""
+        judge, ask for it. Without ``side`` the page is shown alone (ending side by side); with ``side`` 0 or 1 it
+        replaces that side's page and leaves the other side as it is (side 1 puts it beside the live page)."""
         require(user.role, Action.PUBLISH)
+        if side not in (None, 0, 1):
+            raise InvalidInput('bad_side', side=side)
         shown = self._shown(hearing_id, exhibit_id, page, region)
-        hearing = self._hearings.get(hearing_id)
         with self._lock:
             state = self.state(hearing_id)
-            if hearing.approval_required and user.role is not Role.PRESIDING_JUDGE:
-                return self._commit(state.next(pending=shown, pending_by=user.username), user, 'publish_requested',
-                                    shown.to_json())
-            return self._go_live(state, shown, user, 'published')
+            if side is None:
+                return self._put(state, user, shown, None)
+            if state.live is None:
+                if side == 1:
+                    raise InvalidInput('side_needs_live')
+                return self._put(state, user, shown, None, side=0)
+            return self._put(state, user, shown if side == 0 else state.live,
+                             shown if side == 1 else state.beside, side=side)
+
+    def publish_items(self, hearing_id: int, user: User,
+                      items: Sequence[tuple[int, int, Region | list[float] | None]]) -> PresentationState:
+        """Put one page, or two side by side (left, right), on the screens: each item is (exhibit, page, region)."""
+        require(user.role, Action.PUBLISH)
+        if not 1 <= len(items) <= 2:
+            raise InvalidInput('bad_items', count=len(items))
+        shown = [self._shown(hearing_id, *item) for item in items]
+        with self._lock:
+            return self._put(self.state(hearing_id), user, shown[0], shown[1] if len(shown) == 2 else None)
+
+    def _put(self, state: PresentationState, user: User, live: Shown, beside: Shown | None, *,
+             side: int | None = None) -> PresentationState:
+        details = _details(live, beside, side)
+        if self._hearings.get(state.hearing_id).approval_required and user.role is not Role.PRESIDING_JUDGE:
+            return self._commit(state.next(pending=live, pending_beside=beside, pending_by=user.username), user,
+                                'publish_requested', details)
+        return self._go_live(state, live, beside, user, 'published', details)
 
     def approve(self, hearing_id: int, user: User, *, approved: bool = True) -> PresentationState:
         require(user.role, Action.APPROVE)
@@ -136,11 +165,11 @@ class Presentation:
             state = self.state(hearing_id)
             if state.pending is None:
                 raise Conflict('nothing_pending')
-            pending = state.pending
+            pending, beside = state.pending, state.pending_beside
+            cleared = state.next(pending=None, pending_beside=None, pending_by=None)
             if not approved:
-                return self._commit(state.next(pending=None, pending_by=None), user, 'publish_rejected',
-                                    pending.to_json())
-            return self._go_live(state.next(pending=None, pending_by=None), pending, user, 'publish_approved')
+                return self._commit(cleared, user, 'publish_rejected', _details(pending, beside))
+            return self._go_live(cleared, pending, beside, user, 'publish_approved', _details(pending, beside))
 
     def clear(self, hearing_id: int, user: User) -> PresentationState:
         """Take the live exhibit off the screens (it becomes examined); screens go idle."""
@@ -149,8 +178,8 @@ class Presentation:
             state = self.state(hearing_id)
             if state.live is None:
                 return state
-            return self._commit(state.next(live=None), user, 'cleared', state.live.to_json(),
-                                examined=state.live.exhibit_id)
+            return self._commit(state.next(live=None, beside=None), user, 'cleared',
+                                _details(state.live, state.beside), examined={s.exhibit_id for s in state.items})
 
     def blank(self, hearing_id: int, user: User, on: bool) -> PresentationState:
         """From the presiding judge, the kill switch; from the procurator, the presenter's own blank, which never
@@ -183,23 +212,35 @@ class Presentation:
 
     # internals
 
-    def _go_live(self, state: PresentationState, shown: Shown, user: User, action: str) -> PresentationState:
-        previous = state.live.exhibit_id if state.live else None
-        examined = previous if previous is not None and previous != shown.exhibit_id else None
-        return self._commit(state.next(live=shown), user, action, shown.to_json(), on_display=shown.exhibit_id,
+    def _go_live(self, state: PresentationState, live: Shown, beside: Shown | None, user: User, action: str,
+                 details: dict[str, object]) -> PresentationState:
+        shown = {live.exhibit_id} | ({beside.exhibit_id} if beside else set())
+        examined = {s.exhibit_id for s in state.items} - shown
+        return self._commit(state.next(live=live, beside=beside), user, action, details, on_display=shown,
                             examined=examined)
 
     def _commit(self, state: PresentationState, user: User, action: str, details: dict[str, object], *,
-                on_display: int | None = None, examined: int | None = None) -> PresentationState:
+                on_display: Iterable[int] = (), examined: Iterable[int] = ()) -> PresentationState:
         with self._store.transaction() as db:
             db.execute('INSERT INTO presentation (hearing_id, state) VALUES (?, ?)'
                        ' ON CONFLICT (hearing_id) DO UPDATE SET state = excluded.state',
                        (state.hearing_id, state.to_json()))
-            if on_display is not None:
-                db.execute('UPDATE exhibits SET disclosure = ? WHERE id = ?', (Disclosure.ON_DISPLAY, on_display))
-            if examined is not None:
-                db.execute('UPDATE exhibits SET disclosure = ? WHERE id = ?', (Disclosure.EXAMINED, examined))
+            for exhibit_id in sorted(on_display):
+                db.execute('UPDATE exhibits SET disclosure = ? WHERE id = ?', (Disclosure.ON_DISPLAY, exhibit_id))
+            for exhibit_id in sorted(examined):
+                db.execute('UPDATE exhibits SET disclosure = ? WHERE id = ?', (Disclosure.EXAMINED, exhibit_id))
             audit.append(db, state.hearing_id, user.username, action, {**details, 'version': state.version})
         self._states[state.hearing_id] = state
         self._changed(state.hearing_id)
         return state
+
+
+def _details(live: Shown, beside: Shown | None, side: int | None = None) -> dict[str, object]:
+    """An audit entry's account of what is (or would be) shown: the left page's fields as one page has always been
+    written, and side by side the page beside it and which side this change turned."""
+    details: dict[str, object] = live.to_json()
+    if beside is not None:
+        details['beside'] = beside.to_json()
+    if side is not None:
+        details['side'] = side
+    return details

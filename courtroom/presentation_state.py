@@ -1,5 +1,6 @@
-"""The live presentation state of one hearing, as values: what is published (exhibit, page, zoom region), what
-waits for the presiding judge's approval, the presenter's blank and the judge's kill switch."""
+"""The live presentation state of one hearing, as values: what is published (exhibit, page, zoom region, and side by
+side a second page beside it), what waits for the presiding judge's approval, the presenter's blank and the judge's
+kill switch."""
 
 from __future__ import annotations
 
@@ -64,30 +65,41 @@ class Shown:
 class PresentationState:
     hearing_id: int
     version: int = 0
-    live: Shown | None = None
+    live: Shown | None = None  # side by side: the left page
     pending: Shown | None = None
     pending_by: str | None = None
     presenter_blank: bool = False
     kill_switch: bool = False
+    beside: Shown | None = None  # side by side: the right page, only ever with ``live``
+    pending_beside: Shown | None = None
+
+    def __post_init__(self) -> None:
+        if self.beside is not None and self.live is None:
+            raise ValueError('a page beside nothing')
 
     def next(self, **changes: Any) -> PresentationState:
         return replace(self, version=self.version + 1, **changes)
 
+    @property
+    def items(self) -> tuple[Shown, ...]:
+        """What is on the screens, left to right: nothing, one page, or two side by side."""
+        return tuple(s for s in (self.live, self.beside) if s is not None)
+
     def to_json(self) -> str:
-        return json.dumps({
-            'version': self.version, 'live': self.live.to_json() if self.live else None,
-            'pending': self.pending.to_json() if self.pending else None, 'pending_by': self.pending_by,
-            'presenter_blank': self.presenter_blank, 'kill_switch': self.kill_switch,
-        })
+        return json.dumps(self.to_api())
 
     @classmethod
     def from_json(cls, hearing_id: int, text: str) -> PresentationState:
-        data = json.loads(text)
+        data = json.loads(text)  # a state stored before side by side has no "beside" keys
         return cls(hearing_id=hearing_id, version=data['version'], live=Shown.from_json(data['live']),
                    pending=Shown.from_json(data['pending']), pending_by=data['pending_by'],
-                   presenter_blank=data['presenter_blank'], kill_switch=data['kill_switch'])
+                   presenter_blank=data['presenter_blank'], kill_switch=data['kill_switch'],
+                   beside=Shown.from_json(data.get('beside')),
+                   pending_beside=Shown.from_json(data.get('pending_beside')))
 
     def to_api(self) -> dict[str, Any]:
         return {'version': self.version, 'live': self.live.to_json() if self.live else None,
                 'pending': self.pending.to_json() if self.pending else None, 'pending_by': self.pending_by,
-                'presenter_blank': self.presenter_blank, 'kill_switch': self.kill_switch}
+                'presenter_blank': self.presenter_blank, 'kill_switch': self.kill_switch,
+                'beside': self.beside.to_json() if self.beside else None,
+                'pending_beside': self.pending_beside.to_json() if self.pending_beside else None}

@@ -37,9 +37,12 @@ class Ack:
     page: int | None
     version: int
     at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    beside: tuple[int, int] | None = None  # side by side: the right page (exhibit, page) painted
 
     def to_api(self) -> dict[str, Any]:
         showing = {'exhibit_id': self.exhibit_id, 'page': self.page} if self.state == 'showing' else None
+        if showing is not None and self.beside is not None:
+            showing['beside'] = {'exhibit_id': self.beside[0], 'page': self.beside[1]}
         return {'state': self.state, 'showing': showing, 'blank': self.state == 'blank', 'version': self.version,
                 'acked_at': self.at.isoformat(timespec='milliseconds')}
 

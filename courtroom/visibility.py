@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from .presentation_state import PresentationState, Region
+from .presentation_state import PresentationState, Region, Shown
 
 
 class Audience(StrEnum):
@@ -30,22 +30,39 @@ class ViewState(StrEnum):
 @dataclass(slots=True, frozen=True)
 class ScreenView:
     state: ViewState
-    exhibit_id: int | None = None
+    exhibit_id: int | None = None  # side by side: the left page, None when this audience may not see it
     page: int | None = None
     region: Region | None = None
+    split: bool = False  # two pages side by side
+    beside: Shown | None = None  # side by side: the right page, None when this audience may not see it
+
+    @property
+    def pages(self) -> tuple[Shown | None, ...]:
+        """The shown pages left to right, None for a side this audience may not see; () when showing nothing."""
+        if self.state is not ViewState.SHOWING:
+            return ()
+        left = Shown(self.exhibit_id, self.page, self.region) \
+            if self.exhibit_id is not None and self.page is not None else None
+        return (left, self.beside) if self.split else (left,)
 
     def to_api(self) -> dict[str, Any]:
-        return {'state': self.state.value, 'exhibit_id': self.exhibit_id, 'page': self.page,
-                'region': list(self.region.as_tuple()) if self.region else None}
+        single = {'state': self.state.value, 'exhibit_id': self.exhibit_id, 'page': self.page,
+                  'region': list(self.region.as_tuple()) if self.region else None}
+        if not self.split:
+            return single
+        return {**single, 'split': True, 'beside': self.beside.to_json() if self.beside else None}
 
 
-def screen_view(audience: Audience, state: PresentationState, *, restricted: bool, closed_door: bool) -> ScreenView:
-    """What a screen of ``audience`` shows. ``restricted`` is the live exhibit's flag.
+def screen_view(audience: Audience, state: PresentationState, *, restricted: bool, closed_door: bool,
+                beside_restricted: bool = False) -> ScreenView:
+    """What a screen of ``audience`` shows. ``restricted`` is the live exhibit's flag, ``beside_restricted`` the flag
+    of the exhibit shown beside it.
 
     - the presenter's blank pauses every screen; the judge's kill switch blanks every screen but the panel's;
     - a closed-door hearing shows observers nothing (the people in the courtroom, who watch the public screens, are
       the hearing's own participants then);
-    - a restricted exhibit shows on panel screens only, the others get a neutral placeholder.
+    - a restricted exhibit shows on panel screens only, the others get a neutral placeholder; side by side, they
+      see the other page with the restricted one's half left empty, and the placeholder only when both are.
     """
     if state.presenter_blank:
         return ScreenView(ViewState.BLANK)
@@ -54,11 +71,20 @@ def screen_view(audience: Audience, state: PresentationState, *, restricted: boo
     live = state.live
     if live is None:
         return ScreenView(ViewState.IDLE)
-    if restricted and audience is not Audience.PANEL:
+    panel = audience is Audience.PANEL
+    beside = state.beside
+    if beside is None:
+        if restricted and not panel:
+            return ScreenView(ViewState.RESTRICTED)
+        return ScreenView(ViewState.SHOWING, live.exhibit_id, live.page, live.region)
+    hide_left, hide_right = restricted and not panel, beside_restricted and not panel
+    if hide_left and hide_right:
         return ScreenView(ViewState.RESTRICTED)
-    return ScreenView(ViewState.SHOWING, live.exhibit_id, live.page, live.region)
+    left = None if hide_left else live
+    return ScreenView(ViewState.SHOWING, left.exhibit_id if left else None, left.page if left else None,
+                      left.region if left else None, split=True, beside=None if hide_right else beside)
 
 
 def may_fetch(view: ScreenView, exhibit_id: int, page: int) -> bool:
-    """A screen may fetch exactly the page it is showing, nothing else."""
-    return view.state is ViewState.SHOWING and view.exhibit_id == exhibit_id and view.page == page
+    """A screen may fetch exactly the pages it is showing, nothing else."""
+    return any(s is not None and (s.exhibit_id, s.page) == (exhibit_id, page) for s in view.pages)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
-from courtroom.errors import NotFound
+from courtroom.errors import InvalidInput, NotFound
 from courtroom.roles import Action, may, require
 from courtroom.users import User
 from courtroom.visibility import may_fetch
@@ -29,6 +29,25 @@ class ShowIn(BaseModel):
     exhibit_id: int
     page: int
     region: list[float] | None = None
+
+
+class PublishItem(BaseModel):
+    exhibit_id: int
+    page: int
+    region: list[float] | None = None
+
+
+class PublishIn(BaseModel):
+    """One page, ``{exhibit_id, page, region?, side?}``, or one or two pages, ``{items: [...]}``."""
+
+    exhibit_id: int | None = None
+    page: int | None = None
+    region: list[float] | None = None
+    side: int | None = Field(default=None, description='side by side: 0 turns the left page, 1 the right one (or '
+                             'puts this page beside the live one) and leaves the other side as it is; without it, '
+                             'the page is shown alone')
+    items: list[PublishItem] | None = Field(default=None, max_length=100, description='one page, or two shown side '
+                                            'by side, left then right')
 
 
 class BlankIn(BaseModel):
@@ -80,8 +99,25 @@ def presenting_routes(router: APIRouter, services: Services, current_user: Calla
         return services.presentation.set_preview(hearing_id, user, body.exhibit_id, body.page, body.region).to_json()
 
     @router.post('/hearings/{hearing_id}/publish', tags=['presenting'])
-    def publish(hearing_id: int, body: ShowIn, user: Authed) -> dict[str, Any]:
-        return services.presentation.publish(hearing_id, user, body.exhibit_id, body.page, body.region).to_api()
+    def publish(hearing_id: int, body: PublishIn, user: Authed) -> dict[str, Any]:
+        """Put a page on the screens: `{exhibit_id, page, region?}` shows it alone (ending side by side, if on).
+
+        Side by side: `{items: [{exhibit_id, page, region?}, {…}]}` shows two pages, left then right, each with its
+        own zoom region (one item is the same as the single form). To turn one side and leave the other as it is,
+        send the single form with `side`: 0 for the left page, 1 for the right one; `side: 1` while one page is
+        live puts the page beside it. `beside` in the answer is the right page. Zero or more than two items, or
+        `items` together with `exhibit_id`/`page`, is a 400."""
+        require(user.role, Action.PUBLISH)
+        presentation = services.presentation
+        if body.items is not None:
+            if body.exhibit_id is not None or body.page is not None or body.side is not None:
+                raise InvalidInput('publish_items_or_page')
+            items = [(i.exhibit_id, i.page, i.region) for i in body.items]
+            return presentation.publish_items(hearing_id, user, items).to_api()
+        if body.exhibit_id is None or body.page is None:
+            raise InvalidInput('publish_items_or_page')
+        return presentation.publish(hearing_id, user, body.exhibit_id, body.page, body.region,
+                                    side=body.side).to_api()
 
     @router.post('/hearings/{hearing_id}/clear', tags=['presenting'])
     def clear(hearing_id: int, user: Authed) -> dict[str, Any]:

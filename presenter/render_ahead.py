@@ -59,12 +59,14 @@ class RenderAhead:
                          self._widths(change.hearing_id))
 
     def on_change(self, snapshot: Snapshot) -> None:
-        live, hearing_id, version = snapshot.state.live, snapshot.state.hearing_id, snapshot.state.version
-        if live is None:
+        items, hearing_id, version = snapshot.state.items, snapshot.state.hearing_id, snapshot.state.version
+        if not items:
             return
 
         def neighbours() -> None:  # the widths as they are then: a screen asks for its own once it has the page
-            self._render(self._services, live.exhibit_id, [live.page + 1, live.page - 1], self._widths(hearing_id))
+            widths = self._widths(hearing_id)
+            for shown in items:  # side by side, each side's
+                self._render(self._services, shown.exhibit_id, [shown.page + 1, shown.page - 1], widths)
 
         with self._lock:
             self._waiting[hearing_id] = (version, neighbours)  # a newer change replaces one still waiting

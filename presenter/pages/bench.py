@@ -41,6 +41,7 @@ from .presenting_widgets import (
     screen_health,
     shown_text,
 )
+from .side_by_side import LiveSides, side_name
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class Bench:
         self.exhibit: Exhibit | None = None  # the one previewed
         self.page = 1
         self.region: Region | None = None  # dragged on the preview, not yet on the screens
+        self.side = 0  # side by side: the side (0 left, 1 right) that publish, page turns and zoom act on
         self.snapshot: Snapshot | None = None
         self.screens: list[Screen] = []
         self.version_since = time.monotonic()  # when this tab first learned of the current state version
@@ -153,9 +155,16 @@ class Bench:
                     'w-full text-sm text-amber-950 bg-amber-300 rounded px-2 py-1 mt-1')
                 self.pending_banner = testid(ui.label(), 'pending-approval').classes(
                     'w-full text-sm text-blue-950 bg-blue-100 border border-blue-300 rounded px-2 py-1 mt-1')
+                self.sides = LiveSides(self.choose_side)
             self.publish_button = testid(ui.button(t('bench_publish') + ' (Enter)', icon='cast',
                                                    on_click=self.publish), 'publish-button') \
                 .props('unelevated color=green-9').classes(BIG)
+            self.beside_button = testid(ui.button(t('sbs_beside') + ' (S)', icon='vertical_split',
+                                                  on_click=self.publish_beside), 'beside-button') \
+                .props('outline color=green-9').classes(BIG + ' bg-white').tooltip(t('sbs_beside_hint'))
+            self.single_button = testid(ui.button(t('sbs_single'), icon='crop_portrait', on_click=self.single),
+                                        'single-button') \
+                .props('outline color=green-9').classes(BIG + ' bg-white').tooltip(t('sbs_single_hint'))
             self.zoom_button = testid(ui.button(t('bench_zoom'), icon='zoom_in', on_click=self.zoom),
                                       'zoom-button').props('unelevated color=primary').classes(BIG)
             self.reset_button = testid(ui.button(t('bench_zoom_reset'), icon='zoom_out', on_click=self.reset_zoom),
@@ -186,6 +195,8 @@ class Bench:
         follow(s.presentation.changed, self.on_changed)
         follow(s.screens.changed, self.on_screens)
         follow(s.presentation.preview_changed, self.on_preview_elsewhere)
+        if self.exhibit is not None:
+            return  # on a slow server the page shows before it has loaded: a page opened meanwhile stays
         if preview is not None and preview.exhibit_id in self.by_id:
             await self.preview(self.by_id[preview.exhibit_id], preview.page, preview.region)
         elif self.exhibits:
@@ -199,6 +210,8 @@ class Bench:
         if self.snapshot is None or snapshot.state.version != self.snapshot.state.version:
             self.version_since = time.monotonic()
         self.snapshot = snapshot
+        if snapshot.state.beside is None:
+            self.side = 0  # one page again: side by side starts afresh on the left
         self._render_live()
         self.render_strip()
         self.exhibits = await run.io_bound(self.services.exhibits.of_hearing, self.hearing.id)
@@ -307,6 +320,9 @@ class Bench:
         if live is None:
             self.live_text.text = t('bench_nothing_live')
             self.live_title.text = ''
+        elif state is not None and state.beside is not None:
+            self.live_text.text = t('sbs_on')
+            self.live_title.text = ''
         else:
             zoom = f' · {t("bench_zoomed")}' if live.region else ''
             self.live_text.text = shown_text(exhibit, live.page) + zoom
@@ -320,14 +336,23 @@ class Bench:
         self.pending_banner.visible = pending is not None
         if pending is not None:
             what = shown_text(self.by_id.get(pending.exhibit_id), pending.page)
+            if state is not None and state.pending_beside is not None:  # two pages asked for, side by side
+                what += ' | ' + shown_text(self.by_id.get(state.pending_beside.exhibit_id), state.pending_beside.page)
             self.pending_banner.text = f'{t("bench_pending")}: {what}'
+        self.sides.show(state, self.by_id, self.side)
         self._render_buttons()
 
     def _render_buttons(self) -> None:
         state = self.snapshot.state if self.snapshot else None
         self.publish_button.set_enabled(self.exhibit is not None)
+        split = self._split_side() is not None
+        self.publish_button.text = (t('sbs_publish_side', side=side_name(self.side).lower()) if split
+                                    else t('bench_publish')) + ' (Enter)'
+        self.beside_button.set_enabled(self.exhibit is not None and bool(state and state.live))
+        self.single_button.visible = split
         self.zoom_button.set_enabled(self.exhibit is not None and self.region is not None)
-        self.reset_button.set_enabled(self.region is not None or bool(state and state.live and state.live.region))
+        target = self._target()
+        self.reset_button.set_enabled(self.region is not None or bool(target and target.region))
         self.clear_button.set_enabled(bool(state and state.live))
         paused = bool(state and state.presenter_blank)
         self.pause_button.text = t('bench_resume') if paused else t('bench_pause')
@@ -400,38 +425,76 @@ class Bench:
             ui.notify(error_text(e), type='negative')
             return None
 
-    async def _publish(self, exhibit_id: int, page: int, region: Region | None) -> None:
-        state = await self._act(self.services.presentation.publish, exhibit_id, page, region)
-        if state is not None and state.pending is not None and state.live != Shown(exhibit_id, page, region):
+    async def _publish(self, exhibit_id: int, page: int, region: Region | None, side: int | None = None) -> None:
+        state = await self._act(lambda h, user: self.services.presentation.publish(h, user, exhibit_id, page, region,
+                                                                                   side=side))
+        if state is not None and state.pending is not None and Shown(exhibit_id, page, region) not in state.items:
             ui.notify(t('bench_sent_for_approval'), type='info')
+
+    def _split_side(self) -> int | None:
+        """Side by side, the chosen side; None while one page (or none) is on the screens."""
+        state = self.snapshot.state if self.snapshot else None
+        return self.side if state is not None and state.beside is not None else None
+
+    def _target(self) -> Shown | None:
+        """The live page that a page turn or a zoom reset acts on: the chosen side's, side by side."""
+        state = self.snapshot.state if self.snapshot else None
+        if state is None:
+            return None
+        return state.beside if state.beside is not None and self.side == 1 else state.live
 
     async def publish(self) -> None:
         if self.exhibit is not None:
-            await self._publish(self.exhibit.id, self.page, None)
+            await self._publish(self.exhibit.id, self.page, None, self._split_side())
 
     async def zoom(self) -> None:
         if self.exhibit is not None and self.region is not None:
-            await self._publish(self.exhibit.id, self.page, self.region)
+            await self._publish(self.exhibit.id, self.page, self.region, self._split_side())
 
     async def reset_zoom(self) -> None:
         self.region = None
         self._render_preview()
         await self._send_preview()
-        live = self.snapshot.state.live if self.snapshot else None
-        if live is not None and live.region is not None:
-            await self._publish(live.exhibit_id, live.page, None)
+        target = self._target()
+        if target is not None and target.region is not None:
+            await self._publish(target.exhibit_id, target.page, None, self._split_side())
 
     async def publish_step(self, step: int) -> None:
-        """Shift+→ / Shift+←: the live exhibit's next or previous page straight onto the screens."""
-        live = self.snapshot.state.live if self.snapshot else None
+        """Shift+→ / Shift+←: the live exhibit's next or previous page straight onto the screens (side by side, the
+        chosen side's)."""
+        live = self._target()
         if live is None:
             return
         exhibit = self.by_id.get(live.exhibit_id)
         if exhibit is None or not 1 <= live.page + step <= exhibit.page_count:
             return
-        await self._publish(exhibit.id, live.page + step, None)
+        await self._publish(exhibit.id, live.page + step, None, self._split_side())
         if self.exhibit is None or self.exhibit.id == exhibit.id:
             await self.preview(exhibit, live.page + step)
+
+    async def publish_beside(self) -> None:
+        """S: the previewed page beside the one on the screens (replacing the right side, if two are), and the
+        right side chosen for what follows; with nothing on the screens, an ordinary publish."""
+        if self.exhibit is None:
+            return
+        if not (self.snapshot and self.snapshot.state.live):
+            await self.publish()
+            return
+        self.side = 1
+        await self._publish(self.exhibit.id, self.page, None, 1)
+        self._render_live()
+
+    async def single(self) -> None:
+        """Shift+S: back to one page, the chosen side's, as it is shown."""
+        target = self._target()
+        if target is not None and self._split_side() is not None:
+            self.side = 0
+            await self._publish(target.exhibit_id, target.page, target.region)
+
+    def choose_side(self, side: int) -> None:
+        if self._split_side() is not None and side != self.side:
+            self.side = side
+            self._render_live()
 
     async def toggle_pause(self) -> None:
         paused = bool(self.snapshot and self.snapshot.state.presenter_blank)
@@ -453,6 +516,10 @@ class Bench:
             await self.turn(-1)
         elif (k.enter or k.name in ('p', 'P')) and not e.action.repeat and not e.modifiers.ctrl:
             await self.publish()
+        elif k.name in ('s', 'S') and not e.action.repeat and not (e.modifiers.ctrl or e.modifiers.alt):
+            await (self.single() if e.modifiers.shift else self.publish_beside())
+        elif k.name in ('1', '2') and not e.modifiers.ctrl:
+            self.choose_side(int(k.name) - 1)
 
     # --- search and go to BL ----------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from courtroom.i18n import language
 from courtroom.marks import MarksChange, PageMarks
 from courtroom.minutes import STAGE_NAMES
 from courtroom.presentation import Snapshot
+from courtroom.presentation_state import Shown
 from courtroom.redactions import RedactionsChange
 from courtroom.screens import Ack
 from courtroom.stages import StageChange
@@ -30,6 +31,9 @@ STYLE = '''
   #screen-content { background: #000; color: #e2e8f0; overflow: hidden; }
   #screen-stage { position: absolute; inset: 0; overflow: hidden; }
   .shown-page { position: absolute; }
+  .screen-half { position: absolute; top: 0; bottom: 0; width: 50%; overflow: hidden; }
+  .screen-half[data-side="0"] { left: 0; }
+  .screen-half[data-side="1"] { right: 0; border-left: 0.25vw solid #334155; }
   .screen-image { position: absolute; inset: 0; width: 100%; height: 100%; max-width: none; user-select: none;
                   -webkit-user-drag: none; }
   .screen-layer { position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center;
@@ -63,15 +67,22 @@ def add_head() -> None:
 
 
 def view_payload(view: ScreenView, version: int, image_base: str, aspect: float | None,
-                 marks: PageMarks | None = None) -> dict[str, object]:
+                 marks: PageMarks | None = None,
+                 sides: list[dict[str, object] | None] | None = None) -> dict[str, object]:
+    """What screen.js paints; side by side, ``sides`` holds each page (``side_payload``), None for an empty side."""
     return {**view.to_api(), 'version': version, 'base': image_base, 'aspect': aspect,
-            **(marks_payload(view, marks) if marks is not None else {})}
+            **(marks_payload(view, marks) if marks is not None else {}), **({'sides': sides} if view.split else {})}
 
 
-def marks_payload(view: ScreenView, marks: PageMarks) -> dict[str, object]:
+def marks_payload(view: ScreenView | Shown, marks: PageMarks) -> dict[str, object]:
     """The marks of the page a view shows, as screen.js draws them."""
     return {'exhibit_id': view.exhibit_id, 'page': view.page, 'marks_rev': marks.revision,
             'marks': [m.to_draw() for m in marks.marks]}
+
+
+def side_payload(shown: Shown, aspect: float | None, marks: PageMarks) -> dict[str, object]:
+    """One page of two side by side: where it is, its zoom region and shape, and its marks."""
+    return {**shown.to_json(), 'aspect': aspect, **marks_payload(shown, marks)}
 
 
 def evidence_view(services: Services, hearing: Hearing, audience: Audience, *, image_base: str, lang: str,
@@ -137,43 +148,57 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
             on_disconnect: Callable[[], None] | None) -> None:
     client = context.client
 
+    async def aspect_and_marks(shown: Shown) -> tuple[float | None, PageMarks]:
+        aspect = ASPECTS.get((shown.exhibit_id, shown.page)) or await run.io_bound(
+            page_aspect, services, shown.exhibit_id, shown.page)
+        marks = services.marks.known_page(hearing_id, shown.exhibit_id, shown.page) or await run.io_bound(
+            services.marks.page, hearing_id, shown.exhibit_id, shown.page)
+        return aspect, marks
+
     async def push(snapshot: Snapshot | None = None) -> None:
         snapshot = snapshot or await run.io_bound(services.presentation.snapshot, hearing_id)
         view = snapshot.view(audience)
-        aspect, marks, redactions = None, None, None
-        if view.state is ViewState.SHOWING and view.exhibit_id is not None and view.page is not None:
-            aspect = ASPECTS.get((view.exhibit_id, view.page)) or await run.io_bound(
-                page_aspect, services, view.exhibit_id, view.page)
-            marks = services.marks.known_page(hearing_id, view.exhibit_id, view.page) or await run.io_bound(
-                services.marks.page, hearing_id, view.exhibit_id, view.page)
-            redactions = services.redactions.known_page(view.exhibit_id, view.page) or await run.io_bound(
-                services.redactions.page, view.exhibit_id, view.page)
+        aspect, marks, sides = None, None, None
+        if view.split:
+            sides = [side_payload(s, *await aspect_and_marks(s)) if s else None for s in view.pages]
+        elif view.state is ViewState.SHOWING and view.exhibit_id is not None and view.page is not None:
+            aspect, marks = await aspect_and_marks(Shown(view.exhibit_id, view.page))
         # the view paints only the newest version it has been sent, so a slow push cannot undo a later one
-        payload = view_payload(view, snapshot.state.version, image_base, aspect, marks)
-        if redactions is not None and redactions.key:  # a new image URL for new boxes: no browser cache holds it
-            payload['redaction'] = redactions.key
+        payload = view_payload(view, snapshot.state.version, image_base, aspect, marks, sides)
+        for page in [payload, *(sides or [])]:  # new boxes: a new image URL, which no browser cache holds
+            if page is not None and page.get('exhibit_id') is not None:
+                redactions = services.redactions.known_page(page['exhibit_id'], page['page']) or await run.io_bound(
+                    services.redactions.page, page['exhibit_id'], page['page'])
+                if redactions.key:
+                    page['redaction'] = redactions.key
         client.run_javascript(f'courtroomScreen.show({json.dumps(payload)})')
 
     async def redraw_marks(change: MarksChange) -> None:
         """Only to a view that shows the changed page: marks follow the same rule as the page itself."""
         view = await run.io_bound(services.presentation.view, hearing_id, audience)
-        if view.state is not ViewState.SHOWING or (view.exhibit_id, view.page) != (change.exhibit_id, change.page):
+        shown = next((s for s in view.pages if s and (s.exhibit_id, s.page) == (change.exhibit_id, change.page)),
+                     None)
+        if shown is None:
             return
         marks = services.marks.known_page(hearing_id, change.exhibit_id, change.page) or await run.io_bound(
             services.marks.page, hearing_id, change.exhibit_id, change.page)
-        client.run_javascript(f'courtroomScreen.setMarks({json.dumps(marks_payload(view, marks))})')
+        client.run_javascript(f'courtroomScreen.setMarks({json.dumps(marks_payload(shown, marks))})')
 
     async def redraw_redactions(change: RedactionsChange) -> None:
         """A redaction of the page a view shows changed: the view fetches its image again, burned in anew."""
         view = await run.io_bound(services.presentation.view, hearing_id, audience)
-        if view.state is ViewState.SHOWING and (view.exhibit_id, view.page) == (change.exhibit_id, change.page):
+        shown = [(s.exhibit_id, s.page) for s in view.pages if s] if view.split else [(view.exhibit_id, view.page)]
+        if view.state is ViewState.SHOWING and (change.exhibit_id, change.page) in shown:
             await push()
 
     def acknowledged(e: GenericEventArguments) -> None:
         args = e.args if isinstance(e.args, dict) else {}
         if on_ack is not None:
+            beside = args.get('beside')
             on_ack(Ack(state=str(args.get('state')), exhibit_id=args.get('exhibit_id'), page=args.get('page'),
-                       version=int(args.get('version') or 0)))
+                       version=int(args.get('version') or 0),
+                       beside=(int(beside[0]), int(beside[1])) if isinstance(beside, list) and len(beside) == 2
+                       else None))
 
     async def connected() -> None:
         if on_connect is not None:

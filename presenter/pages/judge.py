@@ -32,6 +32,7 @@ from .hearing_page import hearing_for
 from .hybrid_widgets import OutagePrompt, RemoteParticipants
 from .presenting_widgets import PageFrame, add_assets, shown_text
 from .redact_tools import PendingRedactions
+from .side_by_side import describe
 from .stage_widgets import stage_control
 
 logger = logging.getLogger(__name__)
@@ -250,6 +251,10 @@ class JudgePanel:
             self.live_frame.show(self.page_url(live.exhibit_id, live.page), live.region,
                                  exhibit.title if exhibit else '')
             self.live_text.text = shown_text(exhibit, live.page) + (f' · {t("bench_zoomed")}' if live.region else '')
+            if state.beside is not None:  # side by side: the monitor shows the left page, the text names both
+                self.live_text.text += ' | ' + describe(state.beside, self.exhibits)
+        self.live_text.props['data-beside'] = \
+            f'{state.beside.exhibit_id}/{state.beside.page}' if state.beside is not None else ''
         self.live_text.props['data-exhibit-id'] = str(live.exhibit_id) if live else ''
         self.live_text.props['data-page'] = str(live.page) if live else ''
         self.live_text.update()
@@ -275,8 +280,9 @@ class JudgePanel:
         if pending is None:
             self.pending_text.text = t('judge_no_pending')
         else:
-            self.pending_text.text = (shown_text(self.exhibits.get(pending.exhibit_id), pending.page)
-                                      + (f' · {t("bench_zoomed")}' if pending.region else '')
+            self.pending_text.text = (describe(pending, self.exhibits)
+                                      + (' | ' + describe(state.pending_beside, self.exhibits)
+                                         if state.pending_beside else '')
                                       + ' — ' + t('judge_by', who=state.pending_by or '?'))
         self.switches_quiet.show(self.approval, self.hearing.approval_required)
         self.switches_quiet.show(self.closed_door, self.hearing.closed_door)

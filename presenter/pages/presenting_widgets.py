@@ -117,7 +117,9 @@ def ack_text(status: dict[str, Any], exhibits: dict[int, Exhibit]) -> str:
         return t('bench_ack_none')
     if state == 'showing' and status['showing']:
         shown = status['showing']
-        return shown_text(exhibits.get(shown['exhibit_id']), shown['page']) or t('bench_ack_showing')
+        beside = shown.get('beside')  # side by side: both pages, left | right
+        texts = [shown_text(exhibits.get(s['exhibit_id']), s['page']) for s in (shown, beside) if s]
+        return ' | '.join(x for x in texts if x) or t('bench_ack_showing')
     return t(ACK_KEYS[state]) if state in ACK_KEYS else state
 
 

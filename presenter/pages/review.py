@@ -28,6 +28,7 @@ from ..session import lang, t
 from ..texts import PROBLEM_KEYS
 from .components import keyboard_button, page_bl, testid
 from .hearing_page import hearing_for
+from .presenting_widgets import shown_text
 from .record_labels import group_segments, source_name, source_names
 from .stage_widgets import stage_badge
 
@@ -146,6 +147,8 @@ class ReviewPage:
                     self.on_screen_title = testid(ui.label(), 'on-screen-title').classes(
                         'text-sm font-semibold text-slate-800 line-clamp-3 break-words')
                     self.on_screen_page = ui.label().classes('text-sm text-slate-600')
+                    self.on_screen_beside = testid(ui.label(), 'on-screen-beside').classes(
+                        'text-sm text-slate-700 font-medium')
                     self.on_screen_since = ui.label().classes('text-xs text-slate-500')
         self.show_on_screen(OnScreen('idle'))
 
@@ -332,7 +335,8 @@ class ReviewPage:
             return
         self.shown = shown
         self.on_screen.props(f'data-state={shown.state} data-exhibit-id={shown.exhibit_id or ""} '
-                             f'data-page={shown.page or ""}')
+                             f'data-page={shown.page or ""} data-beside-exhibit-id={shown.beside_exhibit_id or ""} '
+                             f'data-beside-page={shown.beside_page or ""}')
         exhibit = self.exhibits.get(shown.exhibit_id) if shown.exhibit_id is not None else None
         showing = shown.state == 'showing' and shown.page is not None and shown.exhibit_id is not None
         self.thumb.set_visibility(showing)
@@ -349,5 +353,9 @@ class ReviewPage:
         else:
             self.on_screen_title.text = t('rec_review_blank' if shown.state == 'blank' else 'rec_review_idle')
             self.on_screen_page.text = ''
+        beside = self.exhibits.get(shown.beside_exhibit_id) if shown.beside_exhibit_id is not None else None
+        self.on_screen_beside.text = t('sbs_review_beside', what=shown_text(beside, shown.beside_page)) \
+            if showing and beside is not None else ''
+        self.on_screen_beside.set_visibility(bool(self.on_screen_beside.text))
         self.on_screen_since.text = \
             t('rec_review_since', at=format_time(shown.since, self.zone)) if shown.since else ''

@@ -1,35 +1,46 @@
 // A courtroom screen: paints what the server says its audience may see, and acknowledges it only once painted.
-// The shown page is a box holding the page image and, over it, the page's marks as SVG (marks.js): the box is what
-// gets zoomed, so marks stay sharp and follow the zoom region at any size.
+// A shown page is a box holding the page image and, over it, the page's marks as SVG (marks.js): the box is what
+// gets zoomed, so marks stay sharp and follow the zoom region at any size. Side by side, the stage is split into two
+// halves, each with its own page, region and marks; a half this audience may not see stays empty.
 window.courtroomScreen = {
   seq: 0,
   view: null,
-  image: null,
-  shown: null, // the shown page's box: the image and its marks
+  image: null, // the (left) shown page's image and box, as before side by side
+  shown: null,
+  sides: [], // what is painted, one per shown page: {page, image, box, stage}; page null for an empty half
   marks: {}, // "exhibit/page" -> {rev, marks}: the newest marks heard of for each page shown
 
+  // The pages a view shows, left to right (null for an empty half), each with its region and aspect.
+  pagesOf(view) {
+    if (view.state !== "showing") return [];
+    return view.split ? view.sides : [view];
+  },
+
   // As wide as the page will be shown, on a ladder of widths so that screens of one size share cached renders.
-  width(view) {
-    const [x0, y0, x1, y1] = view.region || [0, 0, 1, 1];
-    const aspect = view.aspect || 0.7071; // width over height; A4 portrait until the server knows
-    const shown = Math.min(window.innerWidth / (x1 - x0), (window.innerHeight * aspect) / (y1 - y0));
+  width(page, count = 1) {
+    const [x0, y0, x1, y1] = page.region || [0, 0, 1, 1];
+    const aspect = page.aspect || 0.7071; // width over height; A4 portrait until the server knows
+    const across = window.innerWidth / count;
+    const shown = Math.min(across / (x1 - x0), (window.innerHeight * aspect) / (y1 - y0));
     const wanted = shown * (window.devicePixelRatio || 1);
     for (const w of [480, 640, 960, 1280, 1920, 2560, 3840]) if (wanted <= w) return w;
     return 4096;
   },
 
   place() {
-    const img = this.image, box = this.shown;
-    const stage = document.getElementById("screen-stage");
-    if (!img || !box || !stage || !this.view || this.view.state !== "showing") return;
-    const [x0, y0, x1, y1] = this.view.region || [0, 0, 1, 1];
-    const W = stage.clientWidth, H = stage.clientHeight;
-    const iw = img.naturalWidth, ih = img.naturalHeight;
-    const s = Math.min(W / ((x1 - x0) * iw), H / ((y1 - y0) * ih));
-    box.style.width = iw * s + "px";
-    box.style.height = ih * s + "px";
-    box.style.left = W / 2 - ((x0 + x1) / 2) * iw * s + "px";
-    box.style.top = H / 2 - ((y0 + y1) / 2) * ih * s + "px";
+    if (!this.view || this.view.state !== "showing") return;
+    for (const side of this.sides) {
+      const { page, image: img, box, stage } = side;
+      if (!page || !img || !box || !stage) continue;
+      const [x0, y0, x1, y1] = page.region || [0, 0, 1, 1];
+      const W = stage.clientWidth, H = stage.clientHeight;
+      const iw = img.naturalWidth, ih = img.naturalHeight;
+      const s = Math.min(W / ((x1 - x0) * iw), H / ((y1 - y0) * ih));
+      box.style.width = iw * s + "px";
+      box.style.height = ih * s + "px";
+      box.style.left = W / 2 - ((x0 + x1) / 2) * iw * s + "px";
+      box.style.top = H / 2 - ((y0 + y1) / 2) * ih * s + "px";
+    }
   },
 
   // Keep the newest marks heard of for a page; older answers that arrive late are dropped.
@@ -42,19 +53,44 @@ window.courtroomScreen = {
     return true;
   },
 
-  drawMarks() {
-    const box = this.shown, img = this.image;
-    if (!box || !img || !this.view) return;
-    const known = this.marks[`${this.view.exhibit_id}/${this.view.page}`];
+  drawMarks(side) {
+    const { page, box, image: img } = side;
+    if (!page || !box || !img) return;
+    const known = this.marks[`${page.exhibit_id}/${page.page}`];
     const marks = known ? known.marks : [];
     courtroomMarks.render(box, "shown-marks", marks, img.naturalWidth, img.naturalHeight);
     box.dataset.marks = marks.length;
   },
 
-  // The marks of a page changed: redraw them if this screen shows that page.
+  // The marks of a page changed: redraw them on every side that shows that page.
   setMarks(update) {
     if (!this.noteMarks(update) || !this.view || this.view.state !== "showing") return;
-    if (this.view.exhibit_id === update.exhibit_id && this.view.page === update.page) this.drawMarks();
+    for (const side of this.sides) {
+      if (side.page && side.page.exhibit_id === update.exhibit_id && side.page.page === update.page) {
+        this.drawMarks(side);
+      }
+    }
+  },
+
+  async load(page, count, base) {
+    const img = new Image();
+    img.className = "screen-image";
+    img.alt = "";
+    img.draggable = false;
+    img.src = `${base}/${page.exhibit_id}/${page.page}?width=${this.width(page, count)}` +
+      (page.redaction ? `&r=${page.redaction}` : ""); // new boxes: a new URL, never a cached image
+    await img.decode();
+    return img;
+  },
+
+  box(page, img) {
+    const shown = document.createElement("div");
+    shown.className = "shown-page";
+    shown.setAttribute("data-testid", "shown-page");
+    shown.dataset.exhibitId = page.exhibit_id;
+    shown.dataset.page = page.page;
+    shown.appendChild(img);
+    return shown;
   },
 
   async show(view) {
@@ -62,37 +98,41 @@ window.courtroomScreen = {
     this.latest = view.version;
     const seq = ++this.seq;
     const box = document.getElementById("screen-content");
-    if (view.state === "showing") {
-      this.noteMarks(view);
-      const img = new Image();
-      img.className = "screen-image";
-      img.alt = "";
-      img.draggable = false;
-      img.src = `${view.base}/${view.exhibit_id}/${view.page}?width=${this.width(view)}` +
-        (view.redaction ? `&r=${view.redaction}` : "");
+    const pages = this.pagesOf(view);
+    let images;
+    if (pages.length) {
+      for (const page of pages) this.noteMarks(page);
       try {
-        await img.decode();
+        images = await Promise.all(pages.map((page) => (page ? this.load(page, pages.length, view.base) : null)));
       } catch (e) {
         if (seq === this.seq) setTimeout(() => seq === this.seq && this.show(view), 500);
         return;
       }
       if (seq !== this.seq) return;
-      const shown = document.createElement("div");
-      shown.className = "shown-page";
-      shown.setAttribute("data-testid", "shown-page");
-      shown.dataset.exhibitId = view.exhibit_id;
-      shown.dataset.page = view.page;
-      shown.appendChild(img);
-      document.getElementById("screen-stage").replaceChildren(shown);
-      this.image = img;
-      this.shown = shown;
-    } else {
-      document.getElementById("screen-stage").replaceChildren();
-      this.image = null;
-      this.shown = null;
     }
+    const stage = document.getElementById("screen-stage");
+    if (!pages.length) {
+      stage.replaceChildren();
+      this.sides = [];
+    } else if (!view.split) {
+      const shown = this.box(view, images[0]);
+      stage.replaceChildren(shown);
+      this.sides = [{ page: view, image: images[0], box: shown, stage }];
+    } else {
+      this.sides = pages.map((page, i) => {
+        const half = document.createElement("div");
+        half.className = "screen-half";
+        half.dataset.side = i;
+        const shown = page ? this.box(page, images[i]) : null;
+        if (shown) half.appendChild(shown);
+        return { page, image: images[i], box: shown, stage: half };
+      });
+      stage.replaceChildren(...this.sides.map((side) => side.stage));
+    }
+    this.image = this.sides.length ? this.sides[0].image : null;
+    this.shown = this.sides.length ? this.sides[0].box : null;
     this.view = view;
-    if (this.shown) this.drawMarks();
+    for (const side of this.sides) this.drawMarks(side);
     this.place();
     for (const layer of document.querySelectorAll("[data-layer]")) {
       layer.style.display = layer.dataset.layer === view.state ? "" : "none";
@@ -109,7 +149,10 @@ window.courtroomScreen = {
     box.dataset.exhibitId = view.exhibit_id ?? "";
     box.dataset.page = view.page ?? "";
     box.dataset.version = view.version;
-    emitEvent("screen_ack", { state: view.state, exhibit_id: view.exhibit_id, page: view.page, version: view.version });
+    const right = view.split && view.beside ? [view.beside.exhibit_id, view.beside.page] : null;
+    emitEvent("screen_ack", {
+      state: view.state, exhibit_id: view.exhibit_id, page: view.page, version: view.version, beside: right,
+    });
   },
 };
 window.addEventListener("resize", () => window.courtroomScreen.place());

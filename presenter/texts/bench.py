@@ -46,10 +46,10 @@ BENCH_TEXTS = Catalogue('presenter.texts.bench', {
     'bench_sent_for_approval': ('Đã gửi, chờ chủ tọa phê duyệt', 'Sent; waiting for the presiding judge\'s approval'),
     'bench_region_hint': ('Kéo trên trang để chọn vùng phóng to', 'Drag on the page to choose a region to zoom'),
     'bench_region_set': ('Đã chọn vùng phóng to', 'Zoom region chosen'),
-    'bench_keys': ('← → xem trang · Enter/P trình chiếu · Shift+← → chuyển trang trên màn hình · H D R A vẽ, '
-                   'X che, Esc thôi vẽ',
-                   '← → preview pages · Enter/P publish · Shift+← → turn the live page · H D R A draw, X redact, '
-                   'Esc stops'),
+    'bench_keys': ('← → xem trang · Enter/P trình chiếu · Shift+← → chuyển trang trên màn hình · S song song · '
+                   'H D R A vẽ, X che, Esc thôi vẽ',
+                   '← → preview pages · Enter/P publish · Shift+← → turn the live page · S side by side · '
+                   'H D R A draw, X redact, Esc stops'),
     'mark_tool_highlight': ('Bút dạ quang', 'Highlighter'),
     'mark_tool_pen': ('Bút vẽ', 'Pen'),
     'mark_tool_rect': ('Khung chữ nhật', 'Rectangle'),

@@ -5,11 +5,14 @@ is said under the field."""
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 import pytest
 from nicegui.testing import User
 
+from courtroom.presentation import Presentation
+from courtroom.presentation_state import Shown
 from presenter.services import Services
 from presenter.uploads import import_uploads
 from tests.conftest import make_pdf
@@ -56,3 +59,28 @@ async def test_go_to_bl(user: User, data: Path, page: str) -> None:
     await go_to(user, '5')
     await user.should_see(marker=shown, content='Trang 2/2')
     await user.should_not_see(marker='bl-error')
+
+
+async def test_a_bl_gone_to_while_the_bench_still_loads_stays(user: User, data: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a slow server the bench is shown before it has loaded (NiceGUI sends an async page after 3 s): a BL the
+    procurator goes to meanwhile is not replaced by the first page once loading ends."""
+    hearing_id = create_hearing(data)
+    add_pdf(data, hearing_id, 3)
+    loaded = threading.Event()
+    preview = Presentation.preview
+
+    def slow_preview(self: Presentation, hearing_id: int, user_id: int) -> Shown | None:
+        shown = preview(self, hearing_id, user_id)  # read before the procurator goes to BL 3 …
+        loaded.wait(timeout=120)  # … and the load goes on only after
+        return shown
+    monkeypatch.setattr(Presentation, 'preview', slow_preview)
+    await sign_in(user, 'ksv')
+    await user.open(f'/bench/{hearing_id}')
+
+    await go_to(user, 'BL 3')
+    await user.should_see(marker='preview-page', content='Trang 3/3')
+    loaded.set()
+    # the case file's list is drawn at the loading's end, in the same step as its first preview …
+    await user.should_see(marker='thumbnail')
+    await user.should_see(marker='preview-page', content='Trang 3/3')  # … which did not turn back to page 1

@@ -132,7 +132,6 @@ class JudgePanel:
                            'approve-button').props('unelevated color=green-9').classes('flex-1 h-12')
                     testid(ui.button(t('judge_reject'), icon='close', on_click=lambda: self.approve(False)),
                            'reject-button').props('outline color=red-9').classes('flex-1 h-12')
-            PendingRedactions(self.services, self.user, self.hearing.id)
             with ui.card().classes('w-full p-4 gap-1'):
                 ui.label(t('judge_settings')).classes('text-sm font-semibold text-slate-800')
                 self.approval = testid(ui.switch(t('judge_approval'), value=self.hearing.approval_required,
@@ -143,6 +142,7 @@ class JudgePanel:
                                           'closed-door-toggle')
             stage_control(self.services, self.user, self.hearing.id)
             self.remote = RemoteParticipants(self.services, self.user, self.hearing.id)
+            PendingRedactions(self.services, self.user, self.hearing.id)
 
     def _restrictions(self) -> None:
         with testid(ui.card(), 'restrictions').classes('w-[380px] shrink-0 p-4 gap-1'):

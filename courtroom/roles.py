@@ -45,6 +45,8 @@ class Action(StrEnum):
     KEEP_MINUTES = 'keep_minutes'
     EXPORT_RECORD = 'export_record'
     MARK = 'mark'  # draw marks on a page and delete them
+    REDACT = 'redact'  # draw redaction boxes on a page and delete them
+    SEE_UNREDACTED = 'see_unredacted'  # see a page's original under its redactions (staff page images)
 
 
 _ALL_STAFF = frozenset(Role)
@@ -71,7 +73,12 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.KEEP_MINUTES: frozenset({Role.CLERK}),
     Action.EXPORT_RECORD: frozenset({Role.ADMIN, Role.CLERK, Role.PRESIDING_JUDGE, Role.JUDGE}),
     Action.MARK: frozenset({Role.PROCURATOR, Role.CLERK, Role.PRESIDING_JUDGE}),
+    Action.REDACT: frozenset({Role.PROCURATOR, Role.CLERK, Role.PRESIDING_JUDGE}),
+    Action.SEE_UNREDACTED: frozenset({Role.PROCURATOR, Role.CLERK, Role.PRESIDING_JUDGE, Role.JUDGE, Role.ASSESSOR}),
 }
+
+# the trial panel (hội đồng xét xử): the one audience that sees what is under a redaction, in search too
+PANEL_ROLES = frozenset({Role.PRESIDING_JUDGE, Role.JUDGE, Role.ASSESSOR})
 
 
 def may(role: Role, action: Action) -> bool:

@@ -6,18 +6,27 @@ query when the caller asks. Words are whole words. Pages come in three tiers: th
 words apart, then some of them; within a tier by BL. "BL 125" (or "bl125") names a page directly and comes first.
 A snippet brackets only the words that matched under the rule used. Reads take a connection of their own
 (``Store.snapshot``), so a search never holds up a publish; the index is described in ``search_index``.
+
+Redactions (courtroom.redactions): for anyone but the trial panel the caller passes the words under each page's
+redaction boxes (``hidden``). On such a page the words are masked ("█████") wherever they appear in its text, the
+snippet is cut from the masked text, and the page is found only by what is left of it: its tier is worked out
+again on the masked text (never better than the index's), and a page that matched only by hidden words is not
+found at all. Otherwise the list of hits would itself tell that a hidden name is on that page. (A search that
+drops such pages may return fewer than ``limit`` hits.)
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
 from .bl import bl_reference
 from .errors import InvalidInput
-from .search_index import WORD, exact, fold, has_marks, hearing_keys, key_bl, variants
+from .redactions import masked
+from .search_index import WORD, exact, fold, has_marks, hearing_keys, key_bl, page_text_indexed, variants
 from .store import Store
 
 __all__ = ['MAX_QUERY_CHARS', 'Hit', 'Search', 'Terms', 'Tier', 'fold', 'highlight_pattern', 'snippet']
@@ -146,9 +155,11 @@ class Search:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def search(self, hearing_id: int, query: str, limit: int = 50, *, ignore_marks: bool = False) -> list[Hit]:
+    def search(self, hearing_id: int, query: str, limit: int = 50, *, ignore_marks: bool = False,
+               hidden: Mapping[tuple[int, int], frozenset[str]] | None = None) -> list[Hit]:
         """Up to ``limit`` pages of the hearing, the BL named first, then by tier and BL. ``ignore_marks`` folds a
-        query that has diacritics too."""
+        query that has diacritics too. ``hidden``: the words under redactions by (exhibit id, page), for a caller
+        who may not see them (see the module's docstring)."""
         query = query.strip()
         if not query:
             raise InvalidInput('bad_query')
@@ -169,6 +180,32 @@ class Search:
             pages = {row[4]: row for row in db.execute(_PAGES.format(', '.join('?' * len(found))),
                                                        (hearing_id, *(b for b, _ in found)))}
         patterns = {tier: highlight_pattern(terms, tier) for tier, _ in terms.matches()}
-        return [Hit(row[0], row[1], row[2], row[3], row[4], snippet(row[5], None if tier is None else patterns[tier]))
-                for row, tier in ((pages.get(page_bl), tier) for page_bl, tier in found)
-                if row is not None]  # a BL named that the hearing does not have
+        shown: list[tuple[int, Tier | None, tuple[object, ...], str]] = []
+        for page_bl, tier in found:
+            row = pages.get(page_bl)
+            if row is None:
+                continue  # a BL named that the hearing does not have
+            text, words = row[5], (hidden or {}).get((row[0], row[3]))
+            if words:
+                text = masked(text, words)
+                if tier is not None:
+                    left = _tier_left(terms, page_text_indexed(row[2], row[3], text))
+                    if left is None:
+                        continue  # found only by words under a redaction
+                    tier = max(tier, left)
+            shown.append((page_bl, tier, row, text))
+        if hidden:  # a page may have moved down a tier: the order is the index's, by tier then BL
+            shown.sort(key=lambda s: (0 if s[1] is None else int(s[1]), s[0]))
+        return [Hit(row[0], row[1], row[2], row[3], row[4], snippet(text, None if tier is None else patterns[tier]))
+                for _, tier, row, text in shown]
+
+
+def _tier_left(terms: Terms, text: str) -> Tier | None:
+    """The best tier ``text`` (a page's masked text) still matches the query in, by the same word rule as the
+    snippet's highlighting; None when none of the words is left."""
+    text = unicodedata.normalize('NFC', text)
+    if highlight_pattern(terms, Tier.PHRASE).search(text):
+        return Tier.PHRASE
+    present = [highlight_pattern(Terms(words=(w,), exact=terms.exact), Tier.PHRASE).search(text) is not None
+               for w in terms.words]
+    return Tier.ALL_WORDS if all(present) else Tier.SOME_WORDS if any(present) else None

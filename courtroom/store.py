@@ -233,6 +233,23 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     );
     CREATE UNIQUE INDEX treatments_named ON treatments (hearing_id, name) WHERE deleted_at IS NULL;
     """,
+    # 11: redaction boxes on an exhibit page (courtroom.redactions), kept with the exhibit; a deleted one keeps its row
+    """
+    CREATE TABLE redactions (
+        id INTEGER PRIMARY KEY,
+        exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+        page INTEGER NOT NULL,
+        box TEXT NOT NULL,
+        words TEXT NOT NULL DEFAULT '[]',
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        approved_at TEXT,
+        approved_by TEXT,
+        deleted_at TEXT,
+        deleted_by TEXT
+    );
+    CREATE INDEX redactions_of_page ON redactions (exhibit_id, page);
+    """,
 ]
 
 

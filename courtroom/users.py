@@ -106,6 +106,13 @@ class Users:
             raise Unauthorized('not_authenticated')
         return User(id=row['id'], username=row['username'], name=row['name'], role=Role(row['role']))
 
+    def get(self, user_id: int) -> User:
+        with self._store.read() as db:
+            row = db.execute('SELECT * FROM users WHERE id = ?', (user_id,)).fetchone()
+        if row is None:
+            raise Unauthorized('not_authenticated')
+        return User(id=row['id'], username=row['username'], name=row['name'], role=Role(row['role']))
+
     def revoke_token(self, token: str) -> None:
         with self._store.transaction() as db:
             db.execute('DELETE FROM tokens WHERE token_hash = ?', (_token_hash(token),))

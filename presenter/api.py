@@ -17,17 +17,20 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from courtroom.errors import CourtroomError, NotFound, Unauthorized
-from courtroom.roles import Action, require
+from courtroom.roles import Action, may, require
 from courtroom.users import User
+from media.redact import Burn
 
 from .api_hybrid import hybrid_routes
 from .api_marks import marks_routes
 from .api_playback import playback_routes
 from .api_presenting import presenting_routes
 from .api_record import record_routes
+from .api_redactions import redactions_routes
 from .api_treatments import treatments_routes
 from .i18n import error_message, pick_lang
 from .page_images import page_image
+from .search_as import search_as
 from .services import Services
 from .uploads import import_uploads
 
@@ -147,13 +150,21 @@ def api_router(services: Services) -> APIRouter:
                 responses={200: {'content': {'image/jpeg': {}}, 'description': 'the page as an image'}})
     def get_page(exhibit_id: int, page: int, token: Annotated[str | None, Depends(_bearer)],
                  width: Annotated[int, Query()] = 1280, sub: str | None = None, exp: int | None = None,
-                 sig: str | None = None) -> FileResponse:
+                 sig: str | None = None, redacted: str | None = None) -> FileResponse:
+        """The original page for staff who may see under its redactions (``redacted=1``: as the public sees it,
+        ``redacted=outline``: as the trial panel does); the redacted page for everyone else."""
         if sig is not None and sub is not None and exp is not None:
             if not services.signer.check(sub, exhibit_id, page, exp, sig):
                 raise Unauthorized('not_authenticated')
+            user = services.users.get(int(sub[1:])) if sub[:1] == 'u' and sub[1:].isdigit() else None
         else:
-            require(services.users.by_token(token).role, Action.VIEW_EXHIBITS)
-        path = page_image(services, exhibit_id, page, width)
+            user = services.users.by_token(token)
+            require(user.role, Action.VIEW_EXHIBITS)
+        if user is None or not may(user.role, Action.SEE_UNREDACTED) or redacted in ('1', 'true', 'black'):
+            burn = Burn.BLACK
+        else:
+            burn = Burn.OUTLINE if redacted == 'outline' else Burn.NONE
+        path = page_image(services, exhibit_id, page, width, burn)
         return FileResponse(path, media_type=_MEDIA_TYPES.get(path.suffix, 'application/octet-stream'),
                             headers={'Cache-Control': 'private, max-age=3600'})
 
@@ -162,13 +173,14 @@ def api_router(services: Services) -> APIRouter:
         """Tone marks in ``q`` are matched exactly, unless ``fold`` is set; see courtroom.search for the rules."""
         require(user.role, Action.VIEW_EXHIBITS)
         services.hearings.get(hearing_id)
-        hits = services.search.search(hearing_id, q, ignore_marks=fold)
+        hits = search_as(services, user.role, hearing_id, q, ignore_marks=fold)
         return {'query': q, 'hits': [h.to_api() for h in hits]}
 
     presenting_routes(router, services, current_user)
     marks_routes(router, services, current_user)
     playback_routes(router, services, current_user)
     treatments_routes(router, services, current_user)
+    redactions_routes(router, services, current_user)
     hybrid_routes(router, services, current_user)
     record_routes(router, services, current_user)
 

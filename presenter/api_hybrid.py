@@ -18,7 +18,7 @@ from courtroom.users import User
 from courtroom.visibility import may_fetch
 from media.watermark import watermark
 
-from .page_images import page_image
+from .page_images import burn_for, page_image
 from .services import Services
 from .urls import join_url
 
@@ -86,7 +86,8 @@ def hybrid_routes(router: APIRouter, services: Services, current_user: Callable[
         view = services.presentation.view(participant.hearing_id, participant.audience)
         if not participant.state.in_hearing or not may_fetch(view, exhibit_id, page):
             raise NotFound('not_found')
-        body = watermarked_page(participant, page_image(services, exhibit_id, page, width))
+        body = watermarked_page(participant, page_image(services, exhibit_id, page, width,
+                                                                burn_for(participant.audience)))
         return Response(body, media_type='image/jpeg', headers={'Cache-Control': 'no-store'})
 
     def described(p: Participant) -> dict[str, Any]:

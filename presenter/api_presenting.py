@@ -14,7 +14,7 @@ from courtroom.roles import Action, may, require
 from courtroom.users import User
 from courtroom.visibility import may_fetch
 
-from .page_images import page_image
+from .page_images import burn_for, page_image
 from .services import Services
 from .urls import public_base
 
@@ -167,7 +167,7 @@ def presenting_routes(router: APIRouter, services: Services, current_user: Calla
         view = services.presentation.view(screen.hearing_id, screen.audience)
         if not may_fetch(view, exhibit_id, page):
             raise NotFound('not_found')
-        path = page_image(services, exhibit_id, page, width)
+        path = page_image(services, exhibit_id, page, width, burn_for(screen.audience))
         services.screens.note_width(screen.hearing_id, width)
         return FileResponse(path, media_type='image/jpeg' if path.suffix == '.jpg' else 'image/png',
                             headers={'Cache-Control': 'no-store'})

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from courtroom.roles import Role
+from courtroom.users import User
 from demo import DEMO_CASE, write_demo_case_file
 from media import bundle
+from media.redact import text_boxes
 
 from .services import Services
 
@@ -41,6 +43,8 @@ DEMO_TREATMENT_MARKS: list[dict[str, Any]] = [
 
 DEMO_SCREENS = [('Màn hình Hội đồng xét xử', 'panel', False), ('Máy chiếu phòng xử án', 'public', True),
                 ('Màn hình người làm chứng', 'witness', False)]
+# one redacted page: a witness's home address, black on the public screens, outlined for the trial panel
+DEMO_REDACTION = ('Lê Văn Bình', 'số 6 ngõ 95 phố Vĩnh Phúc')
 DEMO_POINTS = [('Trại tạm giam Công an TP Hà Nội', 'detention_facility'), ('TAND tỉnh Bắc Ninh', 'court')]
 DEMO_PARTICIPANTS = [  # name, role, point index (None: the courtroom), ID document
     ('Máy tính phòng xử án số 2', 'courtroom', None, None),
@@ -113,6 +117,8 @@ def ensure_demo(services: Services) -> DemoSummary:
                                       actor='demo', id_document=document)
     if not services.treatments.of_hearing(h):
         add_demo_treatment(services, h)
+    if not any(services.redactions.of_exhibit(e.id) for e in exhibits):
+        redact_demo_page(services, h)
     links = [(p.name, services.participants.issue_link(p.id, actor='demo'))
              for p in services.participants.of_hearing(h) if p.state.value != 'revoked']
     return DemoSummary(h, len(exhibits), sum(e.page_count for e in exhibits),
@@ -130,3 +136,16 @@ def add_demo_treatment(services: Services, hearing_id: int) -> None:
     services.treatments.save(hearing_id, procurator, name=DEMO_TREATMENT, exhibit_id=statement.id,
                              page=DEMO_TREATMENT_PAGE)
     services.marks.clear_page(hearing_id, procurator, statement.id, DEMO_TREATMENT_PAGE)
+def redact_demo_page(services: Services, hearing_id: int) -> None:
+    """Black out the address in the first page of a witness's statement, as the clerk would."""
+    who, address = DEMO_REDACTION
+    exhibit = next((e for e in services.exhibits.of_hearing(hearing_id) if e.title.endswith(who)), None)
+    if exhibit is None:
+        return
+    clerk = User(id=0, username='demo', name='demo', role=Role.CLERK)
+    boxes = text_boxes(services.evidence.path(exhibit.sha256), sha256=exhibit.sha256,
+                       source_page=exhibit.source_page(1), text=address)
+    for box in boxes:
+        services.redactions.add(clerk, exhibit_id=exhibit.id, page=1, box=box.as_list())
+    if not boxes:
+        logger.warning('demo: "%s" not found on the first page of %s; nothing redacted', address, exhibit.label)

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from nicegui import Client, background_tasks, context, storage
 
 from courtroom.events import Event
+from media.redact import Burn
 
 from .page_images import page_image
 from .services import Services
@@ -69,9 +70,13 @@ def prerender(services: Services, exhibit_id: int, pages: list[int], widths: tup
             return
         for page in pages:
             if 1 <= page <= exhibit.page_count:
+                # a redacted page as each audience sees it (with no boxes, they all share the plain rendering)
+                redacted = bool(services.redactions.page(exhibit_id, page).boxes)
+                burns = [Burn.NONE, Burn.BLACK, Burn.OUTLINE] if redacted else [Burn.NONE]
                 for width in widths:
                     try:
-                        page_image(services, exhibit_id, page, width)
+                        for burn in burns:
+                            page_image(services, exhibit_id, page, width, burn)
                     except Exception:
                         logger.exception('pre-rendering exhibit %s page %s failed', exhibit_id, page)
 

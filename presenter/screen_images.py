@@ -3,8 +3,10 @@
 A publish sends dozens of screens and followers to ``GET /api/screens/{token}/pages/{exhibit}/{page}`` in the
 same instant. Through FastAPI, its thread pool and the database lock that costs about 4 ms each, so the last of
 62 screens waited a quarter of a second. This ASGI middleware answers the request from memory when it can: the
-screen's view (in memory), the exhibit's file identity (immutable, remembered), and the rendered page (the render
-cache, its latest files kept in memory). It authorises exactly as the route does (``may_fetch``); anything it
+screen's view (in memory), the exhibit's file identity (immutable, remembered), the page's redactions (when at
+hand in memory) and the rendered page as the screen's audience may see it (the render cache, its latest files kept
+in memory; a redacted rendering's name carries the page's redaction key, so a new box is never answered from an
+older file). It authorises exactly as the route does (``may_fetch``); anything it
 cannot answer at once (a page not rendered yet, an unknown token, a bad width) goes on to the route unchanged."""
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from courtroom.errors import CourtroomError
 from courtroom.visibility import may_fetch
-from media import render
+from media import redact
 
+from .page_images import burn_for
 from .services import Services
 
 _PATH = re.compile(r'^/api/screens/([A-Za-z0-9_-]{16,64})/pages/(\d{1,9})/(\d{1,6})$')
@@ -55,8 +58,11 @@ class ScreenImages:
                 exhibit = self.services.exhibits.get(exhibit_id)
                 self._sources[exhibit_id] = (exhibit.sha256, exhibit.first_source_page)
             sha256, first = self._sources[exhibit_id]
-            path = render.cached_path(self.services.settings.cache_dir, sha256=sha256, source_page=first + page - 1,
-                                      width=width)
+            redactions = self.services.redactions.known_page(exhibit_id, page)
+            if redactions is None:
+                return None  # the route reads them
+            path = redact.cached_path(self.services.settings.cache_dir, sha256=sha256, source_page=first + page - 1,
+                                      width=width, key=redactions.key, burn=burn_for(screen.audience))
         except (CourtroomError, ValueError):
             return None
         if path is None:

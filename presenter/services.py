@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from conferencing.supervisor import MediaSupervisor
 from courtroom.audit import AuditLog
-from courtroom.exhibits import Exhibits
+from courtroom.exhibits import Exhibit, Exhibits
 from courtroom.hearings import Hearings
 from courtroom.marks import Marks
 from courtroom.minutes import Minutes
@@ -19,6 +19,7 @@ from courtroom.pointer import Pointer
 from courtroom.points import Points
 from courtroom.presentation import Presentation
 from courtroom.recordings import Recordings
+from courtroom.redactions import Box, Redactions
 from courtroom.screens import Screens
 from courtroom.seal import Seal
 from courtroom.search import Search
@@ -28,6 +29,7 @@ from courtroom.store import Store
 from courtroom.treatments import Treatments
 from courtroom.users import Users
 from media.evidence_store import EvidenceStore
+from media.redact import words_in_box
 
 from .conference import Conference, MediaConference, NoMediaConference
 from .laser_relay import LaserRelay
@@ -51,6 +53,7 @@ class Services:
     laser: LaserRelay  # the pointer's moves to the evidence views showing the page
     playback: Playback
     treatments: Treatments
+    redactions: Redactions
     screens: Screens
     points: Points
     participants: Participants
@@ -83,6 +86,11 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         folder.mkdir(parents=True, exist_ok=True)
     store = Store(settings.db_path)
     hearings, exhibits = Hearings(store), Exhibits(store)
+    evidence = EvidenceStore(settings.evidence_dir)
+
+    def words_under(exhibit: Exhibit, page: int, box: Box) -> list[str]:
+        return words_in_box(evidence.path(exhibit.sha256), sha256=exhibit.sha256, kind=exhibit.kind,
+                            source_page=exhibit.source_page(page), box=box)
     points = Points(store, hearings)
     secret = server_secret(settings)
     participants = Participants(store, hearings, points, secret)
@@ -105,7 +113,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         exhibits=exhibits,
         search=Search(store),
         audit=AuditLog(store),
-        evidence=EvidenceStore(settings.evidence_dir),
+        evidence=evidence,
         signer=UrlSigner(secret),
         presentation=presentation,
         marks=marks,
@@ -113,6 +121,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         pointer=pointer,
         laser=LaserRelay(pointer),
         playback=Playback(store, presentation, exhibits),
+        redactions=Redactions(store, hearings, exhibits, words_under),
         screens=Screens(store),
         points=points,
         participants=participants,

@@ -25,6 +25,7 @@ from courtroom.users import User
 from media.image_sizes import THUMB_WIDTH
 
 from ..live import follow, prerender
+from ..search_as import search_as
 from ..services import Services
 from ..session import error_text, t
 from .components import Latest, bl_range, keyboard_button, page_bl, snippet_html, testid
@@ -541,7 +542,7 @@ class Bench:
             self.hits.visible = False
             return
         try:
-            hits: list[Hit] = await run.io_bound(self.services.search.search, self.hearing.id, query)
+            hits: list[Hit] = await run.io_bound(search_as, self.services, self.user.role, self.hearing.id, query)
         except CourtroomError as e:
             hits, error = [], e
         else:

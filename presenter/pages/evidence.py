@@ -16,6 +16,7 @@ from courtroom.marks import MarksChange, PageMarks
 from courtroom.minutes import STAGE_NAMES
 from courtroom.presentation import Snapshot
 from courtroom.presentation_state import Shown
+from courtroom.redactions import RedactionsChange
 from courtroom.screens import Ack
 from courtroom.stages import StageChange
 from courtroom.visibility import Audience, ScreenView, ViewState
@@ -170,6 +171,12 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
         payload = view_payload(view, snapshot.state.version, image_base, aspect, marks, sides)
         # the laser's moves on these pages now come here
         services.laser.show(client.id, hearing_id, [(s.exhibit_id, s.page) for s in view.pages if s])
+        for page in [payload, *(sides or [])]:  # new boxes: a new image URL, which no browser cache holds
+            if page is not None and page.get('exhibit_id') is not None:
+                redactions = services.redactions.known_page(page['exhibit_id'], page['page']) or await run.io_bound(
+                    services.redactions.page, page['exhibit_id'], page['page'])
+                if redactions.key:
+                    page['redaction'] = redactions.key
         client.run_javascript(f'courtroomScreen.show({json.dumps(payload)})')
 
     async def redraw_marks(change: MarksChange) -> None:
@@ -182,6 +189,13 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
         marks = services.marks.known_page(hearing_id, change.exhibit_id, change.page) or await run.io_bound(
             services.marks.page, hearing_id, change.exhibit_id, change.page)
         client.run_javascript(f'courtroomScreen.setMarks({json.dumps(marks_payload(shown, marks))})')
+
+    async def redraw_redactions(change: RedactionsChange) -> None:
+        """A redaction of the page a view shows changed: the view fetches its image again, burned in anew."""
+        view = await run.io_bound(services.presentation.view, hearing_id, audience)
+        shown = [(s.exhibit_id, s.page) for s in view.pages if s] if view.split else [(view.exhibit_id, view.page)]
+        if view.state is ViewState.SHOWING and (change.exhibit_id, change.page) in shown:
+            await push()
 
     def acknowledged(e: GenericEventArguments) -> None:
         args = e.args if isinstance(e.args, dict) else {}
@@ -206,3 +220,5 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
            lambda snapshot: push(snapshot) if snapshot.state.hearing_id == hearing_id else None)
     follow(services.marks.changed, lambda change: redraw_marks(change) if change.hearing_id == hearing_id else None)
     client.on_delete(lambda: services.laser.forget(client.id))
+    follow(services.redactions.changed, lambda change: redraw_redactions(change) if change.hearing_id == hearing_id
+           else None)

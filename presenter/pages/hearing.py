@@ -21,6 +21,7 @@ from courtroom.users import User
 from media.image_sizes import THUMB_WIDTH
 
 from ..live import follow
+from ..search_as import search_as
 from ..services import Services
 from ..session import error_text, t
 from ..urls import public_base
@@ -219,7 +220,7 @@ class HearingPage:
             self.hits_label.visible = False
             return
         try:
-            hits: list[Hit] = await run.io_bound(self.services.search.search, self.hearing.id, query)
+            hits: list[Hit] = await run.io_bound(search_as, self.services, self.user.role, self.hearing.id, query)
         except CourtroomError as e:
             hits, error = [], e
         else:

@@ -31,6 +31,7 @@ from .components import QuietSwitches, testid
 from .hearing_page import hearing_for
 from .hybrid_widgets import OutagePrompt, RemoteParticipants
 from .presenting_widgets import PageFrame, add_assets, shown_text
+from .redact_tools import PendingRedactions
 from .side_by_side import describe
 from .stage_widgets import stage_control
 
@@ -141,6 +142,7 @@ class JudgePanel:
                                           'closed-door-toggle')
             stage_control(self.services, self.user, self.hearing.id)
             self.remote = RemoteParticipants(self.services, self.user, self.hearing.id)
+            PendingRedactions(self.services, self.user, self.hearing.id)
 
     def _restrictions(self) -> None:
         with testid(ui.card(), 'restrictions').classes('w-[380px] shrink-0 p-4 gap-1'):

@@ -17,6 +17,7 @@ from nicegui.events import GenericEventArguments, KeyEventArguments
 
 from courtroom.errors import CourtroomError, NotFound
 from courtroom.marks import Mark, MarkColor, MarksChange
+from courtroom.roles import Action, may
 from courtroom.users import User
 
 from ..live import follow
@@ -24,6 +25,7 @@ from ..services import Services
 from ..session import error_text, t
 from .components import testid
 from .presenting_widgets import PageFrame
+from .redact_tools import RedactTools
 
 # tool -> (the mark's kind, icon, key)
 TOOLS: dict[str, tuple[str, str, str]] = {
@@ -33,9 +35,11 @@ TOOLS: dict[str, tuple[str, str, str]] = {
     'arrow': ('arrow', 'north_east', 'a'),
     'ellipse': ('ellipse', 'radio_button_unchecked', 'e'),
     'text': ('text', 'chat_bubble_outline', 't'),
+    'redact': ('redact', 'hide_source', 'x'),  # not a mark: a redaction box (redact_tools.py)
 }
 MARK_TOOL_KEYS = {'highlight': 'mark_tool_highlight', 'pen': 'mark_tool_pen', 'rect': 'mark_tool_rect',
-                  'arrow': 'mark_tool_arrow', 'ellipse': 'mark_tool_ellipse', 'text': 'mark_tool_text'}
+                  'arrow': 'mark_tool_arrow', 'ellipse': 'mark_tool_ellipse', 'text': 'mark_tool_text',
+                  'redact': 'mark_tool_redact'}
 LASER_KEY = 'l'
 MARK_COLOR_KEYS = {'yellow': 'mark_color_yellow', 'red': 'mark_color_red', 'green': 'mark_color_green',
                    'blue': 'mark_color_blue', 'black': 'mark_color_black'}
@@ -63,7 +67,8 @@ DRAW_JS = '''
   const shape = (s) => (s.kind === "pen" ? s.points : [s.points[0], s.points[s.points.length - 1]]);
   const drawDraft = (s) => {
     const img = s.wrap.querySelector("img");
-    const mark = { kind: s.kind, color: s.color, points: shape(s), text: s.text };
+    const mark = s.kind === "redact" ? { kind: "rect", color: "black", points: shape(s) }
+      : { kind: s.kind, color: s.color, points: shape(s), text: s.text };
     courtroomMarks.render(s.layer, "draft-mark", [mark], img && img.naturalWidth, img && img.naturalHeight);
   };
   const dropDraft = (s) => {
@@ -193,6 +198,8 @@ class MarkTools:
         self.swatches: dict[str, ui.button] = {}
         with testid(ui.row(), 'mark-tools').classes('items-center no-wrap gap-1'):
             for tool, (_, icon, key) in TOOLS.items():
+                if tool == 'redact' and not may(user.role, Action.REDACT):
+                    continue
                 label = f'{t(MARK_TOOL_KEYS[tool])} ({key.upper()})'
                 button = testid(ui.button(icon=icon, on_click=lambda tool=tool: self.choose(tool)),
                                 f'mark-tool-{tool}').props(f'flat round dense color=white aria-label="{label}"')
@@ -216,6 +223,7 @@ class MarkTools:
                 .props(f'flat round dense color=white aria-label="{label}"').tooltip(label)
             testid(ui.button(icon='delete_sweep', on_click=self.clear), 'mark-clear') \
                 .props(f'flat round dense color=white aria-label="{t("mark_clear")}"').tooltip(t('mark_clear'))
+            self.redact = RedactTools(services, user, frame, where)
         ui.on('bench_mark', self.drawn)
         ui.on('bench_laser', self.pointed)
         context.client.on_delete(self._closed)
@@ -226,6 +234,8 @@ class MarkTools:
 
     def choose(self, tool: str | None) -> None:
         """Pick a tool (again: put it down). With no tool, a drag on the preview chooses the zoom region again."""
+        if tool == 'redact' and not may(self.user.role, Action.REDACT):
+            return
         self.tool = None if tool == self.tool else tool
         if self.tool is not None:
             self._set_laser(False)
@@ -267,7 +277,8 @@ class MarkTools:
             kind = TOOLS[self.tool][0]
             wrap.props.pop('data-region-select', None)
             wrap.props['data-draw'] = kind
-            wrap.props['data-draw-color'] = self.color or ('yellow' if kind == 'highlight' else 'red')
+            wrap.props['data-draw-color'] = 'black' if kind == 'redact' else self.color or (
+                'yellow' if kind == 'highlight' else 'red')
         wrap.update()
         for tool, button in self.buttons.items():
             button.props['data-on'] = 'true' if tool == self.tool else 'false'
@@ -317,6 +328,10 @@ class MarkTools:
         if where is None:
             return
         exhibit_id, page = where
+        if args.get('kind') == 'redact':
+            await self.redact.add(exhibit_id, page, args.get('points'))
+            await self.refresh()  # the draft goes; the stored box is outlined
+            return
         try:
             mark = await run.io_bound(lambda: self.services.marks.add(
                 self.hearing_id, self.user, exhibit_id=exhibit_id, page=page, kind=str(args.get('kind')),
@@ -389,7 +404,9 @@ class MarkTools:
             await self.refresh()
 
     async def refresh(self) -> None:
-        """Draw the previewed page's marks (and nothing else: a draft is replaced by the stored mark)."""
+        """Draw the previewed page's marks (and nothing else: a draft is replaced by the stored mark), and its
+        redactions."""
+        await self.redact.refresh()
         where = self.where()
         marks = [] if where is None else (await run.io_bound(self.services.marks.page, self.hearing_id, *where)).marks
         if self.where() != where:

@@ -77,7 +77,8 @@ window.courtroomScreen = {
     img.className = "screen-image";
     img.alt = "";
     img.draggable = false;
-    img.src = `${base}/${page.exhibit_id}/${page.page}?width=${this.width(page, count)}`;
+    img.src = `${base}/${page.exhibit_id}/${page.page}?width=${this.width(page, count)}` +
+      (page.redaction ? `&r=${page.redaction}` : ""); // new boxes: a new URL, never a cached image
     await img.decode();
     return img;
   },

@@ -47,9 +47,9 @@ BENCH_TEXTS = Catalogue('presenter.texts.bench', {
     'bench_region_hint': ('Kéo trên trang để chọn vùng phóng to', 'Drag on the page to choose a region to zoom'),
     'bench_region_set': ('Đã chọn vùng phóng to', 'Zoom region chosen'),
     'bench_keys': ('← → xem trang · Enter/P trình chiếu · Shift+← → chuyển trang trên màn hình · S song song · '
-                   'H D R A E T vẽ, L bút chỉ laser, Esc thôi vẽ',
+                   'H D R A E T vẽ, X che, L bút chỉ laser, Esc thôi vẽ',
                    '← → preview pages · Enter/P publish · Shift+← → turn the live page · S side by side · '
-                   'H D R A E T draw, L laser pointer, Esc stops'),
+                   'H D R A E T draw, X redact, L laser pointer, Esc stops'),
     'mark_tool_highlight': ('Bút dạ quang', 'Highlighter'),
     'mark_tool_pen': ('Bút vẽ', 'Pen'),
     'mark_tool_rect': ('Khung chữ nhật', 'Rectangle'),

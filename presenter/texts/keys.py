@@ -62,6 +62,8 @@ ACTION_KEYS: dict[str, str] = {  # audit actions, in the judge's audit log
     'screen_audio_output': 'judge_act_screen_audio_output',
     'treatment_saved': 'judge_act_treatment_saved', 'treatment_shown': 'judge_act_treatment_shown',
     'treatment_deleted': 'judge_act_treatment_deleted',
+    'redaction_added': 'judge_act_redaction_added', 'redaction_deleted': 'judge_act_redaction_deleted',
+    'redaction_approved': 'judge_act_redaction_approved',
 }
 POINT_KIND_KEYS: dict[str, str] = {
     PointKind.CENTRAL: 'hybrid_kind_central', PointKind.DETENTION_FACILITY: 'hybrid_kind_detention_facility',

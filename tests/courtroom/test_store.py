@@ -53,7 +53,7 @@ def test_every_migration_runs_on_a_fresh_folder(tmp_path: Path) -> None:
     with store.read() as db:
         assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {'pages_exact', 'pages_fts', 'marks', 'treatments'} <= tables
+    assert {'pages_exact', 'pages_fts', 'marks', 'treatments', 'redactions'} <= tables
     store.close()
 
 
@@ -104,5 +104,23 @@ def test_a_folder_from_before_treatments_gets_them_and_keeps_its_marks(tmp_path:
             assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
             assert db.execute('SELECT count(*) FROM treatments').fetchone()[0] == 0
             assert db.execute('SELECT count(*) FROM marks').fetchone()[0] == 1
+    finally:
+        store.close()
+
+
+def test_a_folder_from_before_redactions_gets_them_and_keeps_its_treatments(tmp_path: Path) -> None:
+    path = tmp_path / 'db.sqlite3'
+    _database_at(path, 10)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')")
+    db.execute("INSERT INTO treatments (hearing_id, exhibit_id, page, name, shapes, author, created_at)"
+               " VALUES (3, 1, 1, 'Lời khai', '[]', 'ksv', 'now')")
+    db.close()
+    store = Store(path)
+    try:
+        with store.read() as db:
+            assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
+            assert db.execute('SELECT count(*) FROM redactions').fetchone()[0] == 0
+            assert db.execute('SELECT name FROM treatments WHERE hearing_id = 3').fetchone()[0] == 'Lời khai'
     finally:
         store.close()

@@ -1,5 +1,5 @@
 """`courtroom serve --demo`, as README's first command runs it: a demo hearing with its bundle, screens, points and
-participants, the URLs and logins printed; a second start adds nothing but fresh join links."""
+participants and a redacted page, the URLs and logins printed; a second start adds nothing but fresh join links."""
 
 from __future__ import annotations
 
@@ -26,17 +26,19 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
             screens = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/screens', headers=headers).json()
             people = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/participants', headers=headers).json()
             treatments = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/treatments', headers=headers).json()
+            redacted = [r for e in exhibits
+                        for r in httpx.get(f'{server.url}/api/exhibits/{e["id"]}/redactions', headers=headers).json()]
             counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people),
                            [(t['name'], t['exhibit_id'], t['page'], [m['kind'] for m in t['marks']])
-                            for t in treatments]))
+                            for t in treatments], len(redacted)))
             # the projector is the room's audio output; the camera recording plays in Chromium (VP8 WebM)
             assert [s['audience'] for s in screens if s['audio_output']] == ['public']
             assert {e['media']['mime'] for e in exhibits if e['kind'] == 'video'} == {'video/webm'}
         finally:
             server.stop()
     assert counts[0] == counts[1]
-    exhibits, pages, screens, people, treatments = counts[0]
-    assert pages >= 60 and screens == 3 and people == 3
+    exhibits, pages, screens, people, treatments, redacted = counts[0]
+    assert pages >= 60 and screens == 3 and people == 3 and redacted >= 1  # a witness's address, blacked out
     # one saved treatment on a statement's page: a highlight and a callout, ready to show
     (treatment,) = treatments
     assert treatment[0] == 'Giờ mất xe theo camera' and treatment[2:] == (2, ['highlight', 'text'])

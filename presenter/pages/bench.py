@@ -48,7 +48,7 @@ from .treatments_panel import PageMarksList, TreatmentsPanel
 logger = logging.getLogger(__name__)
 
 PREVIEW_WIDTH = 1280
-BIG = 'w-full h-14 text-base'  # touch-sized buttons
+BIG = 'w-full min-h-14 h-auto text-base'  # touch-sized buttons; a label that wraps stays on the button
 
 
 def register(services: Services) -> None:

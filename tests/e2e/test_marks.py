@@ -115,10 +115,21 @@ def test_a_mark_appears_on_the_screens_showing_its_page_and_goes_when_deleted(br
         context.close()
 
 
-def drag(page: Page, start: tuple[float, float], end: tuple[float, float]) -> None:
-    """A drag on the bench's preview, from and to places given as fractions of the page."""
+def preview_box(page: Page) -> dict[str, float]:
+    """Where the preview's page is, once its image has loaded: before, the image has no size, and a drag over it is
+    a click in one spot."""
+    page.wait_for_function('''() => {
+        const img = document.querySelector("[data-testid=preview-image]");
+        return img && img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0;
+    }''')
     box = page.get_by_test_id('preview-image').bounding_box()
     assert box is not None
+    return box
+
+
+def drag(page: Page, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """A drag on the bench's preview, from and to places given as fractions of the page."""
+    box = preview_box(page)
     page.mouse.move(box['x'] + box['width'] * start[0], box['y'] + box['height'] * start[1])
     page.mouse.down()
     page.mouse.move(box['x'] + box['width'] * end[0], box['y'] + box['height'] * end[1], steps=5)
@@ -126,8 +137,7 @@ def drag(page: Page, start: tuple[float, float], end: tuple[float, float]) -> No
 
 
 def point(page: Page, at: tuple[float, float]) -> None:
-    box = page.get_by_test_id('preview-image').bounding_box()
-    assert box is not None
+    box = preview_box(page)
     page.mouse.move(box['x'] + box['width'] * at[0], box['y'] + box['height'] * at[1], steps=5)
 
 

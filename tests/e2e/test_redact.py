@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import Server
+from tests.e2e.test_marks import preview_box
 from tests.presenter.test_redactions_api import all_black, has_ink, image, inside, redaction_pdf
 from tests.waiting import wait_until
 
@@ -56,8 +57,7 @@ def test_a_box_drawn_on_the_bench_is_black_on_the_public_screen_and_outlined_for
         expect(page.get_by_test_id('preview')).to_have_attribute('data-page', '1')
         page.keyboard.press('x')
         expect(page.get_by_test_id('preview')).to_have_attribute('data-draw', 'redact')
-        box = page.get_by_test_id('preview-image').bounding_box()
-        assert box is not None
+        box = preview_box(page)
         page.mouse.move(box['x'] + box['width'] * 0.1, box['y'] + box['height'] * 0.08)
         page.mouse.down()
         page.mouse.move(box['x'] + box['width'] * 0.7, box['y'] + box['height'] * 0.15, steps=5)

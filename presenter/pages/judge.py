@@ -142,7 +142,7 @@ class JudgePanel:
                                           'closed-door-toggle')
             stage_control(self.services, self.user, self.hearing.id)
             self.remote = RemoteParticipants(self.services, self.user, self.hearing.id)
-            PendingRedactions(self.services, self.user, self.hearing.id)
+            self.pending_redactions = PendingRedactions(self.services, self.user, self.hearing.id)
 
     def _restrictions(self) -> None:
         with testid(ui.card(), 'restrictions').classes('w-[380px] shrink-0 p-4 gap-1'):
@@ -195,6 +195,7 @@ class JudgePanel:
         follow(s.participants.changed, self.on_participants)
         await self.remote.load()
         await self.outages.load()
+        await self.pending_redactions.refresh()
 
     async def on_participants(self, hearing_id: int) -> None:
         if hearing_id == self.hearing.id:  # mute, remove, hands: the audit table shows them

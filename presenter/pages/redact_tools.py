@@ -125,8 +125,7 @@ class PendingRedactions:
             self.title = ui.label().classes('text-sm font-semibold text-slate-800')
             self.items = ui.column().classes('w-full gap-1')
         self.card.visible = False
-        follow(services.redactions.changed, self.on_changed)
-        ui.timer(0, self.refresh, once=True)
+        follow(services.redactions.changed, self.on_changed)  # the judge page's load() draws it first
 
     async def on_changed(self, change: RedactionsChange) -> None:
         if change.hearing_id == self.hearing_id:

@@ -85,7 +85,8 @@ class MediaSupervisor:
         self.log_level = log_level
         self.restarts: dict[str, int] = {}
         self._workers: dict[str, WorkerHandle] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._starting: dict[str, asyncio.Task[WorkerHandle]] = {}
+        self._restarting: set[asyncio.Task[Any]] = set()
         self._callbacks: list[EventCallback] = []
         self._ids = itertools.count(1)
         self._closed = False
@@ -119,16 +120,24 @@ class MediaSupervisor:
         handle = self._workers.get(hearing_id)
         if handle is not None and handle.process.returncode is None:
             return handle
-        lock = self._locks.setdefault(hearing_id, asyncio.Lock())
-        async with lock:
-            handle = self._workers.get(hearing_id)
-            if handle is not None and handle.process.returncode is None:
-                return handle
+        starting = self._starting.get(hearing_id)
+        if starting is None:
+            starting = asyncio.create_task(self._start_worker(hearing_id), name=f'worker {hearing_id} start')
+            self._starting[hearing_id] = starting
+        # Shielded: a caller that gives up (a page closed mid-join) must not cancel a start that others wait for,
+        # and a start is never cancelled half-way: asyncio (3.11) never returns from a create_subprocess_exec
+        # cancelled together with its own pipe task, as happens when a loop closes. stop_all awaits starts instead.
+        return await asyncio.shield(starting)
+
+    async def _start_worker(self, hearing_id: str) -> WorkerHandle:
+        try:
             handle = await self._start(hearing_id)
-            self._workers[hearing_id] = handle
-            handle.tasks.append(asyncio.create_task(self._read(handle), name=f'worker {hearing_id} reader'))
-            handle.tasks.append(asyncio.create_task(self._watch(handle), name=f'worker {hearing_id} watcher'))
-            return handle
+        finally:
+            del self._starting[hearing_id]
+        self._workers[hearing_id] = handle
+        handle.tasks.append(asyncio.create_task(self._read(handle), name=f'worker {hearing_id} reader'))
+        handle.tasks.append(asyncio.create_task(self._watch(handle), name=f'worker {hearing_id} watcher'))
+        return handle
 
     async def _start(self, hearing_id: str) -> WorkerHandle:
         command = [self.python, '-m', 'conferencing.worker', '--hearing', hearing_id, '--port', str(free_port()),
@@ -195,17 +204,26 @@ class MediaSupervisor:
         if self._workers.get(handle.hearing_id) is handle:
             del self._workers[handle.hearing_id]
         count = self.restarts[handle.hearing_id] = self.restarts.get(handle.hearing_id, 0) + 1
+        restart = asyncio.current_task()
+        assert restart is not None
+        self._restarting.add(restart)  # no longer the task of a live worker: stop_all finds it here
+        try:
+            await self._restart(handle.hearing_id, count)
+        finally:
+            self._restarting.discard(restart)
+
+    async def _restart(self, hearing_id: str, count: int) -> None:
         delay = min(10.0, 0.25 * 2 ** min(count - 1, 6)) if count > 3 else 0.0
         while not self._closed:
             await asyncio.sleep(delay)
             try:
-                new = await self.ensure_worker(handle.hearing_id)
+                new = await self.ensure_worker(hearing_id)
             except Exception:
-                logger.exception('restarting the media worker for hearing %s failed', handle.hearing_id)
+                logger.exception('restarting the media worker for hearing %s failed', hearing_id)
                 delay = min(10.0, max(0.5, delay * 2))
                 continue
-            await self._dispatch(handle.hearing_id, {'event': 'worker_restarted', 'hearing_id': handle.hearing_id,
-                                                     'pid': new.pid, 'restarts': count})
+            await self._dispatch(hearing_id, {'event': 'worker_restarted', 'hearing_id': hearing_id,
+                                              'pid': new.pid, 'restarts': count})
             return
 
     @staticmethod
@@ -295,11 +313,13 @@ class MediaSupervisor:
         self._fail_pending(handle, 'the media worker was stopped')
         for task in handle.tasks:
             task.cancel()
-        for task in handle.tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await asyncio.gather(*handle.tasks, return_exceptions=True)
         logger.info('media worker for hearing %s stopped', hearing_id)
 
     async def stop_all(self) -> None:
+        """Stop every worker; afterwards no worker process and no task of the supervisor is left running."""
         self._closed = True
+        for task in self._restarting:
+            task.cancel()  # each waits on a back-off sleep or on a shielded start: both safe to cancel
+        await asyncio.gather(*self._restarting, *self._starting.values(), return_exceptions=True)
         await asyncio.gather(*(self.stop_worker(h) for h in list(self._workers)))

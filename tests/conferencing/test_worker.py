@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -190,6 +192,36 @@ async def test_a_request_pending_when_the_worker_dies_fails_with_worker_restarte
     os.kill(pid, signal.SIGKILL)
     with pytest.raises(WorkerRestarted):
         await pending
+
+
+def worker_pids(hearing_id: str) -> set[int]:
+    """This process's media workers for the hearing, read from /proc (those started but not yet READY too)."""
+    pids = set()
+    for entry in Path('/proc').iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and int((entry / 'stat').read_text().rsplit(')', 1)[1].split()[1]) == os.getpid():
+                command = (entry / 'cmdline').read_bytes().split(b'\0')
+                if b'conferencing.worker' in command and hearing_id.encode() in command:
+                    pids.add(int(entry.name))
+    return pids
+
+
+async def test_stopping_while_a_dead_worker_is_being_replaced_leaves_nothing_running(supervisor) -> None:
+    # stop_all used to miss a restart under way: it returned, the new worker started behind it, and the event loop,
+    # cancelling the half-started subprocess at close, waited forever (the suite hung in this test file's teardown)
+    sup, _events = supervisor
+    await sup.ping(HEARING)
+    pid = sup.worker_pid(HEARING)
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    await eventually(lambda: worker_pids(HEARING) - {pid}, 'the replacement worker is being started')
+    replacement = worker_pids(HEARING) - {pid}
+    await sup.stop_all()
+    assert sup.hearings() == []
+    left = [task for task in asyncio.all_tasks()
+            if getattr(task.get_coro(), '__qualname__', '').startswith('MediaSupervisor.') and not task.done()]
+    assert left == []
+    assert worker_pids(HEARING) == set(), f'still running: {worker_pids(HEARING)} (replacement {replacement})'
 
 
 async def test_a_bad_offer_gets_an_error_and_the_worker_carries_on(supervisor) -> None:

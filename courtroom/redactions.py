@@ -21,6 +21,7 @@ import hashlib
 import json
 import math
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -236,10 +237,7 @@ class Redactions:
         """The presiding judge keeps a box that waits for approval (to reject it, delete it)."""
         require(user.role, Action.APPROVE)
         with self._store.transaction() as db:
-            row = db.execute('SELECT r.*, e.hearing_id FROM redactions r JOIN exhibits e ON e.id = r.exhibit_id'
-                             ' WHERE r.id = ? AND r.deleted_at IS NULL', (redaction_id,)).fetchone()
-            if row is None:
-                raise NotFound('redaction_not_found', redaction_id=redaction_id)
+            row = _live(db, redaction_id)
             if row['approved_at'] is not None:
                 raise Conflict('redaction_not_pending', redaction_id=redaction_id)
             redaction, hearing_id = _redaction(row), row['hearing_id']
@@ -255,10 +253,7 @@ class Redactions:
     def delete(self, redaction_id: int, user: User) -> Redaction:
         require(user.role, Action.REDACT)
         with self._store.transaction() as db:
-            row = db.execute('SELECT r.*, e.hearing_id FROM redactions r JOIN exhibits e ON e.id = r.exhibit_id'
-                             ' WHERE r.id = ? AND r.deleted_at IS NULL', (redaction_id,)).fetchone()
-            if row is None:
-                raise NotFound('redaction_not_found', redaction_id=redaction_id)
+            row = _live(db, redaction_id)
             redaction, hearing_id = _redaction(row), row['hearing_id']
             db.execute('UPDATE redactions SET deleted_at = ?, deleted_by = ? WHERE id = ?',
                        (_now(), user.username, redaction_id))
@@ -271,6 +266,15 @@ class Redactions:
         """Inside the change's transaction (under the store's lock)."""
         self._revision += 1
         self._pages.pop((exhibit_id, page), None)
+
+
+def _live(db: sqlite3.Connection, redaction_id: int) -> sqlite3.Row:
+    """The redaction's row (not deleted) with its hearing's id, inside a change's transaction."""
+    row = db.execute('SELECT r.*, e.hearing_id FROM redactions r JOIN exhibits e ON e.id = r.exhibit_id'
+                     ' WHERE r.id = ? AND r.deleted_at IS NULL', (redaction_id,)).fetchone()
+    if row is None:
+        raise NotFound('redaction_not_found', redaction_id=redaction_id)
+    return row
 
 
 def _details(redaction: Redaction) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from courtroom.search import Search
 from courtroom.store import MIGRATIONS, Store
 
@@ -57,70 +59,35 @@ def test_every_migration_runs_on_a_fresh_folder(tmp_path: Path) -> None:
     store.close()
 
 
-def test_a_folder_from_before_marks_gets_them_and_keeps_what_it_had(tmp_path: Path) -> None:
+OLD_HEARING = "INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')"
+
+
+@pytest.mark.parametrize(('version', 'rows', 'expected'), [
+    pytest.param(6, [OLD_HEARING], {'SELECT count(*) FROM marks': (0,), 'SELECT title FROM hearings': ('cũ',)},
+                 id='marks'),
+    pytest.param(6, [OLD_HEARING, "INSERT INTO screens (id, hearing_id, name, audience, token, created_at, show_video)"
+                                  " VALUES (5, 3, 'Máy chiếu', 'public', 'tok', 'now', 1)"],
+                 {'SELECT name, show_video, audio_output FROM screens': ('Máy chiếu', 1, 0)}, id='room-audio'),
+    pytest.param(9, [OLD_HEARING, "INSERT INTO marks (hearing_id, exhibit_id, page, kind, points, color, author,"
+                                  " created_at) VALUES (3, 1, 1, 'pen', '[[0.5, 0.5]]', 'red', 'ksv', 'now')"],
+                 {'SELECT count(*) FROM treatments': (0,), 'SELECT count(*) FROM marks': (1,)}, id='treatments'),
+    pytest.param(10, [OLD_HEARING, "INSERT INTO treatments (hearing_id, exhibit_id, page, name, shapes, author,"
+                                   " created_at) VALUES (3, 1, 1, 'Lời khai', '[]', 'ksv', 'now')"],
+                 {'SELECT count(*) FROM redactions': (0,), 'SELECT name FROM treatments': ('Lời khai',)},
+                 id='redactions'),
+])
+def test_a_folder_from_an_older_version_gets_the_new_tables_and_keeps_what_it_had(
+        tmp_path: Path, version: int, rows: list[str], expected: dict[str, tuple[object, ...]]) -> None:
     path = tmp_path / 'db.sqlite3'
-    _database_at(path, 6)
+    _database_at(path, version)
     db = sqlite3.connect(path, isolation_level=None)
-    db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')")
+    for row in rows:
+        db.execute(row)
     db.close()
     store = Store(path)
     try:
         with store.read() as db:
             assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
-            assert db.execute('SELECT count(*) FROM marks').fetchone()[0] == 0
-            assert db.execute('SELECT title FROM hearings WHERE id = 3').fetchone()[0] == 'cũ'
-    finally:
-        store.close()
-
-
-def test_a_folder_from_before_room_audio_keeps_its_screens_none_marked(tmp_path: Path) -> None:
-    path = tmp_path / 'db.sqlite3'
-    _database_at(path, 6)
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')")
-    db.execute("INSERT INTO screens (id, hearing_id, name, audience, token, created_at, show_video)"
-               " VALUES (5, 3, 'Máy chiếu', 'public', 'tok', 'now', 1)")
-    db.close()
-    store = Store(path)
-    try:
-        with store.read() as db:
-            row = db.execute('SELECT name, show_video, audio_output FROM screens WHERE id = 5').fetchone()
-        assert tuple(row) == ('Máy chiếu', 1, 0)
-    finally:
-        store.close()
-
-
-def test_a_folder_from_before_treatments_gets_them_and_keeps_its_marks(tmp_path: Path) -> None:
-    path = tmp_path / 'db.sqlite3'
-    _database_at(path, 9)
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')")
-    db.execute("INSERT INTO marks (hearing_id, exhibit_id, page, kind, points, color, author, created_at)"
-               " VALUES (3, 1, 1, 'pen', '[[0.5, 0.5]]', 'red', 'ksv', 'now')")
-    db.close()
-    store = Store(path)
-    try:
-        with store.read() as db:
-            assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
-            assert db.execute('SELECT count(*) FROM treatments').fetchone()[0] == 0
-            assert db.execute('SELECT count(*) FROM marks').fetchone()[0] == 1
-    finally:
-        store.close()
-
-
-def test_a_folder_from_before_redactions_gets_them_and_keeps_its_treatments(tmp_path: Path) -> None:
-    path = tmp_path / 'db.sqlite3'
-    _database_at(path, 10)
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("INSERT INTO hearings (id, case_number, title, created_at) VALUES (3, '1', 'cũ', 'now')")
-    db.execute("INSERT INTO treatments (hearing_id, exhibit_id, page, name, shapes, author, created_at)"
-               " VALUES (3, 1, 1, 'Lời khai', '[]', 'ksv', 'now')")
-    db.close()
-    store = Store(path)
-    try:
-        with store.read() as db:
-            assert db.execute('PRAGMA user_version').fetchone()[0] == len(MIGRATIONS)
-            assert db.execute('SELECT count(*) FROM redactions').fetchone()[0] == 0
-            assert db.execute('SELECT name FROM treatments WHERE hearing_id = 3').fetchone()[0] == 'Lời khai'
+            assert {query: tuple(db.execute(query).fetchone()) for query in expected} == expected
     finally:
         store.close()

@@ -5,6 +5,7 @@ module, a fresh context per test, and helpers to sign in and to make small PDFs.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -50,3 +51,24 @@ def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
     page.locator('input[type=password]').fill(password)
     page.locator('input[type=password]').press('Enter')
     expect(page.get_by_test_id('hearing-list')).to_be_visible()
+
+
+def call(server: Server, role: str, method: str, path: str, body: dict[str, Any] | None = None,
+         status: int | tuple[int, ...] = (200, 201)) -> Any:
+    """One API request as a user of ``role``; its JSON, once its status is the one expected."""
+    with server.client(role) as c:
+        response = c.request(method, path, json=body)
+    assert response.status_code in ((status,) if isinstance(status, int) else status), response.text
+    return response.json()
+
+
+def preview_box(page: Page) -> dict[str, float]:
+    """Where the preview's page is, once its image has loaded: before, the image has no size, and a drag over it is
+    a click in one spot."""
+    page.wait_for_function('''() => {
+        const img = document.querySelector("[data-testid=preview-image]");
+        return img && img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0;
+    }''')
+    box = page.get_by_test_id('preview-image').bounding_box()
+    assert box is not None
+    return box

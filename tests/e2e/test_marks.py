@@ -5,24 +5,15 @@ cancels) by mouse and keyboard, and its laser pointer puts a fading dot on the s
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import Server
 from tests.waiting import wait_until
 
-from .conftest import TIMEOUT_MS, make_pdf, sign_in
+from .conftest import TIMEOUT_MS, call, make_pdf, preview_box, sign_in
 
 pytestmark = pytest.mark.e2e
-
-
-def call(server: Server, role: str, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
-    with server.client(role) as c:
-        response = c.request(method, path, json=body)
-    assert response.status_code in (200, 201), response.text
-    return response.json()
 
 
 def relative_box(page: Page, selector: str) -> list[float]:
@@ -113,18 +104,6 @@ def test_a_mark_appears_on_the_screens_showing_its_page_and_goes_when_deleted(br
             assert page.locator('.shown-marks > *').count() == 0
     finally:
         context.close()
-
-
-def preview_box(page: Page) -> dict[str, float]:
-    """Where the preview's page is, once its image has loaded: before, the image has no size, and a drag over it is
-    a click in one spot."""
-    page.wait_for_function('''() => {
-        const img = document.querySelector("[data-testid=preview-image]");
-        return img && img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0;
-    }''')
-    box = page.get_by_test_id('preview-image').bounding_box()
-    assert box is not None
-    return box
 
 
 def drag(page: Page, start: tuple[float, float], end: tuple[float, float]) -> None:

@@ -12,11 +12,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import Server
-from tests.e2e.test_marks import preview_box
 from tests.presenter.test_redactions_api import all_black, has_ink, image, inside, redaction_pdf
 from tests.waiting import wait_until
 
-from .conftest import TIMEOUT_MS, sign_in
+from .conftest import TIMEOUT_MS, preview_box, sign_in
 
 pytestmark = pytest.mark.e2e
 NEW_IMAGE = re.compile(r'&r=[0-9a-f]+$')  # the image URL names the page's boxes: fetched anew, never from a cache

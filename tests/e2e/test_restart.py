@@ -19,7 +19,7 @@ from tests.conftest import Server, make_server
 from tests.e2e.browser import launch_chromium
 from tests.waiting import wait_until
 
-from .conftest import TIMEOUT_MS, make_pdf
+from .conftest import TIMEOUT_MS, call, make_pdf
 from .test_presenting import expect_view
 
 pytestmark = pytest.mark.e2e
@@ -35,14 +35,6 @@ def own_server(tmp_path: Path) -> Iterator[Server]:
     server.start()
     yield server
     server.stop()
-
-
-def call(server: Server, role: str, method: str, path: str, body: dict[str, Any] | None = None,
-         status: int = 200) -> Any:
-    with server.client(role) as c:
-        response = c.request(method, path, json=body)
-    assert response.status_code == status, response.text
-    return response.json()
 
 
 def make_hearing(server: Server) -> dict[str, Any]:

@@ -4,24 +4,15 @@ split the screens in two, each half with its own page and marks; turning one sid
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import Server
 
-from .conftest import TIMEOUT_MS, make_pdf, sign_in
+from .conftest import TIMEOUT_MS, call, make_pdf, sign_in
 from .test_accessibility import expect_accessible, report
 
 pytestmark = pytest.mark.e2e
-
-
-def call(server: Server, role: str, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
-    with server.client(role) as c:
-        response = c.request(method, path, json=body)
-    assert response.status_code in (200, 201), response.text
-    return response.json()
 
 
 def expect_sides(screen: Page, *sides: tuple[int, int, int] | None) -> None:

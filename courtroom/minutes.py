@@ -33,6 +33,9 @@ AUTOMATIC = Catalogue('automatic minutes', {
                          'Approved and shown: {exhibit}, page {page}{bl}{beside}'),
     'treatment_shown': ('Trình chiếu {exhibit}, trang {page}{bl} với bản đánh dấu “{name}”',
                         'Shown: {exhibit}, page {page}{bl} with the treatment “{name}”'),
+    'playback_play': ('Phát {exhibit} từ {start}', 'Played: {exhibit}, from {start}'),
+    'playback_clip': ('Phát đoạn “{clip}” của {exhibit}, từ {start} đến {end}',
+                      'Played the clip “{clip}” of {exhibit}, from {start} to {end}'),
     'cleared': ('Kết thúc trình chiếu {exhibit}', 'Taken off the screens: {exhibit}'),
     'kill_switch_on': ('Chủ tọa tắt mọi màn hình', 'The presiding judge blanks every screen'),
     'kill_switch_off': ('Chủ tọa mở lại màn hình', 'The presiding judge restores the screens'),
@@ -140,6 +143,9 @@ class Minutes:
                 values['participant'] = people.get(details['participant_id'], f'#{details["participant_id"]}')
             if 'point_id' in details:
                 values['point'] = points.get(details['point_id'], f'#{details["point_id"]}')
+            if action.startswith('playback_'):  # where in the recording, as its player shows it
+                values['start'] = format_duration(details.get('position_s'))
+                values['end'] = format_duration(details.get('out_s'))
             if action == 'stage_changed':
                 to = str(details.get('to'))
                 values['to_name'] = STAGE_NAMES.t(to, lang) if to in STAGE_NAMES else to

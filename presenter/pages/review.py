@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import urllib.parse
 from datetime import datetime
+from typing import Any
 
 from nicegui import run, ui
 from nicegui.events import GenericEventArguments
@@ -32,7 +33,7 @@ from .presenting_widgets import shown_text
 from .record_labels import group_segments, source_name, source_names
 from .stage_widgets import stage_badge
 
-SCRIPT = '<script src="/static/courtroom/review.js"></script>'
+SCRIPT = '<script src="/static/courtroom/marks.js"></script><script src="/static/courtroom/review.js"></script>'
 
 
 def check_series(services: Services, hearing_id: int, segments: list[Segment]) -> SeriesCheck:
@@ -139,18 +140,43 @@ class ReviewPage:
             with ui.row().classes('w-full items-start no-wrap gap-3'):
                 with ui.element('div').classes('w-[6.5rem] h-[8.5rem] shrink-0 bg-slate-200 rounded flex '
                                                'items-center justify-center overflow-hidden'):
-                    self.thumb = testid(ui.element('img'), 'on-screen-thumb').classes(
-                        'max-w-full max-h-full object-contain bg-white shadow-sm')
-                    self.thumb.props('alt=""')
+                    self.thumb = self._page_box('on-screen-thumb')
                     self.thumb_icon = ui.icon('tv_off', size='2rem').classes('text-slate-400')
                 with ui.column().classes('gap-0.5 min-w-0 flex-1'):
                     self.on_screen_title = testid(ui.label(), 'on-screen-title').classes(
                         'text-sm font-semibold text-slate-800 line-clamp-3 break-words')
                     self.on_screen_page = ui.label().classes('text-sm text-slate-600')
-                    self.on_screen_beside = testid(ui.label(), 'on-screen-beside').classes(
-                        'text-sm text-slate-700 font-medium')
+                    self.on_screen_marks = testid(ui.label(), 'on-screen-marks').classes('text-sm text-slate-700')
+                    self.on_screen_laser = testid(ui.label(t('rec_review_laser')), 'on-screen-laser').classes(
+                        'text-sm text-red-800 font-medium')
+                    self.on_screen_playback = testid(ui.label(), 'on-screen-playback').classes(
+                        'text-sm text-slate-800 font-mono')
                     self.on_screen_since = ui.label().classes('text-xs text-slate-500')
+            with ui.row().classes('w-full items-start no-wrap gap-3') as self.beside_row:
+                with ui.element('div').classes('w-[6.5rem] h-[8.5rem] shrink-0 bg-slate-200 rounded flex '
+                                               'items-center justify-center overflow-hidden'):
+                    self.beside_thumb = self._page_box('on-screen-beside-thumb')
+                self.on_screen_beside = testid(ui.label(), 'on-screen-beside').classes(
+                    'text-sm text-slate-700 font-medium min-w-0 flex-1 break-words')
         self.show_on_screen(OnScreen('idle'))
+
+    @staticmethod
+    def _page_box(name: str) -> ui.element:
+        """A page's thumbnail in a box of its own size, so that its marks (SVG, in page units) lie over it."""
+        with testid(ui.element('div'), name).classes('relative') as box:
+            ui.element('img').classes('block max-w-[6.5rem] max-h-[8.5rem] bg-white shadow-sm').props('alt=""')
+        return box
+
+    def _show_page(self, box: ui.element, exhibit_id: int | None, page: int | None,
+                   marks: tuple[dict[str, Any], ...]) -> None:
+        box.set_visibility(exhibit_id is not None and page is not None)
+        if exhibit_id is None or page is None:
+            return
+        image = box.default_slot.children[0]
+        image.props['src'] = self.services.signer.page_url(f'u{self.user.id}', exhibit_id, page, 480)
+        image.update()
+        box.props(f'data-marks={len(marks)}')
+        ui.run_javascript(f'courtroomReview.drawMarks({json.dumps(box.html_id)}, {json.dumps(list(marks))})')
 
     # --- loading ----------------------------------------------------------------------------------------------
 
@@ -339,23 +365,37 @@ class ReviewPage:
                              f'data-beside-page={shown.beside_page or ""}')
         exhibit = self.exhibits.get(shown.exhibit_id) if shown.exhibit_id is not None else None
         showing = shown.state == 'showing' and shown.page is not None and shown.exhibit_id is not None
-        self.thumb.set_visibility(showing)
         self.thumb_icon.set_visibility(not showing)
         self.thumb_icon.name = 'tv_off' if shown.state == 'blank' else 'desktop_windows'
+        self._show_page(self.thumb, shown.exhibit_id if showing else None, shown.page, shown.marks)
         if showing:
             assert shown.exhibit_id is not None and shown.page is not None
-            self.thumb.props['src'] = self.services.signer.page_url(f'u{self.user.id}', shown.exhibit_id,
-                                                                    shown.page, 480)
-            self.thumb.update()
             self.on_screen_title.text = f'{exhibit.label} · {exhibit.title}' if exhibit else f'#{shown.exhibit_id}'
             bl = page_bl(exhibit, shown.page) if exhibit else None
             self.on_screen_page.text = t('page') + f' {shown.page}' + (f' · BL {bl}' if bl is not None else '')
         else:
             self.on_screen_title.text = t('rec_review_blank' if shown.state == 'blank' else 'rec_review_idle')
             self.on_screen_page.text = ''
+        count = len(shown.marks) + len(shown.beside_marks)
+        self.on_screen_marks.text = t('rec_review_marks', n=count) if showing and count else ''
+        self.on_screen_marks.set_visibility(bool(self.on_screen_marks.text))
+        self.on_screen_laser.set_visibility(showing and shown.laser)
+        self.on_screen_playback.text = self._playback_text(shown) if showing else ''
+        self.on_screen_playback.set_visibility(bool(self.on_screen_playback.text))
         beside = self.exhibits.get(shown.beside_exhibit_id) if shown.beside_exhibit_id is not None else None
+        self.beside_row.set_visibility(showing and beside is not None)
         self.on_screen_beside.text = t('sbs_review_beside', what=shown_text(beside, shown.beside_page)) \
             if showing and beside is not None else ''
-        self.on_screen_beside.set_visibility(bool(self.on_screen_beside.text))
+        self._show_page(self.beside_thumb, shown.beside_exhibit_id if showing and beside else None,
+                        shown.beside_page, shown.beside_marks)
         self.on_screen_since.text = \
             t('rec_review_since', at=format_time(shown.since, self.zone)) if shown.since else ''
+
+    @staticmethod
+    def _playback_text(shown: OnScreen) -> str:
+        played = shown.playback
+        if played is None:
+            return ''
+        position = format_duration(played.position_s)
+        text = t('rec_review_playing' if played.playing else 'rec_review_paused', position=position)
+        return text + (f' · {t("rec_review_clip", name=played.clip)}' if played.clip else '')

@@ -90,4 +90,15 @@ window.courtroomReview = {
     this.lastSent = wall;
     emitEvent("review_time", { t, index: this.index });
   },
+
+  // The marks that were on a shown page, over its thumbnail (the box holds the page's image; marks.js draws).
+  drawMarks(boxId, marks) {
+    const box = getHtmlElement(boxId);
+    if (!box) return;
+    const img = box.querySelector("img");
+    const draw = () => courtroomMarks.render(box, "review-marks", marks, img && img.naturalWidth,
+                                             img && img.naturalHeight);
+    draw();
+    if (img) img.addEventListener("load", draw, { once: true }); // a new page's image: drawn again at its shape
+  },
 };

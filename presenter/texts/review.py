@@ -49,4 +49,10 @@ REVIEW_TEXTS = Catalogue('presenter.texts.review', {
     'rec_review_idle': ('Không trình chiếu tài liệu', 'Nothing on display'),
     'rec_review_blank': ('Màn hình tắt', 'Screens blanked'),
     'rec_review_since': ('từ {at}', 'since {at}'),
+    'rec_review_marks': Plural(vi='Có {n} nét đánh dấu trên trang', one='{n} mark on the page',
+                               other='{n} marks on the page'),
+    'rec_review_laser': ('Bút chỉ laser đang bật', 'Laser pointer on'),
+    'rec_review_playing': ('Đang phát, ở {position}', 'Playing, at {position}'),
+    'rec_review_paused': ('Tạm dừng ở {position}', 'Paused at {position}'),
+    'rec_review_clip': ('Đoạn “{name}”', 'Clip “{name}”'),
 })

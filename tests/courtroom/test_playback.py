@@ -14,6 +14,7 @@ from courtroom.errors import Conflict, CourtroomError, Forbidden, InvalidInput
 from courtroom.exhibits import ExhibitDraft, ExhibitKind, Exhibits
 from courtroom.hearings import Hearings
 from courtroom.messages import DOMAIN_ERRORS
+from courtroom.minutes import Minutes
 from courtroom.playback import Playback, PlaybackChange, PlaybackState, act
 from courtroom.presentation import Presentation
 from courtroom.roles import Role
@@ -228,6 +229,12 @@ def test_a_clip_plays_from_its_in_point_and_stops_at_its_out_point(store: Store)
     entries = [e for e in AuditLog(store).entries(h) if e.action in ('clip_saved', 'playback_clip')]
     assert [(e.action, e.details['clip_id']) for e in entries] == [('clip_saved', clip.id), ('playback_clip', clip.id)]
     assert entries[1].details['clip'] == 'Người đội mũ xám' and entries[1].details['position_s'] == 4.0
+    minutes = Minutes(store)
+    played = [(e.kind, e.text) for e in minutes.entries(h) if e.kind.startswith('playback_')]
+    assert played == [('playback_clip', 'Phát đoạn “Người đội mũ xám” của TL-002 “Camera”, từ 0:00:04 đến 0:00:06'),
+                      ('playback_play', 'Phát TL-002 “Camera” từ 0:00:06')]
+    assert [e.text for e in minutes.entries(h, 'en') if e.kind == 'playback_clip'] == [
+        'Played the clip “Người đội mũ xám” of TL-002 “Camera”, from 0:00:04 to 0:00:06']
 
 
 def test_a_seek_leaves_the_clip() -> None:

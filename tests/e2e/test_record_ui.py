@@ -79,7 +79,8 @@ def add_segments(server: Server, hearing_id: int, start: float, count: int = 3) 
 
 
 def recorded_hearing(server: Server) -> dict[str, Any]:
-    """A hearing where page 1 of a 2-page exhibit is shown, then page 2 about 2.5 s later, recorded around both."""
+    """A hearing where page 1 of a 2-page exhibit is shown, then page 2 (highlighted meanwhile) about 2.5 s later,
+    recorded around both."""
     with server.client('clerk') as clerk:
         hid = clerk.post('/api/hearings', json={'case_number': f'{time.time_ns()}/2026/HSST',
                                                 'title': 'Vụ án xem lại bản ghi'}).json()['id']
@@ -90,6 +91,9 @@ def recorded_hearing(server: Server) -> dict[str, Any]:
         exhibit = uploaded.json()['exhibits'][0]['id']
     with server.client('presiding_judge') as judge:
         assert judge.post(f'/api/hearings/{hid}/publish', json={'exhibit_id': exhibit, 'page': 1}).status_code == 200
+        marked = judge.post(f'/api/hearings/{hid}/marks', json={'exhibit_id': exhibit, 'page': 2, 'kind': 'highlight',
+                                                                'points': [[0.1, 0.2], [0.6, 0.3]]})
+        assert marked.status_code == 201, marked.text
         time.sleep(2.5)  # the two pages must be seconds apart on the recording's timeline
         assert judge.post(f'/api/hearings/{hid}/publish', json={'exhibit_id': exhibit, 'page': 2}).status_code == 200
     first, second = audit_time(server, hid, 'published', 0), audit_time(server, hid, 'published', 1)
@@ -134,11 +138,23 @@ def test_review_plays_seeks_and_shows_what_was_on_screen(page: Page, server: Ser
         f' && Math.abs(parseFloat(v.dataset.wallTime) - {hearing["second"]}) < 0.6; }}')
     thumb = page.get_by_test_id('on-screen-thumb')
     expect(thumb).to_be_visible()
-    page.wait_for_function('() => document.querySelector("[data-testid=on-screen-thumb]").naturalWidth > 0')
+    page.wait_for_function('() => document.querySelector("[data-testid=on-screen-thumb] img").naturalWidth > 0')
+    # with the highlight it had then, drawn over the thumbnail where its points say
+    expect(thumb).to_have_attribute('data-marks', '1')
+    expect(page.get_by_test_id('on-screen-marks')).to_have_text('Có 1 nét đánh dấu trên trang')
+    box = thumb.evaluate('''box => {
+        const img = box.querySelector("img").getBoundingClientRect();
+        const r = box.querySelector(".review-marks rect").getBoundingClientRect();
+        return [(r.left - img.left) / img.width, (r.top - img.top) / img.height,
+                (r.right - img.left) / img.width, (r.bottom - img.top) / img.height];
+    }''')
+    assert box == pytest.approx([0.1, 0.2, 0.6, 0.3], abs=0.02)
 
-    # and the first entry: page 1, in the first segment
+    # and the first entry: page 1, in the first segment, without marks
     entries.nth(0).click()
     expect(on_screen).to_have_attribute('data-page', '1')
+    expect(thumb).to_have_attribute('data-marks', '0')
+    expect(page.get_by_test_id('on-screen-marks')).to_be_hidden()
     page.wait_for_function('() => document.querySelector("[data-testid=review-video]").dataset.segment === "0"')
 
     # the segments are served to a signed-in browser only

@@ -226,6 +226,13 @@ class Marks:
                               ' AND deleted_at IS NULL ORDER BY id', (hearing_id, exhibit_id, page)).fetchall()
         return [_mark(r) for r in rows]
 
+    def of_hearing(self, hearing_id: int) -> list[Mark]:
+        """Every mark of the hearing, by exhibit and page, oldest first (for the record)."""
+        with self._store.read() as db:
+            rows = db.execute('SELECT * FROM marks WHERE hearing_id = ? AND deleted_at IS NULL'
+                              ' ORDER BY exhibit_id, page, id', (hearing_id,)).fetchall()
+        return [_mark(r) for r in rows]
+
     def page(self, hearing_id: int, exhibit_id: int, page: int) -> PageMarks:
         """``of_page`` with the revision it was read at."""
         key = (hearing_id, exhibit_id, page)

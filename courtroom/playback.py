@@ -294,6 +294,12 @@ class Playback:
             rows = db.execute('SELECT * FROM clips WHERE exhibit_id = ? ORDER BY in_s, id', (exhibit_id,)).fetchall()
         return [_clip(r) for r in rows]
 
+    def clips_of_hearing(self, hearing_id: int) -> list[Clip]:
+        with self._store.read() as db:
+            rows = db.execute('SELECT * FROM clips WHERE hearing_id = ? ORDER BY exhibit_id, in_s, id',
+                              (hearing_id,)).fetchall()
+        return [_clip(r) for r in rows]
+
     def _presentation_changed(self, snapshot: Snapshot) -> None:
         """Another exhibit published, or none: the playback of the recording that was live ends."""
         hearing_id, live = snapshot.state.hearing_id, snapshot.state.live

@@ -1,7 +1,8 @@
 """The hearing's record as one zip that verifies on any machine: the minutes (PDF, signed), the audit log, the
-exhibit list with hashes, every recording segment with its manifest (signed), the court's public key, and an
-index of every file's SHA-256 (signed). ``verify_record`` checks all of it offline and names the first thing
-that fails."""
+exhibit list with hashes, what was drawn on the pages (marks, treatments, redaction boxes and clips, as data: with
+the audit log, enough to redraw what the screens showed at any moment), every recording segment with its manifest
+(signed), the court's public key, and an index of every file's SHA-256 (signed). ``verify_record`` checks all of
+it offline and names the first thing that fails."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ def _sha256(data: bytes) -> str:
 
 def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequence[Exhibit],
                  entries: Sequence[AuditEntry], minutes: Sequence[MinutesEntry], segments: Sequence[Segment],
-                 recordings_dir: Path, seal: Seal, zone: ZoneInfo, pades: tuple[Path, Path] | None = None) -> Path:
+                 recordings_dir: Path, seal: Seal, zone: ZoneInfo, pades: tuple[Path, Path] | None = None,
+                 presenting: dict[str, list[dict[str, Any]]] | None = None) -> Path:
     """Write the record zip to ``target`` (through a temp file, so a failed export leaves nothing half-written).
     The minutes show times in the court's ``zone``. Blocking: call from a worker thread."""
     exported_at = datetime.now(UTC).isoformat(timespec='seconds')
@@ -56,6 +58,7 @@ def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequen
                                       'sha256': e.sha256, 'source_name': e.source_name, 'page_count': e.page_count,
                                       'bl_first': e.bl_first, 'bl_last': e.bl_last, 'disclosure': e.disclosure.value}
                                      for e in exhibits], ensure_ascii=False, indent=1).encode(),
+        'presenting.json': json.dumps(presenting or {}, ensure_ascii=False, indent=1, sort_keys=True).encode(),
     }
     manifest = []
     for s in segments:

@@ -4,6 +4,7 @@ gathered from the services (the API's download and the record page's export both
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from courtroom.hearings import Hearing
 from media.record import build_record
@@ -26,4 +27,14 @@ def export_record(services: Services, hearing_id: int, target: Path) -> Path:
                         exhibits=services.exhibits.of_hearing(hearing_id), entries=services.audit.entries(hearing_id),
                         minutes=services.minutes.entries(hearing_id), segments=services.recordings.segments(hearing_id),
                         recordings_dir=services.settings.recordings_dir / str(hearing_id), seal=services.seal,
-                        zone=settings.time_zone, pades=pades)
+                        zone=settings.time_zone, pades=pades, presenting=presenting_data(services, hearing_id))
+
+
+def presenting_data(services: Services, hearing_id: int) -> dict[str, list[dict[str, Any]]]:
+    """The marks, treatments, redaction boxes (never the words under them) and clips of a hearing, as they are at
+    the export; the audit log says when each was added and removed."""
+    exhibits = services.exhibits.of_hearing(hearing_id)
+    return {'marks': [m.to_api() for m in services.marks.of_hearing(hearing_id)],
+            'treatments': [t.to_api() for t in services.treatments.of_hearing(hearing_id)],
+            'redactions': [r.to_api() for e in exhibits for r in services.redactions.of_exhibit(e.id)],
+            'clips': [c.to_api() for c in services.playback.clips_of_hearing(hearing_id)]}

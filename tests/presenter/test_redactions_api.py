@@ -6,7 +6,10 @@ see it, a search snippet or the exported record, while the panel sees the conten
 from __future__ import annotations
 
 import io
+import json
+import tempfile
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,6 +18,7 @@ import pytest
 from PIL import Image
 
 from courtroom.redactions import Box
+from media.record import Verdict, verify_record
 from media.redact import pixel_box
 from tests.conftest import Server
 
@@ -65,6 +69,13 @@ def listed(server: Server, exhibit_id: int, role: str = 'judge') -> list[dict[st
 def audit_actions(server: Server, hid: int) -> list[dict[str, Any]]:
     with server.client('clerk') as c:
         return [e for e in c.get(f'/api/hearings/{hid}/audit').json() if e['action'].startswith('redaction_')]
+
+
+def verify_record_bytes(data: bytes) -> Verdict:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / 'record.zip'
+        path.write_bytes(data)
+        return verify_record(path)
 
 
 def add(server: Server, role: str, exhibit_id: int, page: int = 1, box: list[float] = BOX) -> dict[str, Any]:
@@ -238,8 +249,10 @@ def test_search_snippets_hide_the_words_under_a_box_from_all_but_the_panel(serve
 def test_the_exported_record_carries_no_page_image_and_no_hidden_word(server: Server,
                                                                       setup: dict[str, Any]) -> None:
     hid, eid = setup['hearing_id'], setup['exhibit_id']
-    add(server, 'clerk', eid)
+    box = add(server, 'clerk', eid)
     with server.client('clerk') as c:
+        mark = c.post(f'/api/hearings/{hid}/marks', json={'exhibit_id': eid, 'page': 1, 'kind': 'arrow',
+                                                          'points': [[0.1, 0.1], [0.3, 0.2]]}).json()
         response = c.get(f'/api/hearings/{hid}/record')
     assert response.status_code == 200, response.text
     with zipfile.ZipFile(io.BytesIO(response.content)) as z:
@@ -251,6 +264,13 @@ def test_the_exported_record_carries_no_page_image_and_no_hidden_word(server: Se
                 data.decode('utf-8', 'replace')
             assert 'Mật' not in text and 'Trần Thị' not in text, name
         assert 'redaction_added' in z.read('audit.jsonl').decode()  # where the box was drawn is on record
+        # and what is drawn on the pages, as data an offline reader redraws (the box, not what is under it)
+        presenting = json.loads(z.read('presenting.json'))
+        assert verify_record_bytes(response.content).ok
+    assert [(r['id'], r['page'], r['box']) for r in presenting['redactions']] == [(box['id'], 1, BOX)]
+    assert [(m['id'], m['kind'], m['points'], m['color']) for m in presenting['marks']] == [
+        (mark['id'], 'arrow', [[0.1, 0.1], [0.3, 0.2]], 'red')]
+    assert presenting['treatments'] == [] and presenting['clips'] == []
     delete_all(server, eid)
 
 

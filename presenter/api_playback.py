@@ -1,6 +1,6 @@
 """The playback part of the REST API: play, pause, seek and speed of the published recording (courtroom.playback),
-the room's audio screen, and a screen's own copy of the recording it shows. Same conventions as presenter.api;
-who may act is the domain's rule (Action.PUBLISH, as publishing)."""
+the room's audio screen, and a screen's (or an admitted remote participant's) copy of the recording it shows. Same
+conventions as presenter.api; who may act is the domain's rule (Action.PUBLISH, as publishing)."""
 
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -13,7 +13,7 @@ from courtroom.errors import NotFound
 from courtroom.playback import is_av
 from courtroom.roles import Action, require
 from courtroom.users import User
-from courtroom.visibility import may_fetch
+from courtroom.visibility import ScreenView, may_fetch
 
 from .services import Services
 
@@ -83,7 +83,18 @@ def playback_routes(router: APIRouter, services: Services, current_user: Callabl
         """A screen fetches the recording it is showing right now, by byte ranges (to seek), and nothing else: the
         same rule as its page images."""
         screen = services.screens.by_token(token)
-        view = services.presentation.view(screen.hearing_id, screen.audience)
+        return shown_media(services.presentation.view(screen.hearing_id, screen.audience), exhibit_id)
+
+    @router.get('/join/{token}/media/{exhibit_id}', tags=['playback', 'hybrid'],
+                responses={200: {'content': {'video/webm': {}}}, 206: {'description': 'a byte range'}})
+    def participant_media(token: str, exhibit_id: int) -> FileResponse:
+        """A remote participant's evidence view fetches the recording their role's screens show, while admitted."""
+        participant = services.participants.by_link(token)
+        if not participant.state.in_hearing:
+            raise NotFound('not_found')
+        return shown_media(services.presentation.view(participant.hearing_id, participant.audience), exhibit_id)
+
+    def shown_media(view: ScreenView, exhibit_id: int) -> FileResponse:
         if not may_fetch(view, exhibit_id, 1):
             raise NotFound('not_found')
         exhibit = services.exhibits.get(exhibit_id)

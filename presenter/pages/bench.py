@@ -25,10 +25,9 @@ from courtroom.users import User
 from media.image_sizes import THUMB_WIDTH
 
 from ..live import follow, prerender
-from ..search_as import search_as
 from ..services import Services
 from ..session import error_text, t
-from .components import Latest, bl_range, keyboard_button, page_bl, snippet_html, testid
+from .components import bl_range, keyboard_button, page_bl, testid
 from .go_to_bl import GoToBl, leave_field
 from .hearing_page import hearing_for
 from .mark_tools import MarkTools, add_drawing_assets
@@ -42,6 +41,7 @@ from .presenting_widgets import (
     screen_health,
     shown_text,
 )
+from .search_box import SearchBox
 from .side_by_side import LiveSides, side_name
 from .treatments_panel import PageMarksList, TreatmentsPanel
 
@@ -107,16 +107,9 @@ class Bench:
     def _left(self) -> None:
         with ui.column().classes('w-[300px] shrink-0 h-full no-wrap gap-2'):
             GoToBl(self.services.exhibits, self.hearing.id, self.preview)
-            self.searches = Latest()
-            self.search_input = testid(ui.input(placeholder=t('bench_search')), 'search-input') \
-                .props('outlined dense clearable debounce=350 bg-color=white').classes('w-full')
-            self.search_input.props['aria-label'] = t('bench_search')  # a placeholder alone leaves it named "Clear"
-            with self.search_input.add_slot('prepend'):
-                ui.icon('search')
-            self.search_input.on_value_change(self.search)
-            self.hits = testid(ui.column(), 'search-hits').classes(
-                'w-full max-h-[40%] shrink-0 overflow-y-auto gap-0 bg-white rounded border border-slate-200')
-            self.hits.visible = False
+            SearchBox(self.services, self.user, self.hearing.id, self.open_hit, label=None,
+                      placeholder=t('bench_search'), hits_classes='w-full max-h-[40%] shrink-0 overflow-y-auto '
+                                                                  'bg-white rounded border border-slate-200')
             self.list = testid(ui.column(), 'exhibit-list').classes(
                 'w-full flex-1 min-h-0 overflow-y-auto no-wrap gap-1.5 pr-1')
 
@@ -532,41 +525,7 @@ class Bench:
         elif k.name in ('1', '2') and not e.modifiers.ctrl:
             self.choose_side(int(k.name) - 1)
 
-    # --- search and go to BL ----------------------------------------------------------------------------------
-
-    async def search(self) -> None:
-        query = (self.search_input.value or '').strip()
-        turn = self.searches.start()
-        if not query:
-            self.hits.clear()
-            self.hits.visible = False
-            return
-        try:
-            hits: list[Hit] = await run.io_bound(search_as, self.services, self.user.role, self.hearing.id, query)
-        except CourtroomError as e:
-            hits, error = [], e
-        else:
-            error = None
-        if not self.searches.is_latest(turn):
-            return  # typed on meanwhile: the newer search draws the list
-        self.hits.clear()
-        self.hits.visible = True
-        if error is not None:
-            with self.hits:
-                ui.label(error_text(error)).classes('text-xs text-red-700 p-2')
-            return
-        with self.hits:
-            if not hits:
-                testid(ui.label(t('no_hits')), 'no-hits').classes('text-xs text-slate-500 p-2')
-            for hit in hits:
-                with keyboard_button(testid(ui.column(), 'search-hit')).classes(
-                        'w-full shrink-0 gap-0 px-2 py-1.5 cursor-pointer border-b border-slate-100 '
-                        'min-h-[2.75rem]') as row:
-                    row.on('click', lambda h=hit: self.open_hit(h))
-                    where = f'{hit.label} · ' + (f'BL {hit.bl}' if hit.bl is not None else f'{t("page")} {hit.page}')
-                    testid(ui.label(where), 'hit-where').classes('text-xs font-semibold text-slate-700')
-                    ui.html(snippet_html(hit.snippet), sanitize=False).classes(
-                        'text-xs text-slate-600 leading-snug line-clamp-2 [&_mark]:bg-amber-200')
+    # --- search ----------------------------------------------------------------------------------
 
     async def open_hit(self, hit: Hit) -> None:
         exhibit = self.by_id.get(hit.exhibit_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -176,7 +176,7 @@ def provenance_badge(exhibit: Exhibit) -> Element | None:
     return badge
 
 
-def search_hit(hit: Hit, on_open: Callable[[Hit], None]) -> None:
+def search_hit(hit: Hit, on_open: Callable[[Hit], Awaitable[None] | None]) -> None:
     with keyboard_button(testid(ui.element('div'), 'search-hit')).classes(
             'w-full px-3 py-2 rounded cursor-pointer hover:bg-slate-100 border-b border-slate-100') as row:
         row.on('click', lambda: on_open(hit))

@@ -21,16 +21,16 @@ from courtroom.users import User
 from media.image_sizes import THUMB_WIDTH
 
 from ..live import follow
-from ..search_as import search_as
 from ..services import Services
 from ..session import error_text, t
 from ..urls import public_base
-from .components import Latest, PageViewer, QuietSwitches, exhibit_card, pages_text, search_hit, testid
+from .components import PageViewer, QuietSwitches, exhibit_card, pages_text, testid
 from .go_to_bl import GoToBl
 from .hearing_page import hearing_for
 from .import_panel import ImportPanel
 from .presenting_widgets import Badges, badges
 from .screens_panel import ScreensPanel
+from .search_box import SearchBox
 from .settings_panel import SettingsPanel
 
 
@@ -201,42 +201,8 @@ class HearingPage:
         with testid(ui.card(), 'search-panel').classes('w-full p-4 gap-3'):
             ui.label(t('search_title')).classes('text-base font-semibold text-slate-800')
             GoToBl(self.services.exhibits, self.hearing.id, self.open_page)
-            self.searches = Latest()
-            self.search_input = testid(ui.input(t('search_label'), placeholder=t('search')), 'search-input') \
-                .props('outlined dense clearable debounce=350').classes('w-full')
-            with self.search_input.add_slot('prepend'):
-                ui.icon('search')
-            self.search_input.on_value_change(self.search)
-            self.search_input.on('keydown.enter', self.search)
-            self.hits_label = testid(ui.label(), 'hits-count').classes('text-xs text-slate-500')
-            self.hits_label.visible = False
-            self.hits = testid(ui.element('div'), 'search-hits').classes('w-full max-h-[60vh] overflow-y-auto -mx-1')
-
-    async def search(self) -> None:
-        query = (self.search_input.value or '').strip()
-        turn = self.searches.start()
-        if not query:
-            self.hits.clear()
-            self.hits_label.visible = False
-            return
-        try:
-            hits: list[Hit] = await run.io_bound(search_as, self.services, self.user.role, self.hearing.id, query)
-        except CourtroomError as e:
-            hits, error = [], e
-        else:
-            error = None
-        if not self.searches.is_latest(turn):
-            return  # typed on (or pressed Enter) meanwhile: the newer search draws the list
-        self.hits.clear()
-        if error is not None:
-            self.hits_label.text = error_text(error)
-            self.hits_label.visible = True
-            return
-        self.hits_label.text = t('hits_count', n=len(hits)) if hits else t('no_hits')
-        self.hits_label.visible = True
-        with self.hits:
-            for hit in hits:
-                search_hit(hit, self.open_hit)
+            SearchBox(self.services, self.user, self.hearing.id, self.open_hit, label=t('search_label'),
+                      placeholder=t('search'), hits_classes='w-full max-h-[60vh] overflow-y-auto -mx-1')
 
     def open_hit(self, hit: Hit) -> None:
         exhibit = self._exhibit(hit.exhibit_id)

@@ -22,6 +22,7 @@ from ..texts import CALL_STATE_KEYS, DEVICE_CHECK_KEYS, JOIN_DOCUMENT_KEYS, TEXT
 from .call import Call
 from .evidence import add_head, evidence_view
 from .layout import clock, court_colors, page_language
+from .playback_view import add_playback_head, participant_playback
 
 STYLE = '''
 <style>
@@ -219,6 +220,7 @@ class JoinPage:
                 ui.label(self.t('join_evidence')).classes('text-sm text-slate-600')
                 evidence_view(self.services, hearing, p.audience, image_base=f'/api/join/{self.token}/pages',
                               lang=self.lang)
+                participant_playback(self.services, p, self.token)
         self.mic_on = True
         self.call = Call(self.services, p.hearing_id, str(p.id), self.join_worker,
                          send=p.role.value != 'observer',
@@ -267,6 +269,7 @@ def register(services: Services) -> None:
     async def join_page(token: str, lang: str | None = None) -> None:
         court_colors()
         add_head()
+        add_playback_head()
         ui.add_head_html(STYLE)
         ui.query('body').classes('bg-slate-100')
         language: Lang = 'en' if lang == 'en' else 'vi' if lang == 'vi' else \

@@ -18,7 +18,7 @@ from ..texts import TEXTS
 from .call import Call
 from .evidence import add_head, evidence_view
 from .layout import clock, page_language
-from .playback_view import add_playback_head, follow_playback
+from .playback_view import add_playback_head, screen_playback
 
 STATIC = Path(__file__).resolve().parent.parent / 'static'
 
@@ -63,7 +63,7 @@ def register(services: Services) -> None:
                       on_ack=lambda ack: services.screens.ack(screen, ack),
                       on_connect=lambda: services.screens.connected(screen),
                       on_disconnect=lambda: services.screens.disconnected(screen))
-        follow_playback(services, screen, f'/api/screens/{token}/media')
+        screen_playback(services, screen)
         if screen.show_video:
             remote_video(services, screen)
         if services.hearings.get(screen.hearing_id).recorded_whole:  # an interrogation's views all show the time

@@ -1,10 +1,11 @@
-// A published recording on a courtroom screen, in step with every other screen. The server pushes the playback
-// state ("position_s was true at server time at, moving at rate while playing") and its own time; this screen
-// estimates its offset to the server's clock (the push, then pings: the answer with the shortest round trip wins),
-// computes where the recording should be now, and every 250 ms corrects its <video>/<audio>: more than 1 s off, it
-// seeks; less, it nudges playbackRate by a few per cent until it is within 20 ms. screen.js calls attach() whenever
-// it rebuilds the shown page, so the element lives inside the shown page's box, over the poster frame (which shows
-// through where the browser cannot play the file: Chromium plays no MPEG-4 part 2, which the importer accepts).
+// A published recording on a courtroom screen (or a remote participant's evidence view), in step with every other
+// screen. The server pushes the playback state ("position_s was true at server time at, moving at rate while playing")
+// and its own time; this screen estimates its offset to the server's clock (the push, then pings: the answer with the
+// shortest round trip wins), computes where the recording should be now, and every 250 ms corrects its <video>/<audio>:
+// more than 1 s off, it seeks; less, it nudges playbackRate by a few per cent until it is within 20 ms. screen.js calls
+// attach() whenever it rebuilds the shown page, so the element lives inside the shown page's box, over the poster frame
+// (which shows through where the browser cannot play the file: Chromium plays no MPEG-4 part 2, which the importer
+// accepts).
 window.courtroomPlayback = {
   p: null, // the latest state pushed, or null when the screen shows no recording
   heard: 0, // server time of the latest push: an older push that arrives late is dropped
@@ -85,12 +86,41 @@ window.courtroomPlayback = {
     el.src = p.src;
     box.insertBefore(el, screen.image ? screen.image.nextSibling : box.firstChild);
     this.el = el;
+    if (p.watermark) el.after(this.watermark(p.watermark));
+  },
+
+  // A remote participant's name across the picture, as their pages carry it (a capture of the screen names them).
+  watermark(text) {
+    const SVG = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "460");
+    svg.setAttribute("height", "200");
+    const label = document.createElementNS(SVG, "text");
+    label.setAttribute("x", "230");
+    label.setAttribute("y", "110");
+    label.setAttribute("text-anchor", "middle");
+    label.setAttribute("transform", "rotate(-30 230 100)");
+    label.setAttribute("fill", "rgba(255, 255, 255, 0.3)");
+    label.setAttribute("stroke", "rgba(0, 0, 0, 0.25)");
+    label.setAttribute("font-size", "24");
+    label.setAttribute("font-family", "Noto Sans, sans-serif");
+    label.textContent = text; // text, never markup
+    svg.appendChild(label);
+    const mark = document.createElement("div");
+    mark.className = "screen-watermark";
+    mark.setAttribute("data-testid", "screen-media-watermark");
+    mark.dataset.text = text;
+    const data = encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    mark.style.backgroundImage = `url("data:image/svg+xml,${data}")`;
+    return mark;
   },
 
   detach() {
     const el = this.el;
     if (!el) return;
     this.el = null;
+    const mark = el.nextElementSibling;
+    if (mark && mark.classList.contains("screen-watermark")) mark.remove();
     el.pause();
     el.remove();
     el.removeAttribute("src");

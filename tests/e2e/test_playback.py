@@ -115,3 +115,4 @@ def test_a_recording_plays_pauses_and_seeks_on_every_screen_in_step(page: Page, 
         expect(page.get_by_test_id('playback-controls')).to_be_hidden()
     finally:
         screens.close()
+

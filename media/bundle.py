@@ -33,6 +33,7 @@ from courtroom.settings import Limits
 from . import manifest as mf
 from .archive import Budget, expand, is_skipped
 from .av_probe import AvResult, probe
+from .av_transcode import plays_in_chromium, transcode
 from .errors import InvalidInput, TooLarge, Unprocessable
 from .evidence_store import EvidenceStore
 from .hashing import copy_sha256, file_sha256
@@ -71,6 +72,7 @@ class _Item:
     title: str | None = None  # the exhibit's title when the file itself gives it (a record)
     provenance: dict[str, Any] | None = None  # a verified record's: see media.record_import
     record: Path | None = None  # the record zip, kept whole beside its minutes (``path``)
+    playable: Path | None = None  # a recording's copy that Chromium plays (media.av_transcode), when it needs one
 
 
 @dataclass(slots=True, frozen=True)
@@ -222,6 +224,11 @@ def _inspect(item: _Item, limits: Limits, split: bool) -> None:
             doc.close()
     elif item.kind is FileType.AV:
         item.av = probe(item.path, item.source_name)
+        if not plays_in_chromium(item.av):  # a playable copy beside the original, which stays the exhibit
+            item.playable = item.path.with_name(f'{item.path.name}.playable.webm')
+            made = transcode(item.path, item.playable, item.source_name)
+            item.av.media['playable'] = {**made, 'sha256': file_sha256(item.playable),
+                                         'bytes': item.playable.stat().st_size}
         item.page_count = 1
         item.sections = [Section(1, 1, None)]
     elif item.kind is not None:
@@ -331,6 +338,8 @@ def prepare_bundle(paths: list[Path], *, limits: Limits, work_dir: Path, progres
         blobs.setdefault(item.sha256, item.path)
         if item.record is not None and item.provenance is not None:
             blobs.setdefault(item.provenance['record_sha256'], item.record)
+        if item.playable is not None and item.av is not None:
+            blobs.setdefault(item.av.media['playable']['sha256'], item.playable)
     return PreparedBundle(drafts=drafts, blobs=blobs, thumbnails=thumbnails)
 
 

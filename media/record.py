@@ -56,7 +56,9 @@ def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequen
                                for e in entries).encode(),
         'exhibits.json': json.dumps([{'id': e.id, 'label': e.label, 'title': e.title, 'kind': e.kind.value,
                                       'sha256': e.sha256, 'source_name': e.source_name, 'page_count': e.page_count,
-                                      'bl_first': e.bl_first, 'bl_last': e.bl_last, 'disclosure': e.disclosure.value}
+                                      'bl_first': e.bl_first, 'bl_last': e.bl_last, 'disclosure': e.disclosure.value,
+                                      **({'playable_sha256': e.media['playable']['sha256']}
+                                         if isinstance(e.media.get('playable'), dict) else {})}
                                      for e in exhibits], ensure_ascii=False, indent=1).encode(),
         'presenting.json': json.dumps(presenting or {}, ensure_ascii=False, indent=1, sort_keys=True).encode(),
     }

@@ -100,6 +100,8 @@ def playback_routes(router: APIRouter, services: Services, current_user: Callabl
         exhibit = services.exhibits.get(exhibit_id)
         if not is_av(exhibit):
             raise NotFound('not_found')
-        mime = str(exhibit.media.get('mime') or 'application/octet-stream')
-        return FileResponse(services.evidence.path(exhibit.sha256), media_type=mime,
+        # the copy made at import when Chromium cannot play the original (media.av_transcode)
+        media = exhibit.media.get('playable') or exhibit.media
+        mime = str(media.get('mime') or 'application/octet-stream')
+        return FileResponse(services.evidence.path(str(media.get('sha256') or exhibit.sha256)), media_type=mime,
                             headers={'Cache-Control': 'no-store'})

@@ -141,6 +141,39 @@ def make_pdf(pages: list[str]) -> bytes:
     return data
 
 
+def make_avi(seconds: float, *, fps: int = 10, size: tuple[int, int] = (160, 120)) -> bytes:
+    """A small AVI with MPEG-4 part 2 video and PCM sound, as an older CCTV recorder writes it: the importer accepts
+    it, Chromium plays neither its container nor its video codec."""
+    import io
+    from fractions import Fraction
+
+    import av
+    import numpy as np
+
+    out = io.BytesIO()
+    with av.open(out, mode='w', format='avi') as container:
+        video = container.add_stream('mpeg4', rate=fps)
+        video.width, video.height, video.pix_fmt = *size, 'yuv420p'
+        audio = container.add_stream('pcm_s16le', rate=8000)
+        audio.layout = 'mono'
+        for i in range(round(seconds * fps)):
+            picture = np.full((size[1], size[0], 3), (i * 7) % 255, dtype=np.uint8)
+            frame = av.VideoFrame.from_ndarray(picture, format='rgb24').reformat(format='yuv420p')
+            frame.pts, frame.time_base = i, Fraction(1, fps)
+            for packet in video.encode(frame):
+                container.mux(packet)
+        for start in range(0, round(8000 * seconds), 800):
+            tone = (np.sin(np.arange(800) / 5) * 8000).astype(np.int16).reshape(1, -1)
+            sound = av.AudioFrame.from_ndarray(tone, format='s16', layout='mono')
+            sound.sample_rate, sound.pts, sound.time_base = 8000, start, Fraction(1, 8000)
+            for packet in audio.encode(sound):
+                container.mux(packet)
+        for stream in (video, audio):
+            for packet in stream.encode():
+                container.mux(packet)
+    return out.getvalue()
+
+
 def make_webm(seconds: float, *, fps: int = 10, size: tuple[int, int] = (160, 120)) -> bytes:
     """A small VP8 WebM recording (as demo/video.py makes the demo's camera video, which Chromium plays): a
     counter of tenths of a second on a background that changes shade every second."""

@@ -4,8 +4,8 @@
 // shortest round trip wins), computes where the recording should be now, and every 250 ms corrects its <video>/<audio>:
 // more than 1 s off, it seeks; less, it nudges playbackRate by a few per cent until it is within 20 ms. screen.js calls
 // attach() whenever it rebuilds the shown page, so the element lives inside the shown page's box, over the poster frame
-// (which shows through where the browser cannot play the file: Chromium plays no MPEG-4 part 2, which the importer
-// accepts).
+// (which shows through while the file loads; a file Chromium cannot play gets a playable copy at import,
+// media/av_transcode.py).
 window.courtroomPlayback = {
   p: null, // the latest state pushed, or null when the screen shows no recording
   heard: 0, // server time of the latest push: an older push that arrives late is dropped

@@ -3,15 +3,17 @@ position that was true at a server time, so every screen can compute where the r
 shared clock (presenter/static/playback.js corrects each screen's drift against it).
 
 ``PlaybackState`` and its transitions are pure values and functions; ``Playback`` keeps the state of each hearing
-(in memory: it is a live fact, like what a screen has painted; the audit chain has every action with its
-position), checks who may act and on what, audits each action and announces it on ``changed``. Publishing another
-exhibit, or taking it off the screens, ends the playback: the next publish of a recording starts paused at 0.
+(in memory, read back after a restart from the audit chain, which has every action with its position, speed and
+time: a recording playing when the server stopped plays on where it would be now), checks who may act and on what,
+audits each action and announces it on ``changed``. Publishing another exhibit, or taking it off the screens, ends
+the playback: the next publish of a recording starts paused at 0.
 
 A *clip* is a named part of a recording (in and out points), saved with the exhibit; playing it seeks to its in
 point and plays until its out point, where the recording stops on every screen."""
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections.abc import Callable
@@ -205,6 +207,7 @@ class Playback:
         self._exhibits = exhibits
         self._clock = clock
         self._states: dict[int, PlaybackState] = {}
+        self._restored: set[int] = set()  # hearings whose playback this process has read back from the audit
         self._av: dict[int, tuple[ExhibitKind, float | None]] = {}  # exhibit id → kind, duration: never change
         self.changed: Event[PlaybackChange] = Event()
         presentation.changed.subscribe(self._presentation_changed)
@@ -225,6 +228,30 @@ class Playback:
         kind, duration = self._kind(live.exhibit_id)
         return (live.exhibit_id, duration) if kind in AV_KINDS else None
 
+    def _restore(self, hearing_id: int, exhibit_id: int, duration: float | None) -> None:
+        """After a restart, the playback as its last audit entry left it (each action is audited with its position,
+        speed and time), unless another exhibit was shown or the screens cleared since. Once per hearing."""
+        if hearing_id in self._restored or hearing_id in self._states:
+            return
+        with self._store.read() as db:
+            last = db.execute("SELECT seq, details FROM audit WHERE hearing_id = ? AND action LIKE 'playback!_%'"
+                              " ESCAPE '!' ORDER BY seq DESC LIMIT 1", (hearing_id,)).fetchone()
+            since = [] if last is None else db.execute(
+                "SELECT action, details FROM audit WHERE hearing_id = ? AND seq > ?"
+                " AND action IN ('published', 'publish_approved', 'cleared')", (hearing_id, last[0])).fetchall()
+        self._restored.add(hearing_id)
+        if last is None or any(a == 'cleared' or json.loads(d).get('exhibit_id') != exhibit_id for a, d in since):
+            return
+        d = json.loads(last[1])
+        if d.get('exhibit_id') != exhibit_id:
+            return
+        clip = d.get('clip_id') is not None
+        self._states.setdefault(hearing_id, PlaybackState(
+            hearing_id=hearing_id, exhibit_id=exhibit_id, duration_s=duration, playing=bool(d['playing']),
+            position_s=float(d['position_s']), rate=float(d['rate']), at=float(d['at']),
+            stop_s=float(d['out_s']) if clip and d.get('out_s') is not None else None,
+            clip_id=int(d['clip_id']) if clip else None))
+
     def _current(self, hearing_id: int, exhibit_id: int, duration: float | None, now: float) -> PlaybackState:
         stored = self._states.get(hearing_id)
         if stored is None or stored.exhibit_id != exhibit_id:
@@ -235,7 +262,10 @@ class Playback:
         """The playback of what the hearing has on its screens now, described at the current time; None when that
         is not a recording (or nothing is published). A recording just published is paused at 0."""
         live = self._live_av(hearing_id)
-        return None if live is None else self._current(hearing_id, *live, self._clock())
+        if live is None:
+            return None
+        self._restore(hearing_id, *live)
+        return self._current(hearing_id, *live, self._clock())
 
     def act(self, hearing_id: int, user: User, action: str, *, position_s: object = None,
             rate: object = None, clip_id: int | None = None) -> PlaybackState:
@@ -248,6 +278,7 @@ class Playback:
             raise Conflict('playback_nothing_live')
         if (av := self._live_av(hearing_id)) is None:
             raise InvalidInput('playback_not_av', exhibit_id=live.exhibit_id)
+        self._restore(hearing_id, *av)
         with self._store.transaction() as db:  # one action at a time: each starts from the one before
             now = self._clock()
             changed = act(self._current(hearing_id, *av, now), action, now, position_s=position_s, rate=rate,

@@ -282,3 +282,26 @@ def test_clips_only_of_recordings_by_those_who_publish_played_on_their_own_recor
     assert (not_av.value.code, elsewhere.value.code, needed.value.code) == (
         'playback_not_av', 'clip_of_another_exhibit', 'clip_needed')
     assert playback.state(h) is not None and playback.state(h).playing is False  # type: ignore[union-attr]
+
+
+def test_after_a_restart_the_playback_is_read_back_from_the_audit_chain(store: Store) -> None:
+    playback, presentation, clock, h, document, video = setup(store)
+    presentation.publish(h, PROCURATOR, video, 1)
+    playback.act(h, PROCURATOR, 'seek', position_s=5)
+    playback.act(h, PROCURATOR, 'rate', rate=2)
+    playing = playback.act(h, PROCURATOR, 'play')
+    clock.t += 3
+
+    def restarted() -> Playback:  # a new process on the same database: nothing in memory
+        hearings, exhibits = Hearings(store), Exhibits(store)
+        return Playback(store, Presentation(store, hearings, exhibits), exhibits, clock=clock)
+
+    again = restarted().state(h)
+    assert again is not None and again.playing and (again.position_s, again.rate) == (11.0, 2.0)
+    assert again.exhibit_id == playing.exhibit_id
+    presentation.publish(h, PROCURATOR, video, 1, (0.0, 0.0, 0.5, 0.5))  # zoomed: the same recording plays on
+    assert restarted().state(h).position_s == 11.0
+    presentation.publish(h, PROCURATOR, document, 1)
+    presentation.publish(h, PROCURATOR, video, 1)  # shown again after another exhibit: paused at 0
+    fresh = restarted().state(h)
+    assert fresh is not None and (fresh.playing, fresh.position_s) == (False, 0.0)

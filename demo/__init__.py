@@ -1,6 +1,6 @@
 """A fictional Vietnamese criminal case file (hồ sơ vụ án hình sự) for demos and tests.
 
-``write_demo_case_file(out_dir)`` writes several PDFs, a short camera recording and a ``manifest.csv``. Every page
+``write_demo_case_file(out_dir)`` writes several PDFs, a 30 s camera recording and a ``manifest.csv``. Every page
 carries its bút lục (BL) stamp in the top-right corner, numbered continuously across the bundle in manifest order;
 text is drawn with an embedded Noto Sans so Vietnamese diacritics survive text extraction. Scanned-looking pages are
 images only (their BL stamp is part of the picture, as on paper). Output is byte-for-byte deterministic.

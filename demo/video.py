@@ -1,4 +1,4 @@
-"""The camera recording: a few seconds of a street camera, drawn frame by frame and encoded
+"""The camera recording: half a minute of a street camera, drawn frame by frame and encoded
 repeatably.
 """
 
@@ -51,14 +51,14 @@ def camera_frame(i: int, rng: random.Random, w: int = 320, h: int = 240, fps: in
 
 
 def write_video(path: Path) -> str:
-    """Write the recording to ``path`` and return the codec used: ~4 s, 320x240 at 10 fps of a street camera
-    where someone walks to a parked scooter and rides it away."""
+    """Write the recording to ``path`` and return the codec used: 30 s, 320x240 at 10 fps of a street camera
+    where someone walks to a parked scooter and rides it away, then the empty street."""
     import av
 
     # VP8 in WebM: browsers play it, and unlike libx264 (whose output varied between runs in one process here)
     # it encodes bit-for-bit repeatably with one thread. MPEG-4 part 2 is the fallback.
     codec, fmt = ('libvpx', 'webm') if 'libvpx' in av.codecs_available else ('mpeg4', 'mp4')
-    w, h, fps, n = 320, 240, 10, 40
+    w, h, fps, n = 320, 240, 10, 300
     rng = random.Random(173)
     with av.open(str(path), mode='w', format=fmt, container_options={'fflags': '+bitexact'}) as container:
         stream = container.add_stream(codec, rate=fps)

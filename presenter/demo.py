@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from courtroom.playback import is_av
 from courtroom.roles import Role
 from courtroom.users import User
 from demo import DEMO_CASE, write_demo_case_file
@@ -41,6 +42,8 @@ DEMO_TREATMENT_MARKS: list[dict[str, Any]] = [
      'text': 'Camera: người lạ ngồi cạnh xe, đi xe đi lúc 22 giờ 14 phút'},
 ]
 
+# a saved clip of the camera recording (courtroom.playback): 20 s from the person walking in to the street empty
+DEMO_CLIP = ('Người đội mũ xám lấy xe máy', 0.0, 20.0)
 DEMO_SCREENS = [('Màn hình Hội đồng xét xử', 'panel', False), ('Máy chiếu phòng xử án', 'public', True),
                 ('Màn hình người làm chứng', 'witness', False)]
 # one redacted page: a witness's home address, black on the public screens, outlined for the trial panel
@@ -119,6 +122,8 @@ def ensure_demo(services: Services) -> DemoSummary:
         add_demo_treatment(services, h)
     if not any(services.redactions.of_exhibit(e.id) for e in exhibits):
         redact_demo_page(services, h)
+    if not services.playback.clips_of_hearing(h):
+        add_demo_clip(services, h)
     links = [(p.name, services.participants.issue_link(p.id, actor='demo'))
              for p in services.participants.of_hearing(h) if p.state.value != 'revoked']
     return DemoSummary(h, len(exhibits), sum(e.page_count for e in exhibits),
@@ -136,6 +141,18 @@ def add_demo_treatment(services: Services, hearing_id: int) -> None:
     services.treatments.save(hearing_id, procurator, name=DEMO_TREATMENT, exhibit_id=statement.id,
                              page=DEMO_TREATMENT_PAGE)
     services.marks.clear_page(hearing_id, procurator, statement.id, DEMO_TREATMENT_PAGE)
+
+
+def add_demo_clip(services: Services, hearing_id: int) -> None:
+    """The camera recording's clip the procurator will play: the theft, as the camera saw it."""
+    name, in_s, out_s = DEMO_CLIP
+    video = next((e for e in services.exhibits.of_hearing(hearing_id) if is_av(e)), None)
+    if video is None:
+        return
+    procurator = services.users.authenticate('kiemsatvien', DEMO_PASSWORD)
+    services.playback.add_clip(video.id, procurator, name=name, in_s=in_s, out_s=out_s)
+
+
 def redact_demo_page(services: Services, hearing_id: int) -> None:
     """Black out the address in the first page of a witness's statement, as the clerk would."""
     who, address = DEMO_REDACTION

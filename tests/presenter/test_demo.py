@@ -28,20 +28,23 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
             treatments = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/treatments', headers=headers).json()
             redacted = [r for e in exhibits
                         for r in httpx.get(f'{server.url}/api/exhibits/{e["id"]}/redactions', headers=headers).json()]
+            clips = [(c['name'], c['in_s'], c['out_s']) for e in exhibits if e['kind'] == 'video'
+                     for c in httpx.get(f'{server.url}/api/exhibits/{e["id"]}/clips', headers=headers).json()]
             counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people),
                            [(t['name'], t['exhibit_id'], t['page'], [m['kind'] for m in t['marks']])
-                            for t in treatments], len(redacted)))
+                            for t in treatments], len(redacted), clips))
             # the projector is the room's audio output; the camera recording plays in Chromium (VP8 WebM)
             assert [s['audience'] for s in screens if s['audio_output']] == ['public']
             assert {e['media']['mime'] for e in exhibits if e['kind'] == 'video'} == {'video/webm'}
         finally:
             server.stop()
     assert counts[0] == counts[1]
-    exhibits, pages, screens, people, treatments, redacted = counts[0]
+    exhibits, pages, screens, people, treatments, redacted, clips = counts[0]
     assert pages >= 60 and screens == 3 and people == 3 and redacted >= 1  # a witness's address, blacked out
     # one saved treatment on a statement's page: a highlight and a callout, ready to show
     (treatment,) = treatments
     assert treatment[0] == 'Giờ mất xe theo camera' and treatment[2:] == (2, ['highlight', 'text'])
+    assert clips == [('Người đội mũ xám lấy xe máy', 0.0, 20.0)]  # 20 s of the 30 s camera recording
     log = server.log.read_text()
     for path in ('/bench/1', '/judge/1', '/hearings/1', '/screen/', '/join/'):
         assert f'http://localhost:{port}{path}' in log

@@ -3,7 +3,10 @@
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang vi|en]
 
 Starts ``courtroom serve --demo`` on a free port with a throw-away data folder, signs in as the demo clerk
-(``thuky``) and saves login.png, hearings.png, hearing.png, viewer.png and search.png.
+(``thuky``) and saves login.png, hearings.png, hearing.png, viewer.png and search.png; then, as the demo procurator
+(``kiemsatvien``), the presenting tools: bench-tools.png (the demo's treatment shown, its marks listed, a text
+callout typed), screen-side-by-side.png (the public screen with two statements side by side and the laser's dot)
+and screen-redacted.png (the public screen showing the demo's redacted page).
 """
 
 from __future__ import annotations
@@ -97,6 +100,43 @@ def take(page: Page, out: Path, lang: str, query: str = 'bị cáo') -> None:
     page.screenshot(path=out / 'search.png')
 
 
+def tools(page: Page, screen: Page, out: Path) -> None:
+    """The procurator's presenting tools on the bench, and what the public screen shows of them."""
+    page.goto('/login')
+    page.locator('input[type=text]').fill('kiemsatvien')
+    page.locator('input[type=password]').fill(PASSWORD)
+    page.locator('input[type=password]').press('Enter')
+    expect(page.get_by_test_id('hearing-list')).to_be_visible()
+    page.goto('/bench/1')
+    expect(page.get_by_test_id('treatment-publish').first).to_be_visible()
+    page.get_by_test_id('treatment-publish').first.click()  # the demo's treatment, marks and all, on the screens
+    expect(page.get_by_test_id('page-mark').first).to_be_visible()
+    expect(screen.get_by_test_id('shown-page')).to_have_attribute('data-marks', '2')
+    settle(page)
+    page.screenshot(path=out / 'bench-tools.png')
+
+    page.keyboard.press('ArrowRight')  # the statement's next page, beside the treated one
+    page.keyboard.press('s')
+    expect(screen.get_by_test_id('shown-page')).to_have_count(2)
+    page.keyboard.press('l')  # the laser, pointed at the left page's highlight
+    box = page.get_by_test_id('preview-image').bounding_box()
+    assert box is not None
+    page.mouse.move(box['x'] + box['width'] * 0.5, box['y'] + box['height'] * 0.3, steps=8)
+    expect(screen.locator('.laser-dot')).to_have_count(1)
+    settle(screen)
+    screen.screenshot(path=out / 'screen-side-by-side.png')
+    page.keyboard.press('l')
+
+    page.get_by_test_id('search-input').fill('Lê Văn Bình')  # the witness whose address the demo blacks out
+    page.get_by_test_id('search-hit').first.click()
+    expect(page.get_by_test_id('preview-title')).to_contain_text('Lê Văn Bình')
+    page.keyboard.press('Shift+S')  # one page again
+    page.keyboard.press('Enter')
+    expect(screen.get_by_test_id('shown-page')).to_have_count(1)
+    settle(screen)
+    screen.screenshot(path=out / 'screen-redacted.png')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--out', type=Path, default=ROOT / 'docs' / 'screenshots')
@@ -113,6 +153,15 @@ def main() -> None:
                                           viewport={'width': 1366, 'height': 768})
             context.set_default_timeout(30_000)
             take(context.new_page(), args.out, args.lang)
+            screens = httpx.post(f'http://127.0.0.1:{port}/api/auth/token',
+                                 data={'username': CLERK, 'password': PASSWORD}).json()['access_token']
+            public = next(s for s in httpx.get(f'http://127.0.0.1:{port}/api/hearings/1/screens',
+                                               headers={'Authorization': f'Bearer {screens}'}).json()
+                          if s['audience'] == 'public')
+            screen = browser.new_context(viewport={'width': 1366, 'height': 768}).new_page()
+            screen.set_default_timeout(30_000)
+            screen.goto(public['url'].replace('http://localhost', 'http://127.0.0.1'))
+            tools(context.new_page(), screen, args.out)
             browser.close()
     finally:
         server.terminate()
@@ -122,7 +171,8 @@ def main() -> None:
             server.kill()
             server.wait()
         shutil.rmtree(data, ignore_errors=True)
-    for name in ('login', 'hearings', 'hearing', 'viewer', 'search'):
+    for name in ('login', 'hearings', 'hearing', 'viewer', 'search', 'bench-tools', 'screen-side-by-side',
+                 'screen-redacted'):
         print(args.out / f'{name}.png')
 
 

@@ -78,6 +78,7 @@ class ReviewPage:
         self.timeline: list[tuple[float, OnScreen]] = []
         self.current: list[Segment] = []
         self.shown: OnScreen | None = None
+        self._drawn: dict[int, tuple[int, int, tuple[dict[str, Any], ...]]] = {}  # by page box: what it shows
         self.loading = 0
         self.opened: tuple[str | None, str | None] = (None, None)
 
@@ -170,8 +171,9 @@ class ReviewPage:
     def _show_page(self, box: ui.element, exhibit_id: int | None, page: int | None,
                    marks: tuple[dict[str, Any], ...]) -> None:
         box.set_visibility(exhibit_id is not None and page is not None)
-        if exhibit_id is None or page is None:
-            return
+        if exhibit_id is None or page is None or self._drawn.get(box.id) == (exhibit_id, page, marks):
+            return  # nothing to draw, or drawn already (a recording playing changes the state every tick)
+        self._drawn[box.id] = (exhibit_id, page, marks)
         image = box.default_slot.children[0]
         image.props['src'] = self.services.signer.page_url(f'u{self.user.id}', exhibit_id, page, 480)
         image.update()

@@ -32,7 +32,7 @@ class SearchBox:
             ui.icon('search')
         self.input.on_value_change(self.search)
         self.input.on('keydown.enter', self.search)
-        self.count = testid(ui.label(), 'hits-count').classes('text-xs text-slate-500')
+        self.count = testid(ui.label(), 'hits-count').classes('text-xs text-slate-600')
         self.count.visible = False
         self.hits = testid(ui.element('div'), 'search-hits').classes(hits_classes)
         self.hits.visible = False

@@ -112,8 +112,17 @@ class Server:
 
 
 def make_server(data: Path) -> Server:
-    for role in ROLES:
-        cli('user', 'add', role, '--role', role, '--name', f'Người dùng {role}', data=data, stdin=PASSWORD + '\n')
+    """A server's data folder with an account per role (added in-process: a ``courtroom user add`` subprocess per
+    role took 20 s, and test_cli runs that command), and the server to start on it."""
+    from courtroom.settings import Settings
+    from presenter.services import build_services
+
+    services = build_services(Settings(data_dir=data), media=False)
+    try:
+        for role in ROLES:
+            services.users.add(role, role=role, password=PASSWORD, name=f'Người dùng {role}')
+    finally:
+        services.close()
     port = free_port()
     return Server(url=f'http://127.0.0.1:{port}', data=data, port=port, log=data / 'server.log')
 

@@ -108,9 +108,11 @@ def tools(page: Page, screen: Page, out: Path) -> None:
     page.locator('input[type=password]').press('Enter')
     expect(page.get_by_test_id('hearing-list')).to_be_visible()
     page.goto('/bench/1')
-    expect(page.get_by_test_id('treatment-publish').first).to_be_visible()
-    page.get_by_test_id('treatment-publish').first.click()  # the demo's treatment, marks and all, on the screens
+    expect(page.get_by_test_id('treatment-show').first).to_be_visible()
+    page.get_by_test_id('treatment-show').first.click()  # the demo's treatment, marks and all, in the preview
     expect(page.get_by_test_id('page-mark').first).to_be_visible()
+    page.mouse.move(0, 0)
+    page.keyboard.press('Enter')  # and on the screens
     expect(screen.get_by_test_id('shown-page')).to_have_attribute('data-marks', '2')
     settle(page)
     page.screenshot(path=out / 'bench-tools.png')
@@ -118,7 +120,7 @@ def tools(page: Page, screen: Page, out: Path) -> None:
     page.keyboard.press('ArrowRight')  # the statement's next page, beside the treated one
     page.keyboard.press('s')
     expect(screen.get_by_test_id('shown-page')).to_have_count(2)
-    page.keyboard.press('l')  # the laser, pointed at the left page's highlight
+    page.keyboard.press('l')  # the laser, on the previewed page: the right one
     box = page.get_by_test_id('preview-image').bounding_box()
     assert box is not None
     page.mouse.move(box['x'] + box['width'] * 0.5, box['y'] + box['height'] * 0.3, steps=8)
@@ -127,12 +129,15 @@ def tools(page: Page, screen: Page, out: Path) -> None:
     screen.screenshot(path=out / 'screen-side-by-side.png')
     page.keyboard.press('l')
 
-    page.get_by_test_id('search-input').fill('Lê Văn Bình')  # the witness whose address the demo blacks out
-    page.get_by_test_id('search-hit').first.click()
+    # the first statement of the witness whose address the demo blacks out
+    row = page.get_by_test_id('exhibit-row').filter(has_text='Lê Văn Bình').first
+    exhibit_id = row.get_attribute('data-exhibit-id')
+    row.click()
     expect(page.get_by_test_id('preview-title')).to_contain_text('Lê Văn Bình')
     page.keyboard.press('Shift+S')  # one page again
-    page.keyboard.press('Enter')
     expect(screen.get_by_test_id('shown-page')).to_have_count(1)
+    page.get_by_test_id('publish-button').click()
+    expect(screen.get_by_test_id('shown-page')).to_have_attribute('data-exhibit-id', str(exhibit_id))
     settle(screen)
     screen.screenshot(path=out / 'screen-redacted.png')
 

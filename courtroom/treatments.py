@@ -149,7 +149,7 @@ class Treatments:
 
     def show(self, treatment_id: int, user: User, *, publish: bool = False) -> ShownTreatment:
         """The treatment's marks in place of the page's, then its page and region previewed (for a user who may
-        preview) or, with ``publish``, published."""
+        preview) and, with ``publish``, published."""
         require(user.role, Action.MARK)
         if publish:
             require(user.role, Action.PUBLISH)  # refused before anything changes
@@ -161,13 +161,13 @@ class Treatments:
 
         marks = self._marks.replace_page(treatment.hearing_id, user, treatment.exhibit_id, treatment.page,
                                          list(treatment.shapes), also=shown)
+        if may(user.role, Action.PREVIEW):  # published or not, the bench's preview goes to the page shown
+            self._presentation.set_preview(treatment.hearing_id, user, treatment.exhibit_id, treatment.page,
+                                           treatment.region)
         state = None
         if publish:
             state = self._presentation.publish(treatment.hearing_id, user, treatment.exhibit_id, treatment.page,
                                                treatment.region)
-        elif may(user.role, Action.PREVIEW):
-            self._presentation.set_preview(treatment.hearing_id, user, treatment.exhibit_id, treatment.page,
-                                           treatment.region)
         return ShownTreatment(treatment, tuple(marks), state)
 
     def delete(self, treatment_id: int, user: User) -> Treatment:

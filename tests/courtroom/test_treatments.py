@@ -122,6 +122,8 @@ def test_showing_with_publish_goes_through_the_usual_publish(w: World) -> None:
     shown = w.treatments.show(saved.id, PROCURATOR, publish=True)
     assert shown.state is not None and shown.state.live == Shown(w.e, 2, Region(0.1, 0.1, 0.6, 0.6))
     assert [x.action for x in w.log.entries(w.h)][-2:] == ['treatment_shown', 'published']
+    # and the bench's preview is on that page too, so its marks list and page turns act there
+    assert w.presentation.preview(w.h, PROCURATOR.id) == Shown(w.e, 2, Region(0.1, 0.1, 0.6, 0.6))
 
     w.presentation.configure(w.h, JUDGE, approval_required=True)  # the judge's approval still applies
     w.presentation.clear(w.h, PROCURATOR)

@@ -103,6 +103,11 @@ class Participant:
     muted: bool
 
     @property
+    def watermark(self) -> str:
+        """Written across every page and recording they are shown, so a captured screen names who leaked it."""
+        return f'{self.name} · #{self.id}'
+
+    @property
     def audience(self) -> Audience:
         return audience_of(self.role)
 

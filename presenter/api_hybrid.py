@@ -65,7 +65,7 @@ def watermarked_page(participant: Participant, path: Path) -> bytes:
     with _WATERMARKED_LOCK:
         body = _WATERMARKED.get(key)
     if body is None:
-        body = watermark(path.read_bytes(), f'{participant.name} · #{participant.id}')
+        body = watermark(path.read_bytes(), participant.watermark)
         with _WATERMARKED_LOCK:
             _WATERMARKED[key] = body
             if len(_WATERMARKED) > _KEEP:

@@ -62,7 +62,7 @@ def participant_playback(services: Services, participant: Participant, token: st
     """A remote participant's evidence view: the sound on, their name across the picture."""
     def payload() -> dict[str, Any]:
         return playback_payload(services, participant.hearing_id, participant.audience, f'/api/join/{token}/media',
-                                muted=False, watermark=f'{participant.name} · #{participant.id}')
+                                muted=False, watermark=participant.watermark)
     follow_playback(services, participant.hearing_id, payload)
 
 

@@ -136,6 +136,24 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running.stop()
 
 
+def api_hearing(server: Server, case_number: str, title: str, files: list[tuple[str, bytes, str]],
+                audiences: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A hearing of its own, made through the API as the clerk would: ``files`` (name, bytes, type) imported, and a
+    screen per audience. Its id, its exhibits as imported, and each screen's id and token by audience."""
+    with server.client('clerk') as clerk:
+        hearing = clerk.post('/api/hearings', json={'case_number': case_number, 'title': title})
+        assert hearing.status_code == 201, hearing.text
+        hid = hearing.json()['id']
+        uploaded = clerk.post(f'/api/hearings/{hid}/bundles', files=[('files', f) for f in files])
+        assert uploaded.status_code == 201, uploaded.text
+        screens = {}
+        for audience in audiences:
+            screen = clerk.post(f'/api/hearings/{hid}/screens', json={'name': audience, 'audience': audience})
+            assert screen.status_code == 201, screen.text
+            screens[audience] = (screen.json()['id'], screen.json()['url'].rsplit('/screen/', 1)[1])
+    return {'hearing_id': hid, 'exhibits': uploaded.json()['exhibits'], 'screens': screens}
+
+
 def make_pdf(pages: list[str]) -> bytes:
     """A small PDF, one line of text per page, set in Noto Sans so Vietnamese diacritics survive extraction."""
     doc = pymupdf.open()

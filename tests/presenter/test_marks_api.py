@@ -9,23 +9,17 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import Server, make_pdf
+from tests.conftest import Server, api_hearing, make_pdf
 
 
 @pytest.fixture(scope='module')
 def setup(server: Server) -> dict[str, Any]:
     """A hearing of its own with a 2-page exhibit, and a public screen."""
-    with server.client('clerk') as clerk:
-        hearing = clerk.post('/api/hearings', json={'case_number': '302/2026/HSST', 'title': 'Vụ án đánh dấu'})
-        assert hearing.status_code == 201, hearing.text
-        hid = hearing.json()['id']
-        files = [('files', ('loi-khai.pdf', make_pdf(['Loi khai trang 1', 'Loi khai trang 2']), 'application/pdf'))]
-        uploaded = clerk.post(f'/api/hearings/{hid}/bundles', files=files)
-        assert uploaded.status_code == 201, uploaded.text
-        screen = clerk.post(f'/api/hearings/{hid}/screens', json={'name': 'Công chúng', 'audience': 'public'})
-        assert screen.status_code == 201, screen.text
-    return {'hearing_id': hid, 'exhibit_id': uploaded.json()['exhibits'][0]['id'],
-            'screen_token': screen.json()['url'].rsplit('/screen/', 1)[1]}
+    made = api_hearing(server, '302/2026/HSST', 'Vụ án đánh dấu',
+                       [('loi-khai.pdf', make_pdf(['Loi khai trang 1', 'Loi khai trang 2']), 'application/pdf')],
+                       ('public',))
+    return {'hearing_id': made['hearing_id'], 'exhibit_id': made['exhibits'][0]['id'],
+            'screen_token': made['screens']['public'][1]}
 
 
 def page_marks(server: Server, exhibit_id: int, page: int, role: str = 'judge') -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import Server, make_pdf, make_webm
+from tests.conftest import Server, api_hearing, make_pdf, make_webm
 
 SECONDS = 6.0
 
@@ -17,22 +17,13 @@ SECONDS = 6.0
 @pytest.fixture(scope='module')
 def setup(server: Server) -> dict[str, Any]:
     """A hearing of its own with a document and a 6 s video, a public and a panel screen."""
-    with server.client('clerk') as clerk:
-        hearing = clerk.post('/api/hearings', json={'case_number': '303/2026/HSST', 'title': 'Vụ án camera'})
-        assert hearing.status_code == 201, hearing.text
-        hid = hearing.json()['id']
-        files = [('files', ('loi-khai.pdf', make_pdf(['Loi khai']), 'application/pdf')),
-                 ('files', ('camera.webm', make_webm(SECONDS), 'video/webm'))]
-        uploaded = clerk.post(f'/api/hearings/{hid}/bundles', files=files)
-        assert uploaded.status_code == 201, uploaded.text
-        tokens = {}
-        for audience in ('public', 'panel'):
-            screen = clerk.post(f'/api/hearings/{hid}/screens', json={'name': audience, 'audience': audience})
-            assert screen.status_code == 201, screen.text
-            tokens[audience] = (screen.json()['id'], screen.json()['url'].rsplit('/screen/', 1)[1])
-    document, video = uploaded.json()['exhibits']
+    made = api_hearing(server, '303/2026/HSST', 'Vụ án camera',
+                       [('loi-khai.pdf', make_pdf(['Loi khai']), 'application/pdf'),
+                        ('camera.webm', make_webm(SECONDS), 'video/webm')], ('public', 'panel'))
+    document, video = made['exhibits']
     assert (document['kind'], video['kind']) == ('document', 'video')
-    return {'hearing_id': hid, 'document': document['id'], 'video': video['id'], 'screens': tokens}
+    return {'hearing_id': made['hearing_id'], 'document': document['id'], 'video': video['id'],
+            'screens': made['screens']}
 
 
 def publish(server: Server, hid: int, exhibit_id: int) -> None:

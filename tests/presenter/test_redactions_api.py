@@ -20,7 +20,7 @@ from PIL import Image
 from courtroom.redactions import Box
 from media.record import Verdict, verify_record
 from media.redact import pixel_box
-from tests.conftest import Server
+from tests.conftest import Server, api_hearing
 
 SECRET = 'Bị hại: Trần Thị Mật'
 BOX = [0.1, 0.08, 0.7, 0.15]  # over the first line, where SECRET is set
@@ -44,19 +44,10 @@ def redaction_pdf() -> bytes:
 @pytest.fixture(scope='module')
 def setup(server: Server) -> dict[str, Any]:
     """A hearing of its own with the exhibit, a public and a panel screen."""
-    with server.client('clerk') as clerk:
-        hearing = clerk.post('/api/hearings', json={'case_number': '309/2026/HSST', 'title': 'Vụ án che thông tin'})
-        assert hearing.status_code == 201, hearing.text
-        hid = hearing.json()['id']
-        files = [('files', ('bien-ban.pdf', redaction_pdf(), 'application/pdf'))]
-        uploaded = clerk.post(f'/api/hearings/{hid}/bundles', files=files)
-        assert uploaded.status_code == 201, uploaded.text
-        tokens = {}
-        for audience in ('public', 'panel'):
-            screen = clerk.post(f'/api/hearings/{hid}/screens', json={'name': audience, 'audience': audience})
-            assert screen.status_code == 201, screen.text
-            tokens[audience] = screen.json()['url'].rsplit('/screen/', 1)[1]
-    return {'hearing_id': hid, 'exhibit_id': uploaded.json()['exhibits'][0]['id'], 'tokens': tokens}
+    made = api_hearing(server, '309/2026/HSST', 'Vụ án che thông tin',
+                       [('bien-ban.pdf', redaction_pdf(), 'application/pdf')], ('public', 'panel'))
+    return {'hearing_id': made['hearing_id'], 'exhibit_id': made['exhibits'][0]['id'],
+            'tokens': {audience: token for audience, (_, token) in made['screens'].items()}}
 
 
 def listed(server: Server, exhibit_id: int, role: str = 'judge') -> list[dict[str, Any]]:

@@ -9,28 +9,22 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import Server, make_pdf
+from tests.conftest import Server, api_hearing, make_pdf
 
 
 @pytest.fixture(scope='module')
 def setup(server: Server) -> dict[str, Any]:
     """A hearing of its own with a 2-page exhibit, a public screen, and two marks on page 2."""
-    with server.client('clerk') as clerk:
-        hearing = clerk.post('/api/hearings', json={'case_number': '303/2026/HSST', 'title': 'Vụ án bản đánh dấu'})
-        assert hearing.status_code == 201, hearing.text
-        hid = hearing.json()['id']
-        files = [('files', ('loi-khai.pdf', make_pdf(['Loi khai trang 1', 'Loi khai trang 2']), 'application/pdf'))]
-        uploaded = clerk.post(f'/api/hearings/{hid}/bundles', files=files)
-        assert uploaded.status_code == 201, uploaded.text
-        screen = clerk.post(f'/api/hearings/{hid}/screens', json={'name': 'Công chúng', 'audience': 'public'})
-        assert screen.status_code == 201, screen.text
-    eid = uploaded.json()['exhibits'][0]['id']
+    made = api_hearing(server, '303/2026/HSST', 'Vụ án bản đánh dấu',
+                       [('loi-khai.pdf', make_pdf(['Loi khai trang 1', 'Loi khai trang 2']), 'application/pdf')],
+                       ('public',))
+    hid, eid = made['hearing_id'], made['exhibits'][0]['id']
     with server.client('procurator') as c:
         for body in ({'kind': 'highlight', 'points': [[0.1, 0.2], [0.7, 0.24]]},
                      {'kind': 'text', 'points': [[0.1, 0.3], [0.5, 0.4]], 'color': 'blue', 'text': 'Mâu thuẫn'}):
             response = c.post(f'/api/hearings/{hid}/marks', json={'exhibit_id': eid, 'page': 2, **body})
             assert response.status_code == 201, response.text
-    return {'hearing_id': hid, 'exhibit_id': eid, 'screen_token': screen.json()['url'].rsplit('/screen/', 1)[1]}
+    return {'hearing_id': hid, 'exhibit_id': eid, 'screen_token': made['screens']['public'][1]}
 
 
 def page_marks(server: Server, exhibit_id: int, page: int) -> list[dict[str, Any]]:

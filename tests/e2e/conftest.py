@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.conftest import PASSWORD, Server, make_pdf  # noqa: F401  (the e2e modules import it from here)
 from tests.e2e.browser import launch_chromium
@@ -72,3 +72,13 @@ def preview_box(page: Page) -> dict[str, float]:
     box = page.get_by_test_id('preview-image').bounding_box()
     assert box is not None
     return box
+
+
+def idle_screens(context: BrowserContext, urls: dict[str, str]) -> dict[str, Page]:
+    """A page of ``context`` per screen URL (by audience), each once it shows the hearing idle."""
+    pages = {audience: context.new_page() for audience in urls}
+    for audience, page in pages.items():
+        page.goto(urls[audience])
+    for page in pages.values():
+        expect(page.get_by_test_id('screen-content')).to_have_attribute('data-state', 'idle')
+    return pages

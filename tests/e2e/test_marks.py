@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import Server
 from tests.waiting import wait_until
 
-from .conftest import TIMEOUT_MS, call, make_pdf, preview_box, sign_in
+from .conftest import TIMEOUT_MS, call, idle_screens, make_pdf, preview_box, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -38,10 +38,7 @@ def test_a_mark_appears_on_the_screens_showing_its_page_and_goes_when_deleted(br
     context = browser.new_context(viewport={'width': 960, 'height': 540})
     context.set_default_timeout(TIMEOUT_MS)
     try:
-        screens = {a: context.new_page() for a in urls}
-        for audience, page in screens.items():
-            page.goto(urls[audience])
-            expect(page.get_by_test_id('screen-content')).to_have_attribute('data-state', 'idle')
+        screens = idle_screens(context, urls)
         call(server, 'procurator', 'POST', f'/api/hearings/{hid}/publish', {'exhibit_id': doc, 'page': 1})
         for page in screens.values():
             shown = page.get_by_test_id('shown-page')

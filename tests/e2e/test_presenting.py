@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.conftest import Server
 from tests.waiting import wait_until
 
-from .conftest import TIMEOUT_MS, make_pdf, sign_in
+from .conftest import TIMEOUT_MS, idle_screens, make_pdf, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -48,13 +48,7 @@ def screens_context(browser: Browser, server: Server) -> Iterator[BrowserContext
 
 
 def open_screens(context: BrowserContext, hearing: dict[str, Any]) -> dict[str, Page]:
-    pages = {}
-    for audience in AUDIENCES:
-        pages[audience] = context.new_page()
-        pages[audience].goto(hearing['urls'][audience])
-    for page in pages.values():
-        expect(page.get_by_test_id('screen-content')).to_have_attribute('data-state', 'idle')
-    return pages
+    return idle_screens(context, {audience: hearing['urls'][audience] for audience in AUDIENCES})
 
 
 def expect_view(page: Page, state: str, exhibit_id: int | None = None, number: int | None = None) -> None:

@@ -15,7 +15,7 @@ from tests.conftest import Server
 from tests.presenter.test_redactions_api import all_black, has_ink, image, inside, redaction_pdf
 from tests.waiting import wait_until
 
-from .conftest import TIMEOUT_MS, preview_box, sign_in
+from .conftest import TIMEOUT_MS, idle_screens, preview_box, sign_in
 
 pytestmark = pytest.mark.e2e
 NEW_IMAGE = re.compile(r'&r=[0-9a-f]+$')  # the image URL names the page's boxes: fetched anew, never from a cache
@@ -41,10 +41,7 @@ def test_a_box_drawn_on_the_bench_is_black_on_the_public_screen_and_outlined_for
     context = browser.new_context(viewport={'width': 960, 'height': 540})
     context.set_default_timeout(TIMEOUT_MS)
     try:
-        screens = {a: context.new_page() for a in urls}
-        for audience, screen in screens.items():
-            screen.goto(urls[audience])
-            expect(screen.get_by_test_id('screen-content')).to_have_attribute('data-state', 'idle')
+        screens = idle_screens(context, urls)
         with server.client('procurator') as c:
             assert c.post(f'/api/hearings/{hid}/publish', json={'exhibit_id': doc, 'page': 1}).status_code == 200
         for screen in screens.values():

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import Server
 
-from .conftest import TIMEOUT_MS, call, make_pdf, sign_in
+from .conftest import TIMEOUT_MS, call, idle_screens, make_pdf, sign_in
 from .test_accessibility import expect_accessible, report
 
 pytestmark = pytest.mark.e2e
@@ -48,10 +48,7 @@ def test_two_statements_side_by_side_from_the_bench(browser: Browser, page: Page
     context = browser.new_context(viewport={'width': 960, 'height': 540})
     context.set_default_timeout(TIMEOUT_MS)
     try:
-        screens = {a: context.new_page() for a in urls}
-        for audience, screen in screens.items():
-            screen.goto(urls[audience])
-            expect(screen.get_by_test_id('screen-content')).to_have_attribute('data-state', 'idle')
+        screens = idle_screens(context, urls)
 
         sign_in(page, 'procurator')
         page.goto(f'/bench/{hid}')

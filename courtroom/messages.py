@@ -126,6 +126,10 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
         'Múi giờ "{zone}" không tồn tại (COURTROOM_TIMEZONE); dùng tên IANA, ví dụ Asia/Ho_Chi_Minh',
         'Unknown time zone "{zone}" (COURTROOM_TIMEZONE); use an IANA name such as Asia/Ho_Chi_Minh',
     ),
+    'bad_segment_seconds': (
+        'Độ dài đoạn ghi "{value}" không hợp lệ (COURTROOM_SEGMENT_SECONDS): cần từ 2 đến 600 giây',
+        'Invalid recording segment length "{value}" (COURTROOM_SEGMENT_SECONDS): give 2 to 600 seconds',
+    ),
     'bad_resume_date': ('Ngày mở lại phiên tòa "{date}" không hợp lệ: cần một ngày sau hôm nay (YYYY-MM-DD)',
                         'Invalid date to resume "{date}": give a day after today (YYYY-MM-DD)'),
     'already_recording': ('Phiên tòa đang được ghi âm, ghi hình', 'The hearing is already being recorded'),

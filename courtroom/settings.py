@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .court_time import DEFAULT_ZONE, zone_named
+from .errors import InvalidInput
 
 _MIB = 1024 * 1024
 
@@ -44,10 +45,13 @@ class Settings:
     signing_key: Path | None = None  # its private key (PEM)
     ice_servers: tuple[dict[str, Any], ...] = ()  # STUN/TURN for WebRTC; none on a court's own network
     time_zone: ZoneInfo = field(default_factory=lambda: zone_named(DEFAULT_ZONE))  # the court's (COURTROOM_TIMEZONE)
+    segment_seconds: float = 10.0  # length of a recording's segment files (COURTROOM_SEGMENT_SECONDS): at most this is lost in a crash
 
     def __post_init__(self) -> None:
         if isinstance(self.time_zone, str):  # a zone's name: checked here, so a bad one fails before anything starts
             object.__setattr__(self, 'time_zone', zone_named(self.time_zone))
+        if not 2 <= self.segment_seconds <= 600:  # the source's keyframes are 2 s apart: a segment holds at least one
+            raise InvalidInput('bad_segment_seconds', value=self.segment_seconds)
 
     @property
     def db_path(self) -> Path:
@@ -88,6 +92,11 @@ class Settings:
             values['time_zone'] = env['COURTROOM_TIMEZONE']
         if 'COURTROOM_MAX_FILE_MB' in env:
             values['limits'] = Limits(max_file_bytes=int(env['COURTROOM_MAX_FILE_MB']) * _MIB)
+        if 'COURTROOM_SEGMENT_SECONDS' in env:
+            try:
+                values['segment_seconds'] = float(env['COURTROOM_SEGMENT_SECONDS'])
+            except ValueError:
+                raise InvalidInput('bad_segment_seconds', value=env['COURTROOM_SEGMENT_SECONDS']) from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         if 'data_dir' in values:
             values['data_dir'] = Path(values['data_dir'])

@@ -98,7 +98,8 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
     pointer = Pointer(store, hearings)
     conference: Conference
     if media:
-        supervisor = MediaSupervisor(ice_servers=list(settings.ice_servers) or None)
+        supervisor = MediaSupervisor(ice_servers=list(settings.ice_servers) or None,
+                                     segment_seconds=settings.segment_seconds)
         conference = MediaConference(supervisor=supervisor, participants=participants, hearings=hearings,
                                      points=points, recordings=recordings, stages=stages, store=store,
                                      recordings_dir=settings.recordings_dir)

@@ -38,6 +38,9 @@ def corpus_pdfs() -> list[Any]:
     return sorted(CORPUS.glob('*/*.pdf')) or [pytest.param(CORPUS / 'missing.pdf', id='corpus-missing')]
 
 
+TEST_SEGMENT_SECONDS = 4.0
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
@@ -70,7 +73,8 @@ class Server:
 
     def start(self, *extra: str) -> None:
         assert self.log is not None
-        env = clean_env(PYTHONUNBUFFERED='1')
+        # recording segments of 4 s instead of 10: the recording tests see several segments in a few seconds
+        env = clean_env(PYTHONUNBUFFERED='1', COURTROOM_SEGMENT_SECONDS=str(TEST_SEGMENT_SECONDS))
         self.process = subprocess.Popen(
             [sys.executable, '-m', 'presenter.cli', 'serve', '--port', str(self.port), *extra, '--data',
              str(self.data)],

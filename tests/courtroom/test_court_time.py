@@ -94,3 +94,11 @@ def test_durations(seconds: float | None, text: str, short: str) -> None:
 def test_the_server_zone_fixture_really_moves_the_servers_clock(server_zone: str) -> None:
     local = datetime.fromtimestamp(AT_UNIX).strftime('%H:%M')  # what a formatter in the server's zone would show
     assert local == {'UTC': '19:05', 'America/New_York': '15:05', 'Asia/Ho_Chi_Minh': '02:05'}[server_zone]
+
+
+@pytest.mark.parametrize('value', ['1', '601', 'mười', 'nan', ''])
+def test_a_bad_segment_length_is_refused(value: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        Settings.load({'COURTROOM_SEGMENT_SECONDS': value})
+    assert caught.value.code == 'bad_segment_seconds'
+    assert Settings.load({'COURTROOM_SEGMENT_SECONDS': '4'}).segment_seconds == 4.0

@@ -45,7 +45,7 @@ class Settings:
     signing_key: Path | None = None  # its private key (PEM)
     ice_servers: tuple[dict[str, Any], ...] = ()  # STUN/TURN for WebRTC; none on a court's own network
     time_zone: ZoneInfo = field(default_factory=lambda: zone_named(DEFAULT_ZONE))  # the court's (COURTROOM_TIMEZONE)
-    segment_seconds: float = 10.0  # length of a recording's segment files (COURTROOM_SEGMENT_SECONDS): at most this is lost in a crash
+    segment_seconds: float = 10.0  # a recording's segment files (COURTROOM_SEGMENT_SECONDS); a crash loses one
 
     def __post_init__(self) -> None:
         if isinstance(self.time_zone, str):  # a zone's name: checked here, so a bad one fails before anything starts

@@ -28,6 +28,9 @@ class ExhibitKind(StrEnum):
     VIDEO = 'video'
 
 
+AV_KINDS = frozenset({ExhibitKind.AUDIO, ExhibitKind.VIDEO})  # recordings: played, not paged
+
+
 @dataclass(slots=True, kw_only=True)
 class ExhibitDraft:
     """One exhibit as an import found it, before it has an id or bút lục numbers.
@@ -101,6 +104,10 @@ class Exhibit:
             'disclosure': self.disclosure.value,
             'restricted': self.restricted,
         }
+
+
+def is_av(exhibit: Exhibit) -> bool:
+    return exhibit.kind in AV_KINDS
 
 
 def assign_bl(drafts: list[ExhibitDraft], taken: set[int], next_free: int) -> list[int]:

@@ -60,6 +60,8 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'nothing_pending': ('Không có yêu cầu trình chiếu nào chờ phê duyệt', 'No publish request is waiting for approval'),
     'bad_items': ('Trình chiếu một hoặc hai trang (song song), không phải {count}',
                   'Publish one page or two (side by side), not {count}'),
+    'av_not_beside': ('Bản ghi âm, ghi hình được phát một mình, không chiếu song song với trang khác',
+                      'A recording plays alone: it cannot be shown side by side with a page'),
     'bad_side': ('Bên "{side}" không hợp lệ: 0 là bên trái, 1 là bên phải',
                  'Invalid side "{side}": 0 is left, 1 is right'),
     'publish_items_or_page': ('Gửi exhibit_id và page cho một trang, hoặc items (một hoặc hai trang), không cả hai',

@@ -25,7 +25,7 @@ from typing import Any
 from . import audit
 from .errors import Conflict, InvalidInput, NotFound
 from .events import Event
-from .exhibits import Exhibit, ExhibitKind, Exhibits
+from .exhibits import AV_KINDS, Exhibit, ExhibitKind, Exhibits, is_av
 from .hearings import clean_text
 from .presentation import Presentation, Snapshot
 from .roles import Action, require
@@ -34,7 +34,6 @@ from .users import User
 
 MIN_RATE = 0.5
 MAX_RATE = 2.0
-AV_KINDS = frozenset({ExhibitKind.AUDIO, ExhibitKind.VIDEO})
 
 
 class PlaybackAction(StrEnum):
@@ -349,7 +348,3 @@ def _clip(row: Any) -> Clip:
 def duration_of(exhibit: Exhibit) -> float | None:
     value = exhibit.media.get('duration_s')
     return float(value) if isinstance(value, int | float) and value > 0 else None
-
-
-def is_av(exhibit: Exhibit) -> bool:
-    return exhibit.kind in AV_KINDS

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import audit
 from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .events import Event
-from .exhibits import Disclosure, Exhibits
+from .exhibits import Disclosure, Exhibits, is_av
 from .hearings import Hearings
 from .presentation_state import PresentationState, Region, Shown
 from .roles import Action, Role, require
@@ -153,6 +153,8 @@ class Presentation:
 
     def _put(self, state: PresentationState, user: User, live: Shown, beside: Shown | None, *,
              side: int | None = None) -> PresentationState:
+        if beside is not None and any(is_av(self._exhibits.get(s.exhibit_id)) for s in (live, beside)):
+            raise InvalidInput('av_not_beside')  # a recording plays alone: side by side is for pages
         details = _details(live, beside, side)
         if self._hearings.get(state.hearing_id).approval_required and user.role is not Role.PRESIDING_JUDGE:
             return self._commit(state.next(pending=live, pending_beside=beside, pending_by=user.username), user,

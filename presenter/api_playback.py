@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
 from courtroom.errors import NotFound
-from courtroom.playback import is_av
+from courtroom.exhibits import is_av
 from courtroom.roles import Action, require
 from courtroom.users import User
 from courtroom.visibility import ScreenView, may_fetch

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from courtroom.playback import is_av
+from courtroom.exhibits import is_av
 from courtroom.roles import Role
 from courtroom.users import User
 from demo import DEMO_CASE, write_demo_case_file

@@ -3,12 +3,15 @@ and staff accounts for each role."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -230,3 +233,47 @@ def make_webm(seconds: float, *, fps: int = 10, size: tuple[int, int] = (160, 12
         for packet in stream.encode():
             container.mux(packet)
     return out.getvalue()
+
+
+def record_segments(data: Path, hearing_id: int, *, start: float | None = None, count: int = 2, seconds: float = 1.0,
+                    source: str = 'courtroom') -> list[Any]:
+    """``count`` segment files of ``seconds`` each from ``start`` (10 s ago by default) under
+    DATA/recordings/{hearing}/{source}/{series}/, entered as the media worker would: another process writing the
+    same database, which a server reads when a page loads."""
+    from courtroom.recordings import Segment
+    from courtroom.settings import Settings
+    from presenter.services import build_services
+
+    services = build_services(Settings(data_dir=data))
+    try:
+        start = start if start is not None else time.time() - 10
+        series = time.strftime('%Y%m%dT%H%M%S000000Z', time.gmtime(start))
+        out = []
+        for seq in range(count):
+            relative = f'{source}/{series}/{seq:05d}.webm'
+            path = services.settings.recordings_dir / str(hearing_id) / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(make_webm(seconds))
+            data_bytes = path.read_bytes()
+            begin = start + seq * seconds
+            segment = Segment(hearing_id=hearing_id, source=source, series=series, seq=seq, path=relative,
+                              sha256=hashlib.sha256(data_bytes).hexdigest(), bytes=len(data_bytes),
+                              started_at=begin, ended_at=begin + seconds)
+            services.recordings.add_segment(segment)
+            out.append(segment)
+        return out
+    finally:
+        services.close()
+
+
+def audit_time(data: Path, hearing_id: int, action: str, nth: int = 0) -> float:
+    """When the ``nth`` audit entry of ``action`` in the hearing was written, as a unix time."""
+    from courtroom.settings import Settings
+    from presenter.services import build_services
+
+    services = build_services(Settings(data_dir=data))
+    try:
+        entries = [e for e in services.audit.entries(hearing_id) if e.action == action]
+        return datetime.fromisoformat(entries[nth].at).timestamp()
+    finally:
+        services.close()

@@ -14,7 +14,7 @@ from nicegui import run, ui
 from nicegui.events import GenericEventArguments, KeyEventArguments
 
 from courtroom.errors import CourtroomError, InvalidInput
-from courtroom.exhibits import Exhibit
+from courtroom.exhibits import Exhibit, is_av
 from courtroom.hearings import Hearing
 from courtroom.presentation import PreviewChange, Snapshot
 from courtroom.presentation_state import PresentationState, Region, Shown
@@ -350,9 +350,13 @@ class Bench:
         state = self.snapshot.state if self.snapshot else None
         self.publish_button.set_enabled(self.exhibit is not None)
         split = self._split_side() is not None
-        self.publish_button.text = (t('sbs_publish_side', side=side_name(self.side).lower()) if split
+        recording = self.exhibit is not None and is_av(self.exhibit)
+        self.publish_button.text = (t('sbs_publish_side', side=side_name(self.side).lower()) if split and not recording
                                     else t('bench_publish')) + ' (Enter)'
-        self.beside_button.set_enabled(self.exhibit is not None and bool(state and state.live))
+        live = self.by_id.get(state.live.exhibit_id) if state and state.live else None
+        # side by side is for pages: a recording plays alone
+        self.beside_button.set_enabled(self.exhibit is not None and not recording
+                                       and live is not None and not is_av(live))
         self.single_button.visible = split
         self.zoom_button.set_enabled(self.exhibit is not None and self.region is not None)
         target = self._target()
@@ -448,8 +452,9 @@ class Bench:
         return state.beside if state.beside is not None and self.side == 1 else state.live
 
     async def publish(self) -> None:
+        """The previewed page onto the screens (side by side, onto the chosen side); a recording alone."""
         if self.exhibit is not None:
-            await self._publish(self.exhibit.id, self.page, None, self._split_side())
+            await self._publish(self.exhibit.id, self.page, None, None if is_av(self.exhibit) else self._split_side())
 
     async def zoom(self) -> None:
         if self.exhibit is not None and self.region is not None:
@@ -479,7 +484,7 @@ class Bench:
     async def publish_beside(self) -> None:
         """S: the previewed page beside the one on the screens (replacing the right side, if two are), and the
         right side chosen for what follows; with nothing on the screens, an ordinary publish."""
-        if self.exhibit is None:
+        if self.exhibit is None or is_av(self.exhibit):
             return
         if not (self.snapshot and self.snapshot.state.live):
             await self.publish()

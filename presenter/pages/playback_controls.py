@@ -13,8 +13,8 @@ from nicegui.events import GenericEventArguments, KeyEventArguments
 
 from courtroom.court_time import format_duration
 from courtroom.errors import CourtroomError
-from courtroom.exhibits import Exhibit
-from courtroom.playback import MAX_RATE, MIN_RATE, Clip, PlaybackState, is_av
+from courtroom.exhibits import Exhibit, is_av
+from courtroom.playback import MAX_RATE, MIN_RATE, Clip, PlaybackState
 from courtroom.roles import Action, may
 from courtroom.users import User
 

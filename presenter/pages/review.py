@@ -362,9 +362,11 @@ class ReviewPage:
         if shown == self.shown:
             return
         self.shown = shown
-        self.on_screen.props(f'data-state={shown.state} data-exhibit-id={shown.exhibit_id or ""} '
-                             f'data-page={shown.page or ""} data-beside-exhibit-id={shown.beside_exhibit_id or ""} '
-                             f'data-beside-page={shown.beside_page or ""}')
+        # set one by one: props('name=') with nothing after the '=' would leave the value before in place
+        for name, value in (('state', shown.state), ('exhibit-id', shown.exhibit_id), ('page', shown.page),
+                            ('beside-exhibit-id', shown.beside_exhibit_id), ('beside-page', shown.beside_page)):
+            self.on_screen.props[f'data-{name}'] = '' if value is None else str(value)
+        self.on_screen.update()
         exhibit = self.exhibits.get(shown.exhibit_id) if shown.exhibit_id is not None else None
         showing = shown.state == 'showing' and shown.page is not None and shown.exhibit_id is not None
         self.thumb_icon.set_visibility(not showing)

@@ -153,6 +153,23 @@ def test_publishing_another_exhibit_ends_the_playback(store: Store) -> None:
     assert playback.state(h) is None
 
 
+def test_a_recording_plays_alone_never_side_by_side(store: Store) -> None:
+    playback, presentation, _, h, document, video = setup(store)
+    presentation.publish(h, PROCURATOR, document, 1)
+    entries = len(AuditLog(store).entries(h))
+    for refused in (lambda: presentation.publish(h, PROCURATOR, video, 1, side=1),
+                    lambda: presentation.publish_items(h, PROCURATOR, [(document, 1, None), (video, 1, None)]),
+                    lambda: presentation.publish_items(h, PROCURATOR, [(video, 1, None), (document, 2, None)])):
+        with pytest.raises(InvalidInput) as caught:
+            refused()
+        assert caught.value.code == 'av_not_beside'
+    presentation.publish(h, PROCURATOR, video, 1)  # alone: it plays
+    with pytest.raises(InvalidInput):  # nor a page put beside the recording
+        presentation.publish(h, PROCURATOR, document, 2, side=1)
+    assert presentation.state(h).live.exhibit_id == video and presentation.state(h).beside is None
+    assert len(AuditLog(store).entries(h)) == entries + 1 and playback.state(h) is not None
+
+
 @pytest.mark.parametrize('user', [COUNSEL, CLERK])
 def test_only_those_who_publish_may_play(store: Store, user: User) -> None:
     playback, presentation, _, h, _, video = setup(store)

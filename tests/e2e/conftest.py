@@ -74,6 +74,20 @@ def preview_box(page: Page) -> dict[str, float]:
     return box
 
 
+def drag(page: Page, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """A drag on the bench's preview, from and to places given as fractions of the page."""
+    box = preview_box(page)
+    page.mouse.move(box['x'] + box['width'] * start[0], box['y'] + box['height'] * start[1])
+    page.mouse.down()
+    page.mouse.move(box['x'] + box['width'] * end[0], box['y'] + box['height'] * end[1], steps=5)
+    page.mouse.up()
+
+
+def point(page: Page, at: tuple[float, float]) -> None:
+    box = preview_box(page)
+    page.mouse.move(box['x'] + box['width'] * at[0], box['y'] + box['height'] * at[1], steps=5)
+
+
 def idle_screens(context: BrowserContext, urls: dict[str, str]) -> dict[str, Page]:
     """A page of ``context`` per screen URL (by audience), each once it shows the hearing idle."""
     pages = {audience: context.new_page() for audience in urls}

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import Server
 from tests.waiting import wait_until
 
-from .conftest import TIMEOUT_MS, call, idle_screens, make_pdf, preview_box, sign_in
+from .conftest import TIMEOUT_MS, call, drag, idle_screens, make_pdf, point, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -101,20 +101,6 @@ def test_a_mark_appears_on_the_screens_showing_its_page_and_goes_when_deleted(br
             assert page.locator('.shown-marks > *').count() == 0
     finally:
         context.close()
-
-
-def drag(page: Page, start: tuple[float, float], end: tuple[float, float]) -> None:
-    """A drag on the bench's preview, from and to places given as fractions of the page."""
-    box = preview_box(page)
-    page.mouse.move(box['x'] + box['width'] * start[0], box['y'] + box['height'] * start[1])
-    page.mouse.down()
-    page.mouse.move(box['x'] + box['width'] * end[0], box['y'] + box['height'] * end[1], steps=5)
-    page.mouse.up()
-
-
-def point(page: Page, at: tuple[float, float]) -> None:
-    box = preview_box(page)
-    page.mouse.move(box['x'] + box['width'] * at[0], box['y'] + box['height'] * at[1], steps=5)
 
 
 def test_the_bench_draws_an_ellipse_and_a_callout_and_points_with_the_laser_on_a_screen(page: Page, browser: Browser,

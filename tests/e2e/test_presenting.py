@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.conftest import Server
 from tests.waiting import wait_until
 
-from .conftest import TIMEOUT_MS, idle_screens, make_pdf, sign_in
+from .conftest import TIMEOUT_MS, drag, idle_screens, make_pdf, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -178,13 +178,7 @@ def test_bench_console_goes_to_a_bl_and_publishes_by_keyboard(page: Page, screen
     expect_view(public, 'showing', doc, 2)
 
     # drag a region on the preview and zoom the screens into it
-    image = page.get_by_test_id('preview-image')
-    box = image.bounding_box()
-    assert box is not None
-    page.mouse.move(box['x'] + box['width'] * 0.1, box['y'] + box['height'] * 0.1)
-    page.mouse.down()
-    page.mouse.move(box['x'] + box['width'] * 0.6, box['y'] + box['height'] * 0.4, steps=4)
-    page.mouse.up()
+    drag(page, (0.1, 0.1), (0.6, 0.4))
     expect(page.get_by_test_id('preview-region')).to_be_visible()
     page.get_by_test_id('zoom-button').click()
     with server.client('procurator') as c:

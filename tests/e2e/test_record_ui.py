@@ -5,77 +5,19 @@ presiding judge."""
 
 from __future__ import annotations
 
-import hashlib
 import time
-from datetime import datetime
-from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
-import av
-import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
-from courtroom.recordings import Segment
-from courtroom.settings import Settings
-from presenter.services import build_services
-from tests.conftest import Server
+from tests.conftest import Server, audit_time, record_segments
 
 from .conftest import make_pdf, sign_in
 
 pytestmark = pytest.mark.e2e
 
 SEGMENT_SECONDS = 2.0
-
-
-def make_webm(path: Path, seconds: float, shade: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with av.open(str(path), 'w', format='webm') as out:
-        stream = out.add_stream('libvpx', rate=10)
-        stream.width, stream.height, stream.pix_fmt = 320, 240, 'yuv420p'
-        for i in range(int(seconds * 10)):
-            image = np.zeros((240, 320, 3), dtype=np.uint8)
-            image[:, :, 0] = shade
-            image[:, : 16 * (i + 1) % 320, 1] = 200  # a bar that grows: the picture changes as it plays
-            frame = av.VideoFrame.from_ndarray(image, format='rgb24')
-            frame.pts, frame.time_base = i, Fraction(1, 10)
-            for packet in stream.encode(frame):
-                out.mux(packet)
-        for packet in stream.encode():
-            out.mux(packet)
-
-
-def audit_time(server: Server, hearing_id: int, action: str, nth: int = 0) -> float:
-    services = build_services(Settings(data_dir=server.data))
-    try:
-        entries = [e for e in services.audit.entries(hearing_id) if e.action == action]
-        return datetime.fromisoformat(entries[nth].at).timestamp()
-    finally:
-        services.close()
-
-
-def add_segments(server: Server, hearing_id: int, start: float, count: int = 3) -> list[Segment]:
-    """Segments under the server's DATA/recordings/{hearing}/, entered as the media worker would (another process
-    writing the same database: the server reads them when the page loads)."""
-    services = build_services(Settings(data_dir=server.data))
-    try:
-        series = time.strftime('%Y%m%dT%H%M%S000000Z', time.gmtime(start))
-        out = []
-        for seq in range(count):
-            relative = f'courtroom/{series}/{seq:05d}.webm'
-            path = services.settings.recordings_dir / str(hearing_id) / relative
-            make_webm(path, SEGMENT_SECONDS, shade=60 * seq)
-            data = path.read_bytes()
-            begin = start + seq * SEGMENT_SECONDS
-            segment = Segment(hearing_id=hearing_id, source='courtroom', series=series, seq=seq, path=relative,
-                              sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), started_at=begin,
-                              ended_at=begin + SEGMENT_SECONDS)
-            services.recordings.add_segment(segment)
-            out.append(segment)
-        return out
-    finally:
-        services.close()
 
 
 def recorded_hearing(server: Server) -> dict[str, Any]:
@@ -96,8 +38,8 @@ def recorded_hearing(server: Server) -> dict[str, Any]:
         assert marked.status_code == 201, marked.text
         time.sleep(2.5)  # the two pages must be seconds apart on the recording's timeline
         assert judge.post(f'/api/hearings/{hid}/publish', json={'exhibit_id': exhibit, 'page': 2}).status_code == 200
-    first, second = audit_time(server, hid, 'published', 0), audit_time(server, hid, 'published', 1)
-    segments = add_segments(server, hid, start=first - 0.5)
+    first, second = audit_time(server.data, hid, 'published', 0), audit_time(server.data, hid, 'published', 1)
+    segments = record_segments(server.data, hid, start=first - 0.5, count=3, seconds=SEGMENT_SECONDS)
     return {'id': hid, 'exhibit': exhibit, 'first': first, 'second': second, 'segments': segments}
 
 

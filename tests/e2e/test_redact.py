@@ -15,7 +15,7 @@ from tests.conftest import Server
 from tests.presenter.test_redactions_api import all_black, has_ink, image, inside, redaction_pdf
 from tests.waiting import wait_until
 
-from .conftest import TIMEOUT_MS, idle_screens, preview_box, sign_in
+from .conftest import TIMEOUT_MS, drag, idle_screens, sign_in
 
 pytestmark = pytest.mark.e2e
 NEW_IMAGE = re.compile(r'&r=[0-9a-f]+$')  # the image URL names the page's boxes: fetched anew, never from a cache
@@ -53,11 +53,7 @@ def test_a_box_drawn_on_the_bench_is_black_on_the_public_screen_and_outlined_for
         expect(page.get_by_test_id('preview')).to_have_attribute('data-page', '1')
         page.keyboard.press('x')
         expect(page.get_by_test_id('preview')).to_have_attribute('data-draw', 'redact')
-        box = preview_box(page)
-        page.mouse.move(box['x'] + box['width'] * 0.1, box['y'] + box['height'] * 0.08)
-        page.mouse.down()
-        page.mouse.move(box['x'] + box['width'] * 0.7, box['y'] + box['height'] * 0.15, steps=5)
-        page.mouse.up()
+        drag(page, (0.1, 0.08), (0.7, 0.15))
         with server.client('procurator') as c:
             made = wait_until(lambda: c.get(f'/api/exhibits/{doc}/redactions').json(), 'the box is stored')
         assert len(made) == 1 and made[0]['page'] == 1 and made[0]['author'] == 'procurator'

@@ -5,22 +5,17 @@ plays (valid as recorded, invalid after one byte is flipped)."""
 
 from __future__ import annotations
 
-import hashlib
-import time
-from fractions import Fraction
 from pathlib import Path
 
-import av
-import numpy as np
 from nicegui.testing import User
 
 from courtroom.court_time import format_duration, format_time
-from courtroom.recordings import Segment
 from courtroom.settings import Settings
 from courtroom.stages import Stage
 from presenter.pages.record_labels import series_started
 from presenter.pages.stage_widgets import next_stages, stage_text
 from presenter.services import build_services
+from tests.conftest import record_segments
 from tests.presenter.conftest import PAGE_TESTS, create_hearing, sign_in
 from tests.waiting import eventually
 
@@ -29,45 +24,6 @@ pytestmark = PAGE_TESTS
 
 def open_services(folder: Path):
     return build_services(Settings(data_dir=folder))
-
-
-def make_webm(path: Path, seconds: float = 1.0, shade: int = 80) -> None:
-    """A small VP8 WebM, 160×120 at 10 fps."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with av.open(str(path), 'w', format='webm') as out:
-        stream = out.add_stream('libvpx', rate=10)
-        stream.width, stream.height, stream.pix_fmt = 160, 120, 'yuv420p'
-        for i in range(int(seconds * 10)):
-            image = np.full((120, 160, 3), (shade + i * 5) % 255, dtype=np.uint8)
-            frame = av.VideoFrame.from_ndarray(image, format='rgb24')
-            frame.pts, frame.time_base = i, Fraction(1, 10)
-            for packet in stream.encode(frame):
-                out.mux(packet)
-        for packet in stream.encode():
-            out.mux(packet)
-
-
-def record_segments(folder: Path, hearing_id: int, source: str = 'courtroom', count: int = 2,
-                    start: float | None = None) -> list[Segment]:
-    """Segment files under DATA/recordings/{hearing}/{source}/{series}/, entered as the recorder would."""
-    services = open_services(folder)
-    try:
-        start = start if start is not None else time.time() - 10
-        series = time.strftime('%Y%m%dT%H%M%S000000Z', time.gmtime(start))
-        out = []
-        for seq in range(count):
-            relative = f'{source}/{series}/{seq:05d}.webm'
-            path = services.settings.recordings_dir / str(hearing_id) / relative
-            make_webm(path, shade=40 * seq)
-            data = path.read_bytes()
-            segment = Segment(hearing_id=hearing_id, source=source, series=series, seq=seq, path=relative,
-                              sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), started_at=start + seq,
-                              ended_at=start + seq + 1)
-            services.recordings.add_segment(segment)
-            out.append(segment)
-        return out
-    finally:
-        services.close()
 
 
 def current_stage(folder: Path, hearing_id: int) -> tuple[str, str | None]:

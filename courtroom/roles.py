@@ -47,6 +47,7 @@ class Action(StrEnum):
     MARK = 'mark'  # draw marks on a page and delete them
     REDACT = 'redact'  # draw redaction boxes on a page and delete them
     SEE_UNREDACTED = 'see_unredacted'  # see a page's original under its redactions (staff page images)
+    EDIT_MAP = 'edit_map'  # make, import, edit and share case maps (courtroom.case_map)
 
 
 _ALL_STAFF = frozenset(Role)
@@ -75,6 +76,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MARK: frozenset({Role.PROCURATOR, Role.CLERK, Role.PRESIDING_JUDGE}),
     Action.REDACT: frozenset({Role.PROCURATOR, Role.CLERK, Role.PRESIDING_JUDGE}),
     Action.SEE_UNREDACTED: frozenset({Role.PROCURATOR, Role.CLERK, Role.PRESIDING_JUDGE, Role.JUDGE, Role.ASSESSOR}),
+    Action.EDIT_MAP: frozenset({Role.PROCURATOR}),
 }
 
 # the trial panel (hội đồng xét xử): the one audience that sees what is under a redaction, in search too

@@ -250,6 +250,30 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     );
     CREATE INDEX redactions_of_page ON redactions (exhibit_id, page);
     """,
+    # 12: case maps (courtroom.case_map): a hearing's maps, each save a version with the hash of its canonical JSON
+    """
+    CREATE TABLE case_maps (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        title TEXT NOT NULL,
+        main INTEGER NOT NULL DEFAULT 0,
+        shared INTEGER NOT NULL DEFAULT 0,
+        source TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX case_maps_of_hearing ON case_maps (hearing_id);
+    CREATE TABLE case_map_versions (
+        map_id INTEGER NOT NULL REFERENCES case_maps(id),
+        version INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        tree TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        author TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (map_id, version)
+    );
+    """,
 ]
 
 

@@ -1,0 +1,155 @@
+"""Case maps: BL references found in text; a tree checked against its limits (each class of bad input refused by
+name, nothing stored); links resolved against the case file (by BL or by page, a missing page flagged); versions
+kept with the hash of their canonical JSON and written in the audit chain; who may see a map, and the notes."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from courtroom.audit import AuditLog
+from courtroom.case_map import MAX_NODES, CaseMaps, bl_in_text, canonical, parse_tree
+from courtroom.errors import Forbidden, InvalidInput, NotFound
+from courtroom.exhibits import Exhibits
+from courtroom.hearings import Hearings
+from courtroom.roles import Role
+from courtroom.store import Store
+from courtroom.users import User
+
+from .conftest import draft
+
+PROCURATOR = User(id=1, username='ksv', name='Kiểm sát viên', role=Role.PROCURATOR)
+JUDGE = User(id=2, username='chutoa', name='Chủ tọa', role=Role.PRESIDING_JUDGE)
+CLERK = User(id=3, username='thuky', name='Thư ký', role=Role.CLERK)
+COUNSEL = User(id=4, username='luatsu', name='Luật sư', role=Role.DEFENCE_COUNSEL)
+
+
+@pytest.mark.parametrize(('text', 'found'), [
+    ('Lời khai BL 125', (125, 125)), ('bl125', (125, 125)), ('BL. 7 và BL 9', (7, 7)),
+    ('BL 12–14', (12, 14)), ('BL 12-14', (12, 14)), ('BL 14 - 12', (14, 14)), ('bút lục 125', (125, 125)),
+    ('Bút lục 3', (3, 3)), ('but luc 40', (40, 40)), ('bu\u0301t lu\u0323c 8', (8, 8)),  # typed decomposed
+    ('Biên bản', None), ('BLA 12', None), ('ABL 12', None), ('BL 12345678', None), ('', None)])
+def test_bl_references_in_text(text: str, found: tuple[int, int] | None) -> None:
+    assert bl_in_text(text) == found
+
+
+def hearing(store: Store) -> tuple[CaseMaps, int, list[int]]:
+    hearings, exhibits = Hearings(store), Exhibits(store)
+    h = hearings.create(case_number='1', title='t', actor='thuky')
+    made = exhibits.add_bundle(h.id, [draft(['a', 'b', 'c'], sha='a', bl_first=10), draft(['d'], sha='b')],
+                               actor='thuky')
+    return CaseMaps(store, hearings, exhibits), h.id, [e.id for e in made]
+
+
+def tree(*children: dict) -> dict:
+    return {'title': 'Vụ án trộm cắp', 'children': list(children)}
+
+
+def test_links_resolve_by_bl_by_page_and_by_title_and_a_missing_page_is_flagged(store: Store) -> None:
+    maps, h, (e1, e2) = hearing(store)
+    made = maps.create(h, PROCURATOR, 'Sơ đồ vụ án', tree(
+        {'title': 'Lời khai bị hại', 'link': {'bl': 11}},
+        {'title': 'Biên bản hiện trường', 'link': {'exhibit_id': e2, 'page': 1}},
+        {'title': 'Kết luận giám định BL 12–13'},
+        {'title': 'Không có', 'link': 'BL 999'},
+        {'title': 'Trang không có', 'link': {'exhibit_id': e1, 'page': 9}},
+        {'title': 'Hồ sơ khác', 'link': {'exhibit_id': 99999, 'page': 1}}))
+    links = [c.link.to_json() for c in made.root.children]
+    assert links == [{'exhibit_id': e1, 'page': 2, 'bl': 11}, {'exhibit_id': e2, 'page': 1, 'bl': 13},
+                     {'exhibit_id': e1, 'page': 3, 'bl': 12},
+                     {'exhibit_id': None, 'page': None, 'bl': 999, 'missing': True},
+                     {'exhibit_id': e1, 'page': 9, 'bl': None, 'missing': True},
+                     {'exhibit_id': 99999, 'page': 1, 'bl': None, 'missing': True}]
+    entry = AuditLog(store).entries(h)[-1]
+    assert entry.action == 'map_created' and entry.details['missing_links'] == 3 and entry.details['nodes'] == 7
+
+
+def test_each_save_is_a_version_with_its_hash_in_the_audit_chain(store: Store) -> None:
+    maps, h, _ = hearing(store)
+    first = maps.create(h, PROCURATOR, 'Sơ đồ', tree({'title': 'Diễn biến'}))
+    assert (first.version, first.main) == (1, True)
+    assert first.sha256 == hashlib.sha256(canonical(first.title, first.root)).hexdigest()
+    root = first.root.to_json()
+    root['children'].append({'title': 'Đề xuất', 'markers': ['key'], 'note': 'Mức án đề nghị', 'folded': True})
+    second = maps.save(first.id, PROCURATOR, root, title='Sơ đồ tư duy')
+    assert (second.version, second.title) == (2, 'Sơ đồ tư duy') and second.sha256 != first.sha256
+    assert [c.title for c in second.root.children] == ['Diễn biến', 'Đề xuất']
+    assert second.root.children[0].id == first.root.children[0].id  # ids kept across saves
+    assert maps.get(first.id, PROCURATOR, version=1).sha256 == first.sha256
+    assert [v[0] for v in maps.versions(first.id)] == [1, 2]
+    saved = [e for e in AuditLog(store).entries(h) if e.action in ('map_created', 'map_saved')]
+    assert [(e.details['version'], e.details['sha256']) for e in saved] == [(1, first.sha256), (2, second.sha256)]
+    assert AuditLog(store).verify(h).valid
+    other = maps.create(h, PROCURATOR, 'Hệ thống chứng cứ', tree())
+    assert other.main is False  # the hearing's first map is its main one
+
+
+def test_ids_missing_or_repeated_are_replaced(store: Store) -> None:
+    root = parse_tree({'title': 'a', 'id': 'x', 'children': [{'title': 'b', 'id': 'x'}, {'title': 'c', 'id': '<b>'},
+                                                              {'title': 'd'}]})
+    ids = [n.id for n in root.walk()]
+    assert ids[0] == 'x' and len(set(ids)) == 4 and '<b>' not in ids
+
+
+def deep(levels: int) -> dict:
+    node: dict = {'title': 'lá', 'children': []}
+    for _ in range(levels - 1):
+        node = {'title': 'nhánh', 'children': [node]}
+    return node
+
+
+@pytest.mark.parametrize(('root', 'code'), [
+    ('không phải nút', 'bad_map_node'),
+    ({'title': 5}, 'bad_map_node'),
+    ({'title': 'a', 'children': 'b'}, 'bad_map_node'),
+    ({'title': 'x' * 100_000}, 'map_title_too_long'),
+    ({'title': 'a', 'note': 'n' * 20_001}, 'map_note_too_long'),
+    ({'title': 'a', 'markers': ['skull']}, 'bad_map_marker'),
+    ({'title': 'a', 'link': 'trang kia'}, 'bad_map_link'),
+    ({'title': 'a', 'link': {'exhibit_id': 'x', 'page': 1}}, 'bad_map_link'),
+    ({'title': 'a', 'children': [{'title': str(i)} for i in range(MAX_NODES)]}, 'map_too_many_nodes'),
+    (deep(101), 'map_too_deep'),
+])
+def test_bad_maps_are_refused_by_name_and_nothing_is_stored(store: Store, root: object, code: str) -> None:
+    maps, h, _ = hearing(store)
+    entries = len(AuditLog(store).entries(h))
+    with pytest.raises(InvalidInput) as caught:
+        maps.create(h, PROCURATOR, 'Sơ đồ', root)
+    assert caught.value.code == code
+    assert maps.of_hearing(h, PROCURATOR) == [] and len(AuditLog(store).entries(h)) == entries
+
+
+def test_a_map_needs_a_title_and_a_hearing(store: Store) -> None:
+    maps, h, _ = hearing(store)
+    for title in ('', '   ', None, 'x' * 201):
+        with pytest.raises(InvalidInput):
+            maps.create(h, PROCURATOR, title, tree())
+    with pytest.raises(NotFound):
+        maps.create(h + 1, PROCURATOR, 'Sơ đồ', tree())
+    with pytest.raises(NotFound):
+        maps.get(12345, PROCURATOR)
+
+
+def test_the_procurator_edits_the_judge_and_clerk_see_it_shared_without_notes_others_never(store: Store) -> None:
+    maps, h, _ = hearing(store)
+    made = maps.create(h, PROCURATOR, 'Sơ đồ', tree({'title': 'Mâu thuẫn', 'note': 'Chỉ KSV biết'}))
+    for user in (JUDGE, CLERK, COUNSEL):
+        with pytest.raises(Forbidden):
+            maps.create(h, user, 'Sơ đồ', tree())
+        with pytest.raises(Forbidden):
+            maps.save(made.id, user, made.root.to_json())
+        with pytest.raises(Forbidden):
+            maps.get(made.id, user)
+    assert maps.of_hearing(h, JUDGE) == []
+    maps.share(made.id, PROCURATOR, True)
+    for user in (JUDGE, CLERK):
+        seen = maps.get(made.id, user).to_api(user.role)
+        assert 'note' not in seen['root']['children'][0]
+        assert [m.id for m in maps.of_hearing(h, user)] == [made.id]
+    assert maps.get(made.id, PROCURATOR).to_api(Role.PROCURATOR)['root']['children'][0]['note'] == 'Chỉ KSV biết'
+    with pytest.raises(Forbidden):
+        maps.get(made.id, COUNSEL)
+    with pytest.raises(Forbidden):
+        maps.of_hearing(h, COUNSEL)
+    assert [e.action for e in AuditLog(store).entries(h)][-1] == 'map_shared'

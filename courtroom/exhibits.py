@@ -243,8 +243,11 @@ class Exhibits:
         return self.get(exhibit_id)
 
     def sha256_in_use(self) -> set[str]:
+        """The evidence blobs something refers to: exhibits' files, and the files case maps were imported from."""
         with self._store.read() as db:
-            return {r[0] for r in db.execute('SELECT DISTINCT sha256 FROM exhibits')}
+            return {r[0] for r in db.execute(
+                "SELECT sha256 FROM exhibits UNION SELECT json_extract(source, '$.sha256') FROM case_maps"
+                " WHERE source IS NOT NULL")}
 
 
 def _next_label(labels: set[str], position: int) -> str:

@@ -36,7 +36,8 @@ XLINK_NS = 'http://www.w3.org/1999/xlink'
 XMIND_MARKERS = {'for': ('symbol-plus', 'c_simbol-plus'), 'against': ('symbol-minus', 'c_simbol-minus'),
                  'clarify': ('symbol-question', 'c_simbol-question'), 'key': ('star-red', 'priority-1')}
 MM_ICONS = {'for': ('button_ok',), 'against': ('button_cancel',), 'clarify': ('help',), 'key': ('yes',)}
-_PAGE_URL = re.compile(r'/exhibits/(\d{1,12})/pages/(\d{1,7})(?:\D|$)')
+# a page's address in this app: the hearing page opened at it (what exports write), or the page's image
+_PAGE_URL = re.compile(r'(?:[?&]exhibit=|/exhibits/)(\d{1,12})(?:&page=|/pages/)(\d{1,7})(?:\D|$)')
 
 PageUrl = Callable[[int, int], str]
 

@@ -22,6 +22,7 @@ from courtroom.users import User
 from media.redact import Burn
 
 from .api_hybrid import hybrid_routes
+from .api_maps import maps_routes
 from .api_marks import marks_routes
 from .api_playback import playback_routes
 from .api_presenting import presenting_routes
@@ -180,6 +181,7 @@ def api_router(services: Services) -> APIRouter:
     marks_routes(router, services, current_user)
     playback_routes(router, services, current_user)
     treatments_routes(router, services, current_user)
+    maps_routes(router, services, current_user)
     redactions_routes(router, services, current_user)
     hybrid_routes(router, services, current_user)
     record_routes(router, services, current_user)

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from conferencing.supervisor import MediaSupervisor
 from courtroom.audit import AuditLog
+from courtroom.case_map import CaseMaps
 from courtroom.exhibits import Exhibit, Exhibits
 from courtroom.hearings import Hearings
 from courtroom.marks import Marks
@@ -53,6 +54,7 @@ class Services:
     laser: LaserRelay  # the pointer's moves to the evidence views showing the page
     playback: Playback
     treatments: Treatments
+    maps: CaseMaps
     redactions: Redactions
     screens: Screens
     points: Points
@@ -119,6 +121,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         presentation=presentation,
         marks=marks,
         treatments=Treatments(store, hearings, exhibits, marks, presentation),
+        maps=CaseMaps(store, hearings, exhibits),
         pointer=pointer,
         laser=LaserRelay(pointer),
         playback=Playback(store, presentation, exhibits),

@@ -36,13 +36,18 @@ from .settings_panel import SettingsPanel
 
 def register(services: Services) -> None:
     @ui.page('/hearings/{hearing_id}')
-    async def hearing_page(hearing_id: int, request: Request) -> None:
+    async def hearing_page(hearing_id: int, request: Request, exhibit: int | None = None,
+                           page: int | None = None) -> None:
+        """The hearing's exhibits; ``?exhibit=&page=`` (the address a case map's export gives a linked node) opens
+        that page in the viewer."""
         opened = await hearing_for(services, hearing_id, Action.VIEW_HEARING, t('exhibits'))
         if opened is None:
             return
         user, hearing = opened
-        page = HearingPage(services, user, hearing, public_base(services, request))
-        await page.load()
+        view = HearingPage(services, user, hearing, public_base(services, request))
+        await view.load()
+        if exhibit is not None and page is not None:
+            view.open_at(exhibit, page)
 
 
 class HearingPage:
@@ -194,6 +199,12 @@ class HearingPage:
 
     def _exhibit(self, exhibit_id: int) -> Exhibit | None:
         return next((e for e in self.exhibits if e.id == exhibit_id), None)
+
+    def open_at(self, exhibit_id: int, page: int) -> None:
+        """The page in the viewer, if this hearing has it (nothing happens for one it has not)."""
+        exhibit = self._exhibit(exhibit_id)
+        if exhibit is not None and 1 <= page <= exhibit.page_count:
+            self.viewer.show(exhibit, page)
 
     # --- search and go to BL ----------------------------------------------------------------------------------
 

@@ -1,0 +1,133 @@
+"""The case maps' part of the REST API (courtroom.case_map, media.map_files). Same conventions as presenter.api;
+who may is the domain's rule: the procurator makes, imports, edits, shares and exports maps; the presiding judge
+and the clerk read a shared map (without its notes); everyone else gets 403."""
+
+import asyncio
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from courtroom.case_map import CaseMap, parse_tree
+from courtroom.errors import InvalidInput
+from courtroom.roles import Action, require
+from courtroom.users import User
+from media.map_files import FORMATS, MAX_FILE, read_map, write_map
+
+from .services import Services
+from .urls import public_base
+
+MEDIA_TYPES = {'xmind': 'application/vnd.xmind.workbook', 'mm': 'application/x-freemind',
+               'opml': 'text/x-opml; charset=utf-8'}
+
+
+class MapIn(BaseModel):
+    title: str = Field(description='the map\'s title, 1..200 characters')
+    root: dict[str, Any] = Field(description='the root node: {title, note?, markers?, link?: {exhibit_id, page} | '
+                                             '{bl} | "BL 125", folded?, children: [...]}')
+
+
+class MapSave(BaseModel):
+    title: str | None = None
+    root: dict[str, Any]
+
+
+class ShareIn(BaseModel):
+    shared: bool
+
+
+def hearing_page_url(base: str, hearing_id: int) -> Callable[[int, int], str]:
+    """A page's address in this app, written into exported maps: the hearing's page opened at that page."""
+    return lambda exhibit_id, page: f'{base}/hearings/{hearing_id}?exhibit={exhibit_id}&page={page}'
+
+
+def import_map_file(services: Services, hearing_id: int, user: User, name: str, data: bytes) -> CaseMap:
+    """A map file as a new map; the file is kept in the evidence store with its hash. Nothing is stored when the
+    file or the map in it is refused."""
+    require(user.role, Action.EDIT_MAP)
+    services.hearings.get(hearing_id)
+    title, root = read_map(name, data)
+    parse_tree(root)  # the map's own limits, before anything is stored
+    sha256 = hashlib.sha256(data).hexdigest()
+    fmt = 'xmind' if data[:4] == b'PK\x03\x04' else Path(name).suffix.lstrip('.').lower() or 'xml'
+    with services.evidence.lock:
+        with tempfile.NamedTemporaryFile(dir=services.settings.tmp_dir, prefix='map-') as tmp:
+            tmp.write(data)
+            tmp.flush()
+            added = services.evidence.put(Path(tmp.name), sha256, name=name)
+        try:
+            return services.maps.create(hearing_id, user, title, root,
+                                        source={'name': name[:255], 'sha256': sha256, 'format': fmt,
+                                                'bytes': len(data)})
+        except Exception:
+            if added and sha256 not in services.exhibits.sha256_in_use():
+                services.evidence.discard(sha256)
+            raise
+
+
+def maps_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
+    Authed = Annotated[User, Depends(current_user)]
+
+    @router.post('/hearings/{hearing_id}/maps', status_code=201, tags=['case maps'],
+                 openapi_extra={'requestBody': {'content': {
+                     'application/json': {'schema': MapIn.model_json_schema()},
+                     'multipart/form-data': {'schema': {'type': 'object', 'properties': {
+                         'file': {'type': 'string', 'format': 'binary'}}}}}}})
+    async def create_map(hearing_id: int, request: Request, user: Authed) -> dict[str, Any]:
+        """A new map, from JSON ``{title, root}`` or a file (multipart ``file``: .xmind, .mm, .opml)."""
+        require(user.role, Action.EDIT_MAP)
+        if request.headers.get('content-type', '').startswith('multipart/form-data'):
+            form = await request.form(max_files=1, max_fields=1, max_part_size=MAX_FILE + 1)
+            upload = form.get('file')
+            if upload is None or isinstance(upload, str):
+                raise InvalidInput('required_field', field='file')
+            data = await upload.read(MAX_FILE + 1)
+            made = await asyncio.to_thread(import_map_file, services, hearing_id, user, upload.filename or 'map', data)
+        else:
+            try:
+                body = MapIn.model_validate(json.loads(await request.body()))
+            except (ValueError, TypeError):
+                raise InvalidInput('bad_map_node') from None
+            made = await asyncio.to_thread(services.maps.create, hearing_id, user, body.title, body.root)
+        return made.to_api(user.role)
+
+    @router.get('/hearings/{hearing_id}/maps', tags=['case maps'])
+    def list_maps(hearing_id: int, user: Authed) -> list[dict[str, Any]]:
+        return [m.summary() for m in services.maps.of_hearing(hearing_id, user)]
+
+    @router.get('/maps/{map_id}', tags=['case maps'])
+    def get_map(map_id: int, user: Authed, version: int | None = None) -> dict[str, Any]:
+        """The tree with every node's ``id`` and resolved ``link: {exhibit_id, page, bl}`` (``missing: true`` for a
+        page that does not exist)."""
+        return services.maps.get(map_id, user, version).to_api(user.role)
+
+    @router.put('/maps/{map_id}', tags=['case maps'])
+    def save_map(map_id: int, body: MapSave, user: Authed) -> dict[str, Any]:
+        """A new version of the map."""
+        return services.maps.save(map_id, user, body.root, body.title).to_api(user.role)
+
+    @router.post('/maps/{map_id}/share', tags=['case maps'])
+    def share_map(map_id: int, body: ShareIn, user: Authed) -> dict[str, Any]:
+        """Let the presiding judge and the clerk read the map (never its notes), or stop."""
+        return services.maps.share(map_id, user, body.shared).to_api(user.role)
+
+    @router.get('/maps/{map_id}/export', tags=['case maps'],
+                responses={200: {'content': {t: {} for t in MEDIA_TYPES.values()}, 'description': 'the map file'}})
+    def export_map(map_id: int, request: Request, user: Authed, format: str = 'xmind') -> Response:
+        """The map as a file: ``xmind`` (XMind 2020+), ``mm`` (FreeMind/Freeplane) or ``opml``; linked nodes carry
+        "BL n" and the page's address in this app."""
+        require(user.role, Action.EDIT_MAP)
+        if format not in FORMATS:
+            raise InvalidInput('bad_map_format', formats=', '.join(FORMATS))
+        found = services.maps.get(map_id, user)
+        data = write_map(format, found.title, found.root,
+                         hearing_page_url(public_base(services, request), found.hearing_id))
+        name = f'case-map-{found.id}-v{found.version}.{format}'
+        return Response(data, media_type=MEDIA_TYPES[format],
+                        headers={'Content-Disposition': f'attachment; filename="{name}"'})

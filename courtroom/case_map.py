@@ -134,13 +134,14 @@ def parse_tree(data: object) -> Node:
         children = value.get('children') or []
         if not isinstance(children, list):
             raise InvalidInput('bad_map_node')
-        return Node(ident, title, note.strip(), tuple(dict.fromkeys(markers)), _asked_link(value.get('link')),
+        return Node(ident, title, note.strip(), tuple(dict.fromkeys(markers)), asked_link(value.get('link')),
                     bool(value.get('folded')), [node(c, depth + 1) for c in children])
 
     return node(data, 1)
 
 
-def _asked_link(value: object) -> Link | None:
+def asked_link(value: object) -> Link | None:
+    """A link as given: a dict ({exhibit_id, page} or {bl}), or text typed in a link field ("BL 125", "125")."""
     if value is None or value == {}:
         return None
     if isinstance(value, str):  # "BL 125", or "125", typed in the link field
@@ -188,6 +189,33 @@ def resolve(root: Node, exhibits: Exhibits, hearing_id: int) -> Node:
             except NotFound:
                 node.link = Link(bl=asked.bl, missing=True)
     return root
+
+
+# A new map's branches, from what procuracies put in their case maps (../shared/notes/formats.md): (Vietnamese,
+# English, marker, children)
+TEMPLATE: tuple[tuple[str, str, str | None, tuple[tuple[str, str], ...]], ...] = (
+    ('Tố tụng', 'Procedure so far', None, (
+        ('Khởi tố vụ án, khởi tố bị can', 'Case and accused charged'), ('Bắt, tạm giữ, tạm giam', 'Arrest, custody'),
+        ('Gia hạn', 'Extensions'), ('Kết luận điều tra', 'Investigation conclusion'), ('Cáo trạng', 'Indictment'))),
+    ('Diễn biến vụ án', 'What happened', None, (('Thời gian, địa điểm', 'Time and place'),)),
+    ('Tội danh và dấu hiệu cấu thành', 'The charge and the elements of the offence', None, ()),
+    ('Chứng cứ buộc tội', 'Evidence against the accused', 'against', ()),
+    ('Chứng cứ gỡ tội', 'Evidence for the accused', 'for', ()),
+    ('Nhân thân bị can, bị cáo', "The accused's background", None, ()),
+    ('Tình tiết tăng nặng, giảm nhẹ', 'Aggravating and mitigating circumstances', None, ()),
+    ('Vấn đề cần làm rõ, mâu thuẫn', 'Open questions and contradictions', 'clarify', ()),
+    ('Đề xuất', 'The proposal', 'key', (('Tội danh, điều khoản', 'Charge and article'),
+                                        ('Mức hình phạt đề nghị', 'Sentence sought'))),
+)
+
+
+def template(case_title: str, lang: str = 'vi') -> dict[str, Any]:
+    """A new map's root, named after the case, with the usual branches in the page's language."""
+    pick = 1 if lang == 'en' else 0
+    return {'title': case_title, 'children': [
+        {'title': branch[pick], 'markers': [marker] if marker else [],
+         'children': [{'title': child[pick], 'children': []} for child in children]}
+        for *branch, marker, children in TEMPLATE]}
 
 
 def canonical(title: str, root: Node) -> bytes:

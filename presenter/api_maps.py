@@ -3,23 +3,20 @@ who may is the domain's rule: the procurator makes, imports, edits, shares and e
 and the clerk read a shared map (without its notes); everyone else gets 403."""
 
 import asyncio
-import hashlib
 import json
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from courtroom.case_map import CaseMap, parse_tree
 from courtroom.errors import InvalidInput
 from courtroom.roles import Action, require
 from courtroom.users import User
-from media.map_files import FORMATS, MAX_FILE, read_map, write_map
+from media.map_files import FORMATS, MAX_FILE, write_map
 
+from .case_maps import hearing_page_url, import_map_file
 from .services import Services
 from .urls import public_base
 
@@ -40,35 +37,6 @@ class MapSave(BaseModel):
 
 class ShareIn(BaseModel):
     shared: bool
-
-
-def hearing_page_url(base: str, hearing_id: int) -> Callable[[int, int], str]:
-    """A page's address in this app, written into exported maps: the hearing's page opened at that page."""
-    return lambda exhibit_id, page: f'{base}/hearings/{hearing_id}?exhibit={exhibit_id}&page={page}'
-
-
-def import_map_file(services: Services, hearing_id: int, user: User, name: str, data: bytes) -> CaseMap:
-    """A map file as a new map; the file is kept in the evidence store with its hash. Nothing is stored when the
-    file or the map in it is refused."""
-    require(user.role, Action.EDIT_MAP)
-    services.hearings.get(hearing_id)
-    title, root = read_map(name, data)
-    parse_tree(root)  # the map's own limits, before anything is stored
-    sha256 = hashlib.sha256(data).hexdigest()
-    fmt = 'xmind' if data[:4] == b'PK\x03\x04' else Path(name).suffix.lstrip('.').lower() or 'xml'
-    with services.evidence.lock:
-        with tempfile.NamedTemporaryFile(dir=services.settings.tmp_dir, prefix='map-') as tmp:
-            tmp.write(data)
-            tmp.flush()
-            added = services.evidence.put(Path(tmp.name), sha256, name=name)
-        try:
-            return services.maps.create(hearing_id, user, title, root,
-                                        source={'name': name[:255], 'sha256': sha256, 'format': fmt,
-                                                'bytes': len(data)})
-        except Exception:
-            if added and sha256 not in services.exhibits.sha256_in_use():
-                services.evidence.discard(sha256)
-            raise
 
 
 def maps_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..services import Services
-from . import bench, hearing, hearings, join, judge, login, participants, record, review, screen
+from . import bench, case_map, hearing, hearings, join, judge, login, participants, record, review, screen
 
 
 def register(services: Services) -> None:
@@ -17,3 +17,4 @@ def register(services: Services) -> None:
     join.register(services)
     record.register(services)
     review.register(services)
+    case_map.register(services)

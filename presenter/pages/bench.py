@@ -106,6 +106,11 @@ class Bench:
 
     def _left(self) -> None:
         with ui.column().classes('w-[300px] shrink-0 h-full no-wrap gap-2'):
+            if may(self.user.role, Action.EDIT_MAP):  # the case map, in a tab of its own beside the bench
+                with testid(ui.link(target=f'/maps/{self.hearing.id}', new_tab=True), 'open-map') \
+                        .classes('flex items-center gap-1 text-sm font-medium text-blue-900 no-underline'):
+                    ui.icon('account_tree', size='1.1rem')
+                    ui.label(t('bench_open_map'))
             GoToBl(self.services.exhibits, self.hearing.id, self.preview)
             SearchBox(self.services, self.user, self.hearing.id, self.open_hit, label=None,
                       placeholder=t('bench_search'), hits_classes='w-full max-h-[40%] shrink-0 overflow-y-auto '

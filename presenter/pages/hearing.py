@@ -191,6 +191,10 @@ class HearingPage:
                 testid(ui.button(t('clerk_open_bench'), icon='slideshow',
                                  on_click=lambda: ui.navigate.to(f'/bench/{self.hearing.id}')), 'open-bench') \
                     .props('unelevated no-caps color=primary')
+            if may(role, Action.EDIT_MAP):
+                testid(ui.button(t('bench_open_map'), icon='account_tree',
+                                 on_click=lambda: ui.navigate.to(f'/maps/{self.hearing.id}')), 'open-map') \
+                    .props('outline no-caps color=primary')
             if may(role, Action.APPROVE):
                 testid(ui.button(t('clerk_open_judge'), icon='gavel',
                                  on_click=lambda: ui.navigate.to(f'/judge/{self.hearing.id}')), 'open-judge') \

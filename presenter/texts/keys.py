@@ -9,6 +9,9 @@ from courtroom.points import PointKind
 from courtroom.roles import Role
 from courtroom.visibility import Audience, ViewState
 
+MAP_MARKER_KEYS: dict[str, str] = {  # courtroom.case_map.MARKERS
+    'for': 'map_marker_for', 'against': 'map_marker_against', 'clarify': 'map_marker_clarify', 'key': 'map_marker_key',
+}
 ROLE_KEYS: dict[str, str] = {
     Role.ADMIN: 'role_admin', Role.CLERK: 'role_clerk', Role.PRESIDING_JUDGE: 'role_presiding_judge',
     Role.JUDGE: 'role_judge', Role.ASSESSOR: 'role_assessor', Role.PROCURATOR: 'role_procurator',

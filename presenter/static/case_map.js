@@ -1,0 +1,131 @@
+// The case map's editor on the procurator's page (presenter/pages/case_map.py), on mind-elixir (vendor/, MIT):
+// our tree (courtroom/case_map.py) to mind-elixir's data and back; every change saved (a second after the last
+// one), the selected node told to the server, links shown as tags ("BL 125", "⚠ BL 999"), markers as icons.
+// Titles and notes are text: mind-elixir writes a topic with textContent (no markdown option is given).
+window.courtroomMap = {
+  mind: null,
+  timer: null,
+  selected: null,
+  labels: {},
+  MARKS: { for: "+", against: "−", clarify: "?", key: "★" }, // in the fonts every machine has
+
+  init(elementId, tree, labels) {
+    const el = getHtmlElement(elementId);
+    if (!el) return;
+    this.labels = labels || {};
+    if (this.mind) this.mind.destroy();
+    const Editor = MindElixir.default || MindElixir; // the IIFE build exports a module object
+    this.mind = new Editor({
+      el, direction: MindElixir.SIDE, toolBar: true, keypress: true, contextMenu: false, allowUndo: true,
+      newTopicName: this.labels.newNode || "…",
+    });
+    this.mind.init({ nodeData: this.toMind(tree) });
+    this.mind.bus.addListener("operation", (op) => {
+      if (op && op.name === "beginEdit") return;
+      this.changed();
+      if (op && op.obj && op.obj.id && ["insertSibling", "addChild", "finishEdit"].includes(op.name)) this.report(op.obj);
+    });
+    this.mind.bus.addListener("expandNode", () => this.changed());
+    this.mind.bus.addListener("selectNodes", (nodes) => { if (nodes && nodes.length) this.report(nodes[0]); });
+    el.dataset.nodes = String(this.count(tree));
+    if (this.count(tree) > 1) this.mind.scaleFit(); // the whole map in view to begin with
+    this.mind.selectNode(this.mind.findEle(this.mind.nodeData.id));
+  },
+
+  count(node) {
+    return 1 + (node.children || []).reduce((n, c) => n + this.count(c), 0);
+  },
+
+  tag(link) {
+    if (!link) return [];
+    const bl = link.bl !== null && link.bl !== undefined ? `BL ${link.bl}` : this.labels.page || "";
+    return link.missing ? [{ text: `⚠ ${bl}`, className: "map-tag-missing" }] : [{ text: bl, className: "map-tag" }];
+  },
+
+  toMind(node) {
+    return {
+      id: node.id, topic: node.title, expanded: !node.folded, note: node.note || "", markers: node.markers || [],
+      link: node.link || null, tags: this.tag(node.link), icons: (node.markers || []).map((m) => this.MARKS[m]),
+      children: (node.children || []).map((c) => this.toMind(c)),
+    };
+  },
+
+  // A BL in the title links the node (the server finds it); a link set otherwise goes as it was resolved
+  fromMind(n) {
+    const out = { id: n.id, title: n.topic || "", note: n.note || "", markers: n.markers || [],
+                  folded: n.expanded === false, children: (n.children || []).map((c) => this.fromMind(c)) };
+    if (n.link && !/(^|[^\p{L}\d])(bl|bút lục|but luc)\s*\.?\s*\d/iu.test(out.title)) {
+      out.link = typeof n.link === "string" ? n.link
+        : n.link.exhibit_id !== null && n.link.exhibit_id !== undefined && n.link.page !== null
+          ? { exhibit_id: n.link.exhibit_id, page: n.link.page } : { bl: n.link.bl };
+    }
+    return out;
+  },
+
+  data() {
+    return this.fromMind(this.mind.getData().nodeData);
+  },
+
+  changed() {
+    clearTimeout(this.timer);
+    const status = document.querySelector("[data-testid=map-status]");
+    if (status) status.dataset.state = "pending";
+    this.timer = setTimeout(() => this.save(), 1000);
+  },
+
+  save() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (this.mind) emitEvent("map_save", { root: this.data() });
+  },
+
+  find(id, node = this.mind && this.mind.nodeData) {
+    if (!node) return null;
+    if (node.id === id) return node;
+    for (const c of node.children || []) {
+      const found = this.find(id, c);
+      if (found) return found;
+    }
+    return null;
+  },
+
+  report(nodeObj) {
+    this.selected = nodeObj.id;
+    emitEvent("map_select", { id: nodeObj.id, title: nodeObj.topic || "", note: nodeObj.note || "",
+                               markers: nodeObj.markers || [], link: nodeObj.link || null });
+  },
+
+  // From the node panel: a field of the selected node changed (note, markers, link typed as "BL 125")
+  setField(id, field, value) {
+    const node = this.find(id);
+    if (!node) return;
+    node[field] = value;
+    if (field === "markers") node.icons = value.map((m) => this.MARKS[m]);
+    if (field === "link") node.tags = typeof value === "string" ? [{ text: value, className: "map-tag" }] : this.tag(value);
+    this.redraw(id);
+    this.changed();
+  },
+
+  // The server's answer to a save: each node's link as resolved; the tags follow
+  applyLinks(links) {
+    const walk = (node) => {
+      const link = links[node.id] || null;
+      const before = JSON.stringify(node.link || null);
+      node.link = link;
+      node.tags = this.tag(link);
+      let changed = before !== JSON.stringify(link);
+      for (const c of node.children || []) changed = walk(c) || changed;
+      return changed;
+    };
+    if (this.mind && walk(this.mind.nodeData)) this.redraw(this.selected);
+    const status = document.querySelector("[data-testid=map-status]");
+    if (status && !this.timer) status.dataset.state = "saved";
+  },
+
+  redraw(selectId) {
+    this.mind.refresh();
+    if (selectId) {
+      try { this.mind.selectNode(this.mind.findEle(selectId)); } catch (e) { /* folded away */ }
+    }
+  },
+};

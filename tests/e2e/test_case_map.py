@@ -1,0 +1,113 @@
+"""The case map in real Chromium: the procurator starts a map from the template, adds a node by keyboard whose title
+names a BL (linked, its tag shown), links another by the link field to a page that does not exist (flagged), fixes
+it (the page's thumbnail shown), marks it, and every change is a saved version; exports .xmind that an independent
+reader opens with the same titles and links, and imports a FreeMind file as a new map; the page passes axe-core in
+both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import xmindparser
+from playwright.sync_api import Page, expect
+
+from tests.conftest import Server
+from tests.waiting import wait_until
+
+from .conftest import make_pdf, sign_in
+from .test_accessibility import expect_accessible, report
+
+pytestmark = pytest.mark.e2e
+
+
+def node(page: Page, title: str):
+    return page.locator('me-tpc').filter(has_text=title).first
+
+
+def test_make_link_fix_export_and_import_a_case_map(page: Page, server: Server, tmp_path: Path) -> None:
+    with server.client('clerk') as clerk:
+        hid = clerk.post('/api/hearings', json={'case_number': '530/2026/HSST', 'title': 'Vụ án trộm xe máy'}) \
+            .json()['id']
+        files = [('files', ('loi-khai.pdf', make_pdf(['Lời khai bị hại', 'Trang hai']), 'application/pdf')),
+                 ('files', ('giam-dinh.pdf', make_pdf(['Kết luận giám định']), 'application/pdf'))]
+        first, second = (e['id'] for e in clerk.post(f'/api/hearings/{hid}/bundles', files=files).json()['exhibits'])
+    sign_in(page, 'procurator')
+    page.goto(f'/maps/{hid}')
+    expect(page.get_by_test_id('map-none')).to_be_visible()
+    found = expect_accessible(page, 'vi', 'case map: none yet')
+
+    # from the template: the usual branches, saved as version 1
+    page.get_by_test_id('map-new').click()
+    status = page.get_by_test_id('map-status')
+    expect(status).to_have_attribute('data-version', '1')
+    expect(node(page, 'Chứng cứ buộc tội')).to_be_visible()
+    found += expect_accessible(page, 'vi', 'case map: the template')
+
+    # a child of "Chứng cứ buộc tội" by keyboard (Tab), its title naming a BL: linked, the tag shown
+    node(page, 'Chứng cứ buộc tội').click()
+    expect(page.get_by_test_id('map-node-title')).to_have_text('Chứng cứ buộc tội')
+    page.keyboard.press('Tab')
+    page.keyboard.press('Control+a')
+    page.keyboard.type('Lời khai bị hại BL 2')
+    page.keyboard.press('Enter')
+    expect(status).to_have_attribute('data-version', '2')
+    victim = node(page, 'Lời khai bị hại BL 2')
+    expect(victim.locator('.tags')).to_have_text('BL 2')
+    with server.client('procurator') as c:
+        saved = c.get(f'/api/hearings/{hid}/maps').json()[0]
+        tree = c.get(f'/api/maps/{saved["id"]}').json()['root']
+    evidence = next(n for n in tree['children'] if n['title'] == 'Chứng cứ buộc tội')
+    assert evidence['children'][0]['link'] == {'exhibit_id': first, 'page': 2, 'bl': 2}
+
+    # "Đề xuất" linked through the link field to a page that does not exist: flagged; then fixed
+    node(page, 'Đề xuất').click()
+    expect(page.get_by_test_id('map-node-title')).to_have_text('Đề xuất')
+    page.get_by_test_id('map-link-input').fill('BL 999')
+    page.get_by_test_id('map-link-input').press('Enter')
+    expect(page.get_by_test_id('map-link-status')).to_have_attribute('data-missing', 'true')
+    expect(page.get_by_test_id('map-link-status')).to_contain_text('BL 999')
+    expect(node(page, 'Đề xuất').locator('.tags')).to_have_text('⚠ BL 999')
+    page.get_by_test_id('map-link-input').fill('bút lục 3')
+    page.get_by_test_id('map-link-set').click()
+    expect(page.get_by_test_id('map-link-status')).to_have_attribute('data-missing', 'false')
+    expect(page.get_by_test_id('map-link-status')).to_contain_text('TL-002')
+    page.wait_for_function('() => document.querySelector("[data-testid=map-link-thumb] img")?.naturalWidth > 0')
+    page.get_by_test_id('map-marker-clarify').click()
+    expect(page.get_by_test_id('map-marker-clarify')).to_have_attribute('aria-pressed', 'true')
+    page.get_by_test_id('map-note').fill('Hỏi lại giám định viên')
+    page.get_by_test_id('map-note').blur()
+    with server.client('procurator') as c:
+        def proposal() -> dict:
+            root = c.get(f'/api/maps/{saved["id"]}').json()['root']
+            return next(n for n in root['children'] if n['title'] == 'Đề xuất')
+        wait_until(lambda: proposal().get('note') == 'Hỏi lại giám định viên', 'the note is saved')
+        assert proposal()['link'] == {'exhibit_id': second, 'page': 1, 'bl': 3}
+        assert 'clarify' in proposal()['markers']
+    found += expect_accessible(page, 'vi', 'case map: a node chosen')
+
+    # exported as XMind: an independent reader sees the titles and the links
+    with page.expect_download() as download:
+        page.get_by_test_id('map-export').click()
+        page.get_by_test_id('map-export-xmind').click()
+    path = tmp_path / 'so-do.xmind'
+    download.value.save_as(path)
+    sheet = xmindparser.xmind_to_dict(str(path))[0]
+    topics = {t['title']: t for t in sheet['topic']['topics']}
+    assert topics['Đề xuất']['labels'] == ['BL 3'] and topics['Đề xuất']['link'].endswith(f'exhibit={second}&page=1')
+    assert topics['Chứng cứ buộc tội']['topics'][0]['title'] == 'Lời khai bị hại BL 2'
+
+    # a FreeMind file imported: a new map, opened
+    mm_file = tmp_path / 'he-thong-chung-cu.mm'
+    mm_file.write_text('<map version="1.0.1"><node TEXT="Hệ thống chứng cứ"><node TEXT="Giám định" LINK="BL 3"/>'
+                       '</node></map>', encoding='utf-8')
+    page.get_by_test_id('map-import').locator('input[type=file]').set_input_files(str(mm_file))
+    expect(node(page, 'Hệ thống chứng cứ')).to_be_visible()
+    expect(node(page, 'Giám định').locator('.tags')).to_have_text('BL 3')
+    expect(page.get_by_test_id('map-choose')).to_contain_text('Hệ thống chứng cứ')
+
+    page.get_by_test_id('language').get_by_text('EN').click()
+    expect(page.locator('html')).to_have_attribute('lang', 'en-US')
+    expect(page.get_by_test_id('map-new')).to_contain_text('New map from the template')
+    found += expect_accessible(page, 'en', 'case map')
+    assert not found, report(found)

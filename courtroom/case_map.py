@@ -25,11 +25,14 @@ from typing import Any
 from . import audit
 from .bl import MAX_DIGITS
 from .errors import Forbidden, InvalidInput, NotFound
-from .exhibits import Exhibits
+from .exhibits import Disclosure, Exhibits
 from .hearings import Hearings, clean_text
+from .presentation import Presentation
+from .presentation_state import MapShown, PresentationState
 from .roles import Action, Role, require
 from .store import Store
 from .users import User
+from .visibility import Audience
 
 MAX_NODES = 10_000
 MAX_DEPTH = 100
@@ -260,10 +263,11 @@ def _clean_title(title: object) -> str:
 class CaseMaps:
     """The hearing's case maps and their versions, in the hearing's store and audit chain."""
 
-    def __init__(self, store: Store, hearings: Hearings, exhibits: Exhibits) -> None:
+    def __init__(self, store: Store, hearings: Hearings, exhibits: Exhibits, presentation: Presentation) -> None:
         self._store = store
         self._hearings = hearings
         self._exhibits = exhibits
+        self._presentation = presentation
 
     def create(self, hearing_id: int, user: User, title: object, root: object, *,
                source: dict[str, Any] | None = None) -> CaseMap:
@@ -342,6 +346,50 @@ class CaseMaps:
         if user.role in (Role.PRESIDING_JUDGE, Role.CLERK):
             return [m for m in maps if m.shared]
         raise Forbidden('forbidden_role', role=user.role.value, action=Action.EDIT_MAP.value)
+
+    def publish(self, hearing_id: int, user: User, map_id: int, node_id: str | None = None,
+                branch_id: str | None = None) -> PresentationState:
+        """The map's latest version on the screens (only the branch ``branch_id``, if given), centred on
+        ``node_id``; under the rules of any publish (the presiding judge's approval, the kill switch)."""
+        require(user.role, Action.EDIT_MAP)
+        require(user.role, Action.PUBLISH)
+        found = self._get(map_id)
+        if found.hearing_id != hearing_id:
+            raise NotFound('map_not_found', map_id=map_id)
+        nodes = {n.id: n for n in found.root.walk()}
+        for given in (node_id, branch_id):
+            if given is not None and given not in nodes:
+                raise NotFound('map_node_not_found', node_id=given)
+        shown = MapShown(map_id, found.version, node_id, branch_id)
+        details = {**shown.to_json(), 'title': found.title, 'sha256': found.sha256,
+                   'branch': nodes[branch_id].title if branch_id else None,
+                   'node': nodes[node_id].title if node_id else None}
+        return self._presentation.publish_map(hearing_id, user, shown, details)
+
+    def on_screen(self, shown: MapShown, audience: Audience) -> dict[str, Any]:
+        """The map as a screen of ``audience`` draws it: no notes ever; a node linked to a page this audience may
+        not see (a restricted exhibit, or one not yet shown, for every audience but the trial panel) keeps its title
+        and is marked restricted, without its link."""
+        found = self._get(shown.map_id, shown.version)
+        exhibits = {e.id: e for e in self._exhibits.of_hearing(found.hearing_id)}
+        top = next((n for n in found.root.walk() if n.id == shown.branch_id), found.root)
+
+        def node(n: Node) -> dict[str, Any]:
+            out: dict[str, Any] = {'id': n.id, 'title': n.title, 'markers': list(n.markers), 'folded': n.folded,
+                                   'children': [node(c) for c in n.children or ()]}
+            link = n.link
+            if link is not None and not link.missing and link.exhibit_id is not None:
+                exhibit = exhibits.get(link.exhibit_id)
+                seen = exhibit is not None and (audience is Audience.PANEL or (
+                    not exhibit.restricted and exhibit.disclosure is not Disclosure.UNDISCLOSED))
+                if seen:
+                    out['link'] = {'bl': link.bl}
+                else:
+                    out['restricted'] = True
+            return out
+
+        return {'id': found.id, 'version': found.version, 'title': found.title, 'node_id': shown.node_id,
+                'root': node(top)}
 
     def versions(self, map_id: int) -> list[tuple[int, str, str, str]]:
         """(version, sha256, author, saved_at) of every version, oldest first."""

@@ -63,6 +63,7 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'av_not_beside': ('Bản ghi âm, ghi hình được phát một mình, không chiếu song song với trang khác',
                       'A recording plays alone: it cannot be shown side by side with a page'),
     'map_not_found': ('Không có sơ đồ tư duy số {map_id}', 'No case map {map_id}'),
+    'map_node_not_found': ('Sơ đồ tư duy không có nút "{node_id}"', 'The case map has no node "{node_id}"'),
     'map_version_not_found': ('Sơ đồ tư duy số {map_id} không có phiên bản {version}',
                               'Case map {map_id} has no version {version}'),
     'bad_map_node': ('Sơ đồ tư duy không hợp lệ: mỗi nút cần tiêu đề (chuỗi) và danh sách nút con',

@@ -37,6 +37,8 @@ AUTOMATIC = Catalogue('automatic minutes', {
     'playback_clip': ('Phát đoạn “{clip}” của {exhibit}, từ {start} đến {end}',
                       'Played the clip “{clip}” of {exhibit}, from {start} to {end}'),
     'cleared': ('Kết thúc trình chiếu {exhibit}', 'Taken off the screens: {exhibit}'),
+    'map_published': ('Kiểm sát viên trình chiếu sơ đồ tư duy “{title}”{branch_words}',
+                      'The procurator shows the case map “{title}”{branch_words}'),
     'kill_switch_on': ('Chủ tọa tắt mọi màn hình', 'The presiding judge blanks every screen'),
     'kill_switch_off': ('Chủ tọa mở lại màn hình', 'The presiding judge restores the screens'),
     'admitted': ('{participant} được vào phiên tòa', '{participant} is admitted'),
@@ -56,6 +58,8 @@ AUTOMATIC = Catalogue('automatic minutes', {
 PHRASES = Catalogue('minutes phrases', {
     'resume_on': ('mở lại ngày {day}', 'to resume on {day}'),
     'beside': ('; song song bên cạnh: {exhibit}, trang {page}{bl}', '; side by side with {exhibit}, page {page}{bl}'),
+    'map_branch': (', nhánh “{branch}”', ', branch “{branch}”'),
+    'the_map': ('sơ đồ tư duy', 'the case map'),
 })
 
 
@@ -139,6 +143,12 @@ class Minutes:
                 values['beside'] = '' if not isinstance(beside, dict) else PHRASES.t(
                     'beside', lang, **dict(zip(('exhibit', 'bl'), shown_words(beside), strict=True)),
                     page=beside.get('page'))
+            if action == 'map_published':
+                values.setdefault('title', f'#{details.get("map_id")}')
+                branch = details.get('branch')
+                values['branch_words'] = PHRASES.t('map_branch', lang, branch=branch) if branch else ''
+            if action == 'cleared' and 'map' in details:
+                values['exhibit'] = PHRASES.t('the_map', lang)
             if 'participant_id' in details:
                 values['participant'] = people.get(details['participant_id'], f'#{details["participant_id"]}')
             if 'point_id' in details:

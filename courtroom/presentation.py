@@ -17,7 +17,7 @@ from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .events import Event
 from .exhibits import Disclosure, Exhibits, is_av
 from .hearings import Hearings
-from .presentation_state import PresentationState, Region, Shown
+from .presentation_state import MapShown, PresentationState, Region, Shown
 from .roles import Action, Role, require
 from .store import Store
 from .users import User
@@ -157,14 +157,39 @@ class Presentation:
             raise InvalidInput('av_not_beside')  # a recording plays alone: side by side is for pages
         details = _details(live, beside, side)
         if self._hearings.get(state.hearing_id).approval_required and user.role is not Role.PRESIDING_JUDGE:
-            return self._commit(state.next(pending=live, pending_beside=beside, pending_by=user.username), user,
-                                'publish_requested', details)
+            return self._commit(state.next(pending=live, pending_beside=beside, pending_map=None,
+                                           pending_by=user.username), user, 'publish_requested', details)
         return self._go_live(state, live, beside, user, 'published', details)
+
+    def publish_map(self, hearing_id: int, user: User, shown: MapShown,
+                    details: dict[str, object]) -> PresentationState:
+        """Put a case map on the screens in place of any page (``shown`` checked by courtroom.case_map, whose
+        ``details`` name it in the audit entry), or ask the presiding judge for it where approval is required."""
+        require(user.role, Action.PUBLISH)
+        with self._lock:
+            state = self.state(hearing_id)
+            if self._hearings.get(hearing_id).approval_required and user.role is not Role.PRESIDING_JUDGE:
+                return self._commit(state.next(pending_map=shown, pending=None, pending_beside=None,
+                                               pending_by=user.username), user, 'publish_requested',
+                                    {'map': shown.to_json(), **details})
+            return self._map_live(state, shown, user, 'map_published', details)
+
+    def _map_live(self, state: PresentationState, shown: MapShown, user: User, action: str,
+                  details: dict[str, object]) -> PresentationState:
+        return self._commit(state.next(live=None, beside=None, map=shown), user, action, details,
+                            examined={s.exhibit_id for s in state.items})
 
     def approve(self, hearing_id: int, user: User, *, approved: bool = True) -> PresentationState:
         require(user.role, Action.APPROVE)
         with self._lock:
             state = self.state(hearing_id)
+            if state.pending_map is not None:
+                shown_map = state.pending_map
+                cleared = state.next(pending_map=None, pending_by=None)
+                if not approved:
+                    return self._commit(cleared, user, 'publish_rejected', {'map': shown_map.to_json()})
+                return self._map_live(cleared, shown_map, user, 'map_published', {**shown_map.to_json(),
+                                                                                  'approved': True})
             if state.pending is None:
                 raise Conflict('nothing_pending')
             pending, beside = state.pending, state.pending_beside
@@ -178,10 +203,11 @@ class Presentation:
         require(user.role, Action.PUBLISH)
         with self._lock:
             state = self.state(hearing_id)
-            if state.live is None:
+            if state.live is None and state.map is None:
                 return state
-            return self._commit(state.next(live=None, beside=None), user, 'cleared',
-                                _details(state.live, state.beside), examined={s.exhibit_id for s in state.items})
+            details = _details(state.live, state.beside) if state.live else {'map': state.map.to_json()}
+            return self._commit(state.next(live=None, beside=None, map=None), user, 'cleared', details,
+                                examined={s.exhibit_id for s in state.items})
 
     def blank(self, hearing_id: int, user: User, on: bool) -> PresentationState:
         """From the presiding judge, the kill switch; from the procurator, the presenter's own blank, which never
@@ -218,7 +244,7 @@ class Presentation:
                  details: dict[str, object]) -> PresentationState:
         shown = {live.exhibit_id} | ({beside.exhibit_id} if beside else set())
         examined = {s.exhibit_id for s in state.items} - shown
-        return self._commit(state.next(live=live, beside=beside), user, action, details, on_display=shown,
+        return self._commit(state.next(live=live, beside=beside, map=None), user, action, details, on_display=shown,
                             examined=examined)
 
     def _commit(self, state: PresentationState, user: User, action: str, details: dict[str, object], *,

@@ -62,6 +62,25 @@ class Shown:
 
 
 @dataclass(slots=True, frozen=True)
+class MapShown:
+    """A case map on the screens (courtroom.case_map): its version as published, the node the screens are centred
+    on, and, for one branch only, the branch's node."""
+    map_id: int
+    version: int
+    node_id: str | None = None
+    branch_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {'map_id': self.map_id, 'version': self.version, 'node_id': self.node_id, 'branch_id': self.branch_id}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> MapShown | None:
+        if data is None:
+            return None
+        return cls(int(data['map_id']), int(data['version']), data.get('node_id'), data.get('branch_id'))
+
+
+@dataclass(slots=True, frozen=True)
 class PresentationState:
     hearing_id: int
     version: int = 0
@@ -72,10 +91,14 @@ class PresentationState:
     kill_switch: bool = False
     beside: Shown | None = None  # side by side: the right page, only ever with ``live``
     pending_beside: Shown | None = None
+    map: MapShown | None = None  # a case map on the screens, instead of a page
+    pending_map: MapShown | None = None
 
     def __post_init__(self) -> None:
         if self.beside is not None and self.live is None:
             raise ValueError('a page beside nothing')
+        if self.map is not None and self.live is not None:
+            raise ValueError('a page and a map at once')
 
     def next(self, **changes: Any) -> PresentationState:
         return replace(self, version=self.version + 1, **changes)
@@ -95,11 +118,14 @@ class PresentationState:
                    pending=Shown.from_json(data['pending']), pending_by=data['pending_by'],
                    presenter_blank=data['presenter_blank'], kill_switch=data['kill_switch'],
                    beside=Shown.from_json(data.get('beside')),
-                   pending_beside=Shown.from_json(data.get('pending_beside')))
+                   pending_beside=Shown.from_json(data.get('pending_beside')),
+                   map=MapShown.from_json(data.get('map')), pending_map=MapShown.from_json(data.get('pending_map')))
 
     def to_api(self) -> dict[str, Any]:
         return {'version': self.version, 'live': self.live.to_json() if self.live else None,
                 'pending': self.pending.to_json() if self.pending else None, 'pending_by': self.pending_by,
                 'presenter_blank': self.presenter_blank, 'kill_switch': self.kill_switch,
                 'beside': self.beside.to_json() if self.beside else None,
-                'pending_beside': self.pending_beside.to_json() if self.pending_beside else None}
+                'pending_beside': self.pending_beside.to_json() if self.pending_beside else None,
+                'map': self.map.to_json() if self.map else None,
+                'pending_map': self.pending_map.to_json() if self.pending_map else None}

@@ -47,6 +47,7 @@ class OnScreen:
     beside_marks: tuple[dict[str, Any], ...] = ()
     laser: bool = False
     playback: Played | None = None
+    map: dict[str, Any] | None = None  # a case map instead of a page: map_id, version, node_id, branch, title
 
 
 def _page(details: dict[str, Any]) -> Page:
@@ -65,6 +66,7 @@ def screen_timeline(entries: list[AuditEntry]) -> list[tuple[float, OnScreen]]:
     beside: Page | None = None
     kill = blank = laser = False
     playback: Played | None = None
+    shown_map: dict[str, Any] | None = None
     marks: dict[Page, dict[int, dict[str, Any]]] = {}
     out: list[tuple[float, OnScreen]] = []
     for e in entries:
@@ -73,9 +75,12 @@ def screen_timeline(entries: list[AuditEntry]) -> list[tuple[float, OnScreen]]:
                 live = _page(e.details)
                 right = e.details.get('beside')
                 beside = _page(right) if isinstance(right, dict) else None
-                playback = None
-            elif e.action == 'cleared':
+                playback = shown_map = None
+            elif e.action == 'map_published':
+                shown_map = {k: e.details.get(k) for k in ('map_id', 'version', 'node_id', 'branch', 'title')}
                 live = beside = playback = None
+            elif e.action == 'cleared':
+                live = beside = playback = shown_map = None
             elif e.action in ('kill_switch_on', 'kill_switch_off'):
                 kill = e.action == 'kill_switch_on'
             elif e.action in ('blank_on', 'blank_off'):
@@ -100,6 +105,8 @@ def screen_timeline(entries: list[AuditEntry]) -> list[tuple[float, OnScreen]]:
             state = OnScreen('showing', live[0], live[1], since=at, beside_exhibit_id=beside[0] if beside else None,
                              beside_page=beside[1] if beside else None, marks=_shapes(marks, live),
                              beside_marks=_shapes(marks, beside), laser=laser, playback=playback)
+        elif shown_map is not None:
+            state = OnScreen('showing', since=at, laser=laser, map=shown_map)
         else:
             state = OnScreen('idle', since=at)
         out.append((at, state))

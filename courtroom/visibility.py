@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from .presentation_state import PresentationState, Region, Shown
+from .presentation_state import MapShown, PresentationState, Region, Shown
 
 
 class Audience(StrEnum):
@@ -35,11 +35,12 @@ class ScreenView:
     region: Region | None = None
     split: bool = False  # two pages side by side
     beside: Shown | None = None  # side by side: the right page, None when this audience may not see it
+    map: MapShown | None = None  # a case map instead of a page (what of it this audience sees: courtroom.case_map)
 
     @property
     def pages(self) -> tuple[Shown | None, ...]:
         """The shown pages left to right, None for a side this audience may not see; () when showing nothing."""
-        if self.state is not ViewState.SHOWING:
+        if self.state is not ViewState.SHOWING or self.map is not None:
             return ()
         left = Shown(self.exhibit_id, self.page, self.region) \
             if self.exhibit_id is not None and self.page is not None else None
@@ -48,6 +49,8 @@ class ScreenView:
     def to_api(self) -> dict[str, Any]:
         single = {'state': self.state.value, 'exhibit_id': self.exhibit_id, 'page': self.page,
                   'region': list(self.region.as_tuple()) if self.region else None}
+        if self.map is not None:
+            single['map'] = self.map.to_json()
         if not self.split:
             return single
         return {**single, 'split': True, 'beside': self.beside.to_json() if self.beside else None}
@@ -68,6 +71,8 @@ def screen_view(audience: Audience, state: PresentationState, *, restricted: boo
         return ScreenView(ViewState.BLANK)
     if audience is not Audience.PANEL and (state.kill_switch or (closed_door and audience is Audience.OBSERVER)):
         return ScreenView(ViewState.BLANK)
+    if state.map is not None:  # the map's nodes are filtered for the audience where it is drawn (case_map)
+        return ScreenView(ViewState.SHOWING, map=state.map)
     live = state.live
     if live is None:
         return ScreenView(ViewState.IDLE)

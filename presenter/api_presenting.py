@@ -48,6 +48,9 @@ class PublishIn(BaseModel):
                              'the page is shown alone')
     items: list[PublishItem] | None = Field(default=None, max_length=100, description='one page, or two shown side '
                                             'by side, left then right')
+    map_id: int | None = Field(default=None, description='a case map instead of a page (courtroom.case_map)')
+    node_id: str | None = Field(default=None, max_length=64, description='with map_id: the node the screens centre on')
+    branch_id: str | None = Field(default=None, max_length=64, description='with map_id: show only this branch')
 
 
 class BlankIn(BaseModel):
@@ -106,9 +109,17 @@ def presenting_routes(router: APIRouter, services: Services, current_user: Calla
         own zoom region (one item is the same as the single form). To turn one side and leave the other as it is,
         send the single form with `side`: 0 for the left page, 1 for the right one; `side: 1` while one page is
         live puts the page beside it. `beside` in the answer is the right page. Zero or more than two items, or
-        `items` together with `exhibit_id`/`page`, is a 400."""
+        `items` together with `exhibit_id`/`page`, is a 400.
+
+        A case map: `{map_id, node_id?, branch_id?}` shows the map's latest version (or only one branch of it),
+        centred on `node_id`; each audience's screens show a node linked to a page it may not see as its title
+        with a restricted mark, never the page; notes never reach a screen."""
         require(user.role, Action.PUBLISH)
         presentation = services.presentation
+        if body.map_id is not None:
+            if body.items is not None or body.exhibit_id is not None or body.page is not None:
+                raise InvalidInput('publish_items_or_page')
+            return services.maps.publish(hearing_id, user, body.map_id, body.node_id, body.branch_id).to_api()
         if body.items is not None:
             if body.exhibit_id is not None or body.page is not None or body.side is not None:
                 raise InvalidInput('publish_items_or_page')

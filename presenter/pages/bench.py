@@ -326,7 +326,10 @@ class Bench:
         state = self.snapshot.state if self.snapshot else None
         live = state.live if state else None
         exhibit = self.by_id.get(live.exhibit_id) if live else None
-        if live is None:
+        if state is not None and state.map is not None:  # a case map, published from the map page
+            self.live_text.text = t('bench_map_live')
+            self.live_title.text = ''
+        elif live is None:
             self.live_text.text = t('bench_nothing_live')
             self.live_title.text = ''
         elif state is not None and state.beside is not None:

@@ -85,6 +85,13 @@ class CaseMapPage:
                         testid(ui.item(t('map_export_as', format=FORMAT_NAMES[fmt]),
                                        on_click=lambda fmt=fmt: self.export(fmt)), f'map-export-{fmt}')
                 self.share = testid(ui.switch(t('map_share'), on_change=self._on_share), 'map-share')
+            with ui.row().classes('w-full items-center gap-3') as self.present_row:
+                testid(ui.button(t('map_publish'), icon='cast', on_click=lambda: self.publish_map(branch=False)),
+                       'map-publish').props('unelevated no-caps color=green-9')
+                testid(ui.button(t('map_publish_branch'), icon='account_tree',
+                                 on_click=lambda: self.publish_map(branch=True)), 'map-publish-branch') \
+                    .props('outline no-caps color=green-9')
+                self.follow = testid(ui.switch(t('map_follow'), value=True), 'map-follow')
                 self.status = testid(ui.label(), 'map-status').classes('text-sm text-slate-700 ml-auto')
             self.keys = ui.label(t('map_keys')).classes('text-xs text-slate-600')
             self.empty = testid(ui.label(t('map_none')), 'map-none').classes('text-base text-slate-700 py-8')
@@ -120,6 +127,13 @@ class CaseMapPage:
                         ui.button(t(MAP_MARKER_KEYS[marker]), icon=MARKER_ICONS[marker],
                                   on_click=lambda marker=marker: self.toggle_marker(marker)), f'map-marker-{marker}') \
                         .props('outline no-caps dense size=sm color=primary aria-pressed=false')
+            with ui.row().classes('w-full gap-2'):
+                self.preview_page = testid(ui.button(t('map_preview_page'), icon='visibility',
+                                                     on_click=lambda: self.show_page(publish=False)),
+                                           'map-preview-page').props('outline no-caps dense color=primary')
+                self.publish_page = testid(ui.button(t('map_publish_page'), icon='cast',
+                                                     on_click=lambda: self.show_page(publish=True)),
+                                           'map-publish-page').props('unelevated no-caps dense color=green-9')
             self.note = testid(ui.textarea(t('map_note')), 'map-note').classes('w-full').props('outlined autogrow')
             self.note.on('blur', self.set_note)
         self._show_node(None)
@@ -147,7 +161,7 @@ class CaseMapPage:
 
     def _show_map(self, opened: CaseMap | None) -> None:
         self.current = opened
-        for element in (self.body, self.keys, self.export_button, self.share):
+        for element in (self.body, self.keys, self.export_button, self.share, self.present_row):
             element.visible = opened is not None
         self.empty.visible = opened is None
         self._show_node(None)
@@ -242,9 +256,51 @@ class CaseMapPage:
 
     # --- the selected node ------------------------------------------------------------------------------------
 
-    def on_select(self, e: GenericEventArguments) -> None:
+    async def on_select(self, e: GenericEventArguments) -> None:
         node = e.args if isinstance(e.args, dict) and isinstance(e.args.get('id'), str) else None
         self._show_node(node)
+        if node is not None and self.follow.value and self.current is not None:
+            state = await run.io_bound(self.services.presentation.state, self.hearing.id)
+            shown = state.map
+            if shown is not None and shown.map_id == self.current.id and shown.node_id != node['id'] \
+                    and self._saved_node(node['id']):  # the screens move to the node chosen, in the branch shown
+                await self._publish(node['id'], shown.branch_id)
+
+    # --- presenting -------------------------------------------------------------------------------------------
+
+    async def publish_map(self, branch: bool) -> None:
+        await self._flush()
+        node_id = self.node['id'] if self.node is not None and self._saved_node(self.node['id']) else None
+        await self._publish(node_id, node_id if branch else None)
+
+    async def _publish(self, node_id: str | None, branch_id: str | None) -> None:
+        if self.current is None:
+            return
+        try:
+            state = await run.io_bound(self.services.maps.publish, self.hearing.id, self.user, self.current.id,
+                                       node_id, branch_id)
+        except CourtroomError as error:
+            ui.notify(error_text(error), type='negative')
+            return
+        if state.pending_map is not None:
+            ui.notify(t('map_sent_for_approval'), type='info')
+
+    async def show_page(self, publish: bool) -> None:
+        """The selected node's page: previewed on the bench, or published under the rules of any publish."""
+        link = self._saved_link(self.node['id']) if self.node is not None else None
+        if link is None or link.missing or link.exhibit_id is None or link.page is None:
+            return
+        presentation, h, user = self.services.presentation, self.hearing.id, self.user
+        try:
+            if publish:
+                await run.io_bound(presentation.publish, h, user, link.exhibit_id, link.page)
+            else:
+                await run.io_bound(presentation.set_preview, h, user, link.exhibit_id, link.page)
+        except CourtroomError as error:
+            ui.notify(error_text(error), type='negative')
+
+    def _saved_node(self, node_id: str) -> bool:
+        return self.current is not None and any(n.id == node_id for n in self.current.root.walk())
 
     def _show_node(self, node: dict[str, Any] | None) -> None:
         self.node = node
@@ -269,6 +325,9 @@ class CaseMapPage:
 
     def _show_link(self, link: Link | None) -> None:
         self.thumb.visible = False
+        resolved = link is not None and not link.missing and link.exhibit_id is not None
+        self.preview_page.set_enabled(resolved)
+        self.publish_page.set_enabled(resolved)
         if link is None:
             self.link_status.text = ''
             return

@@ -55,11 +55,16 @@ STYLE = '''
                         text-overflow: ellipsis; }
   .screen-stage-label[data-stage=suspended] { color: #fde68a; background: rgba(120, 53, 15, 0.7); }
   .screen-stage-label[data-stage=postponed] { color: #fecaca; background: rgba(127, 29, 29, 0.7); }
+  .screen-map { position: absolute; inset: 0; background: #f8fafc; }
+  .screen-map .map-restricted { background: #e2e8f0 !important; color: #334155 !important; }
+  .screen-map .map-tag { background: #dbeafe !important; color: #1e3a8a !important; }
   .laser-dot { position: absolute; z-index: 4; box-sizing: border-box; width: max(18px, 2.8vh);
                height: max(18px, 2.8vh); transform: translate(-50%, -50%); border-radius: 50%;
                pointer-events: none; background: #ff2020; background-clip: padding-box;
                border: max(4px, 0.6vh) solid rgba(255, 32, 32, 0.4); transition: opacity 0.3s ease-out; }
 </style>
+<link rel="stylesheet" href="/static/courtroom/vendor/mind-elixir/MindElixir.css">
+<script src="/static/courtroom/vendor/mind-elixir/MindElixir.iife.js"></script>
 <script src="/static/courtroom/marks.js"></script>
 <script src="/static/courtroom/screen.js"></script>
 '''
@@ -138,7 +143,8 @@ def evidence_view(services: Services, hearing: Hearing, audience: Audience, *, i
             show_stage(change.stage.value, change.reason, change.resume_on)
 
     follow(services.stages.changed, stage_changed)
-    _follow(services, hearing.id, audience, image_base, on_ack, on_connect, on_disconnect)
+    _follow(services, hearing.id, audience, image_base, on_ack, on_connect, on_disconnect,
+            {'restricted': t('screen_map_restricted')})
     return content
 
 
@@ -149,7 +155,7 @@ def _day(iso: str | None) -> str:
 
 def _follow(services: Services, hearing_id: int, audience: Audience, image_base: str,
             on_ack: Callable[[Ack], None] | None, on_connect: Callable[[], None] | None,
-            on_disconnect: Callable[[], None] | None) -> None:
+            on_disconnect: Callable[[], None] | None, map_labels: dict[str, str]) -> None:
     client = context.client
 
     async def aspect_and_marks(shown: Shown) -> tuple[float | None, PageMarks]:
@@ -169,6 +175,8 @@ def _follow(services: Services, hearing_id: int, audience: Audience, image_base:
             aspect, marks = await aspect_and_marks(Shown(view.exhibit_id, view.page))
         # the view paints only the newest version it has been sent, so a slow push cannot undo a later one
         payload = view_payload(view, snapshot.state.version, image_base, aspect, marks, sides)
+        if view.map is not None:  # the map as this audience may see it: no notes, restricted links marked
+            payload['map'] = {**await run.io_bound(services.maps.on_screen, view.map, audience), 'labels': map_labels}
         # the laser's moves on these pages now come here
         services.laser.show(client.id, hearing_id, [(s.exhibit_id, s.page) for s in view.pages if s])
         for page in [payload, *(sides or [])]:  # new boxes: a new image URL, which no browser cache holds

@@ -364,19 +364,24 @@ class ReviewPage:
         self.shown = shown
         # set one by one: props('name=') with nothing after the '=' would leave the value before in place
         for name, value in (('state', shown.state), ('exhibit-id', shown.exhibit_id), ('page', shown.page),
-                            ('beside-exhibit-id', shown.beside_exhibit_id), ('beside-page', shown.beside_page)):
+                            ('beside-exhibit-id', shown.beside_exhibit_id), ('beside-page', shown.beside_page),
+                            ('map-id', shown.map.get('map_id') if shown.map else None)):
             self.on_screen.props[f'data-{name}'] = '' if value is None else str(value)
         self.on_screen.update()
         exhibit = self.exhibits.get(shown.exhibit_id) if shown.exhibit_id is not None else None
         showing = shown.state == 'showing' and shown.page is not None and shown.exhibit_id is not None
         self.thumb_icon.set_visibility(not showing)
-        self.thumb_icon.name = 'tv_off' if shown.state == 'blank' else 'desktop_windows'
+        self.thumb_icon.name = ('tv_off' if shown.state == 'blank' else 'account_tree' if shown.map
+                                else 'desktop_windows')
         self._show_page(self.thumb, shown.exhibit_id if showing else None, shown.page, shown.marks)
         if showing:
             assert shown.exhibit_id is not None and shown.page is not None
             self.on_screen_title.text = f'{exhibit.label} · {exhibit.title}' if exhibit else f'#{shown.exhibit_id}'
             bl = page_bl(exhibit, shown.page) if exhibit else None
             self.on_screen_page.text = t('page') + f' {shown.page}' + (f' · BL {bl}' if bl is not None else '')
+        elif shown.map is not None:  # a case map: its title, and the branch shown
+            self.on_screen_title.text = t('rec_review_map', title=shown.map.get('title') or '')
+            self.on_screen_page.text = shown.map.get('branch') or ''
         else:
             self.on_screen_title.text = t('rec_review_blank' if shown.state == 'blank' else 'rec_review_idle')
             self.on_screen_page.text = ''

@@ -12,7 +12,7 @@ window.courtroomScreen = {
 
   // The pages a view shows, left to right (null for an empty half), each with its region and aspect.
   pagesOf(view) {
-    if (view.state !== "showing") return [];
+    if (view.state !== "showing" || view.map) return []; // a case map shows no page
     return view.split ? view.sides : [view];
   },
 
@@ -129,6 +129,59 @@ window.courtroomScreen = {
     }
   },
 
+  // A case map (courtroom/case_map.py), drawn read-only by mind-elixir as the procurator's editor draws it, and
+  // centred on the node published. Each node drawn carries data-node-id; one linked to a page this audience may not
+  // see carries data-restricted and a "restricted" tag, never the page. Drawn again only when what it shows changes.
+  showMap(map, stage) {
+    const key = JSON.stringify([map.id, map.version, map.root]);
+    let holder = stage.querySelector(":scope > .screen-map");
+    if (!holder || holder.dataset.key !== key) {
+      this.dropMap();
+      holder = document.createElement("div");
+      holder.className = "screen-map";
+      holder.dataset.key = key;
+      const el = document.createElement("div"); // mind-elixir's own box: it makes it position: relative
+      el.style.cssText = "width: 100%; height: 100%;";
+      holder.appendChild(el);
+      stage.replaceChildren(holder);
+      const Viewer = MindElixir.default || MindElixir; // the IIFE build exports a module object
+      this.mapView = new Viewer({ el, direction: MindElixir.SIDE, editable: false, toolBar: false,
+                                  keypress: false, contextMenu: false, allowUndo: false });
+      const labels = map.labels || {};
+      const node = (n) => ({
+        id: n.id, topic: n.title, expanded: !n.folded, restricted: !!n.restricted,
+        tags: n.restricted ? [{ text: labels.restricted || "—", className: "map-restricted" }]
+          : n.link ? [{ text: `BL ${n.link.bl}`, className: "map-tag" }] : [],
+        icons: (n.markers || []).map((m) => ({ for: "+", against: "−", clarify: "?", key: "★" })[m]),
+        children: (n.children || []).map(node),
+      });
+      this.mapView.init({ nodeData: node(map.root) });
+      for (const tpc of holder.querySelectorAll("me-tpc")) {
+        tpc.dataset.nodeId = tpc.nodeObj ? tpc.nodeObj.id : tpc.dataset.nodeid.replace(/^me/, "");
+        if (tpc.nodeObj && tpc.nodeObj.restricted) tpc.dataset.restricted = "true";
+      }
+      this.mapView.scaleFit();
+    }
+    holder.dataset.mapId = map.id;
+    if (map.node_id === map.root.id) {
+      this.mapView.scaleFit(); // the root: the whole map (or branch) in view
+      holder.dataset.focus = map.node_id;
+    } else if (map.node_id) {
+      try {
+        const el = this.mapView.findEle(map.node_id);
+        this.mapView.selectNode(el);
+        holder.dataset.focus = map.node_id;
+      } catch (e) { /* folded away, or not in the branch shown */ }
+    }
+  },
+
+  dropMap() {
+    if (this.mapView) {
+      try { this.mapView.destroy(); } catch (e) { /* already gone with its element */ }
+      this.mapView = null;
+    }
+  },
+
   async show(view) {
     if (this.latest !== undefined && view.version < this.latest) return; // an older push that arrived late
     this.latest = view.version;
@@ -147,14 +200,20 @@ window.courtroomScreen = {
       if (seq !== this.seq) return;
     }
     const stage = document.getElementById("screen-stage");
-    if (!pages.length) {
+    if (view.map) {
+      this.showMap(view.map, stage);
+      this.sides = [];
+    } else if (!pages.length) {
+      this.dropMap();
       stage.replaceChildren();
       this.sides = [];
     } else if (!view.split) {
+      this.dropMap();
       const shown = this.box(view, images[0]);
       stage.replaceChildren(shown);
       this.sides = [{ page: view, image: images[0], box: shown, stage }];
     } else {
+      this.dropMap();
       this.sides = pages.map((page, i) => {
         const half = document.createElement("div");
         half.className = "screen-half";
@@ -186,6 +245,7 @@ window.courtroomScreen = {
     box.dataset.exhibitId = view.exhibit_id ?? "";
     box.dataset.page = view.page ?? "";
     box.dataset.version = view.version;
+    box.dataset.mapId = view.map ? view.map.id : "";
     const right = view.split && view.beside ? [view.beside.exhibit_id, view.beside.page] : null;
     emitEvent("screen_ack", {
       state: view.state, exhibit_id: view.exhibit_id, page: view.page, version: view.version, beside: right,

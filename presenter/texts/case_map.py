@@ -45,4 +45,11 @@ CASE_MAP_TEXTS = Catalogue('presenter.texts.case_map', {
     'map_marker_key': ('Quan trọng', 'Key point'),
     'map_new_node': ('Nút mới', 'New node'),
     'bench_open_map': ('Sơ đồ tư duy', 'Case map'),
+    'bench_map_live': ('Sơ đồ tư duy', 'The case map'),
+    'map_publish': ('Trình chiếu sơ đồ', 'Show the map'),
+    'map_publish_branch': ('Chỉ chiếu nhánh đang chọn', 'Show only the selected branch'),
+    'map_follow': ('Màn hình theo nút đang chọn', 'Screens follow the selected node'),
+    'map_preview_page': ('Xem trước trang', 'Preview the page'),
+    'map_publish_page': ('Trình chiếu trang', 'Show the page'),
+    'map_sent_for_approval': ('Đã gửi chủ tọa duyệt', 'Sent to the presiding judge for approval'),
 })

@@ -47,6 +47,7 @@ REVIEW_TEXTS = Catalogue('presenter.texts.review', {
     'rec_review_not_recorded': ('Thời điểm này không có trong bản ghi của nguồn đã chọn',
                                 'That moment is not in the chosen source\'s recording'),
     'rec_review_idle': ('Không trình chiếu tài liệu', 'Nothing on display'),
+    'rec_review_map': ('Sơ đồ tư duy “{title}”', 'Case map “{title}”'),
     'rec_review_blank': ('Màn hình tắt', 'Screens blanked'),
     'rec_review_since': ('từ {at}', 'since {at}'),
     'rec_review_marks': Plural(vi='Có {n} nét đánh dấu trên trang', one='{n} mark on the page',

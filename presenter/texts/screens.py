@@ -10,6 +10,7 @@ SCREENS_TEXTS = Catalogue('presenter.texts.screens', {
         'This screen link is not valid or has been withdrawn',
     ),
     'screen_idle': ('Chưa trình chiếu tài liệu', 'Nothing on display'),
+    'screen_map_restricted': ('hạn chế', 'restricted'),
     'screen_restricted': ('Tài liệu hạn chế — chỉ hiển thị cho Hội đồng xét xử',
                           'Restricted exhibit — shown to the trial panel only'),
     'screen_case': ('Vụ án số {case}', 'Case {case}'),

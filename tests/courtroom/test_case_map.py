@@ -5,6 +5,7 @@ kept with the hash of their canonical JSON and written in the audit chain; who m
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pytest
 
@@ -13,9 +14,13 @@ from courtroom.case_map import MAX_NODES, CaseMaps, bl_in_text, canonical, parse
 from courtroom.errors import Forbidden, InvalidInput, NotFound
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
+from courtroom.minutes import Minutes
+from courtroom.presentation import Presentation
+from courtroom.presentation_state import MapShown
 from courtroom.roles import Role
 from courtroom.store import Store
 from courtroom.users import User
+from courtroom.visibility import Audience
 
 from .conftest import draft
 
@@ -39,7 +44,7 @@ def hearing(store: Store) -> tuple[CaseMaps, int, list[int]]:
     h = hearings.create(case_number='1', title='t', actor='thuky')
     made = exhibits.add_bundle(h.id, [draft(['a', 'b', 'c'], sha='a', bl_first=10), draft(['d'], sha='b')],
                                actor='thuky')
-    return CaseMaps(store, hearings, exhibits), h.id, [e.id for e in made]
+    return CaseMaps(store, hearings, exhibits, Presentation(store, hearings, exhibits)), h.id, [e.id for e in made]
 
 
 def tree(*children: dict) -> dict:
@@ -153,3 +158,68 @@ def test_the_procurator_edits_the_judge_and_clerk_see_it_shared_without_notes_ot
     with pytest.raises(Forbidden):
         maps.of_hearing(h, COUNSEL)
     assert [e.action for e in AuditLog(store).entries(h)][-1] == 'map_shared'
+
+
+def test_a_published_map_shows_each_audience_only_what_it_may_see_and_never_a_note(store: Store) -> None:
+    maps, h, (e1, e2) = hearing(store)
+    presentation = maps._presentation
+    made = maps.create(h, PROCURATOR, 'Sơ đồ', tree(
+        {'title': 'Đã trình chiếu', 'link': {'bl': 10}, 'note': 'riêng'},
+        {'title': 'Chưa trình chiếu', 'link': {'exhibit_id': e2, 'page': 1}},
+        {'title': 'Hạn chế', 'link': {'bl': 11}}, {'title': 'Không có trang', 'link': {'bl': 999}}))
+    presentation.publish(h, PROCURATOR, e1, 1)  # e1 has been shown; e2 never
+    branch = made.root.children[0].id
+    state = maps.publish(h, PROCURATOR, made.id, node_id=made.root.children[1].id)
+    assert state.live is None and state.map is not None and state.map.version == made.version
+    assert Exhibits(store).get(e1).disclosure.value == 'examined'  # the page went off the screens
+    for audience in Audience:
+        view = presentation.view(h, audience)
+        assert view.state.value == 'showing' and view.map == state.map and view.pages == ()
+    public = maps.on_screen(state.map, Audience.PUBLIC)
+    panel = maps.on_screen(state.map, Audience.PANEL)
+    assert 'note' not in json.dumps(public) and 'riêng' not in json.dumps(panel)
+    assert [c.get('link') for c in public['root']['children']] == [{'bl': 10}, None, {'bl': 11}, None]
+    assert [c.get('restricted', False) for c in public['root']['children']] == [False, True, False, False]
+    assert [c.get('link') for c in panel['root']['children']] == [{'bl': 10}, {'bl': 13}, {'bl': 11}, None]
+    Exhibits(store).set_restricted(e1, True, actor='thuky')
+    public = maps.on_screen(state.map, Audience.PUBLIC)
+    assert [c.get('restricted', False) for c in public['root']['children']] == [True, True, True, False]
+    assert maps.on_screen(state.map, Audience.PANEL)['root']['children'][0]['link'] == {'bl': 10}
+    only = maps.publish(h, PROCURATOR, made.id, branch_id=branch)
+    assert maps.on_screen(only.map, Audience.PANEL)['root']['title'] == 'Đã trình chiếu'
+    entry = AuditLog(store).entries(h)[-1]
+    assert entry.action == 'map_published' and entry.details['branch'] == 'Đã trình chiếu'
+    with pytest.raises(NotFound):
+        maps.publish(h, PROCURATOR, made.id, node_id='nope')
+    for user in (JUDGE, CLERK, COUNSEL):
+        with pytest.raises(Forbidden):
+            maps.publish(h, user, made.id)
+    presentation.clear(h, PROCURATOR)
+    assert presentation.state(h).map is None
+
+
+def test_a_map_waits_for_the_judges_approval_where_required(store: Store) -> None:
+    maps, h, _ = hearing(store)
+    Hearings(store).configure(h, actor='thuky', approval_required=True)
+    made = maps.create(h, PROCURATOR, 'Sơ đồ', tree({'title': 'a'}))
+    presentation = maps._presentation
+    state = maps.publish(h, PROCURATOR, made.id)
+    assert state.map is None and state.pending_map is not None
+    assert presentation.view(h, Audience.PUBLIC).state.value == 'idle'
+    state = presentation.approve(h, JUDGE)
+    assert state.map == MapShown(made.id, 1) and state.pending_map is None
+    assert presentation.view(h, Audience.PUBLIC).map == state.map
+
+
+def test_the_minutes_name_the_map_and_its_branch(store: Store) -> None:
+    maps, h, _ = hearing(store)
+    made = maps.create(h, PROCURATOR, 'Sơ đồ vụ án', tree({'title': 'Chứng cứ buộc tội'}))
+    maps.publish(h, PROCURATOR, made.id)
+    maps.publish(h, PROCURATOR, made.id, branch_id=made.root.children[0].id)
+    maps._presentation.clear(h, PROCURATOR)
+    texts = [e.text for e in Minutes(store).entries(h) if e.kind in ('map_published', 'cleared')]
+    assert texts == ['Kiểm sát viên trình chiếu sơ đồ tư duy “Sơ đồ vụ án”',
+                     'Kiểm sát viên trình chiếu sơ đồ tư duy “Sơ đồ vụ án”, nhánh “Chứng cứ buộc tội”',
+                     'Kết thúc trình chiếu sơ đồ tư duy']
+    assert [e.text for e in Minutes(store).entries(h, 'en') if e.kind == 'map_published'][1] == \
+        'The procurator shows the case map “Sơ đồ vụ án”, branch “Chứng cứ buộc tội”'

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import xmindparser
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import Server
 from tests.waiting import wait_until
 
-from .conftest import make_pdf, sign_in
+from .conftest import TIMEOUT_MS, call, make_pdf, sign_in
 from .test_accessibility import expect_accessible, report
 
 pytestmark = pytest.mark.e2e
@@ -111,3 +111,66 @@ def test_make_link_fix_export_and_import_a_case_map(page: Page, server: Server, 
     expect(page.get_by_test_id('map-new')).to_contain_text('New map from the template')
     found += expect_accessible(page, 'en', 'case map')
     assert not found, report(found)
+
+
+def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, browser: Browser,
+                                                                 server: Server) -> None:
+    with server.client('clerk') as clerk:
+        hid = clerk.post('/api/hearings', json={'case_number': '531/2026/HSST', 'title': 'Vụ án trình chiếu sơ đồ'}) \
+            .json()['id']
+        files = [('files', ('loi-khai.pdf', make_pdf(['Lời khai bị hại']), 'application/pdf')),
+                 ('files', ('nhan-than.pdf', make_pdf(['Lý lịch bị cáo']), 'application/pdf'))]
+        shown, restricted = (e['id'] for e in clerk.post(f'/api/hearings/{hid}/bundles', files=files)
+                             .json()['exhibits'])
+        clerk.patch(f'/api/exhibits/{restricted}', json={'restricted': True})
+        urls = {a: clerk.post(f'/api/hearings/{hid}/screens', json={'name': a, 'audience': a}).json()['url']
+                for a in ('public', 'panel')}
+    call(server, 'procurator', 'POST', f'/api/hearings/{hid}/publish', {'exhibit_id': shown, 'page': 1})
+    made = call(server, 'procurator', 'POST', f'/api/hearings/{hid}/maps', {'title': 'Sơ đồ', 'root': {
+        'title': 'Vụ án', 'children': [
+            {'title': 'Lời khai BL 1', 'note': 'GHI CHÚ RIÊNG'},
+            {'title': 'Nhân thân', 'link': 'BL 2'}, {'title': 'Đề xuất'}]}})
+    ids = {n['title']: n['id'] for n in made['root']['children']}
+    context = browser.new_context(viewport={'width': 960, 'height': 540})
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        screens = {a: context.new_page() for a in urls}
+        for audience, screen in screens.items():
+            screen.goto(urls[audience])
+            expect(screen.get_by_test_id('shown-page')).to_have_attribute('data-exhibit-id', str(shown))
+        sign_in(page, 'procurator')
+        page.goto(f'/maps/{hid}')
+        expect(node(page, 'Nhân thân')).to_be_visible()
+        page.get_by_test_id('map-publish').click()
+        for audience, screen in screens.items():
+            content = screen.get_by_test_id('screen-content')
+            expect(content).to_have_attribute('data-map-id', str(made['id']))
+            expect(screen.locator('[data-node-id]')).to_have_count(4)
+            expect(screen.get_by_test_id('shown-page')).to_have_count(0)
+            person = screen.locator(f'[data-node-id="{ids["Nhân thân"]}"]')
+            if audience == 'public':  # restricted: the title and a mark, no BL
+                expect(person).to_have_attribute('data-restricted', 'true')
+                expect(person).to_contain_text('hạn chế')
+                expect(person).not_to_contain_text('BL 2')
+            else:
+                expect(person).not_to_have_attribute('data-restricted', 'true')
+                expect(person).to_contain_text('BL 2')
+            expect(screen.locator(f'[data-node-id="{ids["Lời khai BL 1"]}"]')).to_contain_text('BL 1')
+            assert 'GHI CHÚ RIÊNG' not in screen.content()
+
+        # choosing a node on the map page centres every screen on it
+        node(page, 'Đề xuất').click()
+        for screen in screens.values():
+            expect(screen.locator('.screen-map')).to_have_attribute('data-focus', ids['Đề xuất'])
+
+        # a linked node's page shown from the panel: the page replaces the map
+        node(page, 'Lời khai BL 1').click()
+        expect(page.get_by_test_id('map-publish-page')).to_be_enabled()
+        page.get_by_test_id('map-publish-page').click()
+        for screen in screens.values():
+            expect(screen.get_by_test_id('shown-page')).to_have_attribute('data-exhibit-id', str(shown))
+            expect(screen.get_by_test_id('screen-content')).to_have_attribute('data-map-id', '')
+        minutes = call(server, 'clerk', 'GET', f'/api/hearings/{hid}/minutes')
+        assert any(m['text'] == 'Kiểm sát viên trình chiếu sơ đồ tư duy “Sơ đồ”' for m in minutes)
+    finally:
+        context.close()

@@ -12,5 +12,6 @@ Everything in here (people, numbers, plates, events) is invented.
 
 from .bundle import MANIFEST_COLUMNS, write_demo_case_file
 from .case import DEMO_CASE
+from .case_map import write_demo_case_map
 
-__all__ = ['DEMO_CASE', 'MANIFEST_COLUMNS', 'write_demo_case_file']
+__all__ = ['DEMO_CASE', 'MANIFEST_COLUMNS', 'write_demo_case_file', 'write_demo_case_map']

@@ -1,4 +1,5 @@
-"""Write the demo case file: ``python -m demo OUT_DIR``."""
+"""Write the demo case file: ``python -m demo OUT_DIR``; its case map (XMind) goes beside it, as
+``OUT_DIR-so-do-tu-duy.xmind`` (a bundle folder holds only what its manifest lists)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pymupdf
 
 from .bundle import write_demo_case_file
+from .case_map import map_path, write_demo_case_map
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(p.name)
     print(f'{total} trang PDF')
+    print(write_demo_case_map(map_path(Path(args[0]))))
     return 0
 
 

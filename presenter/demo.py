@@ -13,10 +13,12 @@ from typing import Any
 from courtroom.exhibits import is_av
 from courtroom.roles import Role
 from courtroom.users import User
-from demo import DEMO_CASE, write_demo_case_file
+from demo import DEMO_CASE, write_demo_case_file, write_demo_case_map
+from demo.case_map import MAP_FILE
 from media import bundle
 from media.redact import text_boxes
 
+from .case_maps import import_map_file
 from .services import Services
 
 logger = logging.getLogger(__name__)
@@ -124,6 +126,8 @@ def ensure_demo(services: Services) -> DemoSummary:
         redact_demo_page(services, h)
     if not services.playback.clips_of_hearing(h):
         add_demo_clip(services, h)
+    if not services.maps.of_hearing(h, procurator()):
+        add_demo_map(services, h)
     links = [(p.name, services.participants.issue_link(p.id, actor='demo'))
              for p in services.participants.of_hearing(h) if p.state.value != 'revoked']
     return DemoSummary(h, len(exhibits), sum(e.page_count for e in exhibits),
@@ -141,6 +145,17 @@ def add_demo_treatment(services: Services, hearing_id: int) -> None:
     services.treatments.save(hearing_id, procurator, name=DEMO_TREATMENT, exhibit_id=statement.id,
                              page=DEMO_TREATMENT_PAGE)
     services.marks.clear_page(hearing_id, procurator, statement.id, DEMO_TREATMENT_PAGE)
+
+
+def procurator() -> User:
+    return User(id=0, username='kiemsatvien', name='demo', role=Role.PROCURATOR)
+
+
+def add_demo_map(services: Services, hearing_id: int) -> None:
+    """The case map the procurator drew in XMind, imported as the hearing's main map (its file kept as evidence)."""
+    with tempfile.TemporaryDirectory(dir=services.settings.tmp_dir) as tmp:
+        path = write_demo_case_map(Path(tmp) / MAP_FILE)
+        import_map_file(services, hearing_id, procurator(), MAP_FILE, path.read_bytes())
 
 
 def add_demo_clip(services: Services, hearing_id: int) -> None:

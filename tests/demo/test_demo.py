@@ -10,8 +10,10 @@ from pathlib import Path
 import av
 import pymupdf
 import pytest
+import xmindparser
 
-from demo import DEMO_CASE, MANIFEST_COLUMNS, write_demo_case_file
+from demo import DEMO_CASE, MANIFEST_COLUMNS, write_demo_case_file, write_demo_case_map
+from media.map_files import read_map
 
 STAMP_CLIP = pymupdf.Rect(380, 0, 600, 60)  # top-right corner, above the text block
 
@@ -152,3 +154,15 @@ def test_deterministic(bundle, tmp_path: Path) -> None:
     again = write_demo_case_file(tmp_path)
     for a, b in zip(paths, again, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_the_case_map_opens_in_an_xmind_reader_with_its_links_by_bl(tmp_path: Path) -> None:
+    path = write_demo_case_map(tmp_path / 'so-do.xmind')
+    assert path.read_bytes() == write_demo_case_map(tmp_path / 'again.xmind').read_bytes()  # deterministic
+    sheet = xmindparser.xmind_to_dict(str(path))[0]
+    assert sheet['topic']['title'] == DEMO_CASE['title']
+    assert [t['title'] for t in sheet['topic']['topics']][:2] == ['Tố tụng', 'Diễn biến vụ án']
+    title, root = read_map('so-do.xmind', path.read_bytes())
+    assert title == 'Sơ đồ tư duy vụ án'
+    evidence = next(b for b in root['children'] if b['title'] == 'Chứng cứ buộc tội')
+    assert evidence['markers'] == ['against'] and evidence['children'][0]['link'] == {'bl': 21}

@@ -30,16 +30,28 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
                         for r in httpx.get(f'{server.url}/api/exhibits/{e["id"]}/redactions', headers=headers).json()]
             clips = [(c['name'], c['in_s'], c['out_s']) for e in exhibits if e['kind'] == 'video'
                      for c in httpx.get(f'{server.url}/api/exhibits/{e["id"]}/clips', headers=headers).json()]
+            procurator = httpx.post(f'{server.url}/api/auth/token',
+                                    data={'username': 'kiemsatvien', 'password': 'demo12345'}).json()['access_token']
+            maps = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/maps',
+                             headers={'Authorization': f'Bearer {procurator}'}).json()
             counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people),
                            [(t['name'], t['exhibit_id'], t['page'], [m['kind'] for m in t['marks']])
-                            for t in treatments], len(redacted), clips))
+                            for t in treatments], len(redacted), clips, [(m['title'], m['main']) for m in maps]))
+            if len(counts) == 1:  # the case map imported from the demo's XMind file: links by BL, all resolved
+                tree = httpx.get(f'{server.url}/api/maps/{maps[0]["id"]}',
+                                 headers={'Authorization': f'Bearer {procurator}'}).json()
+                links = [n['link'] for branch in tree['root']['children'] for n in branch['children'] if 'link' in n]
+                assert len(links) >= 12 and all(not link.get('missing') for link in links), links
+                assert {link['bl'] for link in links} >= {3, 7, 9, 12, 14, 21, 24, 26, 39, 50, 53}
+                assert tree['source']['format'] == 'xmind'
             # the projector is the room's audio output; the camera recording plays in Chromium (VP8 WebM)
             assert [s['audience'] for s in screens if s['audio_output']] == ['public']
             assert {e['media']['mime'] for e in exhibits if e['kind'] == 'video'} == {'video/webm'}
         finally:
             server.stop()
     assert counts[0] == counts[1]
-    exhibits, pages, screens, people, treatments, redacted, clips = counts[0]
+    exhibits, pages, screens, people, treatments, redacted, clips, maps = counts[0]
+    assert maps == [('Sơ đồ tư duy vụ án', True)]
     assert pages >= 60 and screens == 3 and people == 3 and redacted >= 1  # a witness's address, blacked out
     # one saved treatment on a statement's page: a highlight and a callout, ready to show
     (treatment,) = treatments

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -142,6 +143,24 @@ def tools(page: Page, screen: Page, out: Path) -> None:
     screen.screenshot(path=out / 'screen-redacted.png')
 
 
+def case_map(page: Page, screen: Page, out: Path) -> None:
+    """The demo's case map (imported from its XMind file) on the procurator's map page, and on the public screen
+    centred on the evidence branch, the restricted and not-yet-shown pages marked."""
+    page.goto('/maps/1')
+    evidence = page.locator('me-tpc').filter(has_text='Chứng cứ buộc tội').first
+    expect(evidence).to_be_visible()
+    page.locator('me-tpc').filter(has_text='Lời khai bị hại Trần Thị Mai').first.click()
+    page.wait_for_function('() => document.querySelector("[data-testid=map-link-thumb] img")?.naturalWidth > 0')
+    settle(page)
+    page.screenshot(path=out / 'case-map.png')
+    page.get_by_test_id('map-publish').click()
+    expect(screen.get_by_test_id('screen-content')).to_have_attribute('data-map-id', '1')
+    evidence.click()
+    expect(screen.locator('.screen-map')).to_have_attribute('data-focus', re.compile('.+'))
+    settle(screen)
+    screen.screenshot(path=out / 'screen-case-map.png')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--out', type=Path, default=ROOT / 'docs' / 'screenshots')
@@ -167,6 +186,7 @@ def main() -> None:
             screen.set_default_timeout(30_000)
             screen.goto(public['url'].replace('http://localhost', 'http://127.0.0.1'))
             tools(context.new_page(), screen, args.out)
+            case_map(context.new_page(), screen, args.out)
             browser.close()
     finally:
         server.terminate()
@@ -177,7 +197,7 @@ def main() -> None:
             server.wait()
         shutil.rmtree(data, ignore_errors=True)
     for name in ('login', 'hearings', 'hearing', 'viewer', 'search', 'bench-tools', 'screen-side-by-side',
-                 'screen-redacted'):
+                 'screen-redacted', 'case-map', 'screen-case-map'):
         print(args.out / f'{name}.png')
 
 

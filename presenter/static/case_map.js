@@ -27,8 +27,11 @@ window.courtroomMap = {
     });
     this.mind.bus.addListener("expandNode", () => this.changed());
     this.mind.bus.addListener("selectNodes", (nodes) => { if (nodes && nodes.length) this.report(nodes[0]); });
-    el.dataset.nodes = String(this.count(tree));
-    if (this.count(tree) > 1) this.mind.scaleFit(); // the whole map in view to begin with
+    const nodes = this.count(tree);
+    el.dataset.nodes = String(nodes);
+    // the whole map in view to begin with; a large one stays at its size (fitted it would be unreadable, and fitting
+    // lays out every node once more), centred on its root
+    if (nodes > 1 && nodes <= 300) this.mind.scaleFit();
     this.mind.selectNode(this.mind.findEle(this.mind.nodeData.id));
   },
 

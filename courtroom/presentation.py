@@ -168,6 +168,11 @@ class Presentation:
         require(user.role, Action.PUBLISH)
         with self._lock:
             state = self.state(hearing_id)
+            on = state.map
+            if on is not None and (on.map_id, on.version, on.branch_id) == (shown.map_id, shown.version,
+                                                                            shown.branch_id):
+                # the same map moved to another node: nothing new is shown, so no approval and no minutes entry
+                return self._commit(state.next(map=shown), user, 'map_focused', details)
             if self._hearings.get(hearing_id).approval_required and user.role is not Role.PRESIDING_JUDGE:
                 return self._commit(state.next(pending_map=shown, pending=None, pending_beside=None,
                                                pending_by=user.username), user, 'publish_requested',

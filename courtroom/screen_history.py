@@ -76,7 +76,7 @@ def screen_timeline(entries: list[AuditEntry]) -> list[tuple[float, OnScreen]]:
                 right = e.details.get('beside')
                 beside = _page(right) if isinstance(right, dict) else None
                 playback = shown_map = None
-            elif e.action == 'map_published':
+            elif e.action in ('map_published', 'map_focused'):
                 shown_map = {k: e.details.get(k) for k in ('map_id', 'version', 'node_id', 'branch', 'title')}
                 live = beside = playback = None
             elif e.action == 'cleared':

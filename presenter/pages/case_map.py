@@ -172,7 +172,7 @@ class CaseMapPage:
         self._saved_text(opened)
         labels = {'newNode': t('map_new_node'), 'page': t('page')}
         tree = opened.root.to_json()
-        ui.run_javascript(f'courtroomMap.init({json.dumps(self.canvas.html_id)}, {json.dumps(tree)}, '
+        ui.run_javascript(f'courtroomMap.init({json.dumps(self.canvas.html_id)}, {opened.id}, {json.dumps(tree)}, '
                           f'{json.dumps(labels)})')
 
     def _saved_text(self, saved: CaseMap) -> None:
@@ -224,22 +224,29 @@ class CaseMapPage:
     # --- saving -----------------------------------------------------------------------------------------------
 
     async def on_save(self, e: GenericEventArguments) -> None:
-        root = e.args.get('root') if isinstance(e.args, dict) else None
-        if self.current is None or not isinstance(root, dict):
+        await self._save(e.args)
+
+    async def _save(self, args: object) -> None:
+        """Save the tree the editor sent to the map it was editing (``map_id``: by the time a save arrives, the
+        page may have opened another map), the latest one only when saves queue up."""
+        if not isinstance(args, dict) or not isinstance(args.get('root'), dict) \
+                or args.get('map_id') not in {m.id for m in self.maps}:
             return
-        self.pending = root
+        self.pending = args
         if self.saving.locked():
             return  # the save in flight takes it next
         async with self.saving:
-            while self.pending is not None and self.current is not None:
-                tree, self.pending = self.pending, None
+            while self.pending is not None:
+                sent, self.pending = self.pending, None
                 self.status.text = t('map_saving')
                 try:
-                    saved = await run.io_bound(self.services.maps.save, self.current.id, self.user, tree)
+                    saved = await run.io_bound(self.services.maps.save, sent['map_id'], self.user, sent['root'])
                 except CourtroomError as error:
                     self.status.text = t('map_not_saved', error=error_text(error))
                     self.status.props('data-state=error')
                     continue
+                if self.current is None or saved.id != self.current.id:
+                    continue  # saved to the map that was open; the editor shows another one now
                 self.current = saved
                 self._saved_text(saved)
                 links = {n.id: n.link.to_json() for n in saved.root.walk() if n.link is not None}
@@ -248,10 +255,10 @@ class CaseMapPage:
                     self._show_link(self._saved_link(self.node['id']))
 
     async def _flush(self) -> None:
-        """A change typed just before leaving this map is saved to it first."""
+        """A change made just before this map is left (or published) is saved to it first."""
         if self.current is not None:
-            await ui.run_javascript('courtroomMap.timer && courtroomMap.save()')
-        async with self.saving:
+            await self._save(await ui.run_javascript('courtroomMap.flush()'))
+        async with self.saving:  # and any save in flight is done
             pass
 
     # --- the selected node ------------------------------------------------------------------------------------

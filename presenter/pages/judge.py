@@ -247,7 +247,7 @@ class JudgePanel:
         exhibit = self.exhibits.get(live.exhibit_id) if live else None
         if live is None:
             self.live_frame.show(None)
-            self.live_text.text = t('bench_nothing_live')
+            self.live_text.text = t('bench_map_live') if state.map is not None else t('bench_nothing_live')
         else:
             self.live_frame.show(self.page_url(live.exhibit_id, live.page), live.region,
                                  exhibit.title if exhibit else '')
@@ -277,8 +277,10 @@ class JudgePanel:
         self.kill_state.visible = state.kill_switch
 
         pending = state.pending
-        self.pending_buttons.visible = pending is not None
-        if pending is None:
+        self.pending_buttons.visible = pending is not None or state.pending_map is not None
+        if state.pending_map is not None:  # the procurator's case map, asked for as a page is
+            self.pending_text.text = t('bench_map_live') + ' — ' + t('judge_by', who=state.pending_by or '?')
+        elif pending is None:
             self.pending_text.text = t('judge_no_pending')
         else:
             self.pending_text.text = (describe(pending, self.exhibits)

@@ -9,9 +9,10 @@ window.courtroomMap = {
   labels: {},
   MARKS: { for: "+", against: "−", clarify: "?", key: "★" }, // in the fonts every machine has
 
-  init(elementId, tree, labels) {
+  init(elementId, mapId, tree, labels) {
     const el = getHtmlElement(elementId);
     if (!el) return;
+    this.mapId = mapId;
     this.labels = labels || {};
     if (this.mind) this.mind.destroy();
     const Editor = MindElixir.default || MindElixir; // the IIFE build exports a module object
@@ -79,7 +80,15 @@ window.courtroomMap = {
   save() {
     clearTimeout(this.timer);
     this.timer = null;
-    if (this.mind) emitEvent("map_save", { root: this.data() });
+    if (this.mind) emitEvent("map_save", { map_id: this.mapId, root: this.data() });
+  },
+
+  // A change not yet sent, handed over at once (before another map is opened): {map_id, root}, or null
+  flush() {
+    if (!this.timer || !this.mind) return null;
+    clearTimeout(this.timer);
+    this.timer = null;
+    return { map_id: this.mapId, root: this.data() };
   },
 
   find(id, node = this.mind && this.mind.nodeData) {

@@ -185,6 +185,9 @@ def test_a_published_map_shows_each_audience_only_what_it_may_see_and_never_a_no
     public = maps.on_screen(state.map, Audience.PUBLIC)
     assert [c.get('restricted', False) for c in public['root']['children']] == [True, True, True, False]
     assert maps.on_screen(state.map, Audience.PANEL)['root']['children'][0]['link'] == {'bl': 10}
+    moved = maps.publish(h, PROCURATOR, made.id, node_id=made.root.children[2].id)  # the screens follow a node
+    assert moved.map.node_id == made.root.children[2].id
+    assert AuditLog(store).entries(h)[-1].action == 'map_focused'  # not a new showing: no minutes entry
     only = maps.publish(h, PROCURATOR, made.id, branch_id=branch)
     assert maps.on_screen(only.map, Audience.PANEL)['root']['title'] == 'Đã trình chiếu'
     entry = AuditLog(store).entries(h)[-1]
@@ -209,6 +212,8 @@ def test_a_map_waits_for_the_judges_approval_where_required(store: Store) -> Non
     state = presentation.approve(h, JUDGE)
     assert state.map == MapShown(made.id, 1) and state.pending_map is None
     assert presentation.view(h, Audience.PUBLIC).map == state.map
+    node = made.root.children[0].id  # moving to a node of the map approved needs no approval again
+    assert maps.publish(h, PROCURATOR, made.id, node_id=node).map == MapShown(made.id, 1, node)
 
 
 def test_the_minutes_name_the_map_and_its_branch(store: Store) -> None:

@@ -28,7 +28,7 @@ def minutes_pdf(*, court: str, case_number: str, title: str, entries: Sequence[M
                           'creator': 'courtroom'})
         page, y = _new_page(doc, court, case_number, title, regular, bold)
         for entry in entries:
-            lines = _wrap(entry.text, regular, 11, PAGE.width - 2 * MARGIN - TIME_COLUMN)
+            lines = wrap_lines(entry.text, regular, 11, PAGE.width - 2 * MARGIN - TIME_COLUMN)
             extra = f'{entry.author}' + (f' · ghi hình {entry.recording}' if entry.recording else '')
             height = 15 * len(lines) + 14
             if y + height > PAGE.height - MARGIN - 30:
@@ -64,14 +64,15 @@ def _new_page(doc: pymupdf.Document, court: str, case_number: str, title: str, r
     writer.append((PAGE.width - MARGIN - 215, MARGIN + 14), 'Độc lập - Tự do - Hạnh phúc', font=regular, fontsize=10)
     heading = 'BIÊN BẢN PHIÊN TÒA'
     writer.append(((PAGE.width - bold.text_length(heading, 16)) / 2, MARGIN + 56), heading, font=bold, fontsize=16)
-    for n, line in enumerate(_wrap(f'Vụ án số {case_number}: {title}', regular, 11, PAGE.width - 2 * MARGIN)):
+    for n, line in enumerate(wrap_lines(f'Vụ án số {case_number}: {title}', regular, 11, PAGE.width - 2 * MARGIN)):
         writer.append((MARGIN, MARGIN + 82 + 15 * n), line, font=regular, fontsize=11)
     writer.write_text(page)
     page.draw_line((MARGIN, MARGIN + 104), (PAGE.width - MARGIN, MARGIN + 104), color=(0.6, 0.6, 0.6), width=0.5)
     return page, MARGIN + 126
 
 
-def _wrap(text: str, font: pymupdf.Font, size: float, width: float) -> list[str]:
+def wrap_lines(text: str, font: pymupdf.Font, size: float, width: float) -> list[str]:
+    """``text`` in lines no wider than ``width`` at ``size`` (a word longer than that stays whole on its line)."""
     lines: list[str] = []
     for paragraph in text.splitlines() or ['']:
         line = ''

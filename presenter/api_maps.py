@@ -14,14 +14,11 @@ from pydantic import BaseModel, Field
 from courtroom.errors import InvalidInput
 from courtroom.roles import Action, require
 from courtroom.users import User
-from media.map_files import FORMATS, MAX_FILE, write_map
+from media.map_files import MAX_FILE
 
-from .case_maps import hearing_page_url, import_map_file
+from .case_maps import EXPORTS, MEDIA_TYPES, export_map, import_map_file
 from .services import Services
 from .urls import public_base
-
-MEDIA_TYPES = {'xmind': 'application/vnd.xmind.workbook', 'mm': 'application/x-freemind',
-               'opml': 'text/x-opml; charset=utf-8'}
 
 
 class MapIn(BaseModel):
@@ -85,17 +82,17 @@ def maps_routes(router: APIRouter, services: Services, current_user: Callable[..
         """Let the presiding judge and the clerk read the map (never its notes), or stop."""
         return services.maps.share(map_id, user, body.shared).to_api(user.role)
 
+    exported = {media_type: {} for media_type in dict.fromkeys(MEDIA_TYPES.values())}
+
     @router.get('/maps/{map_id}/export', tags=['case maps'],
-                responses={200: {'content': {t: {} for t in MEDIA_TYPES.values()}, 'description': 'the map file'}})
-    def export_map(map_id: int, request: Request, user: Authed, format: str = 'xmind') -> Response:
-        """The map as a file: ``xmind`` (XMind 2020+), ``mm`` (FreeMind/Freeplane) or ``opml``; linked nodes carry
-        "BL n" and the page's address in this app."""
+                responses={200: {'content': exported, 'description': 'the map, as a file or drawn'}})
+    def export(map_id: int, request: Request, user: Authed, format: str = 'xmind') -> Response:
+        """The map as a file: ``xmind`` (XMind 2020+), ``mm`` (FreeMind/Freeplane) or ``opml``, linked nodes with
+        "BL n" and the page's address in this app; or drawn: ``pdf`` (one page, vector), ``pdf-tiled`` (A4
+        landscape pages for printing) or ``png``, without the notes."""
         require(user.role, Action.EDIT_MAP)
-        if format not in FORMATS:
-            raise InvalidInput('bad_map_format', formats=', '.join(FORMATS))
-        found = services.maps.get(map_id, user)
-        data = write_map(format, found.title, found.root,
-                         hearing_page_url(public_base(services, request), found.hearing_id))
-        name = f'case-map-{found.id}-v{found.version}.{format}'
+        if format not in EXPORTS:
+            raise InvalidInput('bad_map_format', formats=', '.join(EXPORTS))
+        data, name = export_map(services.maps.get(map_id, user), format, public_base(services, request))
         return Response(data, media_type=MEDIA_TYPES[format],
                         headers={'Content-Disposition': f'attachment; filename="{name}"'})

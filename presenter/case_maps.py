@@ -10,9 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from courtroom.case_map import CaseMap, parse_tree
+from courtroom.errors import InvalidInput
 from courtroom.roles import Action, require
 from courtroom.users import User
-from media.map_files import read_map
+from media.map_files import FORMATS, read_map, write_map
+from media.map_pdf import map_pdf, map_png
 
 from .services import Services
 
@@ -44,3 +46,26 @@ def import_map_file(services: Services, hearing_id: int, user: User, name: str, 
             if added and sha256 not in services.exhibits.sha256_in_use():
                 services.evidence.discard(sha256)
             raise
+
+
+EXPORTS = (*FORMATS, 'pdf', 'pdf-tiled', 'png')  # what a map exports to: its files, and pictures of it
+MEDIA_TYPES = {'xmind': 'application/vnd.xmind.workbook', 'mm': 'application/x-freemind',
+               'opml': 'text/x-opml; charset=utf-8', 'pdf': 'application/pdf', 'pdf-tiled': 'application/pdf',
+               'png': 'image/png'}
+
+
+def export_map(found: CaseMap, fmt: str, base_url: str) -> tuple[bytes, str]:
+    """The map as a file of ``fmt`` (see EXPORTS) and its file name. The files carry the procurator's notes (they
+    are the procurator's own export); the PDF and PNG draw no notes."""
+    page_url = hearing_page_url(base_url, found.hearing_id)
+    if fmt in FORMATS:
+        data = write_map(fmt, found.title, found.root, page_url)
+    elif fmt in ('pdf', 'pdf-tiled'):
+        data = map_pdf(found.title, found.root, page_url, tiled=fmt == 'pdf-tiled')
+    elif fmt == 'png':
+        data = map_png(found.title, found.root)
+    else:
+        raise InvalidInput('bad_map_format', formats=', '.join(EXPORTS))
+    extension = 'pdf' if fmt == 'pdf-tiled' else fmt
+    suffix = '-a4' if fmt == 'pdf-tiled' else ''
+    return data, f'case-map-{found.id}-v{found.version}{suffix}.{extension}'

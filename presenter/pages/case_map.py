@@ -20,9 +20,9 @@ from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
 from courtroom.roles import Action
 from courtroom.users import User
-from media.map_files import FORMATS, MAX_FILE, write_map
+from media.map_files import MAX_FILE
 
-from ..case_maps import hearing_page_url, import_map_file
+from ..case_maps import EXPORTS, export_map, import_map_file
 from ..services import Services
 from ..session import error_text, lang, t
 from ..texts import MAP_MARKER_KEYS
@@ -34,7 +34,8 @@ SCRIPT = (f'<link rel="stylesheet" href="{VENDOR}/MindElixir.css"><script src="{
           '<script src="/static/courtroom/case_map.js"></script>'
           '<style>.map-tag-missing{background:#fee2e2!important;color:#991b1b!important}'
           '.map-tag{background:#dbeafe!important;color:#1e3a8a!important}</style>')
-FORMAT_NAMES = {'xmind': 'XMind (.xmind)', 'mm': 'FreeMind (.mm)', 'opml': 'OPML (.opml)'}
+FORMAT_NAMES = {'xmind': 'XMind (.xmind)', 'mm': 'FreeMind (.mm)', 'opml': 'OPML (.opml)', 'pdf': 'PDF',
+                'pdf-tiled': 'PDF A4', 'png': 'PNG'}
 MARKER_ICONS = {'for': 'add_circle', 'against': 'remove_circle', 'clarify': 'help', 'key': 'star'}
 
 
@@ -81,7 +82,7 @@ class CaseMapPage:
                     .on('click', js_handler=f'() => getElement({self.upload.id}).pickFiles()')
                 with testid(ui.dropdown_button(t('map_export'), icon='download', auto_close=True), 'map-export') \
                         .props('outline no-caps color=primary') as self.export_button:
-                    for fmt in FORMATS:
+                    for fmt in EXPORTS:
                         testid(ui.item(t('map_export_as', format=FORMAT_NAMES[fmt]),
                                        on_click=lambda fmt=fmt: self.export(fmt)), f'map-export-{fmt}')
                 self.share = testid(ui.switch(t('map_share'), on_change=self._on_share), 'map-share')
@@ -205,12 +206,13 @@ class CaseMapPage:
         await self._flush()
         await self.load(made.id)
 
-    def export(self, fmt: str) -> None:
+    async def export(self, fmt: str) -> None:
         if self.current is None:
             return
+        await self._flush()
         base = (self.services.settings.public_url or '').rstrip('/')
-        data = write_map(fmt, self.current.title, self.current.root, hearing_page_url(base, self.hearing.id))
-        ui.download.content(data, f'case-map-{self.current.id}-v{self.current.version}.{fmt}')
+        data, name = await run.io_bound(export_map, self.current, fmt, base)
+        ui.download.content(data, name)
 
     async def _on_share(self) -> None:
         if self.current is None or self.share.value == self.current.shared:

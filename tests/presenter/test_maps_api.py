@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+import pymupdf
 import pytest
 
 from tests.conftest import Server, api_hearing, make_pdf
@@ -69,6 +70,15 @@ def test_make_read_save_share_and_export_a_map(server: Server, hearing: dict[str
             assert [n['title'] for n in imported['root']['children']] == ['Chứng cứ buộc tội',
                                                                           'Đề xuất của Viện kiểm sát']
             assert imported['root']['children'][1]['folded'] is True
+        for fmt, magic, media_type in (('pdf', b'%PDF', 'application/pdf'), ('pdf-tiled', b'%PDF', 'application/pdf'),
+                                       ('png', b'\x89PNG', 'image/png')):  # drawn, without the notes
+            exported = c.get(f'/api/maps/{body["id"]}/export?format={fmt}')
+            assert exported.status_code == 200 and exported.content.startswith(magic), fmt
+            assert exported.headers['content-type'] == media_type
+            if fmt == 'pdf':
+                with pymupdf.open(stream=exported.content, filetype='pdf') as doc:
+                    text = doc[0].get_text()
+                assert 'Chứng cứ buộc tội' in text and 'Chỉ kiểm sát viên đọc' not in text
         assert c.get(f'/api/maps/{body["id"]}/export?format=docx').status_code == 400
 
     # the judge and the clerk read it once shared, without the notes; counsel never

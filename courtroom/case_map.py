@@ -361,7 +361,7 @@ class CaseMaps:
             if given is not None and given not in nodes:
                 raise NotFound('map_node_not_found', node_id=given)
         shown = MapShown(map_id, found.version, node_id, branch_id)
-        details = {**shown.to_json(), 'title': found.title, 'sha256': found.sha256,
+        details = {**shown.details(), 'title': found.title, 'sha256': found.sha256,
                    'branch': nodes[branch_id].title if branch_id else None,
                    'node': nodes[node_id].title if node_id else None}
         return self._presentation.publish_map(hearing_id, user, shown, details)
@@ -390,6 +390,10 @@ class CaseMaps:
 
         return {'id': found.id, 'version': found.version, 'title': found.title, 'node_id': shown.node_id,
                 'root': node(top)}
+
+    def version(self, map_id: int, version: int) -> CaseMap:
+        """A version as saved, whoever asks (the record's export: a server task, not a user)."""
+        return self._get(map_id, version)
 
     def versions(self, map_id: int) -> list[tuple[int, str, str, str]]:
         """(version, sha256, author, saved_at) of every version, oldest first."""

@@ -193,7 +193,7 @@ class Presentation:
                 cleared = state.next(pending_map=None, pending_by=None)
                 if not approved:
                     return self._commit(cleared, user, 'publish_rejected', {'map': shown_map.to_json()})
-                return self._map_live(cleared, shown_map, user, 'map_published', {**shown_map.to_json(),
+                return self._map_live(cleared, shown_map, user, 'map_published', {**shown_map.details(),
                                                                                   'approved': True})
             if state.pending is None:
                 raise Conflict('nothing_pending')

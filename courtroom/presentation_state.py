@@ -73,6 +73,11 @@ class MapShown:
     def to_json(self) -> dict[str, Any]:
         return {'map_id': self.map_id, 'version': self.version, 'node_id': self.node_id, 'branch_id': self.branch_id}
 
+    def details(self) -> dict[str, Any]:
+        """For an audit entry, whose ``version`` is the presentation state's: the map's is ``map_version``."""
+        return {'map_id': self.map_id, 'map_version': self.version, 'node_id': self.node_id,
+                'branch_id': self.branch_id}
+
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> MapShown | None:
         if data is None:

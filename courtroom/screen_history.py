@@ -77,7 +77,7 @@ def screen_timeline(entries: list[AuditEntry]) -> list[tuple[float, OnScreen]]:
                 beside = _page(right) if isinstance(right, dict) else None
                 playback = shown_map = None
             elif e.action in ('map_published', 'map_focused'):
-                shown_map = {k: e.details.get(k) for k in ('map_id', 'version', 'node_id', 'branch', 'title')}
+                shown_map = {k: e.details.get(k) for k in ('map_id', 'map_version', 'node_id', 'branch', 'title')}
                 live = beside = playback = None
             elif e.action == 'cleared':
                 live = beside = playback = shown_map = None

@@ -40,9 +40,12 @@ def _sha256(data: bytes) -> str:
 def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequence[Exhibit],
                  entries: Sequence[AuditEntry], minutes: Sequence[MinutesEntry], segments: Sequence[Segment],
                  recordings_dir: Path, seal: Seal, zone: ZoneInfo, pades: tuple[Path, Path] | None = None,
-                 presenting: dict[str, list[dict[str, Any]]] | None = None) -> Path:
+                 presenting: dict[str, list[dict[str, Any]]] | None = None,
+                 shown_maps: dict[str, bytes] | None = None) -> Path:
     """Write the record zip to ``target`` (through a temp file, so a failed export leaves nothing half-written).
-    The minutes show times in the court's ``zone``. Blocking: call from a worker thread."""
+    The minutes show times in the court's ``zone``. ``shown_maps`` are the case map versions shown on the screens,
+    ``maps/map-{id}-v{version}.json`` (the version's canonical JSON, whose SHA-256 the audit chain holds) and
+    ``.pdf`` (drawn). Blocking: call from a worker thread."""
     exported_at = datetime.now(UTC).isoformat(timespec='seconds')
     minutes_bytes = minutes_pdf(court=court, case_number=hearing.case_number, title=hearing.title, entries=minutes,
                                 signed_by=court, exported_at=exported_at, zone=zone)
@@ -68,6 +71,7 @@ def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequen
         files[name] = recordings_dir / s.path
         manifest.append({**s.to_api(), 'file': name})
     files['recordings/manifest.json'] = json.dumps(manifest, indent=1).encode()
+    files.update(shown_maps or {})
     if pades is not None:
         files[PADES_CERT] = pades[0].read_bytes()
     hashes = {name: _sha256(data) if isinstance(data, bytes) else file_sha256(data) for name, data in files.items()}
@@ -163,6 +167,11 @@ def verify_record(path: Path) -> Verdict:
             entries = _entries(z.read('audit.jsonl'))
             chain = verify_chain(entries)
             verdict.add('chain', chain.valid, '' if chain.valid else f'entry {chain.broken_seq} ({chain.reason})')
+            maps = sorted(n for n in names if n.startswith('maps/') and n.endswith('.json'))
+            if maps:  # each shown map version is the one the chain saved: its canonical JSON hashes to the entry's
+                saved = {e.details.get('sha256') for e in entries if e.action in ('map_created', 'map_saved')}
+                differ = [n for n in maps if _sha256(z.read(n)) not in saved]
+                verdict.add('maps_match', not differ, ', '.join(differ))
             if 'recordings/manifest.json' in names:
                 manifest = json.loads(z.read('recordings/manifest.json'))
                 closed = {(e.details.get('source'), e.details.get('series'), e.details.get('seq')):

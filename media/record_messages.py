@@ -17,4 +17,5 @@ RECORD_CHECKS = Catalogue('media.record_messages', {
     'chain': ('Chuỗi băm của nhật ký', 'audit chain'),
     'segments_all': ('Mọi đoạn ghi đều có trong hồ sơ', 'every recorded segment is in the record'),
     'segments_match': ('Các đoạn ghi khớp với nhật ký', 'segments match the audit chain'),
+    'maps_match': ('Sơ đồ tư duy đã trình chiếu khớp với nhật ký', 'case maps shown match the audit chain'),
 })

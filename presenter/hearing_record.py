@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from courtroom.case_map import canonical
 from courtroom.hearings import Hearing
+from media.map_pdf import map_pdf
 from media.record import build_record
 
 from .services import Services
@@ -27,7 +29,22 @@ def export_record(services: Services, hearing_id: int, target: Path) -> Path:
                         exhibits=services.exhibits.of_hearing(hearing_id), entries=services.audit.entries(hearing_id),
                         minutes=services.minutes.entries(hearing_id), segments=services.recordings.segments(hearing_id),
                         recordings_dir=services.settings.recordings_dir / str(hearing_id), seal=services.seal,
-                        zone=settings.time_zone, pades=pades, presenting=presenting_data(services, hearing_id))
+                        zone=settings.time_zone, pades=pades, presenting=presenting_data(services, hearing_id),
+                        shown_maps=shown_maps(services, hearing_id))
+
+
+def shown_maps(services: Services, hearing_id: int) -> dict[str, bytes]:
+    """Every case map version shown on the screens: its canonical JSON (hashed in the audit chain) and a PDF of
+    it (no notes), by the record's file names."""
+    shown = {(e.details['map_id'], e.details['map_version']) for e in services.audit.entries(hearing_id)
+             if e.action in ('map_published', 'map_focused') and 'map_id' in e.details and 'map_version' in e.details}
+    out: dict[str, bytes] = {}
+    for map_id, version in sorted(shown):
+        found = services.maps.version(map_id, version)
+        name = f'maps/map-{map_id}-v{version}'
+        out[f'{name}.json'] = canonical(found.title, found.root)
+        out[f'{name}.pdf'] = map_pdf(found.title, found.root)
+    return out
 
 
 def presenting_data(services: Services, hearing_id: int) -> dict[str, list[dict[str, Any]]]:

@@ -6,15 +6,17 @@ record API (``/api/hearings/{id}/recordings/...``, presenter.api_record)."""
 
 from __future__ import annotations
 
+import base64
 import json
 import urllib.parse
 from datetime import datetime
 from typing import Any
 
-from nicegui import run, ui
+from nicegui import background_tasks, run, ui
 from nicegui.events import GenericEventArguments
 
 from courtroom.court_time import format_datetime, format_duration, format_time
+from courtroom.errors import CourtroomError
 from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
 from courtroom.minutes import MinutesEntry
@@ -22,6 +24,7 @@ from courtroom.recordings import Segment
 from courtroom.roles import Action
 from courtroom.screen_history import OnScreen, on_screen_at, screen_timeline
 from courtroom.users import User
+from media.map_pdf import map_png
 from media.recording_check import SeriesCheck, verify_series
 
 from ..services import Services
@@ -79,6 +82,7 @@ class ReviewPage:
         self.current: list[Segment] = []
         self.shown: OnScreen | None = None
         self._drawn: dict[int, tuple[int, int, tuple[dict[str, Any], ...]]] = {}  # by page box: what it shows
+        self._map_images: dict[tuple[Any, Any], str] = {}  # (map, version) -> the map drawn, as a data URL
         self.loading = 0
         self.opened: tuple[str | None, str | None] = (None, None)
 
@@ -153,6 +157,10 @@ class ReviewPage:
                     self.on_screen_playback = testid(ui.label(), 'on-screen-playback').classes(
                         'text-sm text-slate-800 font-mono')
                     self.on_screen_since = ui.label().classes('text-xs text-slate-500')
+            # a case map on the screens: drawn as it was shown (its version, no notes)
+            self.map_image = testid(ui.element('img'), 'on-screen-map').classes(
+                'w-full max-h-[24rem] object-contain bg-white rounded border border-slate-200')
+            self.map_image.visible = False
             with ui.row().classes('w-full items-start no-wrap gap-3') as self.beside_row:
                 with ui.element('div').classes('w-[6.5rem] h-[8.5rem] shrink-0 bg-slate-200 rounded flex '
                                                'items-center justify-center overflow-hidden'):
@@ -379,7 +387,7 @@ class ReviewPage:
             self.on_screen_title.text = f'{exhibit.label} · {exhibit.title}' if exhibit else f'#{shown.exhibit_id}'
             bl = page_bl(exhibit, shown.page) if exhibit else None
             self.on_screen_page.text = t('page') + f' {shown.page}' + (f' · BL {bl}' if bl is not None else '')
-        elif shown.map is not None:  # a case map: its title, and the branch shown
+        elif shown.map is not None:  # a case map: its title, the branch shown, and the map drawn
             self.on_screen_title.text = t('rec_review_map', title=shown.map.get('title') or '')
             self.on_screen_page.text = shown.map.get('branch') or ''
         else:
@@ -397,8 +405,35 @@ class ReviewPage:
             if showing and beside is not None else ''
         self._show_page(self.beside_thumb, shown.beside_exhibit_id if showing and beside else None,
                         shown.beside_page, shown.beside_marks)
+        self._show_map(shown.map)
         self.on_screen_since.text = \
             t('rec_review_since', at=format_time(shown.since, self.zone)) if shown.since else ''
+
+    def _show_map(self, shown: dict[str, Any] | None) -> None:
+        key = (shown.get('map_id'), shown.get('map_version')) if shown else None
+        self.map_image.visible = key is not None
+        if key is None or self.map_image.props.get('data-map') == f'{key[0]}/{key[1]}':
+            return
+        self.map_image.props['data-map'] = f'{key[0]}/{key[1]}'
+        self.map_image.props['alt'] = t('rec_review_map', title=shown.get('title') or '') if shown else ''
+        if key in self._map_images:
+            self.map_image.props['src'] = self._map_images[key]
+            self.map_image.update()
+        else:
+            background_tasks.create(self._draw_map(key), name='review map')
+
+    async def _draw_map(self, key: tuple[Any, Any]) -> None:
+        """The map version as a PNG (drawn in a worker thread), shown if it is still the one on screen."""
+        def draw() -> str:
+            found = self.services.maps.version(int(key[0]), int(key[1]))
+            return 'data:image/png;base64,' + base64.b64encode(map_png(found.title, found.root, max_width=900)).decode()
+        try:
+            self._map_images[key] = await run.io_bound(draw)
+        except CourtroomError:
+            return
+        if self.map_image.props.get('data-map') == f'{key[0]}/{key[1]}':
+            self.map_image.props['src'] = self._map_images[key]
+            self.map_image.update()
 
     @staticmethod
     def _playback_text(shown: OnScreen) -> str:

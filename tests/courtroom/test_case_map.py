@@ -192,6 +192,7 @@ def test_a_published_map_shows_each_audience_only_what_it_may_see_and_never_a_no
     assert maps.on_screen(only.map, Audience.PANEL)['root']['title'] == 'Đã trình chiếu'
     entry = AuditLog(store).entries(h)[-1]
     assert entry.action == 'map_published' and entry.details['branch'] == 'Đã trình chiếu'
+    assert entry.details['map_version'] == made.version  # ('version' is the presentation state's, as for a page)
     with pytest.raises(NotFound):
         maps.publish(h, PROCURATOR, made.id, node_id='nope')
     for user in (JUDGE, CLERK, COUNSEL):

@@ -6,13 +6,14 @@ both languages."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 import xmindparser
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import Server
+from tests.conftest import Server, record_segments
 from tests.waiting import wait_until
 
 from .conftest import TIMEOUT_MS, call, make_pdf, sign_in
@@ -174,3 +175,14 @@ def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, brow
         assert any(m['text'] == 'Kiểm sát viên trình chiếu sơ đồ tư duy “Sơ đồ”' for m in minutes)
     finally:
         context.close()
+
+    # the review page, at the moment the map went on the screens: the map drawn as it was shown
+    record_segments(server.data, hid, start=time.time() - 60, count=13, seconds=5.0)
+    sign_in(page, 'clerk')
+    page.goto(f'/hearings/{hid}/review')
+    expect(page.get_by_test_id('review-verification')).to_have_attribute('data-valid', 'true')
+    page.locator('[data-testid=timeline-entry][data-kind=map_published]').click()
+    expect(page.get_by_test_id('on-screen-exhibit')).to_have_attribute('data-map-id', str(made['id']))
+    expect(page.get_by_test_id('on-screen-title')).to_have_text('Sơ đồ tư duy “Sơ đồ”')
+    expect(page.get_by_test_id('on-screen-map')).to_have_attribute('data-map', f'{made["id"]}/1')
+    page.wait_for_function('() => document.querySelector("[data-testid=on-screen-map]").naturalWidth > 0')

@@ -6,12 +6,15 @@ not; bad files and bad maps refused in the caller's language with nothing stored
 from __future__ import annotations
 
 import hashlib
+import json
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import pymupdf
 import pytest
 
-from tests.conftest import Server, api_hearing, make_pdf
+from tests.conftest import Server, api_hearing, cli, make_pdf
 
 
 @pytest.fixture(scope='module')
@@ -133,3 +136,28 @@ def test_no_such_map_or_hearing(server: Server) -> None:
     with server.client('procurator') as c:
         assert c.get('/api/maps/987654').status_code == 404
         assert c.post('/api/hearings/987654/maps', json={'title': 'x', 'root': {'title': 'x'}}).status_code == 404
+
+
+def test_the_record_holds_each_map_version_shown_checked_against_the_chain(server: Server, hearing: dict[str, Any],
+                                                                           tmp_path: Path) -> None:
+    hid, bl = hearing['id'], hearing['bl'][0]
+    with server.client('procurator') as c:
+        made = c.post(f'/api/hearings/{hid}/maps', json={'title': 'Sơ đồ trình chiếu', 'root': root(bl)}).json()
+        assert c.post(f'/api/hearings/{hid}/publish', json={'map_id': made['id']}).status_code == 200
+        made['root']['children'][1]['title'] = 'Đề xuất mới'
+        again = c.put(f'/api/maps/{made["id"]}', json={'root': made['root']}).json()
+        node = again['root']['children'][1]['id']
+        assert c.post(f'/api/hearings/{hid}/publish', json={'map_id': made['id'], 'node_id': node}).status_code == 200
+    with server.client('clerk') as clerk:
+        record = tmp_path / 'record.zip'
+        record.write_bytes(clerk.get(f'/api/hearings/{hid}/record').content)
+    with zipfile.ZipFile(record) as z:
+        names = set(z.namelist())
+        for version in (1, 2):
+            assert {f'maps/map-{made["id"]}-v{version}.json', f'maps/map-{made["id"]}-v{version}.pdf'} <= names
+        shown = json.loads(z.read(f'maps/map-{made["id"]}-v2.json'))
+        assert shown['root']['children'][1]['title'] == 'Đề xuất mới'
+        assert hashlib.sha256(z.read(f'maps/map-{made["id"]}-v2.json')).hexdigest() == again['sha256']
+    verified = cli('verify', str(record), data=server.data, check=False)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert 'case maps shown match the audit chain' in verified.stdout

@@ -27,7 +27,7 @@ from media.image_sizes import THUMB_WIDTH
 from ..live import follow, prerender
 from ..services import Services
 from ..session import error_text, t
-from .components import bl_range, keyboard_button, page_bl, testid
+from .components import DRAG_SCRIPT, bl_range, keyboard_button, page_bl, page_drag_source, testid
 from .go_to_bl import GoToBl, leave_field
 from .hearing_page import hearing_for
 from .mark_tools import MarkTools, add_drawing_assets
@@ -88,6 +88,7 @@ class Bench:
         self._echoes: list[Shown] = []
         add_assets()
         add_drawing_assets()
+        ui.add_head_html(DRAG_SCRIPT)
         ui.query('.nicegui-content').classes('p-0 gap-0')
 
         with testid(ui.column(), 'bench').classes('w-full h-[calc(100vh-52px)] no-wrap gap-0 overflow-hidden'):
@@ -275,6 +276,7 @@ class Bench:
                 'w-full shrink-0 no-wrap items-start gap-2 p-1.5 rounded-md bg-white border border-slate-200 '
                 'cursor-pointer min-h-[4.5rem]') as row:
             row.props['data-exhibit-id'] = str(exhibit.id)
+            page_drag_source(row, exhibit.id, 1, exhibit.bl_first)  # onto a node of the case map
             row.on('click', lambda e=exhibit: self.preview(e, 1))
             with ui.element('div').classes('w-12 h-16 shrink-0 bg-slate-200 flex items-center justify-center'):
                 thumb = testid(ui.element('img'), 'thumbnail').classes('max-w-full max-h-full object-contain bg-white')

@@ -173,8 +173,21 @@ class CaseMapPage:
         self._saved_text(opened)
         labels = {'newNode': t('map_new_node'), 'page': t('page')}
         tree = opened.root.to_json()
+        self._add_thumbs(tree)
         ui.run_javascript(f'courtroomMap.init({json.dumps(self.canvas.html_id)}, {opened.id}, {json.dumps(tree)}, '
                           f'{json.dumps(labels)})')
+
+    def _with_thumb(self, link: dict[str, Any]) -> dict[str, Any]:
+        """A resolved link with its page's thumbnail address, shown when the pointer rests on the node."""
+        if not link.get('missing') and link.get('exhibit_id') is not None and link.get('page') is not None:
+            link['thumb'] = self.services.signer.page_url(f'u{self.user.id}', link['exhibit_id'], link['page'], 240)
+        return link
+
+    def _add_thumbs(self, node: dict[str, Any]) -> None:
+        if isinstance(node.get('link'), dict):
+            self._with_thumb(node['link'])
+        for child in node.get('children', ()):
+            self._add_thumbs(child)
 
     def _saved_text(self, saved: CaseMap) -> None:
         self.status.text = t('map_saved', version=saved.version, time=format_time(saved.saved_at, self.zone))
@@ -251,7 +264,7 @@ class CaseMapPage:
                     continue  # saved to the map that was open; the editor shows another one now
                 self.current = saved
                 self._saved_text(saved)
-                links = {n.id: n.link.to_json() for n in saved.root.walk() if n.link is not None}
+                links = {n.id: self._with_thumb(n.link.to_json()) for n in saved.root.walk() if n.link is not None}
                 ui.run_javascript(f'courtroomMap.applyLinks({json.dumps(links)})')
                 if self.node is not None:
                     self._show_link(self._saved_link(self.node['id']))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -176,9 +177,21 @@ def provenance_badge(exhibit: Exhibit) -> Element | None:
     return badge
 
 
+DRAG_SCRIPT = '<script src="/static/courtroom/page_drag.js"></script>'
+
+
+def page_drag_source(element: E, exhibit_id: int, page: int, bl: int | None) -> E:
+    """Let ``element`` be dragged as its page (onto a node of the case map, or as "BL 125" anywhere): the page
+    needs DRAG_SCRIPT in its head."""
+    element.props['draggable'] = 'true'
+    element.props['data-page-ref'] = json.dumps({'exhibit_id': exhibit_id, 'page': page, 'bl': bl})
+    return element
+
+
 def search_hit(hit: Hit, on_open: Callable[[Hit], Awaitable[None] | None]) -> None:
     with keyboard_button(testid(ui.element('div'), 'search-hit')).classes(
             'w-full px-3 py-2 rounded cursor-pointer hover:bg-slate-100 border-b border-slate-100') as row:
+        page_drag_source(row, hit.exhibit_id, hit.page, hit.bl)
         row.on('click', lambda: on_open(hit))
         with ui.row().classes('w-full items-baseline justify-between no-wrap gap-2'):
             ui.label(f'{hit.label} · {hit.title}').classes('text-sm font-medium truncate')

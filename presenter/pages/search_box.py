@@ -1,6 +1,7 @@
 """Searching a hearing's exhibits from a page (the clerk's hearing page, the bench): the words typed, searched as
 the user's role may see the pages (redacted words never found outside the panel), only the newest answer drawn,
-the hits counted and listed with what matched highlighted; a hit clicked is handed to the page to open."""
+the hits counted and listed with what matched highlighted; a hit clicked is handed to the page to open, and one
+dragged carries its page (presenter/static/page_drag.js)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from courtroom.users import User
 from ..search_as import search_as
 from ..services import Services
 from ..session import error_text, t
-from .components import Latest, search_hit, testid
+from .components import DRAG_SCRIPT, Latest, search_hit, testid
 
 
 class SearchBox:
@@ -24,6 +25,7 @@ class SearchBox:
                  hits_classes: str) -> None:
         self._services, self._user, self._hearing_id, self._on_open = services, user, hearing_id, on_open
         self._searches = Latest()
+        ui.add_head_html(DRAG_SCRIPT)  # a hit dragged carries its page (onto a case map's node)
         self.input = testid(ui.input(label, placeholder=placeholder), 'search-input') \
             .props('outlined dense clearable debounce=350 bg-color=white').classes('w-full')
         if label is None:

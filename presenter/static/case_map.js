@@ -28,12 +28,66 @@ window.courtroomMap = {
     });
     this.mind.bus.addListener("expandNode", () => this.changed());
     this.mind.bus.addListener("selectNodes", (nodes) => { if (nodes && nodes.length) this.report(nodes[0]); });
+    // a page dropped on a node links it: an exhibit or a search hit from the bench (page_drag.js), or "BL 125"
+    if (!el.dataset.dropReady) {
+      el.dataset.dropReady = "1";
+      el.addEventListener("dragover", (e) => {
+        if (e.target.closest && e.target.closest("me-tpc")) { e.preventDefault(); e.dataTransfer.dropEffect = "link"; }
+      });
+      el.addEventListener("drop", (e) => {
+        const tpc = e.target.closest && e.target.closest("me-tpc");
+        if (!tpc || !tpc.nodeObj) return;
+        e.preventDefault();
+        const link = this.dropped(e.dataTransfer);
+        if (!link) return;
+        this.mind.selectNode(tpc);
+        this.setField(tpc.nodeObj.id, "link", link);
+        this.report(tpc.nodeObj);
+      });
+    }
+    // the pointer resting on a linked node shows its page's thumbnail
+    if (!el.dataset.hoverReady) {
+      el.dataset.hoverReady = "1";
+      el.addEventListener("mouseover", (e) => {
+        const tpc = e.target.closest && e.target.closest("me-tpc");
+        const link = tpc && tpc.nodeObj && tpc.nodeObj.link;
+        this.hover(link && link.thumb ? link.thumb : null, e);
+      });
+      el.addEventListener("mouseleave", () => this.hover(null));
+    }
     const nodes = this.count(tree);
     el.dataset.nodes = String(nodes);
     // the whole map in view to begin with; a large one stays at its size (fitted it would be unreadable, and fitting
     // lays out every node once more), centred on its root
     if (nodes > 1 && nodes <= 300) this.mind.scaleFit();
     this.mind.selectNode(this.mind.findEle(this.mind.nodeData.id));
+  },
+
+  hover(src, e) {
+    let tip = document.getElementById("map-hover-thumb");
+    if (!src) { if (tip) tip.style.display = "none"; return; }
+    if (!tip) {
+      tip = document.createElement("img");
+      tip.id = "map-hover-thumb";
+      tip.alt = "";
+      tip.dataset.testid = "map-hover-thumb";
+      tip.style.cssText = "position: fixed; z-index: 50; width: 160px; pointer-events: none; background: #fff;"
+        + " border: 1px solid #94a3b8; box-shadow: 0 4px 12px rgba(0,0,0,0.2);";
+      document.body.appendChild(tip);
+    }
+    if (tip.getAttribute("src") !== src) tip.src = src;
+    tip.style.left = `${Math.min(e.clientX + 16, window.innerWidth - 176)}px`;
+    tip.style.top = `${Math.min(e.clientY + 16, window.innerHeight - 240)}px`;
+    tip.style.display = "";
+  },
+
+  dropped(data) {
+    try {
+      const page = JSON.parse(data.getData("application/x-courtroom-page") || "null");
+      if (page && page.exhibit_id !== undefined) return { exhibit_id: page.exhibit_id, page: page.page };
+    } catch (e) { /* not ours: read it as text */ }
+    const text = (data.getData("text/plain") || "").trim();
+    return /^(bl|bút lục|but luc)\s*\.?\s*\d{1,7}$/iu.test(text) ? text : null;
   },
 
   count(node) {

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import xmindparser
 from playwright.sync_api import Browser, Page, expect
 
+from demo import write_demo_case_map
 from tests.conftest import Server, record_segments
 from tests.waiting import wait_until
 
@@ -55,6 +57,9 @@ def test_make_link_fix_export_and_import_a_case_map(page: Page, server: Server, 
     expect(status).to_have_attribute('data-version', '2')
     victim = node(page, 'Lời khai bị hại BL 2')
     expect(victim.locator('.tags')).to_have_text('BL 2')
+    victim.hover()  # the pointer resting on it: the page's thumbnail
+    expect(page.get_by_test_id('map-hover-thumb')).to_be_visible()
+    page.wait_for_function('() => document.querySelector("[data-testid=map-hover-thumb]").naturalWidth > 0')
     with server.client('procurator') as c:
         saved = c.get(f'/api/hearings/{hid}/maps').json()[0]
         tree = c.get(f'/api/maps/{saved["id"]}').json()['root']
@@ -87,6 +92,31 @@ def test_make_link_fix_export_and_import_a_case_map(page: Page, server: Server, 
         assert 'clarify' in proposal()['markers']
     found += expect_accessible(page, 'vi', 'case map: a node chosen')
 
+    # an exhibit dragged from the bench (another tab) onto a node links it: what the bench's row gives a drag...
+    bench = page.context.new_page()
+    bench.goto(f'/bench/{hid}')
+    row = bench.get_by_test_id('exhibit-row').nth(1)
+    expect(row).to_have_attribute('draggable', 'true')
+    carried = row.evaluate('''row => {
+        const data = new DataTransfer();
+        row.dispatchEvent(new DragEvent("dragstart", {dataTransfer: data, bubbles: true}));
+        return [data.getData("application/x-courtroom-page"), data.getData("text/plain")];
+    }''')
+    assert carried[1] == 'BL 3' and f'"exhibit_id": {second}' in carried[0]
+    bench.close()
+    # ... dropped on "Tội danh và dấu hiệu cấu thành" in the map
+    node(page, 'Tội danh').evaluate('''(tpc, carried) => {
+        const data = new DataTransfer();
+        data.setData("application/x-courtroom-page", carried[0]);
+        data.setData("text/plain", carried[1]);
+        tpc.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+    }''', carried)
+    expect(node(page, 'Tội danh').locator('.tags')).to_have_text('BL 3')
+    with server.client('procurator') as c:
+        wait_until(lambda: next(n for n in c.get(f'/api/maps/{saved["id"]}').json()['root']['children']
+                                if n['title'].startswith('Tội danh')).get('link') ==
+                   {'exhibit_id': second, 'page': 1, 'bl': 3}, 'the dropped page is the node\'s link')
+
     # exported as XMind: an independent reader sees the titles and the links
     with page.expect_download() as download:
         page.get_by_test_id('map-export').click()
@@ -98,14 +128,28 @@ def test_make_link_fix_export_and_import_a_case_map(page: Page, server: Server, 
     assert topics['Đề xuất']['labels'] == ['BL 3'] and topics['Đề xuất']['link'].endswith(f'exhibit={second}&page=1')
     assert topics['Chứng cứ buộc tội']['topics'][0]['title'] == 'Lời khai bị hại BL 2'
 
-    # a FreeMind file imported: a new map, opened
-    mm_file = tmp_path / 'he-thong-chung-cu.mm'
-    mm_file.write_text('<map version="1.0.1"><node TEXT="Hệ thống chứng cứ"><node TEXT="Giám định" LINK="BL 3"/>'
-                       '</node></map>', encoding='utf-8')
-    page.get_by_test_id('map-import').locator('input[type=file]').set_input_files(str(mm_file))
-    expect(node(page, 'Hệ thống chứng cứ')).to_be_visible()
-    expect(node(page, 'Giám định').locator('.tags')).to_have_text('BL 3')
-    expect(page.get_by_test_id('map-choose')).to_contain_text('Hệ thống chứng cứ')
+    # and as FreeMind: the same titles, each link as the page's address and a BL attribute
+    with page.expect_download() as download:
+        page.get_by_test_id('map-export').click()
+        page.get_by_test_id('map-export-mm').click()
+    mm = ElementTree.fromstring(Path(download.value.path()).read_bytes())
+    proposal = next(n for n in mm.iter('node') if n.get('TEXT') == 'Đề xuất')
+    assert mm.tag == 'map' and proposal.get('LINK').endswith(f'exhibit={second}&page=1')
+    assert [(a.get('NAME'), a.get('VALUE')) for a in proposal.findall('attribute')] == [('BL', '3')]
+
+    # the demo's XMind map imported into this small case: a new map, its links to pages this case file does not
+    # have flagged; one fixed
+    xmind_file = write_demo_case_map(tmp_path / 'so-do-tu-duy.xmind')
+    page.get_by_test_id('map-import').locator('input[type=file]').set_input_files(str(xmind_file))
+    expect(page.get_by_test_id('map-choose')).to_contain_text('Sơ đồ tư duy vụ án')
+    expect(node(page, 'Cáo trạng số').locator('.tags')).to_have_text('BL 3')  # this case has a BL 3
+    expect(node(page, 'Lời khai bị hại Trần Thị Mai').locator('.tags')).to_have_text('⚠ BL 21')
+    node(page, 'Lời khai bị hại Trần Thị Mai').click()
+    expect(page.get_by_test_id('map-link-status')).to_have_attribute('data-missing', 'true')
+    page.get_by_test_id('map-link-input').fill('BL 1')
+    page.get_by_test_id('map-link-input').press('Enter')
+    expect(page.get_by_test_id('map-link-status')).to_have_attribute('data-missing', 'false')
+    expect(node(page, 'Lời khai bị hại Trần Thị Mai').locator('.tags')).to_have_text('BL 1')
 
     page.get_by_test_id('language').get_by_text('EN').click()
     expect(page.locator('html')).to_have_attribute('lang', 'en-US')
@@ -129,9 +173,10 @@ def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, brow
     call(server, 'procurator', 'POST', f'/api/hearings/{hid}/publish', {'exhibit_id': shown, 'page': 1})
     made = call(server, 'procurator', 'POST', f'/api/hearings/{hid}/maps', {'title': 'Sơ đồ', 'root': {
         'title': 'Vụ án', 'children': [
-            {'title': 'Lời khai BL 1', 'note': 'GHI CHÚ RIÊNG'},
-            {'title': 'Nhân thân', 'link': 'BL 2'}, {'title': 'Đề xuất'}]}})
-    ids = {n['title']: n['id'] for n in made['root']['children']}
+            {'title': 'Chứng cứ', 'children': [{'title': 'Lời khai BL 1', 'note': 'GHI CHÚ RIÊNG'},
+                                               {'title': 'Nhân thân', 'link': 'BL 2'}]},
+            {'title': 'Đề xuất'}]}})
+    ids = {n['title']: n['id'] for branch in made['root']['children'] for n in [branch, *branch['children']]}
     context = browser.new_context(viewport={'width': 960, 'height': 540})
     context.set_default_timeout(TIMEOUT_MS)
     try:
@@ -146,7 +191,7 @@ def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, brow
         for audience, screen in screens.items():
             content = screen.get_by_test_id('screen-content')
             expect(content).to_have_attribute('data-map-id', str(made['id']))
-            expect(screen.locator('[data-node-id]')).to_have_count(4)
+            expect(screen.locator('[data-node-id]')).to_have_count(5)
             expect(screen.get_by_test_id('shown-page')).to_have_count(0)
             person = screen.locator(f'[data-node-id="{ids["Nhân thân"]}"]')
             if audience == 'public':  # restricted: the title and a mark, no BL
@@ -163,6 +208,13 @@ def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, brow
         node(page, 'Đề xuất').click()
         for screen in screens.values():
             expect(screen.locator('.screen-map')).to_have_attribute('data-focus', ids['Đề xuất'])
+
+        # the evidence branch alone
+        node(page, 'Chứng cứ').click()
+        page.get_by_test_id('map-publish-branch').click()
+        for screen in screens.values():
+            expect(screen.locator('[data-node-id]')).to_have_count(3)
+            expect(screen.locator(f'[data-node-id="{ids["Đề xuất"]}"]')).to_have_count(0)
 
         # a linked node's page shown from the panel: the page replaces the map
         node(page, 'Lời khai BL 1').click()
@@ -181,7 +233,7 @@ def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, brow
     sign_in(page, 'clerk')
     page.goto(f'/hearings/{hid}/review')
     expect(page.get_by_test_id('review-verification')).to_have_attribute('data-valid', 'true')
-    page.locator('[data-testid=timeline-entry][data-kind=map_published]').click()
+    page.locator('[data-testid=timeline-entry][data-kind=map_published]').first.click()  # the whole map
     expect(page.get_by_test_id('on-screen-exhibit')).to_have_attribute('data-map-id', str(made['id']))
     expect(page.get_by_test_id('on-screen-title')).to_have_text('Sơ đồ tư duy “Sơ đồ”')
     expect(page.get_by_test_id('on-screen-map')).to_have_attribute('data-map', f'{made["id"]}/1')

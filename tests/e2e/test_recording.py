@@ -61,9 +61,10 @@ def test_record_a_hybrid_hearing(server: Server, media_browser: Browser, tmp_pat
     for source in {s['source'] for s in segments}:
         mine = sorted((s for s in segments if s['source'] == source), key=lambda s: s['seq'])
         assert len(mine) >= 2, (source, mine)
-        # within the time recording was on (the media clock maps onto unix time to within a fraction of a second),
-        # one segment after another without a gap, each file as long as the record says
-        assert started - 0.5 <= mine[0]['started_at'] and mine[-1]['ended_at'] <= stopped + 0.5, (source, mine)
+        # within the time recording was on (the media clock maps onto unix time to within a fraction of a second:
+        # 0.63 s once on a machine loaded by other suites), one segment after another without a gap, each file as
+        # long as the record says
+        assert started - 1.0 <= mine[0]['started_at'] and mine[-1]['ended_at'] <= stopped + 1.0, (source, mine)
         for a, b in itertools.pairwise(mine):
             assert abs(b['started_at'] - a['ended_at']) <= 0.05, (source, a, b)
         # each file plays as long as the record says (0.000 s apart in 8 of 9 files under two busy loops); a

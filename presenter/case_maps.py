@@ -1,6 +1,6 @@
 """Case maps in the web process: a map file imported as a new map (its file kept in the evidence store with its
-hash), and the address in this app written for a linked node when a map is exported. The API (presenter.api_maps)
-and the case map page (presenter.pages.case_map) both use them."""
+hash), and a map exported, as a file procurators' tools open (with each linked node's address in this app) or drawn
+as PDF or PNG. The API (presenter.api_maps) and the case map page (presenter.pages.case_map) both use them."""
 
 from __future__ import annotations
 

@@ -63,8 +63,6 @@ STYLE = '''
                pointer-events: none; background: #ff2020; background-clip: padding-box;
                border: max(4px, 0.6vh) solid rgba(255, 32, 32, 0.4); transition: opacity 0.3s ease-out; }
 </style>
-<link rel="stylesheet" href="/static/courtroom/vendor/mind-elixir/MindElixir.css">
-<script src="/static/courtroom/vendor/mind-elixir/MindElixir.iife.js"></script>
 <script src="/static/courtroom/marks.js"></script>
 <script src="/static/courtroom/screen.js"></script>
 '''

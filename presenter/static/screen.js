@@ -175,6 +175,23 @@ window.courtroomScreen = {
     }
   },
 
+  // mind-elixir (vendor/, MIT), loaded the first time a map is shown: most screens never show one
+  mapViewer() {
+    if (window.MindElixir) return Promise.resolve();
+    if (!this.mapLoading) {
+      const base = "/static/courtroom/vendor/mind-elixir";
+      const css = Object.assign(document.createElement("link"), { rel: "stylesheet", href: `${base}/MindElixir.css` });
+      document.head.appendChild(css);
+      this.mapLoading = new Promise((resolve, reject) => {
+        const script = Object.assign(document.createElement("script"), { src: `${base}/MindElixir.iife.js` });
+        script.onload = resolve;
+        script.onerror = () => { this.mapLoading = null; reject(new Error("mind-elixir did not load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return this.mapLoading;
+  },
+
   dropMap() {
     if (this.mapView) {
       try { this.mapView.destroy(); } catch (e) { /* already gone with its element */ }
@@ -201,6 +218,13 @@ window.courtroomScreen = {
     }
     const stage = document.getElementById("screen-stage");
     if (view.map) {
+      try {
+        await this.mapViewer();
+      } catch (e) { // the network dropped while loading it: try again, as for a page image
+        if (seq === this.seq) setTimeout(() => seq === this.seq && this.show(view), 500);
+        return;
+      }
+      if (seq !== this.seq) return;
       this.showMap(view.map, stage);
       this.sides = [];
     } else if (!pages.length) {

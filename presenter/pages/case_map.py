@@ -62,7 +62,7 @@ class CaseMapPage:
         self.exhibits: dict[int, Exhibit] = {}
         self.node: dict[str, Any] | None = None  # the selected node, as the editor sent it
         self.saving = asyncio.Lock()
-        self.pending: dict[str, Any] | None = None  # a tree to save once the save in flight is done
+        self.pending: dict[str, Any] | None = None  # {map_id, root} to save once the save in flight is done
 
         with ui.column().classes('w-full p-4 gap-3'):
             with ui.row().classes('w-full items-center gap-3'):

@@ -57,7 +57,7 @@ def maps_routes(router: APIRouter, services: Services, current_user: Callable[..
         else:
             try:
                 body = MapIn.model_validate(json.loads(await request.body()))
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):  # not JSON, not a map, or nested past any map
                 raise InvalidInput('bad_map_node') from None
             made = await asyncio.to_thread(services.maps.create, hearing_id, user, body.title, body.root)
         return made.to_api(user.role)

@@ -115,6 +115,8 @@ BILLION_LAUGHS = b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaa">]><map><n
     ({'json': {'title': 'Sơ đồ', 'root': {'title': 'a', 'markers': ['skull']}}}, 'bad_map_marker'),
     ({'json': {'title': 'Sơ đồ', 'root': {'title': 'a', 'link': 'trang kia'}}}, 'bad_map_link'),
     ({'json': {'title': 'Sơ đồ'}}, 'bad_map_node'),
+    ({'content': b'{"title": "a", "root": ' + b'{"a": ' * 100_000 + b'1' + b'}' * 100_001,  # nested past JSON's limit
+      'headers': {'Content-Type': 'application/json'}}, 'bad_map_node'),
 ])
 def test_bad_input_is_refused_in_the_callers_language_and_nothing_is_stored(server: Server, hearing: dict[str, Any],
                                                                             request_: dict, code: str) -> None:

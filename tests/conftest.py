@@ -236,20 +236,22 @@ def make_webm(seconds: float, *, fps: int = 10, size: tuple[int, int] = (160, 12
 
 
 def record_segments(data: Path, hearing_id: int, *, start: float | None = None, count: int = 2, seconds: float = 1.0,
-                    source: str = 'courtroom') -> list[Any]:
-    """``count`` segment files of ``seconds`` each from ``start`` (10 s ago by default) under
-    DATA/recordings/{hearing}/{source}/{series}/, entered as the media worker would: another process writing the
-    same database, which a server reads when a page loads."""
+                    source: str = 'courtroom', first: int = 0, services: Any = None) -> list[Any]:
+    """``count`` segment files of ``seconds`` each, numbered from ``first``, of the series begun at ``start`` (10 s
+    ago by default) under DATA/recordings/{hearing}/{source}/{series}/, entered as the media worker would: by another
+    process writing the same database, which a server reads when a page loads, or by the server's own ``services``
+    (which tell its open pages)."""
     from courtroom.recordings import Segment
     from courtroom.settings import Settings
     from presenter.services import build_services
 
-    services = build_services(Settings(data_dir=data))
+    own = services is None
+    services = build_services(Settings(data_dir=data)) if own else services
     try:
         start = start if start is not None else time.time() - 10
         series = time.strftime('%Y%m%dT%H%M%S000000Z', time.gmtime(start))
         out = []
-        for seq in range(count):
+        for seq in range(first, first + count):
             relative = f'{source}/{series}/{seq:05d}.webm'
             path = services.settings.recordings_dir / str(hearing_id) / relative
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -263,7 +265,8 @@ def record_segments(data: Path, hearing_id: int, *, start: float | None = None, 
             out.append(segment)
         return out
     finally:
-        services.close()
+        if own:
+            services.close()
 
 
 def audit_time(data: Path, hearing_id: int, action: str, nth: int = 0) -> float:

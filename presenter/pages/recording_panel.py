@@ -4,6 +4,7 @@ opening to close", and every closed segment per source and series."""
 from __future__ import annotations
 
 import time
+from zoneinfo import ZoneInfo
 
 from nicegui import run, ui
 
@@ -30,6 +31,7 @@ class RecordingPanel:
         self.may_configure = may(user.role, Action.CONFIGURE_HEARING)
         self.recording: tuple[bool, str | None] = (False, None)
         self.segments: list[Segment] | None = None
+        self.groups: dict[tuple[str, str], _SegmentGroup] = {}  # (source, series) → its group in the list
         self.names: dict[str, str] = {}  # source → name, set by the page when it loads
 
         with testid(ui.card(), 'recording-panel').classes('w-full p-0 gap-0'):
@@ -88,37 +90,30 @@ class RecordingPanel:
         self.rec_elapsed.text = format_duration(time.time() - started if on and started else None)
 
     def render_segments(self) -> None:
+        """Brings the list up to date in place: a new segment adds a row, a new series a group, and a group the clerk
+        opened stays open (drawing the list anew each time a segment closed folded it again every few seconds)."""
         segments = self.segments or []
-        self.segments_box.clear()
         total = sum(s.duration for s in segments)
         self.segments_total.text = t('rec_segments_total', n=len(segments), time=format_duration(total)) \
             if segments else ''
-        with self.segments_box:
-            if not segments:
+        grouped = group_segments(segments)
+        if not segments or any(len(self.groups[key].rows) > len(grouped.get(key, ()))
+                               for key in self.groups):  # fewer than shown: only by a reload, so start again
+            self.segments_box.clear()
+            self.groups = {}
+        if not segments:
+            with self.segments_box:
                 ui.label(t('rec_no_segments')).classes('text-sm text-slate-500 px-2 py-2')
-                return
-            for (source, series), items in group_segments(segments).items():
-                span = sum(s.duration for s in items)
-                with testid(ui.expansion(), 'segment-group').classes('w-full text-sm') \
-                        .props('dense header-class="px-2"') as group:
-                    group.props(f'data-source={source} data-series={series}')
-                    with group.add_slot('header'):
-                        with ui.row().classes('w-full items-center no-wrap gap-2 min-w-0'):
-                            ui.icon('person' if source in self.names else 'videocam', size='1.1rem') \
-                                .classes('text-slate-500 shrink-0')
-                            with ui.column().classes('gap-0 min-w-0 flex-1'):
-                                ui.label(source_name(self.names, source)).classes('font-medium truncate')
-                                ui.label(t('rec_series_line', start=format_time(items[0].started_at, self.zone),
-                                           n=len(items))).classes('text-xs text-slate-500')
-                            ui.label(format_duration(span)).classes('font-mono text-xs text-slate-700 shrink-0')
-                    for s in items:
-                        with testid(ui.row(), 'segment-row').classes(
-                                'w-full items-center no-wrap gap-3 px-2 py-0.5 text-xs text-slate-600'):
-                            ui.label(f'#{s.seq:05d}').classes('font-mono w-14')
-                            ui.label(format_time(s.started_at, self.zone)).classes('w-16')
-                            ui.label(format_duration(s.duration)).classes('font-mono w-14')
-                            testid(ui.label(s.sha256[:12]), 'segment-hash').classes('font-mono text-slate-500') \
-                                .tooltip(f'SHA-256 {s.sha256}')
+            return
+        if not self.groups:
+            self.segments_box.clear()  # the "no segments" line
+        for place, ((source, series), items) in enumerate(grouped.items()):
+            group = self.groups.get((source, series))
+            if group is None:
+                with self.segments_box:
+                    group = self.groups[(source, series)] = _SegmentGroup(source, series)
+                group.expansion.move(self.segments_box, target_index=place)  # in the order the series began
+            group.update(source_name(self.names, source), source in self.names, items, self.zone)
 
     async def toggle_recording(self) -> None:
         on = not self.recording[0]
@@ -159,3 +154,37 @@ class RecordingPanel:
                 self.names = await run.io_bound(source_names, s, h) or self.names
             self.segments = segments
             self.render_segments()
+
+
+class _SegmentGroup:
+    """One source's series in the segment list: a folded header (who, when it began, how many, how long) over a
+    row per closed segment."""
+
+    def __init__(self, source: str, series: str) -> None:
+        self.rows: list[ui.row] = []
+        with testid(ui.expansion(), 'segment-group').classes('w-full text-sm') \
+                .props('dense header-class="px-2"') as self.expansion:
+            self.expansion.props(f'data-source={source} data-series={series}')
+            with self.expansion.add_slot('header'):
+                with ui.row().classes('w-full items-center no-wrap gap-2 min-w-0'):
+                    self.icon = ui.icon('videocam', size='1.1rem').classes('text-slate-500 shrink-0')
+                    with ui.column().classes('gap-0 min-w-0 flex-1'):
+                        self.name = ui.label().classes('font-medium truncate')
+                        self.line = ui.label().classes('text-xs text-slate-500')
+                    self.span = ui.label().classes('font-mono text-xs text-slate-700 shrink-0')
+
+    def update(self, name: str, is_person: bool, items: list[Segment], zone: ZoneInfo) -> None:
+        self.icon.name = 'person' if is_person else 'videocam'
+        self.name.text = name
+        self.line.text = t('rec_series_line', start=format_time(items[0].started_at, zone), n=len(items))
+        self.span.text = format_duration(sum(s.duration for s in items))
+        with self.expansion:
+            for s in items[len(self.rows):]:
+                with testid(ui.row(), 'segment-row').classes(
+                        'w-full items-center no-wrap gap-3 px-2 py-0.5 text-xs text-slate-600') as row:
+                    ui.label(f'#{s.seq:05d}').classes('font-mono w-14')
+                    ui.label(format_time(s.started_at, zone)).classes('w-16')
+                    ui.label(format_duration(s.duration)).classes('font-mono w-14')
+                    testid(ui.label(s.sha256[:12]), 'segment-hash').classes('font-mono text-slate-500') \
+                        .tooltip(f'SHA-256 {s.sha256}')
+                self.rows.append(row)

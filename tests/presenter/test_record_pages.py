@@ -5,6 +5,7 @@ plays (valid as recorded, invalid after one byte is flipped)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from nicegui.testing import User
@@ -169,6 +170,28 @@ async def test_record_page_lists_the_segments(user: User, data: Path) -> None:
     await user.should_see(marker='segment-group')
     await user.should_see(marker='segment-hash', content=segments[2].sha256[:12])
     await user.should_see(marker='recording-state-text', content='Không ghi')
+
+
+async def test_an_opened_segment_group_stays_open_as_segments_close(user: User, data: Path) -> None:
+    """It was drawn anew each time a segment closed, folding what the clerk had just opened every few seconds."""
+    from nicegui import app
+    hearing_id = create_hearing(data)
+    start = time.time() - 30
+    record_segments(data, hearing_id, start=start, count=2)
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}/record')
+    await user.should_see(marker='segment-group')
+    group = user.find(marker='segment-group').elements.pop()
+    group.value = True  # the clerk opens it
+    added = record_segments(data, hearing_id, start=start, count=1, first=2, services=app.state.services)
+    await user.should_see(marker='segment-hash', content=added[0].sha256[:12])
+    assert user.find(marker='segment-group').elements == {group}
+    assert group.value is True
+    assert len(user.find(marker='segment-row').elements) == 3
+    # a second source's series is a group of its own, listed in order, and the first stays open
+    record_segments(data, hearing_id, start=start, count=1, source='p7', services=app.state.services)
+    await eventually(lambda: len(user.find(marker='segment-group').elements) == 2)
+    assert group.value is True
 
 
 async def test_the_record_check_speaks_the_pages_language(user: User, data: Path) -> None:

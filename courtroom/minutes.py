@@ -132,7 +132,12 @@ class Minutes:
             page = shown.get('page')
             return f'{label} “{title}”', f' (BL {bl_first + page - 1})' if bl_first is not None and page else ''
 
+        asked: dict[tuple[Any, ...], dict[str, Any]] = {}  # a map awaiting approval → its request's words
         for at, actor, action, details_json in log:
+            if action == 'publish_requested' and '"map"' in details_json:
+                request = json.loads(details_json)
+                shown = request['map']
+                asked[(shown.get('map_id'), shown.get('version'), shown.get('branch_id'))] = request
             if action not in AUTOMATIC:
                 continue
             details = json.loads(details_json)
@@ -144,8 +149,9 @@ class Minutes:
                     'beside', lang, **dict(zip(('exhibit', 'bl'), shown_words(beside), strict=True)),
                     page=beside.get('page'))
             if action == 'map_published':
-                values.setdefault('title', f'#{details.get("map_id")}')
-                branch = details.get('branch')
+                request = asked.get((details.get('map_id'), details.get('map_version'), details.get('branch_id')), {})
+                values.setdefault('title', request.get('title', f'#{details.get("map_id")}'))  # approved: asked for
+                branch = details.get('branch', request.get('branch'))
                 values['branch_words'] = PHRASES.t('map_branch', lang, branch=branch) if branch else ''
             if action == 'cleared' and 'map' in details:
                 values['exhibit'] = PHRASES.t('the_map', lang)

@@ -347,8 +347,10 @@ class Bench:
         self.kill_banner.visible = bool(state and state.kill_switch)
         self.pause_banner.visible = bool(state and state.presenter_blank)
         pending = state.pending if state else None
-        self.pending_banner.visible = pending is not None
-        if pending is not None:
+        self.pending_banner.visible = pending is not None or bool(state and state.pending_map)
+        if state is not None and state.pending_map is not None:  # asked for from the map page
+            self.pending_banner.text = f'{t("bench_pending")}: {t("bench_map_pending")}'
+        elif pending is not None:
             what = shown_text(self.by_id.get(pending.exhibit_id), pending.page)
             if state is not None and state.pending_beside is not None:  # two pages asked for, side by side
                 what += ' | ' + shown_text(self.by_id.get(state.pending_beside.exhibit_id), state.pending_beside.page)

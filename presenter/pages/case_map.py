@@ -31,7 +31,7 @@ from .hearing_page import hearing_for
 
 VENDOR = '/static/courtroom/vendor/mind-elixir'
 SCRIPT = (f'<link rel="stylesheet" href="{VENDOR}/MindElixir.css"><script src="{VENDOR}/MindElixir.iife.js"></script>'
-          '<script src="/static/courtroom/case_map.js"></script>'
+          '<script src="/static/courtroom/map_fold.js"></script><script src="/static/courtroom/case_map.js"></script>'
           '<style>.map-tag-missing{background:#fee2e2!important;color:#991b1b!important}'
           '.map-tag{background:#dbeafe!important;color:#1e3a8a!important}</style>')
 FORMAT_NAMES = {'xmind': 'XMind (.xmind)', 'mm': 'FreeMind (.mm)', 'opml': 'OPML (.opml)', 'pdf': 'PDF',

@@ -7,6 +7,7 @@ window.courtroomMap = {
   timer: null,
   selected: null,
   labels: {},
+  shown: new Set(), // nodes folded only to open a large map quickly (map_fold.js): saved unfolded unless folded again
   MARKS: { for: "+", against: "−", clarify: "?", key: "★" }, // in the fonts every machine has
 
   init(elementId, mapId, tree, labels) {
@@ -17,16 +18,22 @@ window.courtroomMap = {
     if (this.mind) this.mind.destroy();
     const Editor = MindElixir.default || MindElixir; // the IIFE build exports a module object
     this.mind = new Editor({
-      el, direction: MindElixir.SIDE, toolBar: true, keypress: true, contextMenu: false, allowUndo: true,
+      el, direction: MindElixir.SIDE, toolBar: true, contextMenu: false, allowUndo: true,
       newTopicName: this.labels.newNode || "…",
+      keypress: { "/": () => this.toggleFold() }, // "/" or Ctrl+/ folds and unfolds, as in XMind
     });
-    this.mind.init({ nodeData: this.toMind(tree) });
+    const data = this.toMind(tree);
+    this.shown = courtroomMapFold.fold(data);
+    this.mind.init({ nodeData: data });
     this.mind.bus.addListener("operation", (op) => {
       if (op && op.name === "beginEdit") return;
       this.changed();
       if (op && op.obj && op.obj.id && ["insertSibling", "addChild", "finishEdit"].includes(op.name)) this.report(op.obj);
     });
-    this.mind.bus.addListener("expandNode", () => this.changed());
+    this.mind.bus.addListener("expandNode", (node) => {
+      const wasShownOnly = node && this.shown.delete(node.id);
+      if (!wasShownOnly) this.changed(); // unfolding what was folded for display only changes nothing saved
+    });
     this.mind.bus.addListener("selectNodes", (nodes) => { if (nodes && nodes.length) this.report(nodes[0]); });
     // a page dropped on a node links it: an exhibit or a search hit from the bench (page_drag.js), or "BL 125"
     if (!el.dataset.dropReady) {
@@ -61,6 +68,14 @@ window.courtroomMap = {
     // lays out every node once more), centred on its root
     if (nodes > 1 && nodes <= 300) this.mind.scaleFit();
     this.mind.selectNode(this.mind.findEle(this.mind.nodeData.id));
+  },
+
+  // The selected node folded or unfolded ("/"); its expandNode event saves the change
+  toggleFold() {
+    const tpc = this.mind.currentNode;
+    if (!tpc || !tpc.nodeObj || !tpc.nodeObj.parent || !(tpc.nodeObj.children || []).length) return;
+    this.shown.delete(tpc.nodeObj.id);
+    this.mind.expandNode(tpc, tpc.nodeObj.expanded === false);
   },
 
   hover(src, e) {
@@ -111,7 +126,8 @@ window.courtroomMap = {
   // A BL in the title links the node (the server finds it); a link set otherwise goes as it was resolved
   fromMind(n) {
     const out = { id: n.id, title: n.topic || "", note: n.note || "", markers: n.markers || [],
-                  folded: n.expanded === false, children: (n.children || []).map((c) => this.fromMind(c)) };
+                  folded: n.expanded === false && !this.shown.has(n.id),
+                  children: (n.children || []).map((c) => this.fromMind(c)) };
     if (n.link && !/(^|[^\p{L}\d])(bl|bút lục|but luc)\s*\.?\s*\d/iu.test(out.title)) {
       out.link = typeof n.link === "string" ? n.link
         : n.link.exhibit_id !== null && n.link.exhibit_id !== undefined && n.link.page !== null

@@ -155,11 +155,10 @@ window.courtroomScreen = {
         icons: (n.markers || []).map((m) => ({ for: "+", against: "−", clarify: "?", key: "★" })[m]),
         children: (n.children || []).map(node),
       });
-      this.mapView.init({ nodeData: node(map.root) });
-      for (const tpc of holder.querySelectorAll("me-tpc")) {
-        tpc.dataset.nodeId = tpc.nodeObj ? tpc.nodeObj.id : tpc.dataset.nodeid.replace(/^me/, "");
-        if (tpc.nodeObj && tpc.nodeObj.restricted) tpc.dataset.restricted = "true";
-      }
+      const data = node(map.root);
+      courtroomMapFold.fold(data); // a large map: its deeper branches folded for display; a node focused unfolds them
+      this.mapView.init({ nodeData: data });
+      for (const tpc of holder.querySelectorAll("me-tpc")) this.mark(tpc);
       this.mapView.scaleFit();
     }
     holder.dataset.mapId = map.id;
@@ -168,26 +167,50 @@ window.courtroomScreen = {
       holder.dataset.focus = map.node_id;
     } else if (map.node_id) {
       try {
+        this.unfoldTo(map.node_id);
         const el = this.mapView.findEle(map.node_id);
         this.mapView.selectNode(el);
         holder.dataset.focus = map.node_id;
-      } catch (e) { /* folded away, or not in the branch shown */ }
+      } catch (e) { /* not in the branch shown */ }
     }
   },
 
-  // mind-elixir (vendor/, MIT), loaded the first time a map is shown: most screens never show one
+  // A node the procurator selected inside a folded branch: the branches above it unfold, so that it can be shown
+  unfoldTo(id) {
+    const path = [];
+    const walk = (node) => {
+      if (node.id === id) return true;
+      path.push(node);
+      if ((node.children || []).some(walk)) return true;
+      path.pop();
+      return false;
+    };
+    if (!walk(this.mapView.nodeData)) return;
+    for (const node of path) {
+      if (node.expanded === false) this.mapView.expandNode(this.mapView.findEle(node.id), true);
+    }
+    for (const tpc of this.mapView.container.querySelectorAll("me-tpc:not([data-node-id])")) this.mark(tpc);
+  },
+
+  mark(tpc) {
+    tpc.dataset.nodeId = tpc.nodeObj ? tpc.nodeObj.id : tpc.dataset.nodeid.replace(/^me/, "");
+    if (tpc.nodeObj && tpc.nodeObj.restricted) tpc.dataset.restricted = "true";
+  },
+
+  // mind-elixir (vendor/, MIT) and map_fold.js, loaded the first time a map is shown: most screens never show one
   mapViewer() {
-    if (window.MindElixir) return Promise.resolve();
+    if (window.MindElixir && window.courtroomMapFold) return Promise.resolve();
     if (!this.mapLoading) {
       const base = "/static/courtroom/vendor/mind-elixir";
       const css = Object.assign(document.createElement("link"), { rel: "stylesheet", href: `${base}/MindElixir.css` });
       document.head.appendChild(css);
-      this.mapLoading = new Promise((resolve, reject) => {
-        const script = Object.assign(document.createElement("script"), { src: `${base}/MindElixir.iife.js` });
+      const load = (src) => new Promise((resolve, reject) => {
+        const script = Object.assign(document.createElement("script"), { src });
         script.onload = resolve;
-        script.onerror = () => { this.mapLoading = null; reject(new Error("mind-elixir did not load")); };
+        script.onerror = () => { this.mapLoading = null; reject(new Error(`${src} did not load`)); };
         document.head.appendChild(script);
       });
+      this.mapLoading = Promise.all([load(`${base}/MindElixir.iife.js`), load("/static/courtroom/map_fold.js")]);
     }
     return this.mapLoading;
   },

@@ -24,10 +24,10 @@ CASE_MAP_TEXTS = Catalogue('presenter.texts.case_map', {
     'map_saved': ('Đã lưu phiên bản {version} lúc {time}', 'Saved as version {version} at {time}'),
     'map_saving': ('Đang lưu…', 'Saving…'),
     'map_not_saved': ('Chưa lưu: {error}', 'Not saved: {error}'),
-    'map_keys': ('Enter nút cùng cấp · Tab nút con · F2 sửa tên · Delete xóa · ←↑↓→ di chuyển · Ctrl+Z hoàn tác · '
-                 'gõ "BL 125" vào tên hoặc liên kết để nối với bút lục',
-                 'Enter sibling · Tab child · F2 rename · Delete remove · ←↑↓→ move · Ctrl+Z undo · type "BL 125" in '
-                 'a title or link to link a page'),
+    'map_keys': ('Enter nút cùng cấp · Tab nút con · F2 sửa tên · Delete xóa · ←↑↓→ di chuyển · / thu gọn, mở rộng · '
+                 'Ctrl+Z hoàn tác · gõ "BL 125" vào tên hoặc liên kết để nối với bút lục',
+                 'Enter sibling · Tab child · F2 rename · Delete remove · ←↑↓→ move · / fold or unfold · Ctrl+Z undo · '
+                 'type "BL 125" in a title or link to link a page'),
     'map_canvas': ('Sơ đồ tư duy: chọn nút bằng phím mũi tên', 'Case map: move between nodes with the arrow keys'),
     'map_node': ('Nút đang chọn', 'Selected node'),
     'map_node_none': ('Chọn một nút trên sơ đồ', 'Select a node on the map'),
@@ -46,6 +46,7 @@ CASE_MAP_TEXTS = Catalogue('presenter.texts.case_map', {
     'map_new_node': ('Nút mới', 'New node'),
     'bench_open_map': ('Sơ đồ tư duy', 'Case map'),
     'bench_map_live': ('Sơ đồ tư duy', 'The case map'),
+    'bench_map_pending': ('sơ đồ tư duy', 'the case map'),
     'map_publish': ('Trình chiếu sơ đồ', 'Show the map'),
     'map_publish_branch': ('Chỉ chiếu nhánh đang chọn', 'Show only the selected branch'),
     'map_follow': ('Màn hình theo nút đang chọn', 'Screens follow the selected node'),

@@ -215,6 +215,10 @@ def test_a_map_waits_for_the_judges_approval_where_required(store: Store) -> Non
     assert presentation.view(h, Audience.PUBLIC).map == state.map
     node = made.root.children[0].id  # moving to a node of the map approved needs no approval again
     assert maps.publish(h, PROCURATOR, made.id, node_id=node).map == MapShown(made.id, 1, node)
+    maps.publish(h, PROCURATOR, made.id, branch_id=node)  # a branch asked for and approved: named as asked
+    presentation.approve(h, JUDGE)
+    assert [e.text for e in Minutes(store).entries(h) if e.kind == 'map_published'] == [
+        'Kiểm sát viên trình chiếu sơ đồ tư duy “Sơ đồ”', 'Kiểm sát viên trình chiếu sơ đồ tư duy “Sơ đồ”, nhánh “a”']
 
 
 def test_the_minutes_name_the_map_and_its_branch(store: Store) -> None:

@@ -66,6 +66,18 @@ def test_make_link_fix_export_and_import_a_case_map(page: Page, server: Server, 
     evidence = next(n for n in tree['children'] if n['title'] == 'Chứng cứ buộc tội')
     assert evidence['children'][0]['link'] == {'exhibit_id': first, 'page': 2, 'bl': 2}
 
+    # "/" folds the selected node and unfolds it again, each a saved version
+    node(page, 'Chứng cứ buộc tội').click()
+    page.keyboard.press('/')
+    expect(victim).to_be_hidden()
+    expect(status).to_have_attribute('data-version', '3')
+    with server.client('procurator') as c:
+        assert next(n for n in c.get(f'/api/maps/{saved["id"]}').json()['root']['children']
+                    if n['title'] == 'Chứng cứ buộc tội')['folded'] is True
+    page.keyboard.press('/')
+    expect(victim).to_be_visible()
+    expect(status).to_have_attribute('data-version', '4')
+
     # "Đề xuất" linked through the link field to a page that does not exist: flagged; then fixed
     node(page, 'Đề xuất').click()
     expect(page.get_by_test_id('map-node-title')).to_have_text('Đề xuất')
@@ -158,6 +170,40 @@ def test_make_link_fix_export_and_import_a_case_map(page: Page, server: Server, 
     assert not found, report(found)
 
 
+def test_a_large_map_opens_with_its_deeper_branches_folded_for_display_only(page: Page, server: Server) -> None:
+    """445 nodes: the editor draws the root's branches and their children (45), not the 400 below them; opening
+    one draws its children and saves nothing; a change saves the map's own folding (none), not the display's."""
+    with server.client('clerk') as clerk:
+        hid = clerk.post('/api/hearings', json={'case_number': '532/2026/HSST', 'title': 'Vụ án sơ đồ lớn'}) \
+            .json()['id']
+    root = {'title': 'Vụ án', 'children': [
+        {'title': f'Nhánh {a}', 'children': [
+            {'title': f'Ý {a}.{b}', 'children': [{'title': f'Chi tiết {a}.{b}.{c}'} for c in range(10)]}
+            for b in range(10)]} for a in range(4)]}
+    made = call(server, 'procurator', 'POST', f'/api/hearings/{hid}/maps', {'title': 'Sơ đồ lớn', 'root': root})
+    sign_in(page, 'procurator')
+    page.goto(f'/maps/{hid}')
+    expect(page.get_by_test_id('map-status')).to_have_attribute('data-version', '1')
+    expect(page.locator('me-tpc')).to_have_count(45)
+    page.locator('me-tpc').filter(has_text='Ý 2.3').locator('xpath=following-sibling::me-epd').click()
+    expect(page.locator('me-tpc')).to_have_count(55)
+    expect(node(page, 'Chi tiết 2.3.9')).to_be_visible()
+    page.wait_for_timeout(1500)  # a save would have gone a second after the change
+    expect(page.get_by_test_id('map-status')).to_have_attribute('data-version', '1')
+    node(page, 'Chi tiết 2.3.9').click()
+    page.keyboard.press('F2')
+    page.keyboard.press('Control+a')
+    page.keyboard.type('Chi tiết sửa')
+    page.keyboard.press('Enter')
+    expect(page.get_by_test_id('map-status')).to_have_attribute('data-version', '2')
+
+    def folded(n: dict) -> int:
+        return int(bool(n.get('folded'))) + sum(folded(c) for c in n.get('children', []))
+    saved = call(server, 'procurator', 'GET', f'/api/maps/{made["id"]}')['root']
+    assert folded(saved) == 0
+    assert saved['children'][2]['children'][3]['children'][9]['title'] == 'Chi tiết sửa'
+
+
 def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, browser: Browser,
                                                                  server: Server) -> None:
     with server.client('clerk') as clerk:
@@ -225,6 +271,16 @@ def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, brow
             expect(screen.get_by_test_id('screen-content')).to_have_attribute('data-map-id', '')
         minutes = call(server, 'clerk', 'GET', f'/api/hearings/{hid}/minutes')
         assert any(m['text'] == 'Kiểm sát viên trình chiếu sơ đồ tư duy “Sơ đồ”' for m in minutes)
+
+        # a node inside a folded branch, chosen through the API: the screens unfold the branch to show it
+        tree = call(server, 'procurator', 'GET', f'/api/maps/{made["id"]}')['root']
+        tree['children'][0]['folded'] = True
+        call(server, 'procurator', 'PUT', f'/api/maps/{made["id"]}', {'root': tree})
+        call(server, 'procurator', 'POST', f'/api/hearings/{hid}/publish',
+             {'map_id': made['id'], 'node_id': ids['Nhân thân']})
+        for screen in screens.values():
+            expect(screen.locator('.screen-map')).to_have_attribute('data-focus', ids['Nhân thân'])
+            expect(screen.locator(f'[data-node-id="{ids["Nhân thân"]}"]')).to_be_visible()
     finally:
         context.close()
 

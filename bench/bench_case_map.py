@@ -7,10 +7,10 @@ Import: ``media.map_files.read_map`` and ``courtroom.case_map.parse_tree`` (what
 stored: read the zip, walk every topic, find the BL links, check the limits) against the bare minimum, opening the
 zip and ``json.loads`` of its ``content.json``. Both alternate round by round.
 
-Editor: in real Chromium, the map page's ``courtroomMap.init`` (our tree turned into mind-elixir's, laid out and
-drawn, fitted to the view) against mind-elixir's own ``init`` of the same nodes, bare, on a blank page with the
-same script and size: the component's own cost. Timed in the page with ``performance.now()`` until the nodes are in
-the DOM and a frame has been painted.
+Editor: in real Chromium, the map page's ``courtroomMap.init`` (our tree turned into mind-elixir's, its deeper
+branches folded for display as map_fold.js does for a large map, laid out and drawn) against mind-elixir's own
+``init`` of every node, bare, on a blank page with the same script and size: what opening cost before the folding.
+Timed in the page with ``performance.now()`` until the nodes are in the DOM and a frame has been painted.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def bench_open(nodes: int, rounds: int) -> tuple[float, float]:
     tree = parse_tree(make_tree(nodes)).to_json()
     head = (f'<style>{(VENDOR / "MindElixir.css").read_text()}</style>'
             f'<script>{(VENDOR / "MindElixir.iife.js").read_text()}</script>')
-    ours_js = (ROOT / 'presenter' / 'static' / 'case_map.js').read_text()
+    ours_js = ''.join((ROOT / 'presenter' / 'static' / name).read_text() for name in ('map_fold.js', 'case_map.js'))
     page_html = (f'<html><head>{head}<script>window.emitEvent = () => {{}}; '
                  f'window.getHtmlElement = (id) => document.getElementById(id);</script>'
                  f'<script>{ours_js}</script></head><body style="margin:0">'
@@ -94,7 +94,7 @@ def bench_open(nodes: int, rounds: int) -> tuple[float, float]:
         await painted();
         const start = performance.now();
         if (ours) {
-            window.courtroomMap.init("map", tree, {});
+            window.courtroomMap.init("map", 1, tree, {});
         } else {
             const Editor = MindElixir.default || MindElixir;
             const toMind = (n) => ({id: n.id, topic: n.title, children: (n.children || []).map(toMind)});
@@ -106,7 +106,7 @@ def bench_open(nodes: int, rounds: int) -> tuple[float, float]:
         await painted();
         return [performance.now() - start, count];
     }'''
-    ours, bare = [], []
+    ours, bare, drawn = [], [], 0
     with sync_playwright() as p:
         browser = launch_chromium(p)
         page = browser.new_page(viewport={'width': 1280, 'height': 800})
@@ -114,10 +114,11 @@ def bench_open(nodes: int, rounds: int) -> tuple[float, float]:
         for r in range(rounds):
             for which in ((True, False) if r % 2 else (False, True)):
                 ms, count = page.evaluate(timed, [tree, which])
-                assert count == nodes, count
+                assert count == nodes or which, count  # ours: the deeper branches folded for display
+                drawn = count if which else drawn
                 (ours if which else bare).append(ms)
         browser.close()
-    return statistics.median(ours), statistics.median(bare)
+    return statistics.median(ours), statistics.median(bare), drawn
 
 
 def main() -> None:
@@ -129,10 +130,11 @@ def main() -> None:
     verdict = 'met' if ours <= IMPORT_GOAL_MS else 'MISSED'
     print(f'import of a {args.nodes}-node XMind, median of {args.rounds * 2}: {ours:.1f} ms '
           f'(bare unzip + json.loads {bare:.1f} ms, {ours / bare:.1f}x) — goal {IMPORT_GOAL_MS:.0f} ms: {verdict}')
-    ours, bare = bench_open(args.nodes, args.rounds)
+    ours, bare, drawn = bench_open(args.nodes, args.rounds)
     verdict = 'met' if ours <= OPEN_GOAL_MS else 'MISSED'
-    print(f'editor open, {args.nodes} nodes drawn and painted, median of {args.rounds}: {ours:.0f} ms '
-          f'(mind-elixir alone {bare:.0f} ms, {ours / bare:.2f}x) — goal {OPEN_GOAL_MS:.0f} ms: {verdict}')
+    print(f'editor open of {args.nodes} nodes ({drawn} drawn, the rest folded for display), painted, median of '
+          f'{args.rounds}: {ours:.0f} ms (mind-elixir alone, every node drawn: {bare:.0f} ms, {ours / bare:.2f}x) — '
+          f'goal {OPEN_GOAL_MS:.0f} ms: {verdict}')
 
 
 if __name__ == '__main__':

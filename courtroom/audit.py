@@ -70,6 +70,9 @@ def verify_chain(entries: list[AuditEntry]) -> Verification:
     return Verification(True, len(entries))
 
 
+SERVER_CHAIN = 0  # the server's own chain, of no hearing (ids start at 1): accounts locked, disabled, reset
+
+
 def append(db: sqlite3.Connection, hearing_id: int, actor: str, action: str, details: dict[str, Any]) -> AuditEntry:
     """Append inside the caller's transaction, so the entry lands exactly when the change it records does."""
     last = db.execute('SELECT seq, hash FROM audit WHERE hearing_id = ? ORDER BY seq DESC LIMIT 1',

@@ -49,3 +49,9 @@ class Unauthorized(CourtroomError):
 
 class Forbidden(CourtroomError):
     status = 403
+
+
+class TooManyAttempts(CourtroomError):
+    """Too many wrong sign-ins: ``seconds`` to wait, which the API sends as Retry-After."""
+
+    status = 429

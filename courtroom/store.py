@@ -274,6 +274,19 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
         PRIMARY KEY (map_id, version)
     );
     """,
+    # 13: sign-in hardening (courtroom.sign_in_guard): wrong passwords counted per account and per address; an
+    # account an administrator disabled
+    """
+    CREATE TABLE sign_in_failures (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        failures INTEGER NOT NULL,
+        last_at REAL NOT NULL,
+        locked_until REAL,
+        PRIMARY KEY (kind, key)
+    );
+    ALTER TABLE users ADD COLUMN disabled_at TEXT
+    """,
 ]
 
 

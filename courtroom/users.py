@@ -1,5 +1,7 @@
 """Staff accounts and bearer tokens. Passwords are stored as scrypt hashes; tokens as their SHA-256, so a copy of
-the database gives no one a working token."""
+the database gives no one a working token. Tokens expire (12 hours by default) and die on signing out; wrong
+passwords are slowed down and then locked out (courtroom.sign_in_guard); an administrator can disable an account or
+reset its password (both end its sessions and are written in the server's audit chain)."""
 
 from __future__ import annotations
 
@@ -10,12 +12,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from .errors import Conflict, InvalidInput, Unauthorized
+from . import audit
+from .errors import Conflict, InvalidInput, NotFound, Unauthorized
 from .hearings import clean_text
+from .passwords import check_password as password_allowed
 from .roles import Role
+from .sign_in_guard import SignInGuard
 from .store import Store
 
-MIN_PASSWORD = 8
 _USERNAME = re.compile(r'^[a-z0-9._-]{2,32}$')
 _SCRYPT = {'n': 2**14, 'r': 8, 'p': 1}
 
@@ -49,17 +53,18 @@ def _now() -> datetime:
 
 
 class Users:
-    def __init__(self, store: Store, token_ttl: timedelta = timedelta(hours=12)) -> None:
+    def __init__(self, store: Store, token_ttl: timedelta = timedelta(hours=12),
+                 guard: SignInGuard | None = None) -> None:
         self._store = store
         self._ttl = token_ttl
+        self._guard = guard or SignInGuard(store)
         self._dummy_hash = hash_password(secrets.token_hex(8))
 
     def add(self, username: str, *, role: Role | str, password: str, name: str | None = None) -> User:
         role = Role.parse(role) if isinstance(role, str) else role
         if not _USERNAME.match(username):
             raise InvalidInput('bad_username', username=username)
-        if len(password) < MIN_PASSWORD:
-            raise InvalidInput('weak_password', min=MIN_PASSWORD)
+        password_allowed(password, username)
         name = clean_text('name', name or username, 200)
         with self._store.transaction() as db:
             if db.execute('SELECT 1 FROM users WHERE username = ?', (username,)).fetchone():
@@ -79,13 +84,48 @@ class Users:
         with self._store.read() as db:
             return {r[0]: r[1] for r in db.execute('SELECT username, name FROM users')}
 
-    def authenticate(self, username: str, password: str) -> User:
+    def authenticate(self, username: str, password: str, address: str | None = None) -> User:
+        """The user whose password this is. Wrong ones from ``username`` or ``address`` (the caller's IP) are
+        counted: raises TooManyAttempts (429) while they must wait, without checking the password."""
+        self._guard.check(username, address)
         with self._store.read() as db:
             row = db.execute('SELECT * FROM users WHERE username = ?', (username,)).fetchone()
         # check a hash even for an unknown user, so timing does not tell which usernames exist
         if not check_password(password, row['password_hash'] if row else self._dummy_hash) or row is None:
+            self._guard.failed(username, address)
             raise Unauthorized('bad_credentials')
+        if row['disabled_at']:
+            raise Unauthorized('account_disabled')
+        self._guard.succeeded(username)
         return User(id=row['id'], username=row['username'], name=row['name'], role=Role(row['role']))
+
+    def disable(self, username: str, actor: str = 'admin') -> None:
+        """The account signs in no more; its sessions end now."""
+        with self._store.transaction() as db:
+            row = db.execute('SELECT id FROM users WHERE username = ?', (username,)).fetchone()
+            if row is None:
+                raise NotFound('user_not_found', username=username)
+            db.execute('UPDATE users SET disabled_at = ? WHERE id = ?', (_now().isoformat(), row[0]))
+            db.execute('DELETE FROM tokens WHERE user_id = ?', (row[0],))
+            audit.append(db, audit.SERVER_CHAIN, actor, 'user_disabled', {'username': username})
+
+    def enable(self, username: str, actor: str = 'admin') -> None:
+        with self._store.transaction() as db:
+            if db.execute('UPDATE users SET disabled_at = NULL WHERE username = ?', (username,)).rowcount == 0:
+                raise NotFound('user_not_found', username=username)
+            audit.append(db, audit.SERVER_CHAIN, actor, 'user_enabled', {'username': username})
+
+    def reset_password(self, username: str, password: str, actor: str = 'admin') -> None:
+        """A new password set by an administrator: the rules of a new account; sessions end, a lockout lifts."""
+        password_allowed(password, username)
+        with self._store.transaction() as db:
+            row = db.execute('SELECT id FROM users WHERE username = ?', (username,)).fetchone()
+            if row is None:
+                raise NotFound('user_not_found', username=username)
+            db.execute('UPDATE users SET password_hash = ? WHERE id = ?', (hash_password(password), row[0]))
+            db.execute('DELETE FROM tokens WHERE user_id = ?', (row[0],))
+            audit.append(db, audit.SERVER_CHAIN, actor, 'password_reset', {'username': username})
+        self._guard.clear(username)
 
     def issue_token(self, user: User) -> str:
         token = secrets.token_urlsafe(32)
@@ -100,7 +140,7 @@ class Users:
             raise Unauthorized('not_authenticated')
         with self._store.read() as db:
             row = db.execute('SELECT u.* FROM tokens t JOIN users u ON u.id = t.user_id'
-                             ' WHERE t.token_hash = ? AND t.expires_at > ?',
+                             ' WHERE t.token_hash = ? AND t.expires_at > ? AND u.disabled_at IS NULL',
                              (_token_hash(token), _now().isoformat())).fetchone()
         if row is None:
             raise Unauthorized('not_authenticated')

@@ -44,6 +44,8 @@ _bearer = OAuth2PasswordBearer(tokenUrl='/api/auth/token', auto_error=False)
 def error_response(request: Request, error: CourtroomError) -> JSONResponse:
     lang = pick_lang(request.headers.get('accept-language'))
     headers = {'WWW-Authenticate': 'Bearer'} if error.status == 401 else None
+    if error.status == 429:
+        headers = {'Retry-After': str(error.params.get('seconds', 1))}
     body = {'error': {'code': error.code, 'message': error_message(error, lang)}}
     return JSONResponse(body, status_code=error.status, headers=headers)
 
@@ -107,9 +109,20 @@ def api_router(services: Services) -> APIRouter:
         return {'status': 'ok'}
 
     @router.post('/auth/token', tags=['auth'])
-    def token(username: Annotated[str, Form()], password: Annotated[str, Form()]) -> dict[str, str]:
-        user = services.users.authenticate(username, password)
+    def token(request: Request, username: Annotated[str, Form()],
+              password: Annotated[str, Form()]) -> dict[str, str]:
+        """A bearer token for 12 hours (COURTROOM_TOKEN_TTL_HOURS). Wrong passwords slow down and then lock the
+        account and the address: 429 with Retry-After."""
+        address = request.client.host if request.client else None
+        user = services.users.authenticate(username, password, address)
         return {'access_token': services.users.issue_token(user), 'token_type': 'bearer'}
+
+    @router.post('/auth/logout', status_code=204, tags=['auth'])
+    def logout(token: Annotated[str | None, Depends(_bearer)]) -> Response:
+        """Signs out: the token works no more."""
+        services.users.by_token(token)
+        services.users.revoke_token(token)
+        return Response(status_code=204)
 
     @router.post('/hearings', status_code=201, tags=['hearings'])
     def create_hearing(body: HearingIn, user: Authed) -> dict[str, Any]:

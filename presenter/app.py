@@ -10,11 +10,12 @@ from nicegui.storage import Storage
 
 from courtroom.settings import Settings
 
-from . import demo, pages
+from . import demo, log_redaction, pages
 from .api import api_router, unknown_api_router
 from .docs import mount_docs
 from .render_ahead import RenderAhead
 from .screen_images import ScreenImages
+from .security_headers import SecurityHeaders
 from .services import Services, build_services, server_secret
 
 logger = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ def mount(services: Services) -> None:
     app.on_shutdown(services.conference.stop)
     RenderAhead(services).start()
     app.add_middleware(ScreenImages, services=services)
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: on the screens' images too
     mount_docs(app, title='courtroom', version='0.1.0')
     app.include_router(api_router(services))
     pages.register(services)
@@ -43,6 +45,7 @@ def base_url(settings: Settings, tls: bool) -> str:
 def serve(settings: Settings, *, demo_data: bool = False, tls_cert: Path | None = None,
           tls_key: Path | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
+    log_redaction.install()
     services = build_services(settings)
     # browser sessions live in the data folder, not in whatever folder the server was started from
     Storage.path = (settings.data_dir / 'sessions').resolve()

@@ -55,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
                                                    'defence_counsel')
     add.add_argument('--name', help='full name')
     add.set_defaults(run=_user_add)
+    reset = _common(user.add_parser('reset', help="set a new password (read from standard input); the account's "
+                                                  'sessions end and a lockout lifts',
+                                    description='Set a new password for a staff account, read from standard input.'))
+    reset.add_argument('username')
+    reset.set_defaults(run=_user_reset)
+    for action, helped in (('disable', 'the account signs in no more; its sessions end now'),
+                           ('enable', 'the account may sign in again')):
+        command = _common(user.add_parser(action, help=helped, description=helped[0].upper() + helped[1:] + '.'))
+        command.add_argument('username')
+        command.set_defaults(run=_user_disable if action == 'disable' else _user_enable)
 
     hearing = commands.add_parser('hearing', help='hearings').add_subparsers(dest='hearing_command', required=True,
                                                                             metavar='ACTION')
@@ -155,6 +165,29 @@ def _user_add(args: argparse.Namespace) -> int:
     user = services.users.add(args.username, role=args.role, password=_read_password(), name=args.name)
     print(f'{user.username} ({user.role.value})')
     return 0
+
+
+def _user_reset(args: argparse.Namespace) -> int:
+    _services(args).users.reset_password(args.username, _read_password(), actor=_operator())
+    print(f'{args.username}: mật khẩu mới / new password set')
+    return 0
+
+
+def _user_disable(args: argparse.Namespace) -> int:
+    _services(args).users.disable(args.username, actor=_operator())
+    print(f'{args.username}: đã vô hiệu hóa / disabled')
+    return 0
+
+
+def _user_enable(args: argparse.Namespace) -> int:
+    _services(args).users.enable(args.username, actor=_operator())
+    print(f'{args.username}: đã kích hoạt lại / enabled')
+    return 0
+
+
+def _operator() -> str:
+    """Who ran an administrator's command, for the audit chain: the system account that ran it."""
+    return f'cli:{getpass.getuser()}'
 
 
 def _hearing_create(args: argparse.Namespace) -> int:

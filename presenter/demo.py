@@ -23,7 +23,7 @@ from .services import Services
 
 logger = logging.getLogger(__name__)
 
-DEMO_PASSWORD = 'demo12345'
+DEMO_PASSWORD = 'xet-xu-2026'
 DEMO_USERS: list[tuple[str, Role, str]] = [
     ('admin', Role.ADMIN, 'Quản trị viên'),
     ('thuky', Role.CLERK, 'Trần Thị Thư Ký'),

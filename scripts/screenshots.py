@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.e2e.browser import launch_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
-CLERK, PASSWORD = 'thuky', 'demo12345'
+CLERK, PASSWORD = 'thuky', 'xet-xu-2026'
 # every image on screen; a lazy one far below the fold is not loaded until scrolled to, and is not in the picture
 ALL_IMAGES_LOADED = ('() => [...document.querySelectorAll("img")].filter(i => i.loading !== "lazy" || '
                      'i.getBoundingClientRect().top < innerHeight).every(i => i.complete && i.naturalWidth > 0)')

@@ -3,8 +3,6 @@ page, a refusal or a hearing-not-found card. Shared by every page under /hearing
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from nicegui import run, ui
 
 from courtroom.errors import CourtroomError, Forbidden
@@ -18,8 +16,8 @@ from .components import testid
 from .layout import frame
 
 
-def refusal(user: User, title: str, text: str, zone: ZoneInfo) -> None:
-    frame(user, title, zone)
+def refusal(services: Services, user: User, title: str, text: str) -> None:
+    frame(services, user, title)
     with testid(ui.card(), 'refused').classes('mx-auto mt-16 w-[34rem] p-8 items-center gap-3'):
         ui.icon('block', size='3rem').classes('text-red-700')
         ui.label(title).classes('text-xl font-semibold')
@@ -27,8 +25,8 @@ def refusal(user: User, title: str, text: str, zone: ZoneInfo) -> None:
         ui.link(t('back_to_list'), '/').classes('mt-2')
 
 
-def missing_hearing(user: User, title: str, error: CourtroomError, zone: ZoneInfo) -> None:
-    frame(user, title, zone)
+def missing_hearing(services: Services, user: User, title: str, error: CourtroomError) -> None:
+    frame(services, user, title)
     with testid(ui.card(), 'hearing-missing').classes('mx-auto mt-16 w-[32rem] p-8 items-center gap-3'):
         ui.icon('search_off', size='3rem').classes('text-slate-400')
         ui.label(t('hearing_missing_title')).classes('text-xl font-semibold')
@@ -45,14 +43,13 @@ async def hearing_for(services: Services, hearing_id: int, action: Action, title
         return None
     ui.query('body').classes('bg-slate-100')
     if not may(user.role, action):
-        refusal(user, title, refused or error_text(Forbidden('forbidden_role', role=user.role.value,
-                                                                  action=action.value)),
-                services.settings.time_zone)
+        refusal(services, user, title, refused or error_text(Forbidden('forbidden_role', role=user.role.value,
+                                                                            action=action.value)))
         return None
     try:
         hearing = await run.io_bound(services.hearings.get, hearing_id)
     except CourtroomError as e:
-        missing_hearing(user, title, e, services.settings.time_zone)
+        missing_hearing(services, user, title, e)
         return None
-    frame(user, f'{hearing.case_number} · {title}', services.settings.time_zone)
+    frame(services, user, f'{hearing.case_number} · {title}')
     return user, hearing

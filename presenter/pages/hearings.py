@@ -51,7 +51,7 @@ def register(services: Services) -> None:
         if user is None:
             return
         zone = services.settings.time_zone
-        frame(user, t('hearings'), zone)
+        frame(services, user, t('hearings'))
         ui.query('body').classes('bg-slate-100')
 
         @ui.refreshable

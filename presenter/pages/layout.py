@@ -9,13 +9,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from nicegui import app, context, ui
+from nicegui import app, context, run, ui
 from nicegui.element import Element
 
 from courtroom.court_time import format_time, zone_text
 from courtroom.users import User
 
 from ..i18n import Lang
+from ..services import Services
 from ..session import lang, set_lang, t
 from ..texts import ROLE_KEYS, TEXTS
 
@@ -82,10 +83,14 @@ def language_switch(on_change: Callable[[Lang], None]) -> None:
     toggle.props('dense unelevated toggle-color=primary').props('data-testid=language').mark('language')
 
 
-def frame(user: User, title: str, zone: ZoneInfo) -> None:
-    """The staff pages' header; its clock in the court's ``zone``."""
-    def sign_out() -> None:
-        app.storage.user.pop('token', None)
+def frame(services: Services, user: User, title: str) -> None:
+    """The staff pages' header; its clock in the court's time zone."""
+    zone = services.settings.time_zone
+
+    async def sign_out() -> None:
+        token = app.storage.user.pop('token', None)
+        if token:  # the token dies, not only this browser's copy of it
+            await run.io_bound(services.users.revoke_token, token)
         ui.navigate.to('/login')
 
     court_colors()

@@ -14,9 +14,13 @@ from .layout import court_colors, language_switch, page_language
 def register(services: Services) -> None:
     @ui.page('/login')
     def login_page() -> None:
+        request = ui.context.client.request
+        address = request.client.host if request is not None and request.client else None
+
         async def sign_in() -> None:
             try:
-                user = await run.io_bound(services.users.authenticate, username.value.strip(), password.value)
+                user = await run.io_bound(services.users.authenticate, username.value.strip(), password.value,
+                                          address)
             except CourtroomError as e:
                 message.text = error_text(e)
                 message.visible = True

@@ -38,7 +38,7 @@ class World:
         self.treatments = Treatments(store, self.hearings, self.exhibits, self.marks, self.presentation)
         users = Users(store)
         for user in (PROCURATOR, CLERK, JUDGE, COUNSEL):  # the previews table keeps users' ids
-            assert users.add(user.username, role=user.role, password='mat-khau-123', name=user.name).id == user.id
+            assert users.add(user.username, role=user.role, password='mat-khau-ksv-123', name=user.name).id == user.id
         self.h = self.hearings.create(case_number='1', title='t', actor='thuky').id
         other = self.hearings.create(case_number='2', title='u', actor='thuky').id
         (exhibit,) = self.exhibits.add_bundle(self.h, [draft(['a', 'b', 'c'], title='Lời khai', bl_first=10)],

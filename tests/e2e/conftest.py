@@ -37,11 +37,16 @@ def media_browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, server: Server) -> Iterator[Page]:
+    """A signed-out page in a context of its own. Whatever it loads must work under the server's
+    Content-Security-Policy: a violation (Chromium says it on the console) fails the test."""
     context = browser.new_context(base_url=server.url, viewport={'width': 1366, 'height': 768}, locale='vi-VN')
     context.set_default_timeout(TIMEOUT_MS)
+    refused: list[str] = []
+    context.on('console', lambda m: refused.append(m.text) if 'Content Security Policy' in m.text else None)
     page = context.new_page()
     yield page
     context.close()
+    assert not refused, refused
 
 
 def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:

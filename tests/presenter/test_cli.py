@@ -65,7 +65,7 @@ def test_data_folder_from_environment(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(('args', 'stdin', 'expected'), [
     (['user', 'add', 'x1', '--role', 'pope'], 'long-password\n', 'Vai trò "pope" không tồn tại'),
-    (['user', 'add', 'x2', '--role', 'clerk'], 'short\n', 'Mật khẩu phải có ít nhất 8 ký tự'),
+    (['user', 'add', 'x2', '--role', 'clerk'], 'short\n', 'Mật khẩu phải có ít nhất 10 ký tự'),
     (['hearing', 'create', '--case-number', ' ', '--title', 'x'], '', 'Thiếu trường bắt buộc "case_number"'),
     (['bundle', 'import', 'nothing.pdf', '--hearing', '999'], '', 'Không tìm thấy phiên tòa "999"'),
 ])

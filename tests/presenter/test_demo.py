@@ -19,7 +19,7 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
     for _ in range(2):
         server.start('--demo')
         try:
-            token = httpx.post(f'{server.url}/api/auth/token', data={'username': 'thuky', 'password': 'demo12345'})
+            token = httpx.post(f'{server.url}/api/auth/token', data={'username': 'thuky', 'password': 'xet-xu-2026'})
             headers = {'Authorization': f'Bearer {token.json()["access_token"]}'}
             hearing = httpx.get(f'{server.url}/api/hearings', headers=headers).json()[0]
             exhibits = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/exhibits', headers=headers).json()
@@ -31,7 +31,7 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
             clips = [(c['name'], c['in_s'], c['out_s']) for e in exhibits if e['kind'] == 'video'
                      for c in httpx.get(f'{server.url}/api/exhibits/{e["id"]}/clips', headers=headers).json()]
             procurator = httpx.post(f'{server.url}/api/auth/token',
-                                    data={'username': 'kiemsatvien', 'password': 'demo12345'}).json()['access_token']
+                                    data={'username': 'kiemsatvien', 'password': 'xet-xu-2026'}).json()['access_token']
             maps = httpx.get(f'{server.url}/api/hearings/{hearing["id"]}/maps',
                              headers={'Authorization': f'Bearer {procurator}'}).json()
             counts.append((len(exhibits), sum(e['page_count'] for e in exhibits), len(screens), len(people),
@@ -60,4 +60,4 @@ def test_serve_demo_twice(tmp_path: Path) -> None:
     log = server.log.read_text()
     for path in ('/bench/1', '/judge/1', '/hearings/1', '/screen/', '/join/'):
         assert f'http://localhost:{port}{path}' in log
-    assert re.search(r'thuky\s+clerk', log) and 'demo12345' in log
+    assert re.search(r'thuky\s+clerk', log) and 'xet-xu-2026' in log

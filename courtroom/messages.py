@@ -167,6 +167,10 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
         'Độ dài đoạn ghi "{value}" không hợp lệ (COURTROOM_SEGMENT_SECONDS): cần từ 2 đến 600 giây',
         'Invalid recording segment length "{value}" (COURTROOM_SEGMENT_SECONDS): give 2 to 600 seconds',
     ),
+    'bad_token_ttl': (
+        'Thời hạn đăng nhập "{value}" không hợp lệ (COURTROOM_TOKEN_TTL_HOURS): cần từ 1 đến 168 giờ',
+        'Invalid sign-in lifetime "{value}" (COURTROOM_TOKEN_TTL_HOURS): give 1 to 168 hours',
+    ),
     'bad_resume_date': ('Ngày mở lại phiên tòa "{date}" không hợp lệ: cần một ngày sau hôm nay (YYYY-MM-DD)',
                         'Invalid date to resume "{date}": give a day after today (YYYY-MM-DD)'),
     'already_recording': ('Phiên tòa đang được ghi âm, ghi hình', 'The hearing is already being recorded'),

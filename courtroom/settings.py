@@ -39,7 +39,7 @@ class Settings:
     port: int = 8080
     public_url: str | None = None
     limits: Limits = field(default_factory=Limits)
-    token_ttl_hours: int = 12
+    token_ttl_hours: int = 12  # how long a sign-in lasts (COURTROOM_TOKEN_TTL_HOURS, 1–168)
     court: str = 'Tòa án nhân dân'  # the court's name on the minutes and records (COURTROOM_COURT)
     signing_cert: Path | None = None  # the court's X.509 certificate (PEM) for PAdES on the minutes
     signing_key: Path | None = None  # its private key (PEM)
@@ -50,6 +50,8 @@ class Settings:
     def __post_init__(self) -> None:
         if isinstance(self.time_zone, str):  # a zone's name: checked here, so a bad one fails before anything starts
             object.__setattr__(self, 'time_zone', zone_named(self.time_zone))
+        if not 1 <= self.token_ttl_hours <= 168:
+            raise InvalidInput('bad_token_ttl', value=self.token_ttl_hours)
         if not 2 <= self.segment_seconds <= 600:  # the source's keyframes are 2 s apart: a segment holds at least one
             raise InvalidInput('bad_segment_seconds', value=self.segment_seconds)
 
@@ -97,6 +99,11 @@ class Settings:
                 values['segment_seconds'] = float(env['COURTROOM_SEGMENT_SECONDS'])
             except ValueError:
                 raise InvalidInput('bad_segment_seconds', value=env['COURTROOM_SEGMENT_SECONDS']) from None
+        if 'COURTROOM_TOKEN_TTL_HOURS' in env:
+            try:
+                values['token_ttl_hours'] = int(env['COURTROOM_TOKEN_TTL_HOURS'])
+            except ValueError:
+                raise InvalidInput('bad_token_ttl', value=env['COURTROOM_TOKEN_TTL_HOURS']) from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         if 'data_dir' in values:
             values['data_dir'] = Path(values['data_dir'])

@@ -102,3 +102,11 @@ def test_a_bad_segment_length_is_refused(value: str) -> None:
         Settings.load({'COURTROOM_SEGMENT_SECONDS': value})
     assert caught.value.code == 'bad_segment_seconds'
     assert Settings.load({'COURTROOM_SEGMENT_SECONDS': '4'}).segment_seconds == 4.0
+
+
+@pytest.mark.parametrize('value', ['0', '169', 'mười hai', '1.5', ''])
+def test_a_bad_sign_in_lifetime_is_refused(value: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        Settings.load({'COURTROOM_TOKEN_TTL_HOURS': value})
+    assert caught.value.code == 'bad_token_ttl'
+    assert Settings.load({'COURTROOM_TOKEN_TTL_HOURS': '8'}).token_ttl_hours == 8

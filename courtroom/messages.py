@@ -240,4 +240,19 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'redaction_not_found': ('Không tìm thấy vùng che "{redaction_id}"', 'Redaction "{redaction_id}" not found'),
     'redaction_not_pending': ('Vùng che "{redaction_id}" không chờ phê duyệt',
                               'Redaction "{redaction_id}" is not waiting for approval'),
+    'qr_not_found': ('Không đọc được mã QR trên ảnh: hãy đưa mặt có mã QR của thẻ vào khung, gần camera hơn và '
+                     'giữ yên',
+                     'No QR code could be read in the picture: hold the side of the card with the QR code inside the '
+                     'frame, closer to the camera, and keep it still'),
+    'qr_not_id_card': ('Mã QR này không phải của căn cước công dân (cần số định danh, họ tên, ngày sinh, giới tính)',
+                       'This QR code is not an ID card\'s (it needs the ID number, name, date of birth and sex)'),
+    'still_not_image': ('Tệp gửi lên không phải ảnh JPEG hoặc PNG', 'The file sent is not a JPEG or PNG picture'),
+    'still_broken': ('Ảnh gửi lên bị hỏng, không đọc được', 'The picture sent is damaged and cannot be read'),
+    'still_too_large': ('Ảnh quá lớn: {size} byte, tối đa {max} byte',
+                        'The picture is too large: {size} bytes, at most {max}'),
+    'still_too_many_pixels': ('Ảnh quá lớn: {width}×{height} điểm ảnh, tối đa {max}',
+                              'The picture is too large: {width}×{height} pixels, at most {max}'),
+    'bad_birth_date': ('Ngày sinh "{value}" không hợp lệ: dùng dạng ngày/tháng/năm, ví dụ 01/02/1990',
+                       'Invalid date of birth "{value}": use day/month/year, for example 01/02/1990'),
+    'no_identity_still': ('Chưa có ảnh thẻ của người tham gia này', 'There is no picture of this participant\'s card'),
 })

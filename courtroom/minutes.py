@@ -41,6 +41,10 @@ AUTOMATIC = Catalogue('automatic minutes', {
                       'The procurator shows the case map “{title}”{branch_words}'),
     'kill_switch_on': ('Chủ tọa tắt mọi màn hình', 'The presiding judge blanks every screen'),
     'kill_switch_off': ('Chủ tọa mở lại màn hình', 'The presiding judge restores the screens'),
+    'identity_checked': ('Đối chiếu căn cước công dân số {id_number} của {participant} bằng mã QR: {outcome}',
+                         'The ID card no. {id_number} of {participant} is checked by its QR code: {outcome}'),
+    'id_checked': ('Đối chiếu giấy tờ tùy thân của {participant} bằng mắt: {outcome}',
+                   'The identity document of {participant} is checked by eye: {outcome}'),
     'admitted': ('{participant} được vào phiên tòa', '{participant} is admitted'),
     'turned_away': ('{participant} không được vào phiên tòa', '{participant} is not admitted'),
     'joined': ('{participant} kết nối', '{participant} connects'),
@@ -60,7 +64,16 @@ PHRASES = Catalogue('minutes phrases', {
     'beside': ('; song song bên cạnh: {exhibit}, trang {page}{bl}', '; side by side with {exhibit}, page {page}{bl}'),
     'map_branch': (', nhánh “{branch}”', ', branch “{branch}”'),
     'the_map': ('sơ đồ tư duy', 'the case map'),
+    'id_match': ('khớp với hồ sơ', 'it matches the record'),
+    'id_mismatch': ('không khớp ({fields})', 'it does not match ({fields})'),
+    'id_by_eye_ok': ('khớp', 'it matches'),
+    'id_by_eye_bad': ('không khớp{note}', 'it does not match{note}'),
+    'field_id_number': ('số định danh', 'ID number'),
+    'field_name': ('họ tên', 'name'),
+    'field_birth_date': ('ngày sinh', 'date of birth'),
+    'field_number': ('số thẻ không đúng cấu trúc', 'the number\'s structure'),
 })
+FIELD_PHRASES = {'id_number': 'field_id_number', 'name': 'field_name', 'birth_date': 'field_birth_date'}
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -155,6 +168,16 @@ class Minutes:
                 values['branch_words'] = PHRASES.t('map_branch', lang, branch=branch) if branch else ''
             if action == 'cleared' and 'map' in details:
                 values['exhibit'] = PHRASES.t('the_map', lang)
+            if action == 'identity_checked':
+                wrong = [PHRASES.t(FIELD_PHRASES[name], lang) for name, ok in details.get('fields', {}).items()
+                         if ok is not True and name in FIELD_PHRASES]
+                if details.get('problems'):
+                    wrong.append(PHRASES.t('field_number', lang))
+                values['outcome'] = PHRASES.t('id_match', lang) if details.get('result') == 'match' else \
+                    PHRASES.t('id_mismatch', lang, fields=', '.join(wrong))
+            if action == 'id_checked':
+                values['outcome'] = PHRASES.t('id_by_eye_ok', lang) if details.get('verified') else PHRASES.t(
+                    'id_by_eye_bad', lang, note=f': {details["note"]}' if details.get('note') else '')
             if 'participant_id' in details:
                 values['participant'] = people.get(details['participant_id'], f'#{details["participant_id"]}')
             if 'point_id' in details:

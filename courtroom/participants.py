@@ -9,18 +9,20 @@ media or evidence; one link gives one seat at a time."""
 
 from __future__ import annotations
 
+import json
 import secrets
 import threading
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
 from . import audit
-from .errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
+from .errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized, Unprocessable
 from .events import Event
 from .hearings import Hearings, clean_text
+from .identity import CardFields, Comparison, compare, parse_birth_date, parse_card_qr
 from .links import LinkClaims, read_link, sign_link
 from .points import PointKind, Points
 from .store import Store
@@ -75,7 +77,7 @@ class ParticipantState(StrEnum):
         return self in (ParticipantState.ADMITTED, ParticipantState.CONNECTED, ParticipantState.DISCONNECTED)
 
 
-ID_DOCUMENT_TYPES = ('citizen_id', 'passport', 'lawyer_card', 'other')
+ID_DOCUMENT_TYPES = ('citizen_id', 'passport', 'lawyer_card', 'legal_aid_card', 'other')
 
 
 def parse_role(value: str) -> ParticipantRole:
@@ -101,6 +103,8 @@ class Participant:
     id_verified: bool | None
     id_note: str | None
     muted: bool
+    id_birth_date: date | None = None
+    identity: dict[str, Any] | None = None  # the last check of their document: {method, result, …}
 
     @property
     def watermark(self) -> str:
@@ -114,8 +118,11 @@ class Participant:
     def to_api(self) -> dict[str, Any]:
         return {'id': self.id, 'hearing_id': self.hearing_id, 'point_id': self.point_id, 'name': self.name,
                 'role': self.role.value, 'state': self.state.value,
-                'id_document': {'type': self.id_document_type, 'number': self.id_document_number}
+                'id_document': {'type': self.id_document_type, 'number': self.id_document_number,
+                                'birth_date': self.id_birth_date.isoformat() if self.id_birth_date else None}
                 if self.id_document_type else None,
+                'identity': {k: self.identity.get(k) for k in ('method', 'result', 'checked_by', 'at')}
+                if self.identity else None,
                 'id_check': {'verified': self.id_verified, 'note': self.id_note}
                 if self.id_verified is not None else None,
                 'muted': self.muted,
@@ -129,7 +136,9 @@ def _participant(row: Any) -> Participant:
         id_document_number=row['id_document_number'], state=ParticipantState(row['state']),
         link_nonce=row['link_nonce'], link_expires_at=row['link_expires_at'],
         id_verified=None if row['id_verified'] is None else bool(row['id_verified']), id_note=row['id_note'],
-        muted=bool(row['muted']))
+        muted=bool(row['muted']),
+        id_birth_date=date.fromisoformat(row['id_birth_date']) if row['id_birth_date'] else None,
+        identity=json.loads(row['identity']) if row['identity'] else None)
 
 
 @dataclass(slots=True, frozen=True)
@@ -212,6 +221,7 @@ class Participants:
         name = clean_text('name', name, 200)
         participant_role = parse_role(role)
         doc_type, doc_number = _id_document(id_document)
+        birth = parse_birth_date((id_document or {}).get('birth_date'))
         hearing = self._hearings.get(hearing_id)
         point = self._points.get(point_id)
         if point.hearing_id != hearing_id:
@@ -224,9 +234,9 @@ class Participants:
         with self._store.transaction() as db:
             cursor = db.execute(
                 'INSERT INTO participants (hearing_id, point_id, name, role, id_document_type, id_document_number,'
-                ' link_nonce, link_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                (hearing_id, point_id, name, participant_role.value, doc_type, doc_number, nonce, expires,
-                 datetime.now(UTC).isoformat()))
+                ' id_birth_date, link_nonce, link_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                (hearing_id, point_id, name, participant_role.value, doc_type, doc_number,
+                 birth.isoformat() if birth else None, nonce, expires, datetime.now(UTC).isoformat()))
             assert cursor.lastrowid is not None
             audit.append(db, hearing_id, actor, 'participant_added', {
                 'participant_id': cursor.lastrowid, 'name': name, 'role': participant_role.value,
@@ -316,17 +326,53 @@ class Participants:
     # the clerk's roll call
 
     def record_id_check(self, participant_id: int, *, verified: bool, note: str | None, actor: str) -> Participant:
+        """The clerk compared the document by eye (a passport, a lawyer's card, a card without a readable QR)."""
         participant = self.get(participant_id)
         note = ' '.join((note or '').split())[:500] or None
+        identity = {'method': 'by_eye', 'result': 'match' if verified else 'mismatch', 'note': note,
+                    'document': participant.id_document_type, 'checked_by': actor,
+                    'at': datetime.now(UTC).isoformat(timespec='seconds')}
         self._update(participant, actor, 'id_checked', {'verified': verified, 'note': note},
-                     id_verified=int(verified), id_note=note)
+                     id_verified=int(verified), id_note=note, identity=json.dumps(identity, ensure_ascii=False))
+        return self.get(participant_id)
+
+    def identity_check_failed(self, participant_id: int, reason: str, still_sha256: str, *, actor: str) -> None:
+        """A still that gave nothing to compare (no QR, not a card's, not an image): the attempt alone, audited."""
+        participant = self.get(participant_id)
+        with self._store.transaction() as db:
+            audit.append(db, participant.hearing_id, actor, 'identity_check_failed', {
+                'participant_id': participant.id, 'reason': reason, 'still_sha256': still_sha256})
+
+    def check_identity_qr(self, participant_id: int, qr_text: str | None, still_sha256: str, *,
+                          actor: str) -> tuple[Participant, CardFields, Comparison]:
+        """The QR of the card in a still, compared with the participant's record and written in the audit chain.
+        No QR, or one that is not a card's: ``Unprocessable``, and only the attempt is written."""
+        participant = self.get(participant_id)
+        try:
+            if qr_text is None:
+                raise Unprocessable('qr_not_found')
+            card = parse_card_qr(qr_text)
+        except Unprocessable as refused:
+            self.identity_check_failed(participant_id, refused.code, still_sha256, actor=actor)
+            raise
+        compared = compare(card, number=participant.id_document_number, name=participant.name,
+                           birth_date=participant.id_birth_date)
+        result = 'match' if compared.match else 'mismatch'
+        details = {'method': 'qr', 'result': result, 'fields': compared.fields, 'problems': compared.problems,
+                   'id_number': card.id_number, 'still_sha256': still_sha256}
+        identity = {**details, 'checked_by': actor, 'at': datetime.now(UTC).isoformat(timespec='seconds')}
+        self._update(participant, actor, 'identity_checked', details, identity=json.dumps(identity,
+                                                                                          ensure_ascii=False))
+        return self.get(participant_id), card, compared
         return self.get(participant_id)
 
     def admit(self, participant_id: int, *, actor: str) -> Participant:
         participant = self.get(participant_id)
         if participant.state is not ParticipantState.WAITING:
             raise Conflict('not_waiting', state=participant.state.value)
-        self._update(participant, actor, 'admitted', {}, state=ParticipantState.ADMITTED.value)
+        checked = participant.identity or {}
+        self._update(participant, actor, 'admitted', {'identity': {k: checked[k] for k in ('method', 'result')}
+                                                      if checked else None}, state=ParticipantState.ADMITTED.value)
         return self.get(participant_id)
 
     def refuse(self, participant_id: int, *, actor: str, note: str | None = None) -> Participant:

@@ -287,6 +287,12 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     );
     ALTER TABLE users ADD COLUMN disabled_at TEXT
     """,
+    # 14: the identity check (courtroom.identity): the date of birth on the participant's record, and the last check
+    # of their document (JSON: method, result, fields compared, who checked and when, the still's hash)
+    """
+    ALTER TABLE participants ADD COLUMN id_birth_date TEXT;
+    ALTER TABLE participants ADD COLUMN identity TEXT
+    """,
 ]
 
 

@@ -22,6 +22,7 @@ from courtroom.users import User
 from media.redact import Burn
 
 from .api_hybrid import hybrid_routes
+from .api_identity import identity_routes
 from .api_maps import maps_routes
 from .api_marks import marks_routes
 from .api_playback import playback_routes
@@ -197,6 +198,7 @@ def api_router(services: Services) -> APIRouter:
     maps_routes(router, services, current_user)
     redactions_routes(router, services, current_user)
     hybrid_routes(router, services, current_user)
+    identity_routes(router, services, current_user)
     record_routes(router, services, current_user)
 
     return router

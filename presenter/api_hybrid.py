@@ -29,8 +29,9 @@ class PointIn(BaseModel):
 
 
 class IdDocument(BaseModel):
-    type: str = Field(max_length=50, description='citizen_id, passport, lawyer_card or other')
+    type: str = Field(max_length=50, description='citizen_id, passport, lawyer_card, legal_aid_card or other')
     number: str = Field(max_length=200)
+    birth_date: str | None = Field(default=None, max_length=40, description='dd/mm/yyyy or yyyy-mm-dd')
 
 
 class ParticipantIn(BaseModel):

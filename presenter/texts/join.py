@@ -35,6 +35,7 @@ JOIN_TEXTS = Catalogue('presenter.texts.join', {
     'join_doc_citizen_id': ('Căn cước công dân', 'Citizen ID card'),
     'join_doc_passport': ('Hộ chiếu', 'Passport'),
     'join_doc_lawyer_card': ('Thẻ luật sư', 'Lawyer card'),
+    'join_doc_legal_aid_card': ('Thẻ trợ giúp viên pháp lý', 'Legal aid card'),
     'join_doc_other': ('Giấy tờ tùy thân', 'ID document'),
     'join_refused': (
         'Thư ký phiên tòa đã không cho tham gia phiên tòa.',

@@ -90,11 +90,11 @@ PARTICIPANT_STATE_KEYS: dict[str, str] = {
 }
 ID_DOCUMENT_KEYS: dict[str, str] = {  # courtroom.participants.ID_DOCUMENT_TYPES, short, for the clerk
     'citizen_id': 'hybrid_id_citizen_id', 'passport': 'hybrid_id_passport', 'lawyer_card': 'hybrid_id_lawyer_card',
-    'other': 'hybrid_id_other',
+    'legal_aid_card': 'hybrid_id_legal_aid_card', 'other': 'hybrid_id_other',
 }
 JOIN_DOCUMENT_KEYS: dict[str, str] = {  # the same documents in full, for the participant
     'citizen_id': 'join_doc_citizen_id', 'passport': 'join_doc_passport', 'lawyer_card': 'join_doc_lawyer_card',
-    'other': 'join_doc_other',
+    'legal_aid_card': 'join_doc_legal_aid_card', 'other': 'join_doc_other',
 }
 DEVICE_CHECK_KEYS: dict[str, str] = {  # the outcomes static/join.js reports
     'ok': 'join_device_ok', 'audio_only': 'join_audio_only', 'denied': 'join_denied', 'missing': 'join_missing',

@@ -42,6 +42,7 @@ PARTICIPANTS_TEXTS = Catalogue('presenter.texts.participants', {
     'hybrid_id_citizen_id': ('CCCD', 'Citizen ID'),
     'hybrid_id_passport': ('Hộ chiếu', 'Passport'),
     'hybrid_id_lawyer_card': ('Thẻ luật sư', 'Lawyer card'),
+    'hybrid_id_legal_aid_card': ('Thẻ trợ giúp viên pháp lý', 'Legal aid card'),
     'hybrid_id_other': ('Khác', 'Other'),
     'hybrid_participant_added': ('Đã thêm "{name}"', '"{name}" added'),
     'hybrid_role_defendant': ('Bị cáo', 'Defendant'),

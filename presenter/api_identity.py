@@ -1,0 +1,97 @@
+"""The identity check by the ID card's QR code: a still of the card, sent by the clerk (``POST
+/api/participants/{id}/identity``) or by the participant's own page in the lobby (``POST /api/join/{token}/identity``),
+is decoded here (media.qr_decode) and compared with the participant's record (courtroom.identity). The record keeps
+the fields compared, the result and the still's SHA-256; the still itself stays in this process's memory only, for
+the clerk to look at beside the live face until the participant is admitted or turned away."""
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Response, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from courtroom.errors import CourtroomError, NotFound
+from courtroom.participants import Participant
+from courtroom.roles import Action, require
+from courtroom.users import User
+from media.qr_decode import MAX_STILL_BYTES, read_qr
+
+from .services import Services
+
+_STILLS: OrderedDict[int, tuple[bytes, str]] = OrderedDict()  # participant id → (the latest still, its type)
+_STILLS_LOCK = threading.Lock()
+_KEEP = 32
+
+
+def latest_still(participant_id: int) -> tuple[bytes, str] | None:
+    with _STILLS_LOCK:
+        return _STILLS.get(participant_id)
+
+
+def _keep(participant_id: int, data: bytes) -> None:
+    media_type = 'image/png' if data.startswith(b'\x89PNG') else 'image/jpeg'
+    with _STILLS_LOCK:
+        _STILLS[participant_id] = (data, media_type)
+        _STILLS.move_to_end(participant_id)
+        while len(_STILLS) > _KEEP:
+            _STILLS.popitem(last=False)
+
+
+def check_still(services: Services, participant: Participant, data: bytes, actor: str) -> dict[str, Any]:
+    """Decode, compare, record; the answer of both routes. Blocking (zxing-cpp: tens of milliseconds)."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text = read_qr(data)
+    except CourtroomError as refused:  # not an image, too large, broken: only the attempt is written
+        services.participants.identity_check_failed(participant.id, refused.code, digest, actor=actor)
+        raise
+    _keep(participant.id, data)
+    checked, card, compared = services.participants.check_identity_qr(participant.id, text, digest, actor=actor)
+    return {'decoded': card.to_api(), 'match': compared.match, 'fields': compared.fields,
+            'problems': compared.problems, 'identity': checked.to_api()['identity']}
+
+
+def identity_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
+    Authed = Annotated[User, Depends(current_user)]
+
+    async def read(image: UploadFile) -> bytes:
+        return await image.read(MAX_STILL_BYTES + 1)  # one byte more than allowed: read_qr refuses it
+
+    @router.post('/participants/{participant_id}/identity', tags=['hybrid'])
+    async def check_identity(participant_id: int, user: Authed,
+                             image: Annotated[UploadFile, File(description='a JPEG or PNG still of the ID card')]
+                             ) -> dict[str, Any]:
+        """The card's QR read from the still and compared with the participant's record: ``{decoded, match,
+        fields, problems}``; no QR found, or not an ID card's: 422. The clerk still decides."""
+        require(user.role, Action.ADMIT)
+        participant = services.participants.get(participant_id)
+        data = await read(image)
+        return await _blocking(check_still, services, participant, data, user.username)
+
+    @router.post('/join/{token}/identity', tags=['hybrid'])
+    async def send_identity(token: str,
+                            image: Annotated[UploadFile, File(description='a JPEG or PNG still of the ID card')]
+                            ) -> dict[str, Any]:
+        """From the participant's page in the lobby: their card held to the camera. The clerk sees the result."""
+        participant = services.participants.by_link(token)
+        data = await read(image)
+        answer = await _blocking(check_still, services, participant, data, f'participant:{participant.id}')
+        return {'match': answer['match']}  # the participant learns whether it matched, not the record's fields
+
+    @router.get('/participants/{participant_id}/identity/still', tags=['hybrid'],
+                responses={200: {'content': {'image/jpeg': {}, 'image/png': {}}}})
+    def identity_still(participant_id: int, user: Authed) -> Response:
+        """The latest still of the participant's card, held in memory only (never stored), for the clerk."""
+        require(user.role, Action.ADMIT)
+        services.participants.get(participant_id)
+        kept = latest_still(participant_id)
+        if kept is None:
+            raise NotFound('no_identity_still')
+        return Response(kept[0], media_type=kept[1], headers={'Cache-Control': 'no-store'})
+
+
+async def _blocking(work: Callable[..., Any], *args: Any) -> Any:
+    return await run_in_threadpool(work, *args)

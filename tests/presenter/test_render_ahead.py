@@ -24,7 +24,7 @@ class Scene:
         RenderAhead(services, render=lambda _s, exhibit_id, pages, widths: self.rendered.append(
             (exhibit_id, pages, widths)), later=lambda delay, callback: self.timers.append((delay, callback))).start()
         services.users.add('ksv', role=Role.PROCURATOR, password='ksv-password-1')
-        self.user = services.users.authenticate('ksv', 'password-1')
+        self.user = services.users.authenticate('ksv', 'ksv-password-1')
         self.hearing_id = services.hearings.create(case_number='1', title='t', actor='test').id
         self.exhibit_id = services.exhibits.add_bundle(self.hearing_id, [draft(['p'] * 9)], actor='test')[0].id
 

@@ -5,8 +5,6 @@ the fields compared, the result and the still's SHA-256; the still itself stays 
 the clerk to look at beside the live face until the participant is admitted or turned away."""
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -19,25 +17,8 @@ from courtroom.roles import Action, require
 from courtroom.users import User
 from media.qr_decode import MAX_STILL_BYTES, read_qr
 
+from .identity_stills import keep_still, latest_still
 from .services import Services
-
-_STILLS: OrderedDict[int, tuple[bytes, str]] = OrderedDict()  # participant id → (the latest still, its type)
-_STILLS_LOCK = threading.Lock()
-_KEEP = 32
-
-
-def latest_still(participant_id: int) -> tuple[bytes, str] | None:
-    with _STILLS_LOCK:
-        return _STILLS.get(participant_id)
-
-
-def _keep(participant_id: int, data: bytes) -> None:
-    media_type = 'image/png' if data.startswith(b'\x89PNG') else 'image/jpeg'
-    with _STILLS_LOCK:
-        _STILLS[participant_id] = (data, media_type)
-        _STILLS.move_to_end(participant_id)
-        while len(_STILLS) > _KEEP:
-            _STILLS.popitem(last=False)
 
 
 def check_still(services: Services, participant: Participant, data: bytes, actor: str) -> dict[str, Any]:
@@ -48,7 +29,7 @@ def check_still(services: Services, participant: Participant, data: bytes, actor
     except CourtroomError as refused:  # not an image, too large, broken: only the attempt is written
         services.participants.identity_check_failed(participant.id, refused.code, digest, actor=actor)
         raise
-    _keep(participant.id, data)
+    keep_still(participant.id, data)
     checked, card, compared = services.participants.check_identity_qr(participant.id, text, digest, actor=actor)
     return {'decoded': card.to_api(), 'match': compared.match, 'fields': compared.fields,
             'problems': compared.problems, 'identity': checked.to_api()['identity']}

@@ -28,6 +28,10 @@ STYLE = '''
 <style>
   .join-feed { position: relative; background: #0f172a; border-radius: 8px; aspect-ratio: 16 / 9; overflow: hidden; }
   .join-feed video { width: 100%; height: 100%; object-fit: contain; }
+  .join-card-view { position: relative; width: 320px; aspect-ratio: 4 / 3; background: #1e293b; flex-shrink: 0; }
+  .join-card-view video { width: 100%; height: 100%; object-fit: cover; border-radius: 6px; }
+  .join-card-frame { position: absolute; inset: 12% 8%; border: 3px dashed #fbbf24; border-radius: 10px;
+                     pointer-events: none; }
   #join-tiles { display: flex; flex-wrap: wrap; gap: 8px; }
   .join-tile-video { width: 200px; aspect-ratio: 4 / 3; background: #1e293b; border-radius: 6px; object-fit: cover;
                      border: 3px solid transparent; }
@@ -182,6 +186,40 @@ class JoinPage:
             if p.id_document_type:
                 doc = self.t(JOIN_DOCUMENT_KEYS.get(p.id_document_type, 'join_doc_other'))
                 ui.label(self.t('join_lobby_hint', doc=doc)).classes('text-slate-600')
+        if p.id_document_type == 'citizen_id':
+            self.card_check()
+
+    def card_check(self) -> None:
+        """The chip ID card held to the camera, inside a frame drawn over the picture (its QR needs about a third of
+        the picture's width); a still goes to the server, which reads the QR and tells the clerk."""
+        with ui.card().classes('w-full p-6 gap-3').props('data-testid=card-check'):
+            ui.label(self.t('join_card_title')).classes('text-lg font-medium')
+            with ui.row().classes('w-full gap-6 items-start no-wrap'):
+                ui.html('<div class="join-card-view"><video id="join-card-view" autoplay muted playsinline '
+                        f'aria-label="{self.t("join_card_view")}"></video><div class="join-card-frame"></div></div>')
+                with ui.column().classes('gap-3 grow'):
+                    ui.label(self.t('join_card_hint')).classes('text-slate-700')
+                    self.card_message = ui.label().classes('min-h-[3rem]') \
+                        .props('data-testid=card-message role=status aria-live=polite')
+                    self.card_button = ui.button(self.t('join_card_send'), icon='badge', on_click=self.send_card) \
+                        .props('data-testid=card-send')
+        ui.on('card_result', self.on_card_result)
+        self.client.run_javascript('courtroomJoin.showCard()')
+
+    def send_card(self) -> None:
+        self.card_button.disable()
+        self.card_message.text = self.t('join_card_sending')
+        self.client.run_javascript(f'courtroomJoin.sendCard({json.dumps(self.token)}, {json.dumps(self.lang)})')
+
+    def on_card_result(self, e: GenericEventArguments) -> None:
+        result: dict[str, Any] = e.args if isinstance(e.args, dict) else {}
+        self.card_button.enable()
+        if result.get('ok'):
+            self.card_message.text = self.t('join_card_read' if result.get('match') else 'join_card_read_differs')
+            self.card_message.props('data-outcome=read')
+        else:
+            self.card_message.text = str(result.get('message') or self.t('join_card_failed'))
+            self.card_message.props('data-outcome=failed')
 
     def hang_up(self) -> None:
         if self.call is not None:

@@ -4,6 +4,7 @@ admitting or turning away; who is in the hearing, with raised hands, muting and 
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -15,7 +16,9 @@ from courtroom.participants import Participant, Participants, ParticipantState, 
 from courtroom.points import Point
 from courtroom.roles import Action
 
+from ..identity_stills import latest_still
 from ..session import t
+from ..texts import QR_FIELD_KEYS, QR_PROBLEM_KEYS
 from .components import testid
 from .participant_labels import id_document_text, role_label, state_badge
 
@@ -116,6 +119,8 @@ class RollCall:
                         size='1rem').classes(check_tone)
                 testid(ui.label(check_text + (f' — {p.id_note}' if p.id_note else '')), 'id-check-result') \
                     .classes(f'text-xs {check_tone}')
+            if p.identity and p.identity.get('method') == 'qr':
+                self._qr_result(p)
             if not self.page.may_admit:
                 return
             note = testid(ui.input(t('hybrid_id_note'), value=self.notes.get(p.id, p.id_note or '')), 'id-note') \
@@ -131,6 +136,32 @@ class RollCall:
                        'turn-away').props('flat dense no-caps size=sm color=red-9').classes('px-2')
                 testid(ui.button(t('hybrid_admit'), icon='login', on_click=lambda x=p: self.admit(x)), 'admit') \
                     .props('unelevated dense no-caps color=primary').classes('px-3')
+
+    def _qr_result(self, p: Participant) -> None:
+        """The card's QR compared with the record, field by field, beside the still the participant sent."""
+        identity = p.identity or {}
+        matched = identity.get('result') == 'match'
+        with testid(ui.row(), 'qr-result').classes('w-full items-start no-wrap gap-3 rounded border bg-white p-2 '
+                                                   + ('border-green-300' if matched else 'border-red-300')) as box:
+            box.props(f'data-result={identity.get("result")}')
+            kept = latest_still(p.id)
+            if kept is not None:
+                source = f'data:{kept[1]};base64,{base64.b64encode(kept[0]).decode()}'
+                testid(ui.image(source), 'qr-still').classes('w-32 shrink-0 rounded') \
+                    .props(f'alt="{t("hybrid_qr_still")}"')
+            with ui.column().classes('gap-0.5 min-w-0'):
+                ui.label(t('hybrid_qr_match' if matched else 'hybrid_qr_mismatch', number=identity.get('id_number'))) \
+                    .classes('text-xs font-semibold ' + ('text-green-800' if matched else 'text-red-800'))
+                for field, ok in (identity.get('fields') or {}).items():
+                    if field not in QR_FIELD_KEYS:
+                        continue
+                    mark, tone = ('✓', 'text-green-800') if ok else ('–', 'text-slate-600') if ok is None else \
+                        ('✗', 'text-red-800')
+                    testid(ui.label(f'{mark} {t(QR_FIELD_KEYS[field])}'), 'qr-field').classes(f'text-xs {tone}') \
+                        .props(f'data-field={field} data-ok={str(ok).lower()}')
+                for problem in identity.get('problems') or ():
+                    ui.label(f'✗ {t(QR_PROBLEM_KEYS.get(problem, "hybrid_qr_problem_id_number_shape"))}') \
+                        .classes('text-xs text-red-800')
 
     async def check_id(self, p: Participant, verified: bool) -> None:
         note = self.notes.get(p.id, '') or None

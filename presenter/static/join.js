@@ -63,6 +63,44 @@ window.courtroomJoin = {
     }, 100);
   },
 
+  // The lobby's card check: the camera's picture again, to hold the ID card to
+  async showCard() {
+    const view = document.getElementById("join-card-view");
+    if (!view) return;
+    if (!this.stream || !this.stream.getVideoTracks().length) {
+      try {
+        this.stream = await navigator.mediaDevices.getUserMedia({
+          video: this.chosen && this.chosen.cameraId ? { deviceId: { exact: this.chosen.cameraId } } : true,
+          audio: false,
+        });
+      } catch (e) {
+        return;
+      }
+    }
+    view.srcObject = this.stream;
+  },
+
+  // A still of the camera at its full size, as JPEG, to the server; the page hears back whether the QR was read
+  async sendCard(token, lang) {
+    const view = document.getElementById("join-card-view");
+    let answer;
+    try {
+      if (!view || !view.videoWidth) throw new Error("no picture");
+      const canvas = Object.assign(document.createElement("canvas"), { width: view.videoWidth, height: view.videoHeight });
+      canvas.getContext("2d").drawImage(view, 0, 0);
+      const still = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.92));
+      const form = new FormData();
+      form.append("image", still, "card.jpg");
+      const response = await fetch(`/api/join/${encodeURIComponent(token)}/identity`,
+                                   { method: "POST", body: form, headers: { "Accept-Language": lang } });
+      const body = await response.json();
+      answer = response.ok ? { ok: true, match: !!body.match } : { ok: false, message: body.error && body.error.message };
+    } catch (e) {
+      answer = { ok: false, message: null };
+    }
+    emitEvent("card_result", answer);
+  },
+
   stopPreview() {
     clearInterval(this.meterTimer);
     if (this.stream) this.stream.getTracks().forEach((t) => t.stop());

@@ -32,6 +32,20 @@ JOIN_TEXTS = Catalogue('presenter.texts.join', {
     'join_lobby': ('Đang chờ thư ký phiên tòa kiểm tra căn cước và cho vào phiên tòa',
                    'Waiting for the court clerk to check your identity and admit you'),
     'join_lobby_hint': ('Hãy chuẩn bị giấy tờ tùy thân: {doc}', 'Please have your ID document ready: {doc}'),
+    'join_card_title': ('Đối chiếu căn cước công dân', 'Checking your citizen ID card'),
+    'join_card_view': ('Hình ảnh camera để đưa thẻ vào khung', 'Your camera\'s picture, to hold the card in the frame'),
+    'join_card_hint': ('Đưa mặt có mã QR của thẻ vào khung vàng, gần camera, giữ yên rồi bấm “Gửi ảnh thẻ”. Thư ký '
+                       'sẽ đối chiếu với hồ sơ.',
+                       'Hold the side of the card with the QR code inside the yellow frame, close to the camera, keep '
+                       'it still and press “Send the card”. The clerk compares it with your record.'),
+    'join_card_send': ('Gửi ảnh thẻ', 'Send the card'),
+    'join_card_sending': ('Đang gửi…', 'Sending…'),
+    'join_card_read': ('Đã đọc mã QR của thẻ. Thư ký sẽ đối chiếu và cho vào phiên tòa.',
+                       'The card\'s QR code was read. The clerk will compare it and let you in.'),
+    'join_card_read_differs': ('Đã đọc mã QR của thẻ, nhưng có thông tin khác hồ sơ. Thư ký sẽ kiểm tra với bạn.',
+                               'The card\'s QR code was read, but something differs from your record. The clerk will '
+                               'check with you.'),
+    'join_card_failed': ('Không gửi được ảnh thẻ: hãy thử lại', 'The picture could not be sent: try again'),
     'join_doc_citizen_id': ('Căn cước công dân', 'Citizen ID card'),
     'join_doc_passport': ('Hộ chiếu', 'Passport'),
     'join_doc_lawyer_card': ('Thẻ luật sư', 'Lawyer card'),

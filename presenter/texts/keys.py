@@ -92,6 +92,14 @@ ID_DOCUMENT_KEYS: dict[str, str] = {  # courtroom.participants.ID_DOCUMENT_TYPES
     'citizen_id': 'hybrid_id_citizen_id', 'passport': 'hybrid_id_passport', 'lawyer_card': 'hybrid_id_lawyer_card',
     'legal_aid_card': 'hybrid_id_legal_aid_card', 'other': 'hybrid_id_other',
 }
+QR_FIELD_KEYS: dict[str, str] = {  # courtroom.identity.compare's fields
+    'id_number': 'hybrid_qr_field_id_number', 'name': 'hybrid_qr_field_name',
+    'birth_date': 'hybrid_qr_field_birth_date',
+}
+QR_PROBLEM_KEYS: dict[str, str] = {  # courtroom.identity.number_problems
+    'id_number_shape': 'hybrid_qr_problem_id_number_shape', 'id_province': 'hybrid_qr_problem_id_province',
+    'id_sex': 'hybrid_qr_problem_id_sex', 'id_birth_year': 'hybrid_qr_problem_id_birth_year',
+}
 JOIN_DOCUMENT_KEYS: dict[str, str] = {  # the same documents in full, for the participant
     'citizen_id': 'join_doc_citizen_id', 'passport': 'join_doc_passport', 'lawyer_card': 'join_doc_lawyer_card',
     'legal_aid_card': 'join_doc_legal_aid_card', 'other': 'join_doc_other',

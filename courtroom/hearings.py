@@ -10,6 +10,7 @@ from typing import Any
 from . import audit
 from .errors import InvalidInput, NotFound
 from .online import online_refusal, parse_charges
+from .staff import add_creator
 from .store import Store
 
 MAX_CASE_NUMBER = 64
@@ -96,6 +97,7 @@ class Hearings:
             audit.append(db, hearing_id, actor, 'hearing_created', {'case_number': case_number, 'title': title,
                                                                     'charges': articles, 'state_secret': state_secret,
                                                                     'kind': kind})
+            add_creator(db, hearing_id, actor)
         return self.get(hearing_id)
 
     def get(self, hearing_id: int) -> Hearing:

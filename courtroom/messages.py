@@ -255,4 +255,9 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'bad_birth_date': ('Ngày sinh "{value}" không hợp lệ: dùng dạng ngày/tháng/năm, ví dụ 01/02/1990',
                        'Invalid date of birth "{value}": use day/month/year, for example 01/02/1990'),
     'no_identity_still': ('Chưa có ảnh thẻ của người tham gia này', 'There is no picture of this participant\'s card'),
+    'bad_staff': ('Danh sách người tiến hành tố tụng không hợp lệ (tối đa {max} người)',
+                  'The staff list is invalid (at most {max} people)'),
+    'staff_unknown_user': ('Không có tài khoản "{username}"', 'There is no account "{username}"'),
+    'staff_role_mismatch': ('Tài khoản "{username}" có vai trò {account}, không phải {role}',
+                            'The account "{username}" has the role {account}, not {role}'),
 })

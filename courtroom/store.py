@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import search_index
@@ -293,7 +294,23 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     ALTER TABLE participants ADD COLUMN id_birth_date TEXT;
     ALTER TABLE participants ADD COLUMN identity TEXT
     """,
+    # 15: each hearing's staff (courtroom.staff); the hearings made before get their creator and whoever acted on them
+    lambda db: _hearing_staff(db),
 ]
+
+
+def _hearing_staff(db: sqlite3.Connection) -> None:
+    now = datetime.now(UTC).isoformat(timespec='seconds')
+    db.execute('CREATE TABLE hearing_staff (hearing_id INTEGER NOT NULL REFERENCES hearings(id),'
+               ' username TEXT NOT NULL, role TEXT NOT NULL, assigned_by TEXT NOT NULL, assigned_at TEXT NOT NULL,'
+               ' PRIMARY KEY (hearing_id, username))')
+    db.execute('CREATE INDEX hearing_staff_of_user ON hearing_staff (username)')
+    db.execute('INSERT OR IGNORE INTO hearing_staff (hearing_id, username, role, assigned_by, assigned_at)'
+               " SELECT h.id, u.username, u.role, 'migration', ? FROM hearings h JOIN users u ON u.id = h.created_by",
+               (now,))
+    db.execute('INSERT OR IGNORE INTO hearing_staff (hearing_id, username, role, assigned_by, assigned_at)'
+               " SELECT DISTINCT a.hearing_id, u.username, u.role, 'migration', ? FROM audit a"
+               ' JOIN users u ON u.username = a.actor JOIN hearings h ON h.id = a.hearing_id', (now,))
 
 
 class Store:

@@ -79,6 +79,12 @@ class Users:
         with self._store.read() as db:
             return db.execute('SELECT 1 FROM users WHERE username = ?', (username,)).fetchone() is not None
 
+    def accounts(self) -> list[User]:
+        """Every account that may sign in, by name (to choose a hearing's staff from)."""
+        with self._store.read() as db:
+            rows = db.execute('SELECT * FROM users WHERE disabled_at IS NULL ORDER BY name').fetchall()
+        return [User(id=r['id'], username=r['username'], name=r['name'], role=Role(r['role'])) for r in rows]
+
     def names(self) -> dict[str, str]:
         """Every user's display name by username, for lists that say who did what."""
         with self._store.read() as db:

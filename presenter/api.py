@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from courtroom.errors import CourtroomError, NotFound, Unauthorized
 from courtroom.roles import Action, may, require
+from courtroom.staff import NAMED_BY
 from courtroom.users import User
 from media.redact import Burn
 
@@ -97,11 +98,37 @@ class HearingIn(BaseModel):
                                   'the last two are recorded from start to end')
 
 
+# what a missing thing of each kind is called, so that one of a hearing not one's own looks exactly missing
+_MISSING = {'hearing_id': 'hearing_not_found', 'exhibit_id': 'exhibit_not_found', 'map_id': 'map_not_found',
+            'participant_id': 'participant_not_found', 'screen_id': 'screen_not_found', 'mark_id': 'mark_not_found',
+            'treatment_id': 'treatment_not_found', 'redaction_id': 'redaction_not_found'}
+
+
+def on_staff(services: Services, user: User, path_params: dict[str, Any]) -> None:
+    """NotFound, as for a thing that does not exist, when ``path_params`` name a thing of a hearing whose staff
+    ``user`` is not on."""
+    for name, value in path_params.items():
+        if name not in NAMED_BY or not str(value).lstrip('-').isdigit():
+            continue
+        hearing_id = services.staff.hearing_of(name, int(value))
+        if hearing_id is not None and not services.staff.is_on(user, hearing_id):
+            raise NotFound(_MISSING.get(name, 'not_found'), **{name: value})
+
+
+class StaffIn(BaseModel):
+    username: str = Field(max_length=64)
+    role: str | None = Field(default=None, max_length=40, description="the account's role (checked)")
+
+
 def api_router(services: Services) -> APIRouter:
     router = APIRouter(prefix='/api', route_class=_JsonErrorRoute)
 
-    def current_user(token: Annotated[str | None, Depends(_bearer)]) -> User:
-        return services.users.by_token(token)
+    def current_user(request: Request, token: Annotated[str | None, Depends(_bearer)]) -> User:
+        """The signed-in user, who must be on the staff of the hearing of whatever the path names (courtroom.staff):
+        for anyone else it does not exist. Every route with a token takes this, so none can forget the check."""
+        user = services.users.by_token(token)
+        on_staff(services, user, request.path_params)
+        return user
 
     Authed = Annotated[User, Depends(current_user)]
 
@@ -134,8 +161,22 @@ def api_router(services: Services) -> APIRouter:
 
     @router.get('/hearings', tags=['hearings'])
     def list_hearings(user: Authed) -> list[dict[str, Any]]:
+        """The hearings whose staff the user is on (an administrator: all)."""
         require(user.role, Action.VIEW_HEARING)
-        return [h.to_api() for h in services.hearings.all()]
+        mine = services.staff.hearings_of(user)
+        return [h.to_api() for h in services.hearings.all() if mine is None or h.id in mine]
+
+    @router.get('/hearings/{hearing_id}/staff', tags=['hearings'])
+    def get_staff(hearing_id: int, user: Authed) -> list[dict[str, str]]:
+        """Who conducts the hearing and who may see it: ``[{username, role}]``."""
+        services.hearings.get(hearing_id)
+        return [m.to_api() for m in services.staff.of_hearing(hearing_id)]
+
+    @router.put('/hearings/{hearing_id}/staff', tags=['hearings'])
+    def put_staff(hearing_id: int, body: list[StaffIn], user: Authed) -> list[dict[str, str]]:
+        """Replaces the staff: by the clerk on it or an administrator. Each role is the account's own."""
+        services.hearings.get(hearing_id)
+        return [m.to_api() for m in services.staff.replace(hearing_id, user, [m.model_dump() for m in body])]
 
     @router.get('/hearings/{hearing_id}', tags=['hearings'])
     def get_hearing(hearing_id: int, user: Authed) -> dict[str, Any]:
@@ -174,6 +215,7 @@ def api_router(services: Services) -> APIRouter:
             user = services.users.get(int(sub[1:])) if sub[:1] == 'u' and sub[1:].isdigit() else None
         else:
             user = services.users.by_token(token)
+            on_staff(services, user, {'exhibit_id': exhibit_id})
             require(user.role, Action.VIEW_EXHIBITS)
         if user is None or not may(user.role, Action.SEE_UNREDACTED) or redacted in ('1', 'true', 'black'):
             burn = Burn.BLACK

@@ -53,8 +53,8 @@ DEMO_REDACTION = ('Lê Văn Bình', 'số 6 ngõ 95 phố Vĩnh Phúc')
 DEMO_POINTS = [('Trại tạm giam Công an TP Hà Nội', 'detention_facility'), ('TAND tỉnh Bắc Ninh', 'court')]
 DEMO_PARTICIPANTS = [  # name, role, point index (None: the courtroom), ID document
     ('Máy tính phòng xử án số 2', 'courtroom', None, None),
-    ('Nguyễn Văn Hải', 'defendant', 0, {'type': 'citizen_id', 'number': '001090012345'}),
-    ('Lê Văn Bình', 'witness', 1, {'type': 'citizen_id', 'number': '027085004321'}),
+    ('Nguyễn Văn Hải', 'defendant', 0, {'type': 'citizen_id', 'number': '001090012345', 'birth_date': '01/02/1990'}),
+    ('Lê Văn Bình', 'witness', 1, {'type': 'citizen_id', 'number': '027085004321', 'birth_date': '12/05/1985'}),
 ]
 
 
@@ -107,6 +107,9 @@ def ensure_demo(services: Services) -> DemoSummary:
                                  tmp_dir=settings.tmp_dir)
     exhibits = services.exhibits.of_hearing(existing.id)
     h = existing.id
+    if not services.staff.of_hearing(h):  # every demo account conducts the demo hearing (the admin sees all)
+        services.staff.assign(h, {username: role for username, role, _ in DEMO_USERS if role is not Role.ADMIN},
+                              actor='demo')
     if not services.screens.of_hearing(h):
         for name, audience, video in DEMO_SCREENS:
             screen = services.screens.add(h, name=name, audience=audience, actor='demo', show_video=video)

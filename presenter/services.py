@@ -25,6 +25,7 @@ from courtroom.screens import Screens
 from courtroom.seal import Seal
 from courtroom.search import Search
 from courtroom.settings import Settings
+from courtroom.staff import Staff
 from courtroom.stages import Stages
 from courtroom.store import Store
 from courtroom.treatments import Treatments
@@ -42,6 +43,7 @@ class Services:
     settings: Settings
     store: Store
     users: Users
+    staff: Staff  # who may see which hearing
     hearings: Hearings
     exhibits: Exhibits
     search: Search
@@ -112,6 +114,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         settings=settings,
         store=store,
         users=Users(store, timedelta(hours=settings.token_ttl_hours)),
+        staff=Staff(store),
         hearings=hearings,
         exhibits=exhibits,
         search=Search(store),

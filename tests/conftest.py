@@ -23,6 +23,7 @@ from tests.waiting import TIMEOUT, wait_until
 
 PASSWORD = 'test-password'
 ROLES = ['admin', 'clerk', 'presiding_judge', 'judge', 'procurator', 'defence_counsel']
+OUTSIDER = 'outsider'  # a presiding judge on no hearing's staff: every hearing of the tests is missing to them
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / 'shared' / 'corpus' / 'pdf-samples'  # the shared corpus, cloned beside the repository
 
@@ -110,12 +111,25 @@ class Server:
         return self.tokens[role]
 
     def client(self, role: str | None = None, lang: str | None = None) -> httpx.Client:
+        """A client signed in as the account ``role``. A hearing it creates is staffed by every role's account
+        (not the outsider's), as a clerk would staff it before the tests' other roles act on it."""
         headers = {}
         if role:
             headers['Authorization'] = f'Bearer {self.token(role)}'
         if lang:
             headers['Accept-Language'] = lang
-        return httpx.Client(base_url=self.url, headers=headers, timeout=120)
+        return httpx.Client(base_url=self.url, headers=headers, timeout=120,
+                            event_hooks={'response': [self._staff_new_hearing]})
+
+    def _staff_new_hearing(self, response: httpx.Response) -> None:
+        request = response.request
+        if request.method != 'POST' or request.url.path != '/api/hearings' or response.status_code != 201:
+            return
+        response.read()
+        staffed = httpx.put(f'{self.url}/api/hearings/{response.json()["id"]}/staff', timeout=60,
+                            headers={'Authorization': request.headers['Authorization']},
+                            json=[{'username': role} for role in ROLES if role != 'admin'])
+        assert staffed.status_code == 200, staffed.text
 
 
 def make_server(data: Path) -> Server:
@@ -128,6 +142,7 @@ def make_server(data: Path) -> Server:
     try:
         for role in ROLES:
             services.users.add(role, role=role, password=PASSWORD, name=f'Người dùng {role}')
+        services.users.add(OUTSIDER, role='presiding_judge', password=PASSWORD, name='Người ngoài')
     finally:
         services.close()
     port = free_port()

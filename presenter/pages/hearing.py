@@ -32,6 +32,7 @@ from .presenting_widgets import Badges, badges
 from .screens_panel import ScreensPanel
 from .search_box import SearchBox
 from .settings_panel import SettingsPanel
+from .staff_panel import StaffPanel
 
 
 def register(services: Services) -> None:
@@ -88,6 +89,7 @@ class HearingPage:
                     self._search_panel()
                     if may(user.role, Action.CONFIGURE_HEARING):
                         self.settings_panel = SettingsPanel(services, user, hearing)
+                    self.staff_panel = StaffPanel(services, user, hearing.id)
                     if may(user.role, Action.IMPORT_BUNDLE):
                         self.import_panel = ImportPanel(services, user, hearing.id, self.load)
 
@@ -99,6 +101,8 @@ class HearingPage:
     async def load(self) -> None:
         s, h = self.services, self.hearing.id
         first = not hasattr(self, '_following')
+        if first:
+            await self.staff_panel.load()
         if first and self.screens_panel is not None:
             self.exhibits, screens, snapshot = await run.io_bound(
                 lambda: (s.exhibits.of_hearing(h), s.screens.of_hearing(h), s.presentation.snapshot(h)))

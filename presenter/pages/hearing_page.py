@@ -42,14 +42,15 @@ async def hearing_for(services: Services, hearing_id: int, action: Action, title
     if user is None:
         return None
     ui.query('body').classes('bg-slate-100')
+    try:  # one whose staff the user is not on does not exist for them (courtroom.staff), whatever their role
+        hearing = await run.io_bound(lambda: (services.staff.require(user, hearing_id),
+                                              services.hearings.get(hearing_id))[1])
+    except CourtroomError as e:
+        missing_hearing(services, user, title, e)
+        return None
     if not may(user.role, action):
         refusal(services, user, title, refused or error_text(Forbidden('forbidden_role', role=user.role.value,
                                                                             action=action.value)))
-        return None
-    try:
-        hearing = await run.io_bound(services.hearings.get, hearing_id)
-    except CourtroomError as e:
-        missing_hearing(services, user, title, e)
         return None
     frame(services, user, f'{hearing.case_number} · {title}')
     return user, hearing

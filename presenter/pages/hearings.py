@@ -10,6 +10,7 @@ from courtroom.court_time import format_datetime
 from courtroom.errors import CourtroomError
 from courtroom.hearings import KINDS, MAX_CASE_NUMBER, MAX_TITLE, Hearing
 from courtroom.roles import Action, may
+from courtroom.users import User
 
 from ..services import Services
 from ..session import error_text, require_user, t
@@ -25,9 +26,12 @@ class HearingRow:
     exhibits: int
 
 
-def hearing_rows(services: Services) -> list[HearingRow]:
-    """Every hearing, newest first, with its exhibit count (blocking: call from a worker thread)."""
-    return [HearingRow(h, len(services.exhibits.of_hearing(h.id))) for h in services.hearings.all()]
+def hearing_rows(services: Services, user: User) -> list[HearingRow]:
+    """The hearings whose staff ``user`` is on, newest first, with their exhibit counts (blocking: call from a
+    worker thread)."""
+    mine = services.staff.hearings_of(user)
+    return [HearingRow(h, len(services.exhibits.of_hearing(h.id))) for h in services.hearings.all()
+            if mine is None or h.id in mine]
 
 
 def _with_field_label(error: CourtroomError) -> CourtroomError:
@@ -82,7 +86,7 @@ def register(services: Services) -> None:
                         testid(ui.label(str(row.exhibits)), 'hearing-exhibits').classes('text-right tabular-nums')
 
         async def reload() -> list[HearingRow]:
-            rows = await run.io_bound(hearing_rows, services)
+            rows = await run.io_bound(hearing_rows, services, user)
             count.text = t('hearing_count', n=len(rows))
             return rows
 

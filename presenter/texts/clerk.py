@@ -47,4 +47,11 @@ CLERK_TEXTS = Catalogue('presenter.texts.clerk', {
                                 'This screen plays the sound of a published recording; the others stay muted. '
                                 'With none chosen, the first public screen plays it.'),
     'clerk_screen_plays_sound': ('Phát âm thanh trong phòng xử án', 'Plays the sound in the courtroom'),
+    'staff_title': ('Người tiến hành tố tụng', 'Staff of the hearing'),
+    'staff_hint': ('Chỉ những người này (và quản trị viên) thấy phiên tòa và hồ sơ của nó.',
+                   'Only these people (and administrators) see this hearing and its case file.'),
+    'staff_choose': ('Chọn thẩm phán, hội thẩm, thư ký, kiểm sát viên, luật sư',
+                     'Choose the judges, assessors, clerk, procurator and counsel'),
+    'staff_save': ('Lưu danh sách', 'Save the list'),
+    'staff_saved': ('Đã lưu danh sách người tiến hành tố tụng', 'The staff list is saved'),
 })

@@ -29,7 +29,7 @@ def configured(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 
 
 async def test_the_hearing_list_shows_the_courts_time(configured: str | None, data: Path, user: User) -> None:
-    at = using(data, lambda s: s.hearings.create(case_number='125/2026/HSST', title='Vụ án', actor='test').created_at)
+    at = using(data, lambda s: s.hearings.create(case_number='125/2026/HSST', title='Vụ án', actor='clerk').created_at)
     court = format_datetime(at, zone_named(configured or DEFAULT_ZONE), seconds=False)
     server = format_datetime(at, zone_named('America/New_York'), seconds=False)
     assert court != server

@@ -52,8 +52,10 @@ class MinutesPanel:
             else:
                 testid(ui.label(t('rec_minutes_who')), 'minutes-readonly') \
                     .classes('text-xs text-slate-500 px-4 pt-2')
+            # it scrolls: reachable by keyboard, and named for a screen reader
             self.minutes_box = testid(ui.column(), 'minutes-list').classes(
-                'w-full gap-0 px-2 py-2 max-h-[calc(100vh-17rem)] min-h-[12rem] overflow-y-auto')
+                'w-full gap-0 px-2 py-2 max-h-[calc(100vh-17rem)] min-h-[12rem] overflow-y-auto') \
+                .props(f'tabindex=0 role=region aria-label="{t("rec_minutes")}"')
 
     def render_minutes(self) -> None:
         entries = self.entries or []

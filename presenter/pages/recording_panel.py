@@ -65,7 +65,8 @@ class RecordingPanel:
                 ui.label(t('rec_segments')).classes('text-sm font-semibold text-slate-700')
                 self.segments_total = ui.label().classes('text-xs text-slate-500')
             self.segments_box = testid(ui.column(), 'segments-list').classes(
-                'w-full gap-0 px-2 pb-3 max-h-[13rem] overflow-y-auto')
+                'w-full gap-0 px-2 pb-3 max-h-[13rem] overflow-y-auto') \
+                .props(f'tabindex=0 role=region aria-label="{t("rec_segments")}"')  # it scrolls: by keyboard too
         ui.timer(1.0, self._tick)
 
     def render_recording(self) -> None:

@@ -134,7 +134,8 @@ class ReviewPage:
                             ui.icon('history_edu', size='1.2rem').classes('text-blue-900')
                             ui.label(t('rec_review_timeline')).classes('text-base font-semibold text-slate-800')
                         self.timeline_box = testid(ui.column(), 'review-timeline').classes(
-                            'w-full gap-0 px-1 py-1 h-[calc(100vh-26rem)] min-h-[10rem] overflow-y-auto')
+                            'w-full gap-0 px-1 py-1 h-[calc(100vh-26rem)] min-h-[10rem] overflow-y-auto') \
+                            .props(f'tabindex=0 role=region aria-label="{t("rec_review_timeline")}"')
         ui.on('review_time', self.on_time)
 
     def _on_screen_panel(self) -> None:

@@ -313,6 +313,17 @@ def _hearing_staff(db: sqlite3.Connection) -> None:
                ' JOIN users u ON u.username = a.actor JOIN hearings h ON h.id = a.hearing_id', (now,))
 
 
+def apply_migration(db: sqlite3.Connection, number: int) -> None:
+    """Migration ``number`` (from 1) and the database's version after it, inside the caller's transaction."""
+    script = MIGRATIONS[number - 1]
+    if callable(script):
+        script(db)
+    else:
+        for statement in filter(str.strip, script.split(';\n')):
+            db.execute(statement)
+    db.execute(f'PRAGMA user_version = {number}')
+
+
 class Store:
     """Owns the connection. ``read()`` and ``transaction()`` hand it out under the lock; ``snapshot()`` lends a
     read-only connection of a small pool."""
@@ -338,14 +349,9 @@ class Store:
     def _migrate(self) -> None:
         with self._lock:
             version = self._db.execute('PRAGMA user_version').fetchone()[0]
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for number in range(version + 1, len(MIGRATIONS) + 1):
                 with self.transaction() as db:
-                    if callable(script):
-                        script(db)
-                    else:
-                        for statement in filter(str.strip, script.split(';\n')):
-                            db.execute(statement)
-                    db.execute(f'PRAGMA user_version = {number}')
+                    apply_migration(db, number)
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

@@ -153,8 +153,8 @@ def main() -> None:
         pid = server.process.pid
         clerk = {'Authorization': f'Bearer {server.token("clerk")}'}
         procurator = {'Authorization': f'Bearer {server.token("procurator")}'}
-        hearing = httpx.post(f'{server.url}/api/hearings', json={'case_number': 'b', 'title': 'bench'},
-                             headers=clerk).json()
+        with server.client('clerk') as staffing:  # (tests.conftest's client staffs the hearing with every role)
+            hearing = staffing.post('/api/hearings', json={'case_number': 'b', 'title': 'bench'}).json()
         with pdf.open('rb') as f:
             exhibit = httpx.post(f'{server.url}/api/hearings/{hearing["id"]}/bundles', files={'files': ('b.pdf', f)},
                                  headers=clerk, timeout=300).json()['exhibits'][0]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from courtroom.errors import CourtroomError
+from courtroom.errors import CourtroomError, InvalidInput
 from courtroom.settings import Settings
 
 from .i18n import Lang, error_message
@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
                                         description='Create a hearing and print its id.'))
     create.add_argument('--case-number', required=True, help='case number, e.g. 125/2026/HSST')
     create.add_argument('--title', required=True, help='title of the hearing')
+    create.add_argument('--staff', default='', metavar='USER,USER…',
+                        help="the accounts who conduct it and may see it (each with its account's role); without "
+                             'it only administrators see the hearing until a clerk is put on it')
     create.add_argument('--json', action='store_true', help='print the hearing as JSON')
     create.set_defaults(run=_hearing_create)
     listing = _common(hearing.add_parser('list', help='list hearings'))
@@ -192,7 +195,15 @@ def _operator() -> str:
 
 def _hearing_create(args: argparse.Namespace) -> int:
     services = _services(args)
+    accounts = {a.username: a.role for a in services.users.accounts()}
+    staff = {}
+    for username in filter(None, (u.strip() for u in args.staff.split(','))):
+        if username not in accounts:  # checked before anything is made
+            raise InvalidInput('staff_unknown_user', username=username)
+        staff[username] = accounts[username]
     hearing = services.hearings.create(case_number=args.case_number, title=args.title, actor='cli')
+    if staff:
+        services.staff.assign(hearing.id, staff, actor=_operator())
     print(json.dumps(hearing.to_api(), ensure_ascii=False) if args.json else hearing.id)
     return 0
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from courtroom.settings import Settings
+from presenter.services import build_services
 from tests.conftest import ROOT, cli
 
 
@@ -43,10 +45,21 @@ def test_user_hearing_and_bundle_import(tmp_path: Path) -> None:
     data = tmp_path / 'data'
     assert cli('user', 'add', 'thuky', '--role', 'clerk', '--name', 'Trần Thị B', data=data,
                stdin='mat-khau-dai\n').stdout.strip() == 'thuky (clerk)'
-    hearing_id = int(cli('hearing', 'create', '--case-number', '5/2026/HSST', '--title', 'Vụ án B', data=data).stdout)
+    hearing_id = int(cli('hearing', 'create', '--case-number', '5/2026/HSST', '--title', 'Vụ án B', '--staff',
+                         'thuky', data=data).stdout)
     as_json = json.loads(cli('hearing', 'create', '--case-number', '6', '--title', 'Vụ án C', '--json',
                              data=data).stdout)
     assert as_json['id'] == hearing_id + 1 and as_json['title'] == 'Vụ án C'
+    unknown = cli('hearing', 'create', '--case-number', '7', '--title', 'Vụ án D', '--staff', 'thuky,ai-do',
+                  data=data, check=False)
+    assert unknown.returncode == 1 and 'Không có tài khoản "ai-do"' in unknown.stderr
+    services = build_services(Settings(data_dir=data), media=False)
+    try:  # the staff given, and the hearing refused for an unknown name not made at all
+        assert [m.username for m in services.staff.of_hearing(hearing_id)] == ['thuky']
+        assert services.staff.of_hearing(hearing_id + 1) == []
+        assert [h.case_number for h in services.hearings.all()] in (['6', '5/2026/HSST'], ['5/2026/HSST', '6'])
+    finally:
+        services.close()
 
     pdf = write_pdf(tmp_path / 'ho-so.pdf', 3)
     result = cli('bundle', 'import', str(pdf), '--hearing', str(hearing_id), '--json', data=data)

@@ -21,6 +21,12 @@ class Disclosure(StrEnum):
     EXAMINED = 'examined'  # has been on the screens and left them
 
 
+def counsel_sees(exhibit: Exhibit) -> bool:
+    """Defence counsel see what the screens' counsel view has shown them: an exhibit shown in the hearing and not
+    restricted, never one only the bench or the trial panel has seen."""
+    return not exhibit.restricted and exhibit.disclosure is not Disclosure.UNDISCLOSED
+
+
 class ExhibitKind(StrEnum):
     DOCUMENT = 'document'  # a PDF, or a range of one
     IMAGE = 'image'

@@ -33,7 +33,7 @@ from .api_redactions import redactions_routes
 from .api_treatments import treatments_routes
 from .i18n import error_message, pick_lang
 from .page_images import page_image
-from .search_as import search_as
+from .search_as import exhibits_as, require_exhibit, search_as
 from .services import Services
 from .uploads import import_uploads
 
@@ -113,6 +113,8 @@ def on_staff(services: Services, user: User, path_params: dict[str, Any]) -> Non
         hearing_id = services.staff.hearing_of(name, int(value))
         if hearing_id is not None and not services.staff.is_on(user, hearing_id):
             raise NotFound(_MISSING.get(name, 'not_found'), **{name: value})
+        if name == 'exhibit_id' and hearing_id is not None:  # counsel: only what was shown to them
+            require_exhibit(services, user.role, int(value))
 
 
 class StaffIn(BaseModel):
@@ -195,7 +197,7 @@ def api_router(services: Services) -> APIRouter:
     def list_exhibits(hearing_id: int, user: Authed) -> list[dict[str, Any]]:
         require(user.role, Action.VIEW_EXHIBITS)
         services.hearings.get(hearing_id)
-        return [e.to_api() for e in services.exhibits.of_hearing(hearing_id)]
+        return [e.to_api() for e in exhibits_as(services, user.role, hearing_id)]
 
     @router.get('/exhibits/{exhibit_id}', tags=['exhibits'])
     def get_exhibit(exhibit_id: int, user: Authed) -> dict[str, Any]:
@@ -213,6 +215,8 @@ def api_router(services: Services) -> APIRouter:
             if not services.signer.check(sub, exhibit_id, page, exp, sig):
                 raise Unauthorized('not_authenticated')
             user = services.users.get(int(sub[1:])) if sub[:1] == 'u' and sub[1:].isdigit() else None
+            if user is not None:
+                require_exhibit(services, user.role, exhibit_id)
         else:
             user = services.users.by_token(token)
             on_staff(services, user, {'exhibit_id': exhibit_id})

@@ -21,6 +21,7 @@ from courtroom.users import User
 from media.image_sizes import THUMB_WIDTH
 
 from ..live import follow
+from ..search_as import exhibits_as
 from ..services import Services
 from ..session import error_text, t
 from ..urls import public_base
@@ -107,8 +108,8 @@ class HearingPage:
             self.exhibits, screens, snapshot = await run.io_bound(
                 lambda: (s.exhibits.of_hearing(h), s.screens.of_hearing(h), s.presentation.snapshot(h)))
             self.screens_panel.show(screens, snapshot.state.version)
-        else:
-            self.exhibits = await run.io_bound(s.exhibits.of_hearing, h)
+        else:  # (defence counsel: only the exhibits shown to them)
+            self.exhibits = await run.io_bound(exhibits_as, s, self.user.role, h)
         self._render_grid()
         if first:
             self._following = True
@@ -123,7 +124,7 @@ class HearingPage:
         if self.screens_panel is not None:
             self.screens_panel.on_version(snapshot.state.version)
         s, h = self.services, self.hearing.id
-        self.hearing, exhibits = await run.io_bound(lambda: (s.hearings.get(h), s.exhibits.of_hearing(h)))
+        self.hearing, exhibits = await run.io_bound(lambda: (s.hearings.get(h), exhibits_as(s, self.user.role, h)))
         if [e.id for e in exhibits] != [e.id for e in self.exhibits]:
             self.exhibits = exhibits
             self._render_grid()

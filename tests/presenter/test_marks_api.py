@@ -49,8 +49,10 @@ def test_marking_roles_add_list_and_delete(server: Server, setup: dict[str, Any]
     assert made[1]['text'] == 'Mâu thuẫn với lời khai ngày 12/3' and made[0]['author'] == 'procurator'
     assert {'id', 'hearing_id', 'exhibit_id', 'page', 'kind', 'points', 'color', 'text', 'author',
             'created_at'} <= set(made[0])
-    listed = page_marks(server, eid, 2, 'defence_counsel')  # every staff role may look
+    listed = page_marks(server, eid, 2, 'judge')  # every staff role may look
     assert [m['id'] for m in listed] == [m['id'] for m in made]
+    with server.client('defence_counsel') as counsel:  # but counsel only at an exhibit shown to them
+        assert counsel.get(f'/api/exhibits/{eid}/pages/2/marks').status_code == 404
     assert page_marks(server, eid, 1) == []
 
     with server.client('procurator') as c:

@@ -46,6 +46,11 @@ def setup(server: Server) -> dict[str, Any]:
     """A hearing of its own with the exhibit, a public and a panel screen."""
     made = api_hearing(server, '309/2026/HSST', 'Vụ án che thông tin',
                        [('bien-ban.pdf', redaction_pdf(), 'application/pdf')], ('public', 'panel'))
+    with server.client('procurator') as procurator:  # shown once and taken off: examined, so counsel see it too
+        exhibit = made['exhibits'][0]['id']
+        assert procurator.post(f'/api/hearings/{made["hearing_id"]}/publish',
+                               json={'exhibit_id': exhibit, 'page': 1}).status_code == 200
+        assert procurator.post(f'/api/hearings/{made["hearing_id"]}/clear').status_code == 200
     return {'hearing_id': made['hearing_id'], 'exhibit_id': made['exhibits'][0]['id'],
             'tokens': {audience: token for audience, (_, token) in made['screens'].items()}}
 

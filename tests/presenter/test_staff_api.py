@@ -115,3 +115,27 @@ def test_the_staff_list_who_changes_it_and_its_audit(server: Server, things: dic
     assert changes[-2:] == [{'added': [OUTSIDER], 'removed': []}, {'added': [], 'removed': [OUTSIDER]}]
     with server.client(OUTSIDER) as outsider:
         assert outsider.get(f'/api/hearings/{hid}').status_code == 404
+
+
+def test_counsel_see_only_the_exhibits_shown_to_them(server: Server) -> None:
+    with server.client('clerk') as clerk:
+        hid = clerk.post('/api/hearings', json={'case_number': '405/2026/HSST', 'title': 'Vụ án của luật sư'}) \
+            .json()['id']
+        first, second, third = (e['id'] for e in clerk.post(f'/api/hearings/{hid}/bundles', files=[
+            ('files', (f'{n}.pdf', make_pdf([f'Lời khai số {n} chứng cứ']), 'application/pdf'))
+            for n in ('mot', 'hai', 'ba')]).json()['exhibits'])
+        clerk.patch(f'/api/exhibits/{third}', json={'restricted': True})
+    with server.client('procurator') as procurator:
+        for shown in (first, third):
+            assert procurator.post(f'/api/hearings/{hid}/publish',
+                                   json={'exhibit_id': shown, 'page': 1}).status_code == 200
+    with server.client('defence_counsel') as counsel:
+        assert [e['id'] for e in counsel.get(f'/api/hearings/{hid}/exhibits').json()] == [first]
+        assert counsel.get(f'/api/exhibits/{first}/pages/1').status_code == 200
+        for hidden in (second, third):  # never shown; shown to the panel alone: missing, as if they did not exist
+            assert counsel.get(f'/api/exhibits/{hidden}').status_code == 404
+            assert counsel.get(f'/api/exhibits/{hidden}/pages/1').status_code == 404
+        hits = counsel.get(f'/api/hearings/{hid}/search', params={'q': 'chứng cứ'}).json()['hits']
+        assert {h['exhibit_id'] for h in hits} == {first}
+    with server.client('presiding_judge') as judge:  # the panel sees them all
+        assert len(judge.get(f'/api/hearings/{hid}/exhibits').json()) == 3

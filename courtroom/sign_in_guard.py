@@ -63,7 +63,10 @@ class SignInGuard:
 
     def failed(self, username: str, address: str | None) -> None:
         now = self._clock()
-        with self._store.transaction() as db:
+        with self._store.transaction() as db:  # (names tried at random do not pile up: the forgotten go)
+            forget = max(limits.forget_seconds for limits in self._limits.values())
+            db.execute('DELETE FROM sign_in_failures WHERE last_at < ? AND (locked_until IS NULL OR locked_until < ?)',
+                       (now - forget, now))
             for kind, key in self._keys(username, address):
                 limits = self._limits[kind]
                 row = db.execute('SELECT failures, last_at FROM sign_in_failures WHERE kind = ? AND key = ?',

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from courtroom.errors import CourtroomError, NotFound
-from courtroom.participants import Participant
+from courtroom.errors import Conflict, CourtroomError, NotFound
+from courtroom.participants import Participant, ParticipantState
 from courtroom.roles import Action, require
 from courtroom.users import User
 from media.qr_decode import MAX_STILL_BYTES, read_qr
@@ -58,6 +58,8 @@ def identity_routes(router: APIRouter, services: Services, current_user: Callabl
                             ) -> dict[str, Any]:
         """From the participant's page in the lobby: their card held to the camera. The clerk sees the result."""
         participant = services.participants.by_link(token)
+        if participant.state is not ParticipantState.WAITING:  # only while the clerk is to let them in
+            raise Conflict('not_waiting', state=participant.state.value)
         data = await read(image)
         answer = await _blocking(check_still, services, participant, data, f'participant:{participant.id}')
         return {'match': answer['match']}  # the participant learns whether it matched, not the record's fields

@@ -11,6 +11,8 @@ import httpx
 import pytest
 from PIL import Image
 
+from courtroom.settings import Settings
+from presenter.services import build_services
 from tests.conftest import Server
 from tests.id_cards import CARD_TEXT, card_still
 
@@ -79,8 +81,16 @@ def test_the_participant_sends_the_card_from_the_lobby(server: Server, people: d
     with server.client('clerk') as c:
         link = c.post(f'/api/participants/{people["hai"]["id"]}/link').json()['join_url']
         token = link.rsplit('/', 1)[1]
-    answer = httpx.post(f'{server.url}/api/join/{token}/identity', files=still(card_still(kind='PNG'), 'c.png',
-                                                                                  'image/png'))
+    def send() -> httpx.Response:
+        return httpx.post(f'{server.url}/api/join/{token}/identity',
+                          files=still(card_still(kind='PNG'), 'c.png', 'image/png'))
+    assert send().status_code == 409  # not in the lobby yet
+    services = build_services(Settings(data_dir=server.data), media=False)
+    try:  # the device check done, as the join page does: in the lobby
+        services.participants.enter_lobby(services.participants.get(people['hai']['id']))
+    finally:
+        services.close()
+    answer = send()
     assert answer.status_code == 200 and answer.json() == {'match': True}  # no record fields to the participant
     last = [d for a, d in audit_actions(server, people['hearing']['id']) if a == 'identity_checked'][-1]
     assert last['result'] == 'match' and last['participant_id'] == people['hai']['id']

@@ -343,8 +343,8 @@ class Participants:
             audit.append(db, participant.hearing_id, actor, 'identity_check_failed', {
                 'participant_id': participant.id, 'reason': reason, 'still_sha256': still_sha256})
 
-    def check_identity_qr(self, participant_id: int, qr_text: str | None, still_sha256: str, *,
-                          actor: str) -> tuple[Participant, CardFields, Comparison]:
+    def check_identity_qr(self, participant_id: int, qr_text: str | None, still_sha256: str, *, actor: str,
+                          kept: bool = False) -> tuple[Participant, CardFields, Comparison]:
         """The QR of the card in a still, compared with the participant's record and written in the audit chain.
         No QR, or one that is not a card's: ``Unprocessable``, and only the attempt is written."""
         participant = self.get(participant_id)
@@ -359,7 +359,7 @@ class Participants:
                            birth_date=participant.id_birth_date)
         result = 'match' if compared.match else 'mismatch'
         details = {'method': 'qr', 'result': result, 'fields': compared.fields, 'problems': compared.problems,
-                   'id_number': card.id_number, 'still_sha256': still_sha256}
+                   'id_number': card.id_number, 'still_sha256': still_sha256, 'still_kept': kept}
         identity = {**details, 'checked_by': actor, 'at': datetime.now(UTC).isoformat(timespec='seconds')}
         self._update(participant, actor, 'identity_checked', details, identity=json.dumps(identity,
                                                                                           ensure_ascii=False))

@@ -46,6 +46,7 @@ class Settings:
     ice_servers: tuple[dict[str, Any], ...] = ()  # STUN/TURN for WebRTC; none on a court's own network
     time_zone: ZoneInfo = field(default_factory=lambda: zone_named(DEFAULT_ZONE))  # the court's (COURTROOM_TIMEZONE)
     segment_seconds: float = 10.0  # a recording's segment files (COURTROOM_SEGMENT_SECONDS); a crash loses one
+    keep_id_images: bool = False  # the ID card stills of identity checks kept on disk (COURTROOM_KEEP_ID_IMAGES=1)
 
     def __post_init__(self) -> None:
         if isinstance(self.time_zone, str):  # a zone's name: checked here, so a bad one fails before anything starts
@@ -62,6 +63,11 @@ class Settings:
     @property
     def evidence_dir(self) -> Path:
         return self.data_dir / 'evidence'
+
+    @property
+    def identity_dir(self) -> Path:
+        """The ID card stills, by their SHA-256, when the court keeps them (``keep_id_images``)."""
+        return self.data_dir / 'identity'
 
     @property
     def cache_dir(self) -> Path:
@@ -99,6 +105,8 @@ class Settings:
                 values['segment_seconds'] = float(env['COURTROOM_SEGMENT_SECONDS'])
             except ValueError:
                 raise InvalidInput('bad_segment_seconds', value=env['COURTROOM_SEGMENT_SECONDS']) from None
+        if 'COURTROOM_KEEP_ID_IMAGES' in env:
+            values['keep_id_images'] = env['COURTROOM_KEEP_ID_IMAGES'].strip().lower() in ('1', 'true', 'yes', 'on')
         if 'COURTROOM_TOKEN_TTL_HOURS' in env:
             try:
                 values['token_ttl_hours'] = int(env['COURTROOM_TOKEN_TTL_HOURS'])

@@ -5,16 +5,20 @@ the fields compared, the result and the still's SHA-256; the still itself stays 
 the clerk to look at beside the live face until the participant is admitted or turned away."""
 
 import hashlib
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from courtroom.errors import Conflict, CourtroomError, NotFound
+from courtroom.errors import Conflict, CourtroomError, NotFound, Unprocessable
+from courtroom.identity import parse_card_qr
 from courtroom.participants import Participant, ParticipantState
 from courtroom.roles import Action, require
 from courtroom.users import User
+from media.evidence_store import EvidenceStore
 from media.qr_decode import MAX_STILL_BYTES, read_qr
 
 from .identity_stills import keep_still, latest_still
@@ -30,9 +34,29 @@ def check_still(services: Services, participant: Participant, data: bytes, actor
         services.participants.identity_check_failed(participant.id, refused.code, digest, actor=actor)
         raise
     keep_still(participant.id, data)
-    checked, card, compared = services.participants.check_identity_qr(participant.id, text, digest, actor=actor)
+    kept = False
+    if services.settings.keep_id_images and text is not None:  # a card's still, not any picture sent
+        try:
+            parse_card_qr(text)
+        except Unprocessable:
+            pass
+        else:
+            kept = _keep_on_disk(services, data, digest)
+    checked, card, compared = services.participants.check_identity_qr(participant.id, text, digest, actor=actor,
+                                                                      kept=kept)
     return {'decoded': card.to_api(), 'match': compared.match, 'fields': compared.fields,
             'problems': compared.problems, 'identity': checked.to_api()['identity']}
+
+
+def _keep_on_disk(services: Services, data: bytes, digest: str) -> bool:
+    """The court keeps card stills (COURTROOM_KEEP_ID_IMAGES): under DATA/identity/, by their SHA-256."""
+    settings = services.settings
+    settings.tmp_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=settings.tmp_dir, suffix='.still') as tmp:
+        tmp.write(data)
+        tmp.flush()
+        EvidenceStore(settings.identity_dir).put(Path(tmp.name), digest)
+    return True
 
 
 def identity_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:

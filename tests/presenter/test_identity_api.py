@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from courtroom.settings import Settings
+from presenter.api_identity import check_still
 from presenter.services import build_services
 from tests.conftest import Server
 from tests.id_cards import CARD_TEXT, card_still
@@ -145,3 +146,23 @@ def test_only_those_who_admit_may_check(server: Server, people: dict) -> None:
         assert c.post(f'/api/participants/{people["hai"]["id"]}/identity',
                       files=still(card_still())).status_code == 403
     assert CARD_TEXT.startswith('001090012345')
+
+
+@pytest.mark.parametrize('keep', [False, True])
+def test_card_stills_are_kept_on_disk_only_when_the_court_says_so(tmp_path, keep: bool) -> None:
+    services = build_services(Settings(data_dir=tmp_path / 'data', keep_id_images=keep), media=False)
+    try:
+        services.users.add('thuky', role='clerk', password='mat-khau-dai-du')
+        hearing = services.hearings.create(case_number='1', title='x', actor='thuky')
+        point = services.points.add(hearing.id, name='Trại', kind='detention_facility', actor='thuky')
+        person, _ = services.participants.add(hearing.id, name='Nguyễn Văn Hải', role='defendant',
+                                              point_id=point.id, actor='thuky',
+                                              id_document={'type': 'citizen_id', 'number': '001090012345'})
+        data = card_still()
+        check_still(services, person, data, 'thuky')
+        files = [p for p in services.settings.identity_dir.rglob('*') if p.is_file()]
+        assert bool(files) is keep and (not keep or files[0].read_bytes() == data), files
+        entry = [e for e in services.audit.entries(hearing.id) if e.action == 'identity_checked'][-1]
+        assert entry.details['still_kept'] is keep
+    finally:
+        services.close()

@@ -174,15 +174,18 @@ class ParticipantsPage:
                 self.id_type = testid(ui.select(id_types, value='citizen_id', label=t('hybrid_id_type')),
                                       'id-type-select').props('outlined dense options-dense').classes('col-span-3')
                 self.id_number = testid(ui.input(t('hybrid_id_number')), 'id-number-input') \
-                    .props('outlined dense maxlength=40').classes('col-span-4')
+                    .props('outlined dense maxlength=40').classes('col-span-3')
                 self.id_number.on('keydown.enter', self.add_participant)
-                with ui.element('div').classes('col-span-5 flex justify-end'):
+                self.birth_date = testid(ui.input(t('hybrid_birth_date'), placeholder='01/02/1990'),
+                                         'birth-date-input').props('outlined dense maxlength=10').classes('col-span-3')
+                self.birth_date.on('keydown.enter', self.add_participant)
+                with ui.element('div').classes('col-span-3 flex justify-end'):
                     button = testid(ui.button(t('hybrid_add_participant'), icon='add', on_click=self.add_participant),
                                     'add-participant').props('unelevated no-caps color=primary').classes('h-10')
             self.person_error = testid(ui.label(), 'participant-error').classes('text-sm text-red-700')
             self.person_error.visible = False
         self.disabled_when_refused += [self.person_name, self.person_role, self.person_point, self.id_type,
-                                       self.id_number, button]
+                                       self.id_number, self.birth_date, button]
 
     def _update_point_options(self) -> None:
         if not hasattr(self, 'person_point'):
@@ -195,7 +198,8 @@ class ParticipantsPage:
     async def add_participant(self) -> None:
         self.person_error.visible = False
         doc_type, number = self.id_type.value or '', (self.id_number.value or '').strip()
-        id_document = {'type': doc_type, 'number': number} if doc_type or number else None
+        birth = (self.birth_date.value or '').strip()
+        id_document = {'type': doc_type, 'number': number, 'birth_date': birth} if doc_type or number else None
         name, role, point_id = self.person_name.value or '', self.person_role.value or '', self.person_point.value
         try:
             require(self.user.role, Action.MANAGE_PARTICIPANTS)
@@ -210,6 +214,7 @@ class ParticipantsPage:
             return
         self.person_name.value = ''
         self.id_number.value = ''
+        self.birth_date.value = ''
         ui.notify(t('hybrid_participant_added', name=person.name), type='positive')
         self.show_link(person, self.link_of(token))
         await self.reload()

@@ -114,12 +114,14 @@ class RollCall:
                 (t('hybrid_id_unchecked'), 'text-slate-500') if p.id_verified is None else
                 (t('hybrid_id_checked_ok'), 'text-green-800') if p.id_verified else
                 (t('hybrid_id_checked_bad'), 'text-red-800'))
-            with ui.row().classes('items-center no-wrap gap-1'):
-                ui.icon('verified_user' if p.id_verified else 'gpp_maybe' if p.id_verified is None else 'gpp_bad',
-                        size='1rem').classes(check_tone)
-                testid(ui.label(check_text + (f' — {p.id_note}' if p.id_note else '')), 'id-check-result') \
-                    .classes(f'text-xs {check_tone}')
-            if p.identity and p.identity.get('method') == 'qr':
+            by_qr = bool(p.identity and p.identity.get('method') == 'qr')
+            if not by_qr or p.id_verified is not None:  # (a card read by its QR says so below)
+                with ui.row().classes('items-center no-wrap gap-1'):
+                    ui.icon('verified_user' if p.id_verified else 'gpp_maybe' if p.id_verified is None else 'gpp_bad',
+                            size='1rem').classes(check_tone)
+                    testid(ui.label(check_text + (f' — {p.id_note}' if p.id_note else '')), 'id-check-result') \
+                        .classes(f'text-xs {check_tone}')
+            if by_qr:
                 self._qr_result(p)
             if not self.page.may_admit:
                 return

@@ -38,6 +38,7 @@ PARTICIPANTS_TEXTS = Catalogue('presenter.texts.participants', {
     'hybrid_point': ('Điểm cầu', 'Connection point'),
     'hybrid_id_type': ('Giấy tờ tùy thân', 'ID document'),
     'hybrid_id_number': ('Số giấy tờ', 'Document number'),
+    'hybrid_birth_date': ('Ngày sinh', 'Date of birth'),
     'hybrid_id_none': ('Không có', 'None'),
     'hybrid_id_citizen_id': ('CCCD', 'Citizen ID'),
     'hybrid_id_passport': ('Hộ chiếu', 'Passport'),

@@ -143,6 +143,18 @@ async def test_a_bad_id_document_is_refused_and_adds_nothing(user: User, data: P
     await user.should_see(marker='participant-error', content='Số giấy tờ')
     await user.should_not_see(marker='participant-row')
     assert using(data, lambda s: s.participants.of_hearing(hearing_id)) == []
+    user.find(marker='id-number-input').clear()
+    user.find(marker='id-number-input').type('001099012345')
+    user.find(marker='birth-date-input').type('31/02/1999')  # no such day
+    user.find(marker='add-participant').click()
+    await user.should_see(marker='participant-error', content='Ngày sinh "31/02/1999" không hợp lệ')
+    assert using(data, lambda s: s.participants.of_hearing(hearing_id)) == []
+    user.find(marker='birth-date-input').clear()
+    user.find(marker='birth-date-input').type('28/02/1999')
+    user.find(marker='add-participant').click()
+    await user.should_see(marker='join-name', content='Nguyễn Văn An')
+    assert [p.id_birth_date.isoformat() for p in using(data, lambda s: s.participants.of_hearing(hearing_id))] \
+        == ['1999-02-28']
 
 
 async def test_clerk_revokes_a_link(user: User, data: Path) -> None:

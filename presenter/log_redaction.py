@@ -24,6 +24,10 @@ class RedactLinks(logging.Filter):
 
 
 def install() -> None:
-    """On the access log and the server's own, before the server starts."""
-    for name in ('uvicorn.access', 'uvicorn.error', 'presenter', 'conferencing'):
+    """Before the server starts, after logging is configured: on uvicorn's loggers (their own handlers) and on the
+    root's handlers, which every other logger's records reach (a filter on a logger sees only its own records, not
+    those of ``presenter.pages.join`` below it)."""
+    for name in ('uvicorn.access', 'uvicorn.error'):
         logging.getLogger(name).addFilter(RedactLinks())
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactLinks())

@@ -5,6 +5,7 @@ never written whole in a log."""
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import subprocess
@@ -15,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from presenter.log_redaction import RedactLinks, redact
+from presenter.log_redaction import RedactLinks, install, redact
 from tests.conftest import ROOT, Server, make_server
 
 
@@ -101,5 +102,14 @@ def test_join_and_screen_links_are_never_logged_whole(own_server: Server) -> Non
                                ('127.0.0.1:5000', 'GET', '/join/AbCdEfGh12345678', '1.1', 200), None)
     RedactLinks().filter(record)
     assert 'AbCdEfGh12345678' not in record.getMessage() and '/join/AbCd…' in record.getMessage()
+    written = io.StringIO()  # a page's own logger, below the root whose handlers carry the filter
+    handler = logging.StreamHandler(written)
+    logging.getLogger().addHandler(handler)
+    try:
+        install()
+        logging.getLogger('presenter.pages.join').warning('opened /join/QwErTyUiOp123456')
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert 'QwErTyUiOp123456' not in written.getvalue() and '/join/QwEr…' in written.getvalue()
     httpx.get(f'{own_server.url}/join/SecretJoinToken0987654321')
     assert 'SecretJoinToken0987654321' not in Path(own_server.log).read_text()

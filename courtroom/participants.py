@@ -13,6 +13,7 @@ import json
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -344,9 +345,10 @@ class Participants:
                 'participant_id': participant.id, 'reason': reason, 'still_sha256': still_sha256})
 
     def check_identity_qr(self, participant_id: int, qr_text: str | None, still_sha256: str, *, actor: str,
-                          kept: bool = False) -> tuple[Participant, CardFields, Comparison]:
+                          keep: Callable[[], bool] = lambda: False) -> tuple[Participant, CardFields, Comparison]:
         """The QR of the card in a still, compared with the participant's record and written in the audit chain.
-        No QR, or one that is not a card's: ``Unprocessable``, and only the attempt is written."""
+        No QR, or one that is not a card's: ``Unprocessable``, and only the attempt is written. ``keep`` is called
+        once the QR is a card's, to keep the still if the court does; it says whether it did."""
         participant = self.get(participant_id)
         try:
             if qr_text is None:
@@ -355,6 +357,7 @@ class Participants:
         except Unprocessable as refused:
             self.identity_check_failed(participant_id, refused.code, still_sha256, actor=actor)
             raise
+        kept = keep()  # a card's still: the court may keep it (the caller's choice and place)
         compared = compare(card, number=participant.id_document_number, name=participant.name,
                            birth_date=participant.id_birth_date)
         result = 'match' if compared.match else 'mismatch'

@@ -11,10 +11,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Response, UploadFile
-from starlette.concurrency import run_in_threadpool
 
-from courtroom.errors import Conflict, CourtroomError, NotFound, Unprocessable
-from courtroom.identity import parse_card_qr
+from courtroom.errors import Conflict, CourtroomError, NotFound
 from courtroom.participants import Participant, ParticipantState
 from courtroom.roles import Action, require
 from courtroom.users import User
@@ -34,16 +32,9 @@ def check_still(services: Services, participant: Participant, data: bytes, actor
         services.participants.identity_check_failed(participant.id, refused.code, digest, actor=actor)
         raise
     keep_still(participant.id, data)
-    kept = False
-    if services.settings.keep_id_images and text is not None:  # a card's still, not any picture sent
-        try:
-            parse_card_qr(text)
-        except Unprocessable:
-            pass
-        else:
-            kept = _keep_on_disk(services, data, digest)
+    keep = (lambda: _keep_on_disk(services, data, digest)) if services.settings.keep_id_images else (lambda: False)
     checked, card, compared = services.participants.check_identity_qr(participant.id, text, digest, actor=actor,
-                                                                      kept=kept)
+                                                                      keep=keep)
     return {'decoded': card.to_api(), 'match': compared.match, 'fields': compared.fields,
             'problems': compared.problems, 'identity': checked.to_api()['identity']}
 
@@ -60,32 +51,31 @@ def _keep_on_disk(services: Services, data: bytes, digest: str) -> bool:
 
 
 def identity_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
+    """Plain functions, which FastAPI runs in its thread pool: decoding is blocking work."""
     Authed = Annotated[User, Depends(current_user)]
 
-    async def read(image: UploadFile) -> bytes:
-        return await image.read(MAX_STILL_BYTES + 1)  # one byte more than allowed: read_qr refuses it
+    def read(image: UploadFile) -> bytes:
+        return image.file.read(MAX_STILL_BYTES + 1)  # one byte more than allowed: read_qr refuses it
 
     @router.post('/participants/{participant_id}/identity', tags=['hybrid'])
-    async def check_identity(participant_id: int, user: Authed,
+    def check_identity(participant_id: int, user: Authed,
                              image: Annotated[UploadFile, File(description='a JPEG or PNG still of the ID card')]
                              ) -> dict[str, Any]:
         """The card's QR read from the still and compared with the participant's record: ``{decoded, match,
         fields, problems}``; no QR found, or not an ID card's: 422. The clerk still decides."""
         require(user.role, Action.ADMIT)
         participant = services.participants.get(participant_id)
-        data = await read(image)
-        return await _blocking(check_still, services, participant, data, user.username)
+        return check_still(services, participant, read(image), user.username)
 
     @router.post('/join/{token}/identity', tags=['hybrid'])
-    async def send_identity(token: str,
+    def send_identity(token: str,
                             image: Annotated[UploadFile, File(description='a JPEG or PNG still of the ID card')]
                             ) -> dict[str, Any]:
         """From the participant's page in the lobby: their card held to the camera. The clerk sees the result."""
         participant = services.participants.by_link(token)
         if participant.state is not ParticipantState.WAITING:  # only while the clerk is to let them in
             raise Conflict('not_waiting', state=participant.state.value)
-        data = await read(image)
-        answer = await _blocking(check_still, services, participant, data, f'participant:{participant.id}')
+        answer = check_still(services, participant, read(image), f'participant:{participant.id}')
         return {'match': answer['match']}  # the participant learns whether it matched, not the record's fields
 
     @router.get('/participants/{participant_id}/identity/still', tags=['hybrid'],
@@ -99,6 +89,3 @@ def identity_routes(router: APIRouter, services: Services, current_user: Callabl
             raise NotFound('no_identity_still')
         return Response(kept[0], media_type=kept[1], headers={'Cache-Control': 'no-store'})
 
-
-async def _blocking(work: Callable[..., Any], *args: Any) -> Any:
-    return await run_in_threadpool(work, *args)

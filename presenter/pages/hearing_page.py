@@ -42,9 +42,12 @@ async def hearing_for(services: Services, hearing_id: int, action: Action, title
     if user is None:
         return None
     ui.query('body').classes('bg-slate-100')
-    try:  # one whose staff the user is not on does not exist for them (courtroom.staff), whatever their role
-        hearing = await run.io_bound(lambda: (services.staff.require(user, hearing_id),
-                                              services.hearings.get(hearing_id))[1])
+    def find() -> Hearing:  # one whose staff the user is not on does not exist for them, whatever their role
+        services.staff.require(user, hearing_id)
+        return services.hearings.get(hearing_id)
+
+    try:
+        hearing = await run.io_bound(find)
     except CourtroomError as e:
         missing_hearing(services, user, title, e)
         return None

@@ -63,6 +63,9 @@ def serve(settings: Settings, *, demo_data: bool = False, tls_cert: Path | None 
     # Quasar's top loading bar, shown on every XHR, is an unnamed progressbar to a screen reader; pages show their own
     app.config.quasar_config['loadingBar']['skipHijack'] = True
     ssl = {'ssl_certfile': str(tls_cert), 'ssl_keyfile': str(tls_key)} if tls_cert and tls_key else {}
+    # NiceGUI drops a page whose browser missed a ping for 2 s and reloads it when it comes back after 3 s: on a
+    # remote point's poor line (or a busy PC) that ends the participant's call. 10 s: a missed ping after 4 s, and a
+    # page back within 10 s carries on where it was.
     ui.run(host=settings.host, port=settings.port, reload=False, show=False, title='Courtroom',
            storage_secret=server_secret(settings).hex(), show_welcome_message=False, language='vi',
-           favicon='⚖️', **ssl)
+           favicon='⚖️', reconnect_timeout=10.0, **ssl)

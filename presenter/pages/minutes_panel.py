@@ -3,6 +3,8 @@ people joining and leaving, recording starts and stops), merged and live, and a 
 
 from __future__ import annotations
 
+import asyncio
+
 from nicegui import run, ui
 
 from courtroom.court_time import format_datetime, format_time
@@ -32,6 +34,7 @@ class MinutesPanel:
         self.may_minutes = may(user.role, Action.KEEP_MINUTES)
         self.entries: list[MinutesEntry] | None = None
         self.people: dict[str, str] = {}  # username → name, set by the page when it loads
+        self._reloading = asyncio.Lock()
 
         with testid(ui.card(), 'minutes-panel').classes('flex-1 min-w-0 p-0 gap-0'):
             with ui.row().classes('w-full items-center justify-between no-wrap gap-2 px-4 py-3 '
@@ -101,8 +104,9 @@ class MinutesPanel:
 
 
     async def reload_minutes(self) -> None:
-        entries = await run.io_bound(self.services.minutes.entries, self.hearing_id, lang())
-        if entries is None or entries == self.entries:
-            return
-        self.entries = entries
-        self.render_minutes()
+        async with self._reloading:  # one at a time: an older read never lands after a newer one
+            entries = await run.io_bound(self.services.minutes.entries, self.hearing_id, lang())
+            if entries is None or entries == self.entries:
+                return
+            self.entries = entries
+            self.render_minutes()

@@ -77,11 +77,12 @@ class RecordPage:
             return
         minutes = self.minutes_panel
         self.recording_panel.names, minutes.people = loaded
-        await self.recording_panel.reload_recording()
-        await minutes.reload_minutes()
+        # followed before the first load: a segment closed while the page loads is not missed
         follow(s.minutes.changed, lambda hearing_id: minutes.reload_minutes() if hearing_id == h else None)
         follow(s.recordings.changed, lambda hearing_id: self.on_recording(hearing_id))
         follow(s.stages.changed, lambda change: minutes.reload_minutes() if change.hearing_id == h else None)
+        await self.recording_panel.reload_recording()
+        await minutes.reload_minutes()
 
     async def on_recording(self, hearing_id: int) -> None:
         if hearing_id == self.hearing.id:

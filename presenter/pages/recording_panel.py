@@ -3,6 +3,7 @@ opening to close", and every closed segment per source and series."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ class RecordingPanel:
         self.may_configure = may(user.role, Action.CONFIGURE_HEARING)
         self.recording: tuple[bool, str | None] = (False, None)
         self.segments: list[Segment] | None = None
+        self._reloading = asyncio.Lock()
         self.groups: dict[tuple[str, str], _SegmentGroup] = {}  # (source, series) → its group in the list
         self.names: dict[str, str] = {}  # source → name, set by the page when it loads
 
@@ -142,6 +144,10 @@ class RecordingPanel:
 
 
     async def reload_recording(self) -> None:
+        async with self._reloading:  # one at a time: an older read never lands after a newer one
+            await self._reload_recording()
+
+    async def _reload_recording(self) -> None:
         s, h = self.services, self.hearing.id
         loaded = await run.io_bound(lambda: (s.recordings.state(h), s.recordings.segments(h)))
         if loaded is None:

@@ -26,13 +26,24 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture(scope='module')
-def media_browser() -> Iterator[Browser]:
-    """Chromium with a fake camera and microphone, permission given."""
+def _media_chromium() -> Iterator[Browser]:
     with sync_playwright() as p:
         browser = launch_chromium(p, media=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def media_browser() -> Iterator[Browser]:
+    """Chromium with a fake camera and microphone, permission given; one per test, so that no page of a test before
+    (its camera, its calls) goes on taking the machine's time from the next one."""
+    yield from _media_chromium()
+
+
+@pytest.fixture(scope='module')
+def module_media_browser() -> Iterator[Browser]:
+    """One such Chromium for a module whose tests close what they open."""
+    yield from _media_chromium()
 
 
 @pytest.fixture

@@ -115,9 +115,9 @@ def report(found: list[str]) -> str:
 
 
 @pytest.fixture(scope='module')
-def browser(media_browser: Browser) -> Browser:
+def browser(module_media_browser: Browser) -> Browser:
     """One Chromium for the module, with a fake camera and microphone for the join page's device check."""
-    return media_browser
+    return module_media_browser
 
 
 @pytest.fixture(scope='module')
@@ -320,6 +320,7 @@ def test_courtroom_screen(browser: Browser, server: Server, hearing: dict[str, A
     assert not found, report(found)
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize('lang', LANGS)
 def test_join_page_in_each_stage(browser: Browser, server: Server, signed_in: Callable[[str, str], Page],
                                  hearing: dict[str, Any], lang: str) -> None:

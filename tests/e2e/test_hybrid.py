@@ -17,7 +17,7 @@ from tests.conftest import Server
 from tests.e2e.conftest import TIMEOUT_MS, make_pdf
 from tests.waiting import wait_until
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.realtime]
 
 
 def received(page: Page) -> dict[str, dict[str, int]]:

@@ -18,7 +18,7 @@ from tests.e2e.conftest import TIMEOUT_MS, sign_in
 from tests.e2e.test_hybrid import open_link, received
 from tests.waiting import wait_until
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.realtime]
 # the README's screenshot is remade only when asked (COURTROOM_SCREENSHOTS=1): a test run leaves the tree as it was
 SCREENSHOTS = Path(__file__).resolve().parents[2] / 'docs' / 'screenshots'
 
@@ -121,7 +121,8 @@ def test_judge_controls_a_remote_participant(server: Server, media_browser: Brow
     # the point loses its only connection: the judge is prompted, and the outage is audited
     remote.context.close()
     lost = judge.locator(f'[data-testid=outage-banner][data-point-id="{detention["id"]}"]')
-    # the join page's client is gone ~3 s after its browser; its media is let go then, and the outage counts 10 s
+    # the join page's client is gone 10 s after its browser (reconnect_timeout); its media is let go then, and the
+    # outage counts 10 s more
     expect(lost).to_have_attribute('data-over', 'false')
     expect(judge.get_by_test_id('outage-dialog')).to_be_visible()
     expect(judge.get_by_test_id('outage-dialog-text')).to_contain_text(

@@ -18,7 +18,7 @@ from tests.e2e.conftest import TIMEOUT_MS, sign_in
 from tests.e2e.test_hybrid import flowing, open_link
 from tests.waiting import wait_until
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.realtime]
 
 CLOCK = re.compile(r'^\d{2}:\d{2}:\d{2}$')
 

@@ -21,7 +21,7 @@ from tests.conftest import TEST_SEGMENT_SECONDS, Server, cli
 from tests.e2e.test_hybrid import flowing, open_link, worker_pid
 from tests.waiting import wait_until
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.realtime]
 
 
 def decodes(path: Path) -> float:

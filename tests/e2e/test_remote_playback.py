@@ -14,7 +14,7 @@ from tests.waiting import wait_until
 from .conftest import TIMEOUT_MS
 from .test_playback import SECONDS, media
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.realtime]
 
 
 def test_a_remote_participant_sees_and_hears_the_recording_with_their_name_across_it(media_browser: Browser,

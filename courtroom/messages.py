@@ -255,6 +255,8 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'bad_birth_date': ('Ngày sinh "{value}" không hợp lệ: dùng dạng ngày/tháng/năm, ví dụ 01/02/1990',
                        'Invalid date of birth "{value}": use day/month/year, for example 01/02/1990'),
     'no_identity_still': ('Chưa có ảnh thẻ của người tham gia này', 'There is no picture of this participant\'s card'),
+    'no_face': ('Chưa có hình người tham gia này từ phòng chờ trong {seconds} giây qua',
+                'No picture of this participant has come from the lobby in the last {seconds} seconds'),
     'bad_staff': ('Danh sách người tiến hành tố tụng không hợp lệ (tối đa {max} người)',
                   'The staff list is invalid (at most {max} people)'),
     'staff_unknown_user': ('Không có tài khoản "{username}"', 'There is no account "{username}"'),

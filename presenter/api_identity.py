@@ -2,7 +2,9 @@
 /api/participants/{id}/identity``) or by the participant's own page in the lobby (``POST /api/join/{token}/identity``),
 is decoded here (media.qr_decode) and compared with the participant's record (courtroom.identity). The record keeps
 the fields compared, the result and the still's SHA-256; the still itself stays in this process's memory only, for
-the clerk to look at beside the live face until the participant is admitted or turned away."""
+the clerk to look at beside the live face until the participant is admitted or turned away. The live face: the
+lobby page sends a small picture of its camera every few seconds (``POST /api/join/{token}/face``), kept in memory
+only, the latest one, for the clerk's roll call."""
 
 import hashlib
 import tempfile
@@ -12,14 +14,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Response, UploadFile
 
-from courtroom.errors import Conflict, CourtroomError, NotFound
+from courtroom.errors import Conflict, CourtroomError, NotFound, TooLarge, UnsupportedType
 from courtroom.participants import Participant, ParticipantState
 from courtroom.roles import Action, require
 from courtroom.users import User
 from media.evidence_store import EvidenceStore
 from media.qr_decode import MAX_STILL_BYTES, read_qr
 
-from .identity_stills import keep_still, latest_still
+from .identity_stills import FACE_FRESH_S, FACE_MAX_BYTES, keep_face, keep_still, latest_face, latest_still, media_type
 from .services import Services
 
 
@@ -77,6 +79,35 @@ def identity_routes(router: APIRouter, services: Services, current_user: Callabl
             raise Conflict('not_waiting', state=participant.state.value)
         answer = check_still(services, participant, read(image), f'participant:{participant.id}')
         return {'match': answer['match']}  # the participant learns whether it matched, not the record's fields
+
+    @router.post('/join/{token}/face', tags=['hybrid'], status_code=204)
+    def send_face(token: str, image: Annotated[UploadFile, File(description='a small JPEG or PNG of the camera')]
+                  ) -> Response:
+        """From the participant's page in the lobby, every few seconds: their face as the camera sees it, for the
+        clerk to compare with the card. Kept in memory only, the latest one; sooner than a second after the last
+        one it is let go."""
+        participant = services.participants.by_link(token)
+        if participant.state is not ParticipantState.WAITING:
+            raise Conflict('not_waiting', state=participant.state.value)
+        data = image.file.read(FACE_MAX_BYTES + 1)
+        if len(data) > FACE_MAX_BYTES:
+            raise TooLarge('still_too_large', size=len(data), max=FACE_MAX_BYTES)
+        kind = media_type(data)
+        if kind is None:
+            raise UnsupportedType('still_not_image')
+        keep_face(participant.id, data, kind)
+        return Response(status_code=204)
+
+    @router.get('/participants/{participant_id}/identity/face', tags=['hybrid'],
+                responses={200: {'content': {'image/jpeg': {}, 'image/png': {}}}})
+    def identity_face(participant_id: int, user: Authed) -> Response:
+        """The participant's face as their lobby page last sent it (in the last 15 s), for the clerk."""
+        require(user.role, Action.ADMIT)
+        services.participants.get(participant_id)
+        kept = latest_face(participant_id)
+        if kept is None:
+            raise NotFound('no_face', seconds=int(FACE_FRESH_S))
+        return Response(kept[0], media_type=kept[1], headers={'Cache-Control': 'no-store'})
 
     @router.get('/participants/{participant_id}/identity/still', tags=['hybrid'],
                 responses={200: {'content': {'image/jpeg': {}, 'image/png': {}}}})

@@ -30,6 +30,8 @@ STYLE = '''
   .join-feed video { width: 100%; height: 100%; object-fit: contain; }
   .join-card-view { position: relative; width: 320px; aspect-ratio: 4 / 3; background: #1e293b; flex-shrink: 0; }
   .join-card-view video { width: 100%; height: 100%; object-fit: cover; border-radius: 6px; }
+  .join-self-view { width: 160px; aspect-ratio: 4 / 3; background: #1e293b; border-radius: 6px; flex-shrink: 0; }
+  .join-self-view video { width: 100%; height: 100%; object-fit: cover; border-radius: 6px; transform: scaleX(-1); }
   .join-card-frame { position: absolute; inset: 12% 8%; border: 3px dashed #fbbf24; border-radius: 10px;
                      pointer-events: none; }
   #join-tiles { display: flex; flex-wrap: wrap; gap: 8px; }
@@ -101,6 +103,8 @@ class JoinPage:
                                                                                               'hearing')
         if stage == self.shown:
             return
+        if self.shown == 'lobby':
+            self.client.run_javascript('courtroomJoin.stopFaces()')
         self.shown = stage
         self.body.clear()
         with self.body:
@@ -186,8 +190,16 @@ class JoinPage:
             if p.id_document_type:
                 doc = self.t(JOIN_DOCUMENT_KEYS.get(p.id_document_type, 'join_doc_other'))
                 ui.label(self.t('join_lobby_hint', doc=doc)).classes('text-slate-600')
+            # the participant's own picture, as the clerk sees it beside their card (a small copy every few seconds)
+            with ui.row().classes('items-center no-wrap gap-4'):
+                ui.html('<div class="join-self-view"><video id="join-self-view" autoplay muted playsinline '
+                        f'aria-label="{self.t("join_self_view")}"></video></div>')
+                ui.label(self.t('join_self_seen')).classes('text-sm text-slate-600 max-w-xs')
         if p.id_document_type == 'citizen_id':
             self.card_check()
+        token = json.dumps(self.token)
+        self.client.run_javascript(f'courtroomJoin.showCamera("join-self-view").then(() => '
+                                   f'courtroomJoin.sendFaces({token}))')
 
     def card_check(self) -> None:
         """The chip ID card held to the camera, inside a frame drawn over the picture (its QR needs about a third of
@@ -204,7 +216,7 @@ class JoinPage:
                     self.card_button = ui.button(self.t('join_card_send'), icon='badge', on_click=self.send_card) \
                         .props('data-testid=card-send')
         ui.on('card_result', self.on_card_result)
-        self.client.run_javascript('courtroomJoin.showCard()')
+        self.client.run_javascript('courtroomJoin.showCamera("join-card-view")')
 
     def send_card(self) -> None:
         self.card_button.disable()

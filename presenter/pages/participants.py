@@ -22,6 +22,7 @@ from courtroom.points import Point
 from courtroom.roles import Action, may, require
 from courtroom.users import User
 
+from ..identity_stills import faces_changed
 from ..live import follow
 from ..services import Services
 from ..session import error_text, t
@@ -116,6 +117,7 @@ class ParticipantsPage:
         await self.reload()
         follow(self.services.participants.changed, self.on_changed)
         follow(self.services.participants.seat_conflicts, self.roll_call.on_seat_conflict)
+        follow(faces_changed, self.roll_call.on_face)
         ui.timer(3.0, self.refresh_quality)
         await self.outages.load()
 

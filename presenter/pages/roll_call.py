@@ -16,7 +16,7 @@ from courtroom.participants import Participant, Participants, ParticipantState, 
 from courtroom.points import Point
 from courtroom.roles import Action
 
-from ..identity_stills import latest_still
+from ..identity_stills import latest_face, latest_still
 from ..session import t
 from ..texts import QR_FIELD_KEYS, QR_PROBLEM_KEYS
 from .components import testid
@@ -51,6 +51,7 @@ class RollCall:
         self.actor = actor
         self.zone = zone  # the court's: every time shown
         self.notes: dict[int, str] = {}  # roll-call notes being typed, kept across re-renders
+        self.faces: dict[int, ui.image] = {}  # waiting participant → the picture of their live face
         self.conflicts: list[SeatConflict] = []
         with testid(ui.card(), 'rollcall-panel').classes('w-[27rem] shrink-0 p-0 gap-0'):
             with ui.row().classes('w-full items-center no-wrap gap-2 px-4 py-3 border-b border-slate-200'):
@@ -68,8 +69,19 @@ class RollCall:
         del self.conflicts[20:]
         self.render_conflicts()
 
+    def on_face(self, participant_id: int) -> None:
+        """A waiting participant's page sent their face anew: the picture follows (the first one draws the card)."""
+        shown = self.faces.get(participant_id)
+        if shown is not None:
+            kept = latest_face(participant_id)
+            if kept is not None:
+                shown.set_source(data_url(kept))
+        elif any(p.id == participant_id and p.state is ParticipantState.WAITING for p in self.page.participants):
+            self.render()
+
     def render(self) -> None:
         self.sections.clear()
+        self.faces = {}
         waiting = [p for p in self.page.participants if p.state is ParticipantState.WAITING]
         inside = [p for p in self.page.participants if p.state.in_hearing]
         with self.sections:
@@ -103,7 +115,11 @@ class RollCall:
                 'w-full gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3') as card:
             card.props['data-participant-id'] = str(p.id)
             with ui.row().classes('w-full items-start justify-between no-wrap gap-2'):
-                with ui.column().classes('min-w-0 gap-0'):
+                face = latest_face(p.id)
+                if face is not None:  # as their camera sees them now, to compare with the card
+                    self.faces[p.id] = testid(ui.image(data_url(face)), 'lobby-face') \
+                        .classes('w-20 shrink-0 rounded').props(f'alt="{t("hybrid_live_face", name=p.name)}"')
+                with ui.column().classes('min-w-0 gap-0 grow'):
                     testid(ui.label(p.name), 'waiting-name').classes('text-sm font-semibold text-slate-900 truncate')
                     ui.label(role_label(p.role)).classes('text-xs text-slate-600')
                 with ui.column().classes('items-end gap-0 shrink-0'):
@@ -148,8 +164,7 @@ class RollCall:
             box.props(f'data-result={identity.get("result")}')
             kept = latest_still(p.id)
             if kept is not None:
-                source = f'data:{kept[1]};base64,{base64.b64encode(kept[0]).decode()}'
-                testid(ui.image(source), 'qr-still').classes('w-32 shrink-0 rounded') \
+                testid(ui.image(data_url(kept)), 'qr-still').classes('w-32 shrink-0 rounded') \
                     .props(f'alt="{t("hybrid_qr_still")}"')
             with ui.column().classes('gap-0.5 min-w-0'):
                 ui.label(t('hybrid_qr_match' if matched else 'hybrid_qr_mismatch', number=identity.get('id_number'))) \
@@ -226,3 +241,8 @@ class RollCall:
                     ui.label(format_time(conflict.at, self.zone)) \
                         .classes('text-xs font-mono text-orange-900 shrink-0 mt-px')
                     ui.label(t('hybrid_seat_conflict', name=conflict.name)).classes('text-xs text-orange-900')
+
+
+def data_url(picture: tuple[bytes, str]) -> str:
+    data, media_type = picture
+    return f'data:{media_type};base64,{base64.b64encode(data).decode()}'

@@ -63,9 +63,9 @@ window.courtroomJoin = {
     }, 100);
   },
 
-  // The lobby's card check: the camera's picture again, to hold the ID card to
-  async showCard() {
-    const view = document.getElementById("join-card-view");
+  // The lobby: the camera's picture again, in the element ``id`` (the participant's own view, the card check's)
+  async showCamera(id) {
+    const view = document.getElementById(id);
     if (!view) return;
     if (!this.stream || !this.stream.getVideoTracks().length) {
       try {
@@ -99,6 +99,37 @@ window.courtroomJoin = {
       answer = { ok: false, message: null };
     }
     emitEvent("card_result", answer);
+  },
+
+  // While in the lobby: a small copy of the participant's own view to the clerk every few seconds (their live
+  // face beside the card); the server stops listening once the participant is no longer waiting
+  sendFaces(token) {
+    this.stopFaces();
+    const send = async () => {
+      const view = document.getElementById("join-self-view");
+      if (!view || !view.videoWidth) return;
+      const width = Math.min(320, view.videoWidth);
+      const canvas = Object.assign(document.createElement("canvas"),
+                                   { width, height: Math.round((view.videoHeight * width) / view.videoWidth) });
+      canvas.getContext("2d").drawImage(view, 0, 0, canvas.width, canvas.height);
+      const picture = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.7));
+      if (!picture || !this.faceTimer) return;
+      const form = new FormData();
+      form.append("image", picture, "face.jpg");
+      try {
+        const response = await fetch(`/api/join/${encodeURIComponent(token)}/face`, { method: "POST", body: form });
+        if (response.status === 409) this.stopFaces();
+      } catch (e) {
+        // the next one goes in a few seconds
+      }
+    };
+    this.faceTimer = setInterval(send, 3000);
+    setTimeout(send, 500);
+  },
+
+  stopFaces() {
+    clearInterval(this.faceTimer);
+    this.faceTimer = null;
   },
 
   stopPreview() {

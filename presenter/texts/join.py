@@ -33,6 +33,9 @@ JOIN_TEXTS = Catalogue('presenter.texts.join', {
                    'Waiting for the court clerk to check your identity and admit you'),
     'join_lobby_hint': ('Hãy chuẩn bị giấy tờ tùy thân: {doc}', 'Please have your ID document ready: {doc}'),
     'join_card_title': ('Đối chiếu căn cước công dân', 'Checking your citizen ID card'),
+    'join_self_view': ('Hình của bạn từ camera', 'Your camera\'s picture of you'),
+    'join_self_seen': ('Thư ký phiên tòa thấy hình này để đối chiếu với giấy tờ của bạn; hình không được lưu lại',
+                       'The clerk sees this picture to compare it with your ID document; it is not kept'),
     'join_card_view': ('Hình ảnh camera để đưa thẻ vào khung', 'Your camera\'s picture, to hold the card in the frame'),
     'join_card_hint': ('Đưa mặt có mã QR của thẻ vào khung vàng, gần camera, giữ yên rồi bấm “Gửi ảnh thẻ”. Thư ký '
                        'sẽ đối chiếu với hồ sơ.',

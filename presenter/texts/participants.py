@@ -101,6 +101,7 @@ PARTICIPANTS_TEXTS = Catalogue('presenter.texts.participants', {
     'hybrid_qr_match': ('Mã QR thẻ số {number}: khớp với hồ sơ', 'Card no. {number} by its QR: matches the record'),
     'hybrid_qr_mismatch': ('Mã QR thẻ số {number}: không khớp', 'Card no. {number} by its QR: does not match'),
     'hybrid_qr_still': ('Ảnh thẻ người tham gia gửi', 'The card as the participant sent it'),
+    'hybrid_live_face': ('Hình {name} từ camera lúc này', '{name} as their camera shows them now'),
     'hybrid_qr_field_id_number': ('Số định danh', 'ID number'),
     'hybrid_qr_field_name': ('Họ tên', 'Name'),
     'hybrid_qr_field_birth_date': ('Ngày sinh', 'Date of birth'),

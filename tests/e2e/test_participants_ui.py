@@ -17,9 +17,9 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope='module')
-def browser(media_browser: Browser) -> Browser:
+def browser(module_media_browser: Browser) -> Browser:
     """Fake camera and microphone: the participant's device check needs them."""
-    return media_browser
+    return module_media_browser
 
 
 def new_page(browser: Browser, server: Server) -> Page:

@@ -1,5 +1,6 @@
-"""The Content-Security-Policy as Chromium applies it: a page of ours loads nothing from another origin and
-cannot be framed by one (every other browser test fails on any violation of it: the pages work under it)."""
+"""The Content-Security-Policy as Chromium applies it: a page of ours loads nothing from another origin, runs no
+script injected into it, and cannot be framed by one (every other browser test fails on any violation of it: the
+pages work under it)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,15 @@ def test_nothing_from_another_origin_and_no_framing(browser: Browser, server: Se
         }''', elsewhere)
         wanted = ('img-src', 'script-src', 'connect-src')
         until(page, lambda: all(any(kind in r for r in refused) for kind in wanted), refused)
+        # markup injected into the page with a script of its own: without the page's nonce it does not run
+        refused.clear()
+        page.evaluate('''() => {
+            const injected = document.createRange().createContextualFragment(
+                "<script>window.injected = true</scr" + "ipt>");
+            document.body.appendChild(injected);
+        }''')
+        until(page, lambda: any('script-src' in r for r in refused), refused)
+        assert page.evaluate('window.injected') is None
         # framed by a page of another origin: refused
         framing = context.new_page()
         framing.set_content(f'<iframe src="{server.url}/login"></iframe>')

@@ -166,3 +166,43 @@ def test_card_stills_are_kept_on_disk_only_when_the_court_says_so(tmp_path, keep
         assert entry.details['still_kept'] is keep
     finally:
         services.close()
+
+
+def small_jpeg(colour: str = 'tan', size: tuple[int, int] = (160, 120)) -> bytes:
+    out = BytesIO()
+    Image.new('RGB', size, colour).save(out, 'JPEG')
+    return out.getvalue()
+
+
+def test_the_lobby_sends_the_live_face_held_in_memory_for_the_clerk_only(server: Server, people: dict) -> None:
+    """Every few seconds while waiting: the latest picture only, and only while the participant is in the lobby."""
+    participant = people['other']
+    with server.client('clerk') as c:
+        token = c.post(f'/api/participants/{participant["id"]}/link').json()['join_url'].rsplit('/', 1)[1]
+        assert c.get(f'/api/participants/{participant["id"]}/identity/face').json()['error']['code'] == 'no_face'
+
+    def send(data: bytes, kind: str = 'image/jpeg') -> httpx.Response:
+        return httpx.post(f'{server.url}/api/join/{token}/face', files=still(data, 'face.jpg', kind))
+
+    assert send(small_jpeg()).status_code == 409  # not in the lobby yet
+    services = build_services(Settings(data_dir=server.data), media=False)
+    try:
+        services.participants.enter_lobby(services.participants.get(participant['id']))
+        face = small_jpeg()
+        assert send(face).status_code == 204
+        assert send(small_jpeg('navy')).status_code == 204  # under a second later: let go, the first stays
+        with server.client('clerk') as c:
+            seen = c.get(f'/api/participants/{participant["id"]}/identity/face')
+            assert seen.status_code == 200 and seen.content == face and seen.headers['cache-control'] == 'no-store'
+        with server.client('procurator') as c:  # only those who admit
+            assert c.get(f'/api/participants/{participant["id"]}/identity/face').status_code == 403
+        refused = send(b'GIF89a not a picture we take', 'image/gif')
+        assert refused.status_code == 415 and refused.json()['error']['code'] == 'still_not_image'
+        big = send(b'\xff\xd8\xff' + bytes(300 * 1024))
+        assert big.status_code == 413 and big.json()['error']['code'] == 'still_too_large'
+        assert httpx.post(f'{server.url}/api/join/not-a-link/face', files=still(face)).status_code in (401, 404)
+        services.participants.admit(participant['id'], actor='clerk')
+        assert send(small_jpeg()).status_code == 409  # admitted: the lobby's pictures stop
+    finally:
+        services.close()
+    assert not any(a.startswith('face') for a, _ in audit_actions(server, people['hearing']['id']))  # no record

@@ -5,6 +5,8 @@ away), revoking, a hearing that may not be held online, a bad ID document, roles
 from __future__ import annotations
 
 import asyncio
+import base64
+import time
 from pathlib import Path
 
 from nicegui.testing import User
@@ -193,6 +195,24 @@ async def test_waiting_participant_is_checked_and_admitted(user: User, data: Pat
     await user.should_see(marker='participant-muted')
     user.find(marker='unmute').click()
     await eventually(lambda: not using(data, lambda s: s.participants.get(pid).muted))
+
+
+async def test_the_clerk_sees_a_waiting_participants_live_face_renewed(user: User, data: Path) -> None:
+    from presenter.identity_stills import keep_face
+    hearing_id = create_hearing(data)
+    pid = add_participant(data, hearing_id, waiting=True)
+    await open_page(user, 'clerk', hearing_id)
+    await user.should_see(marker='waiting-name', content='Nguyễn Văn An')
+    await user.should_not_see(marker='lobby-face')  # no picture from the lobby yet
+    first, second = (b'\xff\xd8\xff' + bytes([n]) * 64 for n in (1, 2))
+    keep_face(pid, first, 'image/jpeg', now=time.time() - 2)
+    await user.should_see(marker='lobby-face')
+    face = user.find(marker='lobby-face').elements.pop()
+    assert face.source == 'data:image/jpeg;base64,' + base64.b64encode(first).decode()
+    assert face.props['alt'] == 'Hình Nguyễn Văn An từ camera lúc này'
+    keep_face(pid, second, 'image/jpeg')
+    await eventually(lambda: face.source == 'data:image/jpeg;base64,' + base64.b64encode(second).decode())
+    assert user.find(marker='lobby-face').elements == {face}  # the picture follows; the card is not drawn anew
 
 
 async def test_waiting_participant_is_turned_away(user: User, data: Path) -> None:

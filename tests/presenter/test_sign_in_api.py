@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -91,6 +92,12 @@ def test_security_headers_on_every_kind_of_response(own_server: Server, path: st
     assert response.headers['Referrer-Policy'] == 'no-referrer'
     assert response.headers['X-Frame-Options'] == 'DENY'
     assert 'Strict-Transport-Security' not in response.headers  # plain HTTP: HSTS only over HTTPS
+    scripts = policy.split('; ')[1]
+    assert "'unsafe-inline'" not in scripts  # inline scripts run only with the page's nonce
+    if response.headers['content-type'].startswith('text/html'):
+        nonce = re.search(r"'nonce-([^']+)'", scripts).group(1)
+        tags = re.findall(r'<script\b[^>]*>', response.text)
+        assert tags and all(f'nonce="{nonce}"' in tag for tag in tags), tags
 
 
 def test_join_and_screen_links_are_never_logged_whole(own_server: Server) -> None:

@@ -132,6 +132,7 @@ def test_the_bench_draws_an_ellipse_and_a_callout_and_points_with_the_laser_on_a
 
         # T: a callout's box, then its text typed in place; Enter places it
         page.keyboard.press('t')
+        expect(page.get_by_test_id('mark-tool-text')).to_have_attribute('data-on', 'true')
         drag(page, (0.1, 0.6), (0.6, 0.7))
         field = page.get_by_test_id('callout-input')
         expect(field).to_be_focused()

@@ -58,6 +58,7 @@ def test_a_procurator_presents_a_contradiction_and_a_clip_and_the_review_shows_i
         expect(page.get_by_test_id('preview')).to_have_attribute('data-exhibit-id', str(first))
         page.get_by_test_id('publish-button').click()
         page.keyboard.press('h')
+        expect(page.get_by_test_id('mark-tool-highlight')).to_have_attribute('data-on', 'true')  # before the drag
         drag(page, (0.08, 0.06), (0.7, 0.1))
         for screen in screens.values():
             expect(screen.get_by_test_id('shown-page')).to_have_attribute('data-marks', '1')

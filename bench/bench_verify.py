@@ -18,9 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from courtroom.audit import AuditLog
+from courtroom.court_time import DEFAULT_ZONE, zone_named
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
 from courtroom.minutes import Minutes
+from courtroom.minutes_form import build_form
 from courtroom.recordings import Recordings, Segment
 from courtroom.seal import Seal
 from courtroom.store import Store
@@ -49,7 +51,11 @@ def make_record(folder: Path, minutes: int) -> Path:
     seal = Seal(folder / 'keys')
     seal.ensure()
     return build_record(folder / 'record.zip', hearing=hearings.get(h.id), court='Tòa án', exhibits=Exhibits(store)
-                        .of_hearing(h.id), entries=AuditLog(store).entries(h.id), minutes=Minutes(store).entries(h.id),
+                        .of_hearing(h.id), entries=AuditLog(store).entries(h.id),
+                        minutes=build_form(court='Tòa án', hearing=hearings.get(h.id), staff=[], names={},
+                                           participants=[], points=[], present=set(),
+                                           entries=Minutes(store).entries(h.id), signatures=[], corrections=[],
+                                           zone=zone_named(DEFAULT_ZONE)),
                         segments=recordings.segments(h.id), recordings_dir=folder / 'recordings', seal=seal)
 
 

@@ -255,6 +255,28 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'bad_birth_date': ('Ngày sinh "{value}" không hợp lệ: dùng dạng ngày/tháng/năm, ví dụ 01/02/1990',
                        'Invalid date of birth "{value}": use day/month/year, for example 01/02/1990'),
     'no_identity_still': ('Chưa có ảnh thẻ của người tham gia này', 'There is no picture of this participant\'s card'),
+    'minutes_signed': ('Biên bản đã được chủ tọa và thư ký ký: không thêm, không sửa được nữa; hãy đề nghị sửa đổi, '
+                       'bổ sung', 'The minutes are signed by the presiding judge and the clerk: nothing can be added '
+                       'or changed; ask for a correction instead'),
+    'minutes_unknown_speaker': ('Người nói "{speaker}" không thuộc phiên tòa này',
+                                'The speaker "{speaker}" is not part of this hearing'),
+    'minutes_entry_not_found': ('Không tìm thấy mục biên bản "{entry_id}"', 'Minutes entry "{entry_id}" not found'),
+    'minutes_sign_who': ('Chỉ chủ tọa phiên tòa và thư ký phiên tòa ký biên bản',
+                         'Only the presiding judge and the clerk of the hearing sign the minutes'),
+    'minutes_already_signed': ('Biên bản đã được ký với vai trò này', 'The minutes are already signed in this role'),
+    'minutes_judge_signs_first': ('Chủ tọa phiên tòa kiểm tra và ký biên bản trước, sau đó thư ký ký',
+                                  'The presiding judge checks and signs the minutes first, then the clerk'),
+    'minutes_correction_who': ('Chỉ kiểm sát viên, người bào chữa và thư ký (thay đương sự) đề nghị sửa đổi, bổ sung '
+                               'biên bản', 'Only the procurator, counsel and the clerk (for a party) ask for a '
+                               'correction of the minutes'),
+    'minutes_not_signed': ('Biên bản chưa được ký: đề nghị sửa đổi, bổ sung sau khi chủ tọa và thư ký đã ký',
+                           'The minutes are not signed yet: ask for a correction once the presiding judge and the '
+                           'clerk have signed'),
+    'correction_not_found': ('Không tìm thấy đề nghị sửa đổi "{correction_id}"',
+                             'Correction "{correction_id}" not found'),
+    'minutes_decide_who': ('Chỉ chủ tọa phiên tòa chấp nhận hoặc bác đề nghị sửa đổi, bổ sung biên bản',
+                           'Only the presiding judge accepts or refuses a correction of the minutes'),
+    'correction_decided': ('Đề nghị này đã được quyết định ({state})', 'This request is already decided ({state})'),
     'no_face': ('Chưa có hình người tham gia này từ phòng chờ trong {seconds} giây qua',
                 'No picture of this participant has come from the lobby in the last {seconds} seconds'),
     'bad_staff': ('Danh sách người tiến hành tố tụng không hợp lệ (tối đa {max} người)',

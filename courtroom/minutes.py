@@ -4,6 +4,7 @@ kept twice. Every entry has its time and, when the hearing was being recorded th
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,7 +12,7 @@ from typing import Any
 
 from . import audit
 from .court_time import format_duration
-from .errors import InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, NotFound
 from .events import Event
 from .i18n import Catalogue, Lang
 from .store import Store
@@ -77,16 +78,30 @@ FIELD_PHRASES = {'id_number': 'field_id_number', 'name': 'field_name', 'birth_da
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
+class Speaker:
+    """Who speaks in a typed entry: a participant of the hearing or someone on its staff."""
+    key: str  # participant:{id} or staff:{username}
+    name: str
+    role: str  # the participant's role, or the staff member's on this hearing
+
+    def to_api(self) -> dict[str, str]:
+        return {'key': self.key, 'name': self.name, 'role': self.role}
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
 class MinutesEntry:
     at: str  # ISO time, UTC
     kind: str  # 'clerk' or the audit action it comes from
     author: str
     text: str
     recording: str | None  # "series +mm:ss" when the hearing was being recorded then
+    id: int | None = None  # a typed entry's own number (automatic entries have none: they are the audit's)
+    speaker: Speaker | None = None
+    stage: str | None = None  # a stage change's new stage (the form starts a section there)
 
     def to_api(self) -> dict[str, Any]:
-        return {'at': self.at, 'kind': self.kind, 'author': self.author, 'text': self.text,
-                'recording': self.recording}
+        return {'id': self.id, 'at': self.at, 'kind': self.kind, 'author': self.author, 'text': self.text,
+                'recording': self.recording, 'speaker': self.speaker.to_api() if self.speaker else None}
 
 
 def _seconds(iso: str) -> float:
@@ -98,26 +113,61 @@ class Minutes:
         self._store = store
         self.changed: Event[int] = Event()
 
-    def write(self, hearing_id: int, text: str, *, author: str) -> None:
-        """The clerk's entry, exactly as written (kept verbatim; only its ends are trimmed); audited."""
-        text = text.strip()
-        if not text:
-            raise InvalidInput('required_field', field='text')
-        if len(text) > MAX_TEXT:
-            raise InvalidInput('field_too_long', field='text', max=MAX_TEXT)
+    def write(self, hearing_id: int, text: str, *, author: str, speaker: str | None = None) -> int:
+        """The clerk's entry, exactly as written (kept verbatim; only its ends are trimmed), with who is speaking
+        (``participant:{id}`` or ``staff:{username}``, of this hearing); audited. Its id."""
+        text = _entry_text(text)
         at = datetime.now(UTC).isoformat(timespec='microseconds')  # as precise as the audit log it merges with
         with self._store.transaction() as db:
             if db.execute('SELECT 1 FROM hearings WHERE id = ?', (hearing_id,)).fetchone() is None:
                 raise NotFound('hearing_not_found', hearing_id=hearing_id)
-            db.execute('INSERT INTO minutes (hearing_id, at, author, text) VALUES (?, ?, ?, ?)',
-                       (hearing_id, at, author, text))
-            audit.append(db, hearing_id, author, 'minutes_entry', {'text': text})
+            _not_signed(db, hearing_id)
+            _check_speaker(db, hearing_id, speaker)
+            cursor = db.execute('INSERT INTO minutes (hearing_id, at, author, text, speaker) VALUES (?, ?, ?, ?, ?)',
+                                (hearing_id, at, author, text, speaker))
+            entry_id = int(cursor.lastrowid or 0)
+            audit.append(db, hearing_id, author, 'minutes_entry',
+                         {'entry_id': entry_id, 'text': text, **({'speaker': speaker} if speaker else {})})
         self.changed.emit(hearing_id)
+        return entry_id
+
+    def edit(self, entry_id: int, *, text: str | None, speaker: str | None, actor: str,
+             speaker_given: bool = False) -> int:
+        """A typed entry corrected before the minutes are signed (its text, or who spoke); the audit keeps what
+        it said before. Its hearing's id."""
+        with self._store.transaction() as db:
+            row = db.execute('SELECT hearing_id, text, speaker FROM minutes WHERE id = ?', (entry_id,)).fetchone()
+            if row is None:
+                raise NotFound('minutes_entry_not_found', entry_id=entry_id)
+            hearing_id = int(row['hearing_id'])
+            _not_signed(db, hearing_id)
+            new_text = _entry_text(text) if text is not None else row['text']
+            new_speaker = speaker if speaker_given else row['speaker']
+            _check_speaker(db, hearing_id, new_speaker)
+            db.execute('UPDATE minutes SET text = ?, speaker = ?, edited_at = ? WHERE id = ?',
+                       (new_text, new_speaker, datetime.now(UTC).isoformat(timespec='microseconds'), entry_id))
+            audit.append(db, hearing_id, actor, 'minutes_entry_edited',
+                         {'entry_id': entry_id, 'before': {'text': row['text'], 'speaker': row['speaker']},
+                          'after': {'text': new_text, 'speaker': new_speaker}})
+        self.changed.emit(hearing_id)
+        return hearing_id
+
+    def digest(self, hearing_id: int) -> str:
+        """The SHA-256 of the minutes' content as signed: every entry's time, kind, author, speaker and words (not
+        the recording positions, which a segment closing later may add)."""
+        content = [{k: v for k, v in e.to_api().items() if k != 'recording'} for e in self.entries(hearing_id)]
+        return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+    def speakers(self, hearing_id: int) -> list[Speaker]:
+        """Who may be named as speaking: the hearing's staff, then its participants (not the courtroom's PC)."""
+        with self._store.read() as db:
+            return _speakers(db, hearing_id)
 
     def entries(self, hearing_id: int, lang: Lang = 'vi') -> list[MinutesEntry]:
         with self._store.read() as db:
-            written = db.execute('SELECT at, author, text FROM minutes WHERE hearing_id = ? ORDER BY id',
+            written = db.execute('SELECT at, author, text, id, speaker FROM minutes WHERE hearing_id = ? ORDER BY id',
                                  (hearing_id,)).fetchall()
+            who = {s.key: s for s in _speakers(db, hearing_id, everyone=True)}
             log = db.execute('SELECT at, actor, action, details FROM audit WHERE hearing_id = ? ORDER BY seq',
                              (hearing_id,)).fetchall()
             exhibits = {r[0]: (r[1], r[2], r[3]) for r in db.execute(
@@ -137,7 +187,8 @@ class Minutes:
                     return f'{series} +{format_duration(offset)}'
             return None
 
-        out = [MinutesEntry(at=r[0], kind='clerk', author=r[1], text=r[2], recording=recording_at(r[0]))
+        out = [MinutesEntry(at=r[0], kind='clerk', author=r[1], text=r[2], recording=recording_at(r[0]), id=r[3],
+                            speaker=who.get(r[4]) if r[4] else None)
                for r in written]
         def shown_words(shown: dict[str, Any]) -> tuple[str, str]:
             """An exhibit's page as the minutes name it: 'TL-001 “title”' and ' (BL 12)'."""
@@ -196,6 +247,41 @@ class Minutes:
                 text = AUTOMATIC.t(action, lang, **values)
             except (KeyError, IndexError):
                 text = action
-            out.append(MinutesEntry(at=at, kind=action, author=actor, text=text, recording=recording_at(at)))
+            out.append(MinutesEntry(at=at, kind=action, author=actor, text=text, recording=recording_at(at),
+                                    stage=str(details.get('to')) if action == 'stage_changed' else None))
         out.sort(key=lambda e: _seconds(e.at))
         return out
+
+
+def _entry_text(text: str) -> str:
+    text = (text or '').strip()
+    if not text:
+        raise InvalidInput('required_field', field='text')
+    if len(text) > MAX_TEXT:
+        raise InvalidInput('field_too_long', field='text', max=MAX_TEXT)
+    return text
+
+
+def _not_signed(db: Any, hearing_id: int) -> None:
+    """Once the presiding judge and the clerk have both signed, nothing is added or changed (corrections are
+    appended instead: courtroom.minutes_signing)."""
+    if db.execute('SELECT COUNT(*) FROM minutes_signatures WHERE hearing_id = ?', (hearing_id,)).fetchone()[0] >= 2:
+        raise Conflict('minutes_signed')
+
+
+def _speakers(db: Any, hearing_id: int, everyone: bool = False) -> list[Speaker]:
+    staff = [Speaker(key=f'staff:{r[0]}', name=r[1] or r[0], role=r[2]) for r in db.execute(
+        'SELECT s.username, u.name, s.role FROM hearing_staff s LEFT JOIN users u ON u.username = s.username'
+        ' WHERE s.hearing_id = ? ORDER BY s.role, s.username', (hearing_id,))]
+    people = [Speaker(key=f'participant:{r[0]}', name=r[1], role=r[2]) for r in db.execute(
+        'SELECT id, name, role FROM participants WHERE hearing_id = ? ORDER BY id', (hearing_id,))
+        if everyone or r[2] != 'courtroom']
+    order = {'presiding_judge': 0, 'judge': 1, 'assessor': 2, 'procurator': 3, 'clerk': 4, 'defence_counsel': 5}
+    return sorted(staff, key=lambda s: order.get(s.role, 9)) + people
+
+
+def _check_speaker(db: Any, hearing_id: int, speaker: str | None) -> None:
+    if speaker is None:
+        return
+    if speaker not in {s.key for s in _speakers(db, hearing_id)}:
+        raise InvalidInput('minutes_unknown_speaker', speaker=speaker)

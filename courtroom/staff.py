@@ -29,6 +29,8 @@ _HEARING_OF = {
     'redaction_id': 'SELECT e.hearing_id FROM redactions r JOIN exhibits e ON e.id = r.exhibit_id WHERE r.id = ?',
     'screen_id': 'SELECT hearing_id FROM screens WHERE id = ?',
     'treatment_id': 'SELECT hearing_id FROM treatments WHERE id = ?',
+    'entry_id': 'SELECT hearing_id FROM minutes WHERE id = ?',
+    'correction_id': 'SELECT hearing_id FROM minutes_corrections WHERE id = ?',
 }
 NAMED_BY = frozenset(_HEARING_OF)  # the path parameters that name something of one hearing
 MAX_STAFF = 60

@@ -296,6 +296,32 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """,
     # 15: each hearing's staff (courtroom.staff); the hearings made before get their creator and whoever acted on them
     lambda db: _hearing_staff(db),
+    # 16: minutes a clerk can sign (courtroom.minutes_signing): who speaks in a typed entry (participant:{id} or
+    # staff:{username}) and when it was last edited; the presiding judge's and the clerk's signatures, each with the
+    # hash of the minutes they signed; the corrections asked for after signing, appended, never overwriting
+    """
+    ALTER TABLE minutes ADD COLUMN speaker TEXT;
+    ALTER TABLE minutes ADD COLUMN edited_at TEXT;
+    CREATE TABLE minutes_signatures (
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        role TEXT NOT NULL,
+        username TEXT NOT NULL,
+        at TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (hearing_id, role)
+    );
+    CREATE TABLE minutes_corrections (
+        id INTEGER PRIMARY KEY,
+        hearing_id INTEGER NOT NULL REFERENCES hearings(id),
+        text TEXT NOT NULL,
+        requested_by TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'requested',
+        reason TEXT,
+        decided_by TEXT,
+        decided_at TEXT
+    )
+    """,
 ]
 
 

@@ -1,74 +1,16 @@
-"""The minutes (biên bản phiên tòa) as a PDF, set in Noto Sans so Vietnamese text is drawn and extracts exactly as
-entered (PyMuPDF's built-in Helvetica drops letters such as "ụ" and "ố")."""
+"""The minutes (biên bản phiên tòa) in the court's form as a PDF, set in Noto Sans so Vietnamese text is drawn and
+extracts exactly as entered (PyMuPDF's built-in Helvetica drops letters such as "ụ" and "ố")."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from zoneinfo import ZoneInfo
-
 import pymupdf
 
-from courtroom.court_time import format_datetime
-from courtroom.minutes import MinutesEntry
+from courtroom.minutes_form import MinutesForm
 
 from .pdf import MUPDF_LOCK
 
 PAGE = pymupdf.paper_rect('a4')
 MARGIN = 56
-TIME_COLUMN = 118
-
-
-def minutes_pdf(*, court: str, case_number: str, title: str, entries: Sequence[MinutesEntry], signed_by: str,
-                exported_at: str, zone: ZoneInfo) -> bytes:
-    """The minutes, one entry a row: the time in the court's ``zone``, the entry, and its place in the recording."""
-    regular, bold = pymupdf.Font('notos'), pymupdf.Font('notosbo')
-    with MUPDF_LOCK:
-        doc = pymupdf.open()
-        doc.set_metadata({'title': f'Biên bản phiên tòa {case_number}', 'producer': 'courtroom',
-                          'creator': 'courtroom'})
-        page, y = _new_page(doc, court, case_number, title, regular, bold)
-        for entry in entries:
-            lines = wrap_lines(entry.text, regular, 11, PAGE.width - 2 * MARGIN - TIME_COLUMN)
-            extra = f'{entry.author}' + (f' · ghi hình {entry.recording}' if entry.recording else '')
-            height = 15 * len(lines) + 14
-            if y + height > PAGE.height - MARGIN - 30:
-                page, y = _new_page(doc, court, case_number, title, regular, bold)
-            writer = pymupdf.TextWriter(PAGE)
-            writer.append((MARGIN, y), format_datetime(entry.at, zone), font=regular, fontsize=9)
-            for n, line in enumerate(lines):
-                writer.append((MARGIN + TIME_COLUMN, y + 15 * n), line, font=regular, fontsize=11)
-            writer.append((MARGIN + TIME_COLUMN, y + 15 * len(lines)), extra, font=regular, fontsize=8)
-            writer.write_text(page)
-            y += height + 6
-        writer = pymupdf.TextWriter(PAGE)
-        writer.append((MARGIN, min(y + 30, PAGE.height - MARGIN)),
-                      f'Xuất lúc {format_datetime(exported_at, zone)} · ký số bởi {signed_by}', font=regular,
-                      fontsize=9)
-        writer.write_text(page)
-        for number, p in enumerate(doc, start=1):
-            footer = pymupdf.TextWriter(PAGE)
-            footer.append((PAGE.width - MARGIN - 60, PAGE.height - 30), f'Trang {number}/{doc.page_count}',
-                          font=regular, fontsize=9)
-            footer.write_text(p)
-        data = doc.tobytes(garbage=3, deflate=True)
-        doc.close()
-    return data
-
-
-def _new_page(doc: pymupdf.Document, court: str, case_number: str, title: str, regular: pymupdf.Font,
-              bold: pymupdf.Font) -> tuple[pymupdf.Page, float]:
-    page = doc.new_page(width=PAGE.width, height=PAGE.height)
-    writer = pymupdf.TextWriter(PAGE)
-    writer.append((MARGIN, MARGIN), court.upper(), font=bold, fontsize=10)
-    writer.append((PAGE.width - MARGIN - 250, MARGIN), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', font=bold, fontsize=10)
-    writer.append((PAGE.width - MARGIN - 215, MARGIN + 14), 'Độc lập - Tự do - Hạnh phúc', font=regular, fontsize=10)
-    heading = 'BIÊN BẢN PHIÊN TÒA'
-    writer.append(((PAGE.width - bold.text_length(heading, 16)) / 2, MARGIN + 56), heading, font=bold, fontsize=16)
-    for n, line in enumerate(wrap_lines(f'Vụ án số {case_number}: {title}', regular, 11, PAGE.width - 2 * MARGIN)):
-        writer.append((MARGIN, MARGIN + 82 + 15 * n), line, font=regular, fontsize=11)
-    writer.write_text(page)
-    page.draw_line((MARGIN, MARGIN + 104), (PAGE.width - MARGIN, MARGIN + 104), color=(0.6, 0.6, 0.6), width=0.5)
-    return page, MARGIN + 126
 
 
 def wrap_lines(text: str, font: pymupdf.Font, size: float, width: float) -> list[str]:
@@ -85,3 +27,104 @@ def wrap_lines(text: str, font: pymupdf.Font, size: float, width: float) -> list
                 line = word
         lines.append(line)
     return lines
+
+
+class _Flow:
+    """Text laid down the page and on to the next, in Noto Sans (regular, bold, italic), wrapped to the margins."""
+
+    def __init__(self, doc: pymupdf.Document) -> None:
+        self.doc = doc
+        self.fonts = {'regular': pymupdf.Font('notos'), 'bold': pymupdf.Font('notosbo'),
+                      'italic': pymupdf.Font('notosit')}
+        self.page = doc.new_page(width=PAGE.width, height=PAGE.height)
+        self.y = MARGIN
+
+    def room(self, height: float) -> None:
+        if self.y + height > PAGE.height - MARGIN - 20:
+            self.page = self.doc.new_page(width=PAGE.width, height=PAGE.height)
+            self.y = MARGIN
+
+    def text(self, text: str, *, style: str = 'regular', size: float = 11, indent: float = 0,
+             first: str = '', first_width: float = 0, center: bool = False, color: tuple[float, ...] = (0, 0, 0),
+             after: float = 4) -> None:
+        """``text`` wrapped from ``indent``; ``first`` (a time) in the margin column ``first_width`` wide."""
+        font = self.fonts[style]
+        width = PAGE.width - 2 * MARGIN - indent - first_width
+        lines = wrap_lines(text, font, size, width)
+        step = size * 1.38
+        for n, line in enumerate(lines):
+            self.room(step)
+            writer = pymupdf.TextWriter(PAGE, color=color)
+            if n == 0 and first:
+                writer.append((MARGIN + indent, self.y + size), first, font=self.fonts['regular'], fontsize=size - 1)
+            x = (PAGE.width - font.text_length(line, size)) / 2 if center else MARGIN + indent + first_width
+            writer.append((x, self.y + size), line, font=font, fontsize=size)
+            writer.write_text(self.page)
+            self.y += step
+        self.y += after
+
+
+def form_pdf(form: MinutesForm) -> bytes:
+    """The minutes in the court's form (courtroom.minutes_form), for printing, filing and the record."""
+    with MUPDF_LOCK:
+        doc = pymupdf.open()
+        doc.set_metadata({'title': f'{form.title} — {form.case_line}', 'producer': 'courtroom', 'creator': 'courtroom'})
+        flow = _Flow(doc)
+        writer = pymupdf.TextWriter(PAGE)
+        bold, regular = flow.fonts['bold'], flow.fonts['regular']
+        for n, line in enumerate(wrap_lines(form.court, bold, 10, 220)):
+            writer.append((MARGIN, MARGIN + 10 + 14 * n), line, font=bold, fontsize=10)
+        right = PAGE.width - MARGIN
+        writer.append((right - bold.text_length(form.nation, 10), MARGIN + 10), form.nation, font=bold, fontsize=10)
+        writer.append((right - (bold.text_length(form.nation, 10) + regular.text_length(form.motto, 10)) / 2,
+                       MARGIN + 24), form.motto, font=regular, fontsize=10)
+        writer.write_text(flow.page)
+        flow.y = MARGIN + 60
+        flow.text(form.title, style='bold', size=15, center=True, after=2)
+        flow.text(form.case_line, size=11, center=True, after=10)
+        for line in form.opening:
+            flow.text(line)
+        flow.y += 6
+        for heading, people in ((form.conducting_heading, form.conducting),
+                                (form.participants_heading, form.participants)):
+            flow.text(heading, style='bold', size=11.5, after=3)
+            for person in people or []:
+                flow.text(f'{person.title}: {person.name}' + (f' — {person.note}' if person.note else ''), indent=14)
+            if not people:
+                flow.text(form.nobody, indent=14, style='italic')
+            flow.y += 6
+        flow.text(form.proceedings_heading, style='bold', size=11.5, after=3)
+        for section in form.sections:
+            flow.y += 2
+            flow.text(section.heading, style='bold', size=10.5, indent=14, after=2)
+            for line in section.lines:
+                words = f'{line.speaker}: {line.text}' if line.speaker else line.text
+                flow.text(words, style='regular' if line.typed else 'italic', size=10.5, indent=14,
+                          first=line.time, first_width=62, color=(0, 0, 0) if line.typed else (0.25, 0.3, 0.38),
+                          after=2)
+        flow.y += 8
+        flow.text(form.ending, style='bold', size=11)
+        flow.room(90)
+        flow.y += 10
+        half = (PAGE.width - 2 * MARGIN) / 2
+        signatures = pymupdf.TextWriter(PAGE)
+        for n, box in enumerate(form.signatures):
+            x0 = MARGIN + n * half
+            for k, (text, font, size) in enumerate(((box.title, bold, 10.5), (box.signed, flow.fonts['italic'], 9),
+                                                    (box.name, bold, 10.5))):
+                y = flow.y + 12 + (0, 16, 62)[k]
+                signatures.append((x0 + (half - font.text_length(text, size)) / 2, y), text, font=font, fontsize=size)
+        signatures.write_text(flow.page)
+        flow.y += 84
+        if form.corrections:
+            flow.text(form.corrections_heading, style='bold', size=11.5, after=3)
+            for line in form.corrections:
+                flow.text(line, indent=14)
+        for number, p in enumerate(doc, start=1):
+            footer = pymupdf.TextWriter(PAGE)
+            footer.append((PAGE.width - MARGIN - 60, PAGE.height - 30), f'{number}/{doc.page_count}',
+                          font=regular, fontsize=9)
+            footer.write_text(p)
+        data = doc.tobytes(garbage=3, deflate=True)
+        doc.close()
+    return data

@@ -14,17 +14,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from courtroom.audit import AuditEntry, verify_chain
 from courtroom.exhibits import Exhibit
 from courtroom.hearings import Hearing
-from courtroom.minutes import MinutesEntry
+from courtroom.minutes_form import MinutesForm
 from courtroom.recordings import Segment
 from courtroom.seal import PUBLIC, Seal, verify
 
 from .hashing import file_sha256
-from .minutes_pdf import minutes_pdf
+from .minutes_pdf import form_pdf
 from .pades import pades_sign, pades_verify
 from .record_messages import RECORD_CHECKS
 
@@ -38,17 +37,17 @@ def _sha256(data: bytes) -> str:
 
 
 def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequence[Exhibit],
-                 entries: Sequence[AuditEntry], minutes: Sequence[MinutesEntry], segments: Sequence[Segment],
-                 recordings_dir: Path, seal: Seal, zone: ZoneInfo, pades: tuple[Path, Path] | None = None,
+                 entries: Sequence[AuditEntry], minutes: MinutesForm, segments: Sequence[Segment],
+                 recordings_dir: Path, seal: Seal, pades: tuple[Path, Path] | None = None,
                  presenting: dict[str, list[dict[str, Any]]] | None = None,
                  shown_maps: dict[str, bytes] | None = None) -> Path:
     """Write the record zip to ``target`` (through a temp file, so a failed export leaves nothing half-written).
-    The minutes show times in the court's ``zone``. ``shown_maps`` are the case map versions shown on the screens,
-    ``maps/map-{id}-v{version}.json`` (the version's canonical JSON, whose SHA-256 the audit chain holds) and
-    ``.pdf`` (drawn). Blocking: call from a worker thread."""
+    ``minutes``: the minutes in the court's form (courtroom.minutes_form), their times in the court's zone.
+    ``shown_maps`` are the case map versions shown on the screens, ``maps/map-{id}-v{version}.json`` (the
+    version's canonical JSON, whose SHA-256 the audit chain holds) and ``.pdf`` (drawn). Blocking: call from a
+    worker thread."""
     exported_at = datetime.now(UTC).isoformat(timespec='seconds')
-    minutes_bytes = minutes_pdf(court=court, case_number=hearing.case_number, title=hearing.title, entries=minutes,
-                                signed_by=court, exported_at=exported_at, zone=zone)
+    minutes_bytes = form_pdf(minutes)  # the minutes in the court's form (courtroom.minutes_form)
     if pades is not None:  # the court's X.509 certificate and key: a PAdES signature inside the PDF as well
         minutes_bytes = pades_sign(minutes_bytes, cert=pades[0], key=pades[1])
     files: dict[str, bytes | Path] = {

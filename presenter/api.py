@@ -101,7 +101,8 @@ class HearingIn(BaseModel):
 # what a missing thing of each kind is called, so that one of a hearing not one's own looks exactly missing
 _MISSING = {'hearing_id': 'hearing_not_found', 'exhibit_id': 'exhibit_not_found', 'map_id': 'map_not_found',
             'participant_id': 'participant_not_found', 'screen_id': 'screen_not_found', 'mark_id': 'mark_not_found',
-            'treatment_id': 'treatment_not_found', 'redaction_id': 'redaction_not_found'}
+            'treatment_id': 'treatment_not_found', 'redaction_id': 'redaction_not_found',
+            'entry_id': 'minutes_entry_not_found', 'correction_id': 'correction_not_found'}
 
 
 def on_staff(services: Services, user: User, path_params: dict[str, Any]) -> None:

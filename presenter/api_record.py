@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import FileResponse
 from nicegui import app
 from pydantic import BaseModel, Field
@@ -17,11 +17,14 @@ from starlette.background import BackgroundTask
 from courtroom.errors import NotFound
 from courtroom.roles import Action, require, require_in
 from courtroom.users import User
+from media.minutes_docx import form_docx
+from media.minutes_pdf import form_pdf
 from media.recording_check import segment_file
 
-from .hearing_record import export_record, record_name
+from .hearing_record import export_record, minutes_document, minutes_form_of, record_name
 from .services import Services
 
+DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 MEDIA_TYPES = {'.webm': 'video/webm', '.mkv': 'video/x-matroska', '.mp4': 'video/mp4', '.m4s': 'video/mp4'}
 
 
@@ -37,6 +40,22 @@ class RecordingIn(BaseModel):
 
 class MinutesIn(BaseModel):
     text: str = Field(max_length=20000)
+    speaker: str | None = Field(default=None, max_length=100,
+                                description='who speaks: participant:{id} or staff:{username}, of this hearing')
+
+
+class EntryEdit(BaseModel):
+    text: str | None = Field(default=None, max_length=20000)
+    speaker: str | None = Field(default=None, max_length=100, description='null: no one named')
+
+
+class CorrectionIn(BaseModel):
+    text: str = Field(max_length=20000)
+
+
+class DecisionIn(BaseModel):
+    accept: bool
+    reason: str | None = Field(default=None, max_length=5000, description='required when refusing')
 
 
 def record_routes(router: APIRouter, services: Services, current_user: Callable[..., User]) -> None:
@@ -65,16 +84,62 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
         return {'on': on, 'series': series}
 
     @router.get('/hearings/{hearing_id}/minutes', tags=['record'])
-    def minutes(hearing_id: int, user: Authed, lang: str = 'vi') -> list[dict[str, Any]]:
+    def minutes(hearing_id: int, user: Authed, lang: str = 'vi') -> dict[str, Any]:
+        """``{entries, signed_by, corrections, speakers}``: every entry in order (typed ones with their ``id`` and
+        ``speaker``), who signed, the corrections asked for after, and who may be named as speaking."""
         require(user.role, Action.VIEW_HEARING)
         services.hearings.get(hearing_id)
-        return [e.to_api() for e in services.minutes.entries(hearing_id, 'en' if lang == 'en' else 'vi')]
+        return minutes_document(services, hearing_id, 'en' if lang == 'en' else 'vi')
 
     @router.post('/hearings/{hearing_id}/minutes', status_code=201, tags=['record'])
     def write_minutes(hearing_id: int, body: MinutesIn, user: Authed) -> dict[str, Any]:
         require_in(user.role, Action.KEEP_MINUTES, services.hearings.get(hearing_id).kind)
-        services.minutes.write(hearing_id, body.text, author=user.username)
-        return {'ok': True}
+        return {'id': services.minutes.write(hearing_id, body.text, author=user.username, speaker=body.speaker)}
+
+    @router.patch('/minutes/entries/{entry_id}', tags=['record'])
+    def edit_minutes(entry_id: int, body: EntryEdit, user: Authed) -> dict[str, Any]:
+        """A typed entry corrected before the minutes are signed (after: 409)."""
+        require(user.role, Action.KEEP_MINUTES)
+        hearing_id = services.minutes.edit(entry_id, text=body.text, speaker=body.speaker, actor=user.username,
+                                           speaker_given='speaker' in body.model_fields_set)
+        return next(e.to_api() for e in services.minutes.entries(hearing_id) if e.id == entry_id)
+
+    @router.post('/hearings/{hearing_id}/minutes/sign', tags=['record'])
+    def sign_minutes(hearing_id: int, user: Authed) -> dict[str, Any]:
+        """The presiding judge signs, then the clerk; anyone else 403; twice, or the clerk first: 409."""
+        services.hearings.get(hearing_id)
+        signature = services.minutes_signing.sign(hearing_id, username=user.username, role=user.role)
+        return signature.to_api(services.users.names())
+
+    @router.post('/hearings/{hearing_id}/minutes/corrections', status_code=201, tags=['record'])
+    def ask_correction(hearing_id: int, body: CorrectionIn, user: Authed) -> dict[str, Any]:
+        """A correction of the signed minutes, asked for by the procurator or counsel, or entered by the clerk for a
+        party: appended at the end, never written over the signed text."""
+        services.hearings.get(hearing_id)
+        return services.minutes_signing.request_correction(hearing_id, body.text, requested_by=user.username,
+                                                           role=user.role).to_api()
+
+    @router.post('/minutes/corrections/{correction_id}/decide', tags=['record'])
+    def decide_correction(correction_id: int, body: DecisionIn, user: Authed) -> dict[str, Any]:
+        """The presiding judge accepts (both sign) or refuses with a reason, which is written in."""
+        return services.minutes_signing.decide(correction_id, accept=body.accept, reason=body.reason,
+                                               actor=user.username, role=user.role).to_api()
+
+    @router.get('/hearings/{hearing_id}/minutes.pdf', tags=['record'],
+                responses={200: {'content': {'application/pdf': {}}}})
+    def minutes_pdf(hearing_id: int, user: Authed, lang: str = 'vi') -> Response:
+        """The minutes in the court's form (Mẫu số 22-HS), for printing and filing."""
+        require(user.role, Action.VIEW_HEARING)
+        form = minutes_form_of(services, hearing_id, 'en' if lang == 'en' else 'vi')
+        return Response(form_pdf(form), media_type='application/pdf', headers=_download(hearing_id, 'pdf'))
+
+    @router.get('/hearings/{hearing_id}/minutes.docx', tags=['record'],
+                responses={200: {'content': {DOCX: {}}}})
+    def minutes_docx(hearing_id: int, user: Authed, lang: str = 'vi') -> Response:
+        """The same minutes as a Word file, which the court edits and files."""
+        require(user.role, Action.VIEW_HEARING)
+        form = minutes_form_of(services, hearing_id, 'en' if lang == 'en' else 'vi')
+        return Response(form_docx(form), media_type=DOCX, headers=_download(hearing_id, 'docx'))
 
     @router.get('/hearings/{hearing_id}/record', tags=['record'],
                 responses={200: {'content': {'application/zip': {}}, 'description': 'the signed record'}})
@@ -103,3 +168,8 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
             raise NotFound('not_found')
         return FileResponse(file, media_type=MEDIA_TYPES.get(file.suffix, 'application/octet-stream'),
                             headers={'Cache-Control': 'private, max-age=3600'})
+
+
+def _download(hearing_id: int, extension: str) -> dict[str, str]:
+    return {'Content-Disposition': f'attachment; filename="bien-ban-phien-toa-{hearing_id}.{extension}"',
+            'Cache-Control': 'no-store'}

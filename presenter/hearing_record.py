@@ -8,6 +8,8 @@ from typing import Any
 
 from courtroom.case_map import canonical
 from courtroom.hearings import Hearing
+from courtroom.i18n import Lang
+from courtroom.minutes_form import MinutesForm, build_form, present_participants
 from media.map_pdf import map_pdf
 from media.record import build_record
 
@@ -27,10 +29,23 @@ def export_record(services: Services, hearing_id: int, target: Path) -> Path:
     pades = (settings.signing_cert, settings.signing_key) if settings.signing_cert and settings.signing_key else None
     return build_record(target, hearing=hearing, court=services.settings.court,
                         exhibits=services.exhibits.of_hearing(hearing_id), entries=services.audit.entries(hearing_id),
-                        minutes=services.minutes.entries(hearing_id), segments=services.recordings.segments(hearing_id),
+                        minutes=minutes_form_of(services, hearing_id),
+                        segments=services.recordings.segments(hearing_id),
                         recordings_dir=services.settings.recordings_dir / str(hearing_id), seal=services.seal,
-                        zone=settings.time_zone, pades=pades, presenting=presenting_data(services, hearing_id),
+                        pades=pades, presenting=presenting_data(services, hearing_id),
                         shown_maps=shown_maps(services, hearing_id))
+
+
+def minutes_form_of(services: Services, hearing_id: int, lang: Lang = 'vi') -> MinutesForm:
+    """The hearing's minutes in the court's form, from what the services know (blocking)."""
+    signing = services.minutes_signing
+    return build_form(court=services.settings.court, hearing=services.hearings.get(hearing_id),
+                      staff=services.staff.of_hearing(hearing_id), names=services.users.names(),
+                      participants=services.participants.of_hearing(hearing_id),
+                      points=services.points.of_hearing(hearing_id),
+                      present=present_participants([(e.action, e.details) for e in services.audit.entries(hearing_id)]),
+                      entries=services.minutes.entries(hearing_id, lang), signatures=signing.signatures(hearing_id),
+                      corrections=signing.corrections(hearing_id), zone=services.settings.time_zone, lang=lang)
 
 
 def shown_maps(services: Services, hearing_id: int) -> dict[str, bytes]:
@@ -55,3 +70,13 @@ def presenting_data(services: Services, hearing_id: int) -> dict[str, list[dict[
             'treatments': [t.to_api() for t in services.treatments.of_hearing(hearing_id)],
             'redactions': [r.to_api() for e in exhibits for r in services.redactions.of_exhibit(e.id)],
             'clips': [c.to_api() for c in services.playback.clips_of_hearing(hearing_id)]}
+
+
+def minutes_document(services: Services, hearing_id: int, lang: Lang = 'vi') -> dict[str, Any]:
+    """The minutes as the API gives them: entries, signatures, corrections, and who may be named as speaking."""
+    names = services.users.names()
+    signing = services.minutes_signing
+    return {'entries': [e.to_api() for e in services.minutes.entries(hearing_id, lang)],
+            'signed_by': [s.to_api(names) for s in signing.signatures(hearing_id)],
+            'corrections': [c.to_api() for c in signing.corrections(hearing_id)],
+            'speakers': [s.to_api() for s in services.minutes.speakers(hearing_id)]}

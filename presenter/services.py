@@ -14,6 +14,7 @@ from courtroom.exhibits import Exhibit, Exhibits
 from courtroom.hearings import Hearings
 from courtroom.marks import Marks
 from courtroom.minutes import Minutes
+from courtroom.minutes_signing import MinutesSigning
 from courtroom.participants import Participants
 from courtroom.playback import Playback
 from courtroom.pointer import Pointer
@@ -63,6 +64,7 @@ class Services:
     participants: Participants
     stages: Stages
     minutes: Minutes
+    minutes_signing: MinutesSigning
     recordings: Recordings
     seal: Seal
     conference: Conference  # the live media side; started and stopped with the server (presenter.app.mount)
@@ -110,6 +112,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
     else:
         conference = NoMediaConference(participants)
     presentation, marks = Presentation(store, hearings, exhibits), Marks(store, hearings, exhibits)
+    minutes = Minutes(store)
     return Services(
         settings=settings,
         store=store,
@@ -133,7 +136,8 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         points=points,
         participants=participants,
         stages=stages,
-        minutes=Minutes(store),
+        minutes=minutes,
+        minutes_signing=MinutesSigning(store, minutes),
         recordings=recordings,
         seal=Seal(settings.data_dir / 'keys'),
         conference=conference,

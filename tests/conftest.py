@@ -295,3 +295,16 @@ def audit_time(data: Path, hearing_id: int, action: str, nth: int = 0) -> float:
         return datetime.fromisoformat(entries[nth].at).timestamp()
     finally:
         services.close()
+
+
+def plain_minutes(store: Any, hearing_id: int, court: str = 'Tòa án') -> Any:
+    """The minutes' form of a hearing made straight on a store (no staff, participants or signatures), for a record
+    built without the server."""
+    from courtroom.court_time import DEFAULT_ZONE, zone_named
+    from courtroom.hearings import Hearings
+    from courtroom.minutes import Minutes
+    from courtroom.minutes_form import build_form
+
+    return build_form(court=court, hearing=Hearings(store).get(hearing_id), staff=[], names={}, participants=[],
+                      points=[], present=set(), entries=Minutes(store).entries(hearing_id), signatures=[],
+                      corrections=[], zone=zone_named(DEFAULT_ZONE))

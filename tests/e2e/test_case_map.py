@@ -269,7 +269,7 @@ def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, brow
         for screen in screens.values():
             expect(screen.get_by_test_id('shown-page')).to_have_attribute('data-exhibit-id', str(shown))
             expect(screen.get_by_test_id('screen-content')).to_have_attribute('data-map-id', '')
-        minutes = call(server, 'clerk', 'GET', f'/api/hearings/{hid}/minutes')
+        minutes = call(server, 'clerk', 'GET', f'/api/hearings/{hid}/minutes')['entries']
         assert any(m['text'] == 'Kiểm sát viên trình chiếu sơ đồ tư duy “Sơ đồ”' for m in minutes)
 
         # a node inside a folded branch, chosen through the API: the screens unfold the branch to show it

@@ -74,7 +74,7 @@ def test_a_participant_shows_their_card_and_the_clerk_sees_it_matched(card_brows
         page.get_by_test_id('admit').click()
         expect(joining.get_by_test_id('hearing')).to_be_visible()
         with server.client('clerk') as clerk:
-            minutes = [m['text'] for m in clerk.get(f'/api/hearings/{hid}/minutes').json()]
+            minutes = [m['text'] for m in clerk.get(f'/api/hearings/{hid}/minutes').json()['entries']]
             admitted = [e['details'] for e in clerk.get(f'/api/hearings/{hid}/audit').json()
                         if e['action'] == 'admitted']
         assert 'Đối chiếu căn cước công dân số 001090012345 của Nguyễn Văn Hải bằng mã QR: khớp với hồ sơ' in minutes

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from media.pades import pades_sign, pades_verify
+from tests.conftest import plain_minutes
 
 
 def make_certificate(folder: Path, name: str) -> tuple[Path, Path]:
@@ -63,7 +64,6 @@ def test_signed_minutes_verify_and_keep_their_text(court_cert: tuple[Path, Path]
 
 def test_a_record_with_pades(court_cert: tuple[Path, Path], tmp_path: Path) -> None:
     from courtroom.audit import AuditLog
-    from courtroom.court_time import DEFAULT_ZONE, zone_named
     from courtroom.hearings import Hearings
     from courtroom.minutes import Minutes
     from courtroom.seal import Seal
@@ -76,8 +76,8 @@ def test_a_record_with_pades(court_cert: tuple[Path, Path], tmp_path: Path) -> N
     seal = Seal(tmp_path / 'keys')
     seal.ensure()
     record = build_record(tmp_path / 'r.zip', hearing=Hearings(store).get(h.id), court='Tòa án', exhibits=[],
-                          entries=AuditLog(store).entries(h.id), minutes=Minutes(store).entries(h.id), segments=[],
-                          recordings_dir=tmp_path, seal=seal, zone=zone_named(DEFAULT_ZONE), pades=court_cert)
+                          entries=AuditLog(store).entries(h.id), minutes=plain_minutes(store, h.id), segments=[],
+                          recordings_dir=tmp_path, seal=seal, pades=court_cert)
     store.close()
     verdict = verify_record(record)
     assert verdict.ok, verdict.first_failure

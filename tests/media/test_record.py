@@ -14,7 +14,6 @@ import pymupdf
 import pytest
 
 from courtroom.audit import AuditLog
-from courtroom.court_time import DEFAULT_ZONE, zone_named
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
 from courtroom.minutes import Minutes
@@ -22,6 +21,7 @@ from courtroom.recordings import Recordings, Segment
 from courtroom.seal import Seal
 from courtroom.store import Store
 from media.record import build_record, verify_record
+from tests.conftest import plain_minutes
 from tests.courtroom.conftest import draft
 
 TEXT = 'Hội đồng xét xử nghị án; bị cáo Nguyễn Văn Hải được nói lời sau cùng: “Tôi xin được hưởng khoan hồng.”'
@@ -62,8 +62,8 @@ def record(tmp_path: Path) -> Path:
     seal.ensure()
     path = build_record(tmp_path / 'record.zip', hearing=hearings.get(h.id), court='Tòa án nhân dân quận Ba Đình',
                         exhibits=exhibits.of_hearing(h.id), entries=AuditLog(store).entries(h.id),
-                        minutes=minutes.entries(h.id), segments=recordings.segments(h.id), recordings_dir=folder,
-                        seal=seal, zone=zone_named(DEFAULT_ZONE))
+                        minutes=plain_minutes(store, h.id), segments=recordings.segments(h.id), recordings_dir=folder,
+                        seal=seal)
     store.close()
     return path
 

@@ -13,7 +13,6 @@ import pymupdf
 import pytest
 
 from courtroom.audit import AuditLog
-from courtroom.court_time import DEFAULT_ZONE, zone_named
 from courtroom.errors import CourtroomError, Unprocessable
 from courtroom.exhibits import ExhibitKind
 from courtroom.hearings import Hearings
@@ -24,6 +23,7 @@ from courtroom.store import Store
 from media.record import build_record, verify_record
 from media.record_import import is_record, recorded_seconds
 from presenter.i18n import error_message
+from tests.conftest import plain_minutes
 
 from .conftest import Env, files_under, make_pdf
 from .test_record import TEXT, rewrite, write_segment
@@ -51,9 +51,8 @@ def record(tmp_path: Path) -> Path:
     seal = Seal(folder / 'keys')
     seal.ensure()
     path = build_record(tmp_path / 'ho-so-hoi-cung.zip', hearing=hearings.get(h.id), court='Cơ quan CSĐT Công an TP',
-                        exhibits=[], entries=AuditLog(store).entries(h.id), minutes=minutes.entries(h.id),
-                        segments=recordings.segments(h.id), recordings_dir=folder / 'recordings', seal=seal,
-                        zone=zone_named(DEFAULT_ZONE))
+                        exhibits=[], entries=AuditLog(store).entries(h.id), minutes=plain_minutes(store, h.id),
+                        segments=recordings.segments(h.id), recordings_dir=folder / 'recordings', seal=seal)
     store.close()
     assert verify_record(path).ok
     return path

@@ -62,7 +62,7 @@ def test_the_clerks_still_matches_and_the_record_and_minutes_say_so(server: Serv
         seen = c.get(f'/api/participants/{hai["id"]}/identity/still')  # held in memory for the clerk
         assert seen.status_code == 200 and seen.content == data
         assert c.get(f'/api/participants/{people["other"]["id"]}/identity/still').status_code == 404
-        minutes = [m['text'] for m in c.get(f'/api/hearings/{hid}/minutes').json()]
+        minutes = [m['text'] for m in c.get(f'/api/hearings/{hid}/minutes').json()['entries']]
     assert 'Đối chiếu căn cước công dân số 001090012345 của Nguyễn Văn Hải bằng mã QR: khớp với hồ sơ' in minutes
     entry = next(d for a, d in audit_actions(server, hid) if a == 'identity_checked')
     assert entry['still_sha256'] == hashlib.sha256(data).hexdigest()  # the still's hash, never the still
@@ -72,7 +72,8 @@ def test_the_clerks_still_matches_and_the_record_and_minutes_say_so(server: Serv
 def test_someone_elses_card_does_not_match(server: Server, people: dict) -> None:
     with server.client('clerk') as c:
         body = c.post(f'/api/participants/{people["other"]["id"]}/identity', files=still(card_still())).json()
-        minutes = [m['text'] for m in c.get(f'/api/hearings/{people["hearing"]["id"]}/minutes?lang=en').json()]
+        minutes = [m['text'] for m in
+                   c.get(f'/api/hearings/{people["hearing"]["id"]}/minutes?lang=en').json()['entries']]
     assert body['match'] is False and body['fields'] == {'id_number': False, 'name': False, 'birth_date': True}
     assert any('it does not match (ID number, name)' in m for m in minutes), minutes
 

@@ -15,7 +15,8 @@ from tests.conftest import OUTSIDER, ROLES, Server, make_pdf
 
 # the error codes of a thing that does not exist: what the outsider must get, and what staff must not
 MISSING = {'hearing_not_found', 'exhibit_not_found', 'map_not_found', 'participant_not_found', 'screen_not_found',
-           'mark_not_found', 'treatment_not_found', 'redaction_not_found', 'not_found'}
+           'mark_not_found', 'treatment_not_found', 'redaction_not_found', 'minutes_entry_not_found',
+           'correction_not_found', 'not_found'}
 
 
 @pytest.fixture(scope='module')
@@ -42,9 +43,15 @@ def things(server: Server) -> dict[str, int]:
         assert redaction.status_code == 201, redaction.text
         made = procurator.post(f'/api/hearings/{hid}/maps', json={'title': 'S', 'root': {'title': 'Vụ án'}})
         assert made.status_code == 201, made.text
+    with server.client('clerk') as clerk, server.client('presiding_judge') as judge:  # minutes signed, corrected
+        entry = clerk.post(f'/api/hearings/{hid}/minutes', json={'text': 'Khai mạc'}).json()['id']
+        assert judge.post(f'/api/hearings/{hid}/minutes/sign').status_code == 200
+        assert clerk.post(f'/api/hearings/{hid}/minutes/sign').status_code == 200
+        correction = clerk.post(f'/api/hearings/{hid}/minutes/corrections', json={'text': 'Bổ sung'}).json()['id']
     return {'hearing_id': hid, 'exhibit_id': exhibit, 'screen_id': screen, 'participant_id': participant,
             'mark_id': mark.json()['id'], 'treatment_id': treatment.json()['id'],
-            'redaction_id': redaction.json()['id'], 'map_id': made.json()['id'], 'page': 1}
+            'redaction_id': redaction.json()['id'], 'map_id': made.json()['id'], 'page': 1, 'entry_id': entry,
+            'correction_id': correction}
 
 
 def routes(server: Server) -> list[tuple[str, str]]:

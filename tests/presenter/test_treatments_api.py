@@ -83,7 +83,7 @@ def test_save_list_show_again_and_delete(server: Server, setup: dict[str, Any]) 
         assert shown.json()['state']['live'] == {'exhibit_id': eid, 'page': 2, 'region': [0, 0, 0.5, 0.5]}
     assert shapes(page_marks(server, eid, 2)) == shapes(drawn)
     with server.client('clerk') as c:
-        minutes = c.get(f'/api/hearings/{hid}/minutes').json()
+        minutes = c.get(f'/api/hearings/{hid}/minutes').json()['entries']
     texts = [m['text'] for m in minutes if m['kind'] == 'treatment_shown']
     assert len(texts) == 2 and texts[0].endswith('với bản đánh dấu “Mâu thuẫn lời khai”')
 

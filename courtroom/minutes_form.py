@@ -1,0 +1,223 @@
+"""The minutes in the court's form (Mẫu số 22-HS of Nghị quyết 05/2017/NQ-HĐTP; the record of an online
+interrogation or statement for the other kinds of session), as plain data that the PDF and the Word export both
+draw, so that the two say the same: the court, the case, time and place, public or closed-door, the charge; I. those
+conducting the proceedings, by full name and title; II. the participants, each present or absent, remote ones with
+their connection point; then the hearing in order, stage by stage, every typed question, answer and statement under
+its speaker and time, with the system's entries (exhibits and BL pages shown, recordings played, joins, outages)
+in place; the end; the signatures; the corrections asked for after signing, with their outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from .court_time import format_datetime, format_time
+from .hearings import Hearing
+from .i18n import Catalogue, Lang
+from .minutes import MinutesEntry
+from .minutes_signing import Correction, Signature
+from .participants import Participant, ParticipantRole
+from .points import Point, PointKind
+from .staff import Member
+
+WORDS = Catalogue('minutes form', {
+    'nation': ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SOCIALIST REPUBLIC OF VIET NAM'),
+    'motto': ('Độc lập - Tự do - Hạnh phúc', 'Independence - Freedom - Happiness'),
+    'title_hearing': ('BIÊN BẢN PHIÊN TÒA HÌNH SỰ', 'MINUTES OF THE CRIMINAL HEARING'),
+    'title_session': ('BIÊN BẢN HỎI CUNG, LẤY LỜI KHAI TRỰC TUYẾN', 'MINUTES OF THE ONLINE INTERROGATION'),
+    'case': ('Vụ án số {case_number}: {title}', 'Case no. {case_number}: {title}'),
+    'when_where': ('Vào hồi {time}, tại {place}', 'At {time}, at {place}'),
+    'public': ('Phiên tòa xét xử công khai', 'The hearing is public'),
+    'closed_door': ('Phiên tòa xét xử kín', 'The hearing is closed-door'),
+    'charges': ('Tội danh theo Điều {articles} Bộ luật Hình sự', 'Charged under Penal Code article(s) {articles}'),
+    'conducting': ('I. NHỮNG NGƯỜI TIẾN HÀNH TỐ TỤNG', 'I. THOSE CONDUCTING THE PROCEEDINGS'),
+    'participants': ('II. NHỮNG NGƯỜI THAM GIA TỐ TỤNG', 'II. THE PARTICIPANTS'),
+    'proceedings': ('III. DIỄN BIẾN PHIÊN TÒA', 'III. THE COURSE OF THE HEARING'),
+    'nobody': ('(chưa có)', '(none)'),
+    'present': ('có mặt', 'present'),
+    'absent': ('vắng mặt', 'absent'),
+    'remote': ('tham gia trực tuyến tại điểm cầu {point}', 'taking part online from {point}'),
+    'ended': ('Phiên tòa kết thúc vào hồi {time}', 'The hearing ends at {time}'),
+    'not_ended': ('Phiên tòa chưa kết thúc', 'The hearing has not ended'),
+    'signatures': ('CHỮ KÝ', 'SIGNATURES'),
+    'signed': ('Đã ký lúc {time}', 'Signed at {time}'),
+    'unsigned': ('(chưa ký)', '(not signed)'),
+    'corrections': ('SỬA ĐỔI, BỔ SUNG BIÊN BẢN', 'CORRECTIONS OF THE MINUTES'),
+    'correction': ('{who} đề nghị lúc {time}: {text}', '{who} asked at {time}: {text}'),
+    'accepted': ('Chủ tọa chấp nhận lúc {time}; chủ tọa và thư ký cùng ký',
+                 'Accepted by the presiding judge at {time}; signed by the presiding judge and the clerk'),
+    'refused': ('Chủ tọa không chấp nhận lúc {time}, lý do: {reason}',
+                'Refused by the presiding judge at {time}, because: {reason}'),
+    'pending': ('Chờ chủ tọa quyết định', 'Awaiting the presiding judge\'s decision'),
+    'before_opening': ('TRƯỚC KHI KHAI MẠC', 'BEFORE THE OPENING'),
+    'stage_opening': ('PHẦN THỦ TỤC BẮT ĐẦU PHIÊN TÒA (Điều 300–305)', 'OPENING FORMALITIES (arts. 300–305)'),
+    'stage_examination': ('PHẦN XÉT HỎI (Điều 306–317)', 'EXAMINATION (arts. 306–317)'),
+    'stage_arguments': ('PHẦN TRANH LUẬN (Điều 318–325)', 'ARGUMENTS AND LAST WORDS (arts. 318–325)'),
+    'stage_deliberation': ('NGHỊ ÁN (Điều 326)', 'DELIBERATION (art. 326)'),
+    'stage_pronouncement': ('TUYÊN ÁN (Điều 327)', 'PRONOUNCEMENT OF JUDGMENT (art. 327)'),
+    'stage_suspended': ('TẠM NGỪNG PHIÊN TÒA', 'HEARING SUSPENDED'),
+    'stage_postponed': ('HOÃN PHIÊN TÒA', 'HEARING POSTPONED'),
+    'stage_closed': ('KẾT THÚC PHIÊN TÒA', 'CLOSE OF THE HEARING'),
+})
+STAFF_TITLES = Catalogue('staff titles on the minutes', {
+    'presiding_judge': ('Thẩm phán - Chủ tọa phiên tòa', 'Judge, presiding'),
+    'judge': ('Thẩm phán', 'Judge'),
+    'assessor': ('Hội thẩm nhân dân', 'People\'s assessor'),
+    'clerk': ('Thư ký phiên tòa', 'Clerk of the hearing'),
+    'procurator': ('Kiểm sát viên', 'Procurator'),
+    'defence_counsel': ('Người bào chữa', 'Defence counsel'),
+    'admin': ('Quản trị hệ thống', 'Administrator'),
+})
+ROLE_TITLES = Catalogue('participant roles on the minutes', {
+    'defendant': ('Bị cáo', 'Defendant'), 'victim': ('Bị hại', 'Victim'), 'party': ('Đương sự', 'Party'),
+    'plaintiff': ('Nguyên đơn dân sự', 'Civil plaintiff'), 'respondent': ('Bị đơn dân sự', 'Civil respondent'),
+    'defence_counsel': ('Người bào chữa', 'Defence counsel'),
+    'representative': ('Người đại diện', 'Representative'), 'witness': ('Người làm chứng', 'Witness'),
+    'expert': ('Người giám định', 'Expert'), 'interpreter': ('Người phiên dịch', 'Interpreter'),
+    'detention_officer': ('Cán bộ trại giam', 'Detention officer'), 'observer': ('Người tham dự', 'Observer'),
+    'courtroom': ('Phòng xử án', 'Courtroom'),
+})
+STAGE_HEADINGS = {'opening': 'stage_opening', 'examination': 'stage_examination', 'arguments': 'stage_arguments',
+                  'deliberation': 'stage_deliberation', 'pronouncement': 'stage_pronouncement',
+                  'suspended': 'stage_suspended', 'postponed': 'stage_postponed', 'closed': 'stage_closed'}
+CONDUCTING_ORDER = ('presiding_judge', 'judge', 'assessor', 'clerk', 'procurator')
+SIGNERS = ('clerk', 'presiding_judge')  # on the form: the clerk's signature on the left, the judge's on the right
+
+
+@dataclass(slots=True, frozen=True)
+class Person:
+    title: str
+    name: str
+    note: str = ''  # presence, connection point
+
+
+@dataclass(slots=True, frozen=True)
+class Line:
+    time: str
+    speaker: str  # "Title Name" of who speaks, '' for the system's own entries
+    text: str
+    typed: bool
+
+
+@dataclass(slots=True)
+class Section:
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True, frozen=True)
+class SignatureBox:
+    title: str
+    name: str
+    signed: str  # "Đã ký lúc …" or "(chưa ký)"
+
+
+@dataclass(slots=True)
+class MinutesForm:
+    court: str
+    nation: str
+    motto: str
+    title: str
+    case_line: str
+    opening: list[str]
+    conducting_heading: str
+    conducting: list[Person]
+    participants_heading: str
+    participants: list[Person]
+    proceedings_heading: str
+    sections: list[Section]
+    ending: str
+    signatures_heading: str
+    signatures: list[SignatureBox]
+    corrections_heading: str
+    corrections: list[str]
+    nobody: str
+
+
+def build_form(*, court: str, hearing: Hearing, staff: Sequence[Member], names: dict[str, str],
+               participants: Sequence[Participant], points: Sequence[Point], present: set[int],
+               entries: Sequence[MinutesEntry], signatures: Sequence[Signature], corrections: Sequence[Correction],
+               zone: ZoneInfo, lang: Lang = 'vi') -> MinutesForm:
+    """The form of ``hearing``'s minutes. ``names``: full names by username (staff appear by name and title, never
+    by username); ``present``: the participants who were admitted at some time (the roll call)."""
+    def w(key: str, **values: object) -> str:
+        return WORDS.t(key, lang, **values)
+
+    def staff_line(username: str, role: str) -> str:
+        return f'{STAFF_TITLES.t(role, lang) if role in STAFF_TITLES else role} {names.get(username, username)}'
+
+    by_point = {p.id: p for p in points}
+    central = next((p for p in points if p.kind is PointKind.CENTRAL), None)
+    started = next((e.at for e in entries if e.stage == 'opening'), entries[0].at if entries else hearing.created_at)
+    closed = next((e.at for e in reversed(entries) if e.stage == 'closed'), None) if hearing.stage == 'closed' \
+        else None
+
+    opening = [w('when_where', time=format_datetime(started, zone, seconds=False),
+                 place=central.name if central else court),
+               w('closed_door' if hearing.closed_door else 'public')]
+    if hearing.charges:
+        opening.append(w('charges', articles=', '.join(str(c) for c in hearing.charges)))
+
+    roles = {m.username: m.role.value for m in staff}
+    conducting = [Person(STAFF_TITLES.t(role, lang), names.get(m.username, m.username))
+                  for role in CONDUCTING_ORDER for m in staff if m.role.value == role]
+    people = [Person(STAFF_TITLES.t('defence_counsel', lang), names.get(m.username, m.username))
+              for m in staff if m.role.value == 'defence_counsel']
+    order = list(ROLE_TITLES)
+    for p in sorted(participants, key=lambda p: (order.index(p.role.value), p.id)):
+        if p.role is ParticipantRole.COURTROOM:
+            continue
+        here = p.id in present or p.state.in_hearing
+        point = by_point.get(p.point_id)
+        note = w('present' if here else 'absent')
+        if point is not None and point.kind is not PointKind.CENTRAL:
+            note += ', ' + w('remote', point=point.name)
+        people.append(Person(ROLE_TITLES.t(p.role.value, lang), p.name, note))
+
+    sections = [Section(w('before_opening'))]
+    for e in entries:
+        if e.stage in STAGE_HEADINGS:
+            sections.append(Section(w(STAGE_HEADINGS[e.stage])))
+        speaker = ''
+        if e.speaker is not None:
+            if e.speaker.key.startswith('staff:'):
+                speaker = staff_line(e.speaker.key.removeprefix('staff:'), e.speaker.role)
+            else:
+                title = ROLE_TITLES.t(e.speaker.role, lang) if e.speaker.role in ROLE_TITLES else e.speaker.role
+                speaker = f'{title} {e.speaker.name}'
+        sections[-1].lines.append(Line(format_time(e.at, zone), speaker, e.text, e.kind == 'clerk'))
+    sections = [s for s in sections if s.lines]
+
+    signed = {s.role.value: s for s in signatures}
+    boxes = []
+    for role in SIGNERS:
+        s = signed.get(role)
+        member = s.username if s else next((m.username for m in staff if m.role.value == role), '')
+        boxes.append(SignatureBox(STAFF_TITLES.t(role, lang).upper(), names.get(member, member),
+                                  w('signed', time=format_datetime(s.at, zone, seconds=False)) if s else w('unsigned')))
+    fixes = []
+    for c in corrections:
+        who = staff_line(c.requested_by, roles[c.requested_by]) if c.requested_by in roles else \
+            names.get(c.requested_by, c.requested_by)
+        line = w('correction', who=who, time=format_datetime(c.requested_at, zone, seconds=False), text=c.text)
+        outcome = w('pending') if c.state == 'requested' else \
+            w('accepted', time=format_datetime(c.decided_at, zone, seconds=False)) if c.state == 'accepted' else \
+            w('refused', time=format_datetime(c.decided_at, zone, seconds=False), reason=c.reason or '')
+        fixes.append(f'{line} — {outcome}')
+    return MinutesForm(
+        court=court.upper(), nation=w('nation'), motto=w('motto'),
+        title=w('title_hearing' if hearing.kind == 'hearing' else 'title_session'),
+        case_line=w('case', case_number=hearing.case_number, title=hearing.title), opening=opening,
+        conducting_heading=w('conducting'), conducting=conducting, participants_heading=w('participants'),
+        participants=people, proceedings_heading=w('proceedings'), sections=sections,
+        ending=w('ended', time=format_datetime(closed, zone, seconds=False)) if closed else w('not_ended'),
+        signatures_heading=w('signatures'), signatures=boxes, corrections_heading=w('corrections'),
+        corrections=fixes, nobody=w('nobody'))
+
+
+def present_participants(audit_actions: Sequence[tuple[str, dict]]) -> set[int]:
+    """The participants admitted at some time, from the audit chain's (action, details)."""
+    return {int(d['participant_id']) for a, d in audit_actions
+            if a in ('admitted', 'joined') and isinstance(d.get('participant_id'), int)}
+

@@ -1,0 +1,167 @@
+"""Signing the minutes and correcting them after (Criminal Procedure Code art. 258): the presiding judge checks and
+signs, then the clerk; once both have signed, nothing is added to the minutes or changed in them. The procurator,
+counsel and the parties may then read them and ask for a correction, which is appended at the end (never written
+over what was signed); the presiding judge accepts it or refuses it, and a refusal's reason is written in.
+
+Each signature keeps the SHA-256 of the minutes as they were signed (``Minutes.digest``), and every signature,
+request and decision is in the audit chain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from . import audit
+from .errors import Conflict, Forbidden, InvalidInput, NotFound
+from .events import Event
+from .minutes import MAX_TEXT, Minutes
+from .roles import Role
+from .store import Store
+
+SIGNING_ORDER = (Role.PRESIDING_JUDGE, Role.CLERK)  # the judge checks and signs first, then the clerk
+MAY_ASK = frozenset({Role.PROCURATOR, Role.DEFENCE_COUNSEL, Role.CLERK})  # the clerk enters a party's request
+MAX_REASON = 2000
+
+
+@dataclass(slots=True, frozen=True)
+class Signature:
+    role: Role
+    username: str
+    at: str
+    sha256: str
+
+    def to_api(self, names: dict[str, str]) -> dict[str, Any]:
+        return {'username': self.username, 'name': names.get(self.username, self.username), 'role': self.role.value,
+                'at': self.at, 'sha256': self.sha256}
+
+
+@dataclass(slots=True, frozen=True)
+class Correction:
+    id: int
+    hearing_id: int
+    text: str
+    requested_by: str
+    requested_at: str
+    state: str  # requested | accepted | refused
+    reason: str | None
+    decided_by: str | None
+    decided_at: str | None
+
+    def to_api(self) -> dict[str, Any]:
+        out = {'id': self.id, 'text': self.text, 'requested_by': self.requested_by, 'requested_at': self.requested_at,
+               'state': self.state, 'decided_by': self.decided_by, 'decided_at': self.decided_at}
+        if self.reason is not None:
+            out['reason'] = self.reason
+        return out
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec='microseconds')
+
+
+def _text(value: str, field: str, limit: int) -> str:
+    value = (value or '').strip()
+    if not value:
+        raise InvalidInput('required_field', field=field)
+    if len(value) > limit:
+        raise InvalidInput('field_too_long', field=field, max=limit)
+    return value
+
+
+class MinutesSigning:
+    def __init__(self, store: Store, minutes: Minutes) -> None:
+        self._store = store
+        self._minutes = minutes
+        self.changed: Event[int] = minutes.changed  # one event: the minutes' pages redraw on either
+
+    def signatures(self, hearing_id: int) -> list[Signature]:
+        with self._store.read() as db:
+            rows = db.execute('SELECT role, username, at, sha256 FROM minutes_signatures WHERE hearing_id = ?',
+                              (hearing_id,)).fetchall()
+        found = {Role(r[0]): Signature(Role(r[0]), r[1], r[2], r[3]) for r in rows}
+        return [found[role] for role in SIGNING_ORDER if role in found]
+
+    def frozen(self, hearing_id: int) -> bool:
+        return len(self.signatures(hearing_id)) == len(SIGNING_ORDER)
+
+    def sign(self, hearing_id: int, *, username: str, role: Role) -> Signature:
+        """``username`` signs as ``role`` (their role on the hearing's staff): the presiding judge first, then the
+        clerk; anyone else may not (403), and no one signs twice (409)."""
+        if role not in SIGNING_ORDER:
+            raise Forbidden('minutes_sign_who')
+        digest = self._minutes.digest(hearing_id)
+        at = _now()
+        with self._store.transaction() as db:
+            signed = {r[0] for r in db.execute('SELECT role FROM minutes_signatures WHERE hearing_id = ?',
+                                               (hearing_id,))}
+            if role.value in signed:
+                raise Conflict('minutes_already_signed', role=role.value)
+            if role is Role.CLERK and Role.PRESIDING_JUDGE.value not in signed:
+                raise Conflict('minutes_judge_signs_first')
+            db.execute('INSERT INTO minutes_signatures (hearing_id, role, username, at, sha256) VALUES (?, ?, ?, ?, ?)',
+                       (hearing_id, role.value, username, at, digest))
+            audit.append(db, hearing_id, username, 'minutes_signed', {'role': role.value, 'sha256': digest})
+        self.changed.emit(hearing_id)
+        return Signature(role, username, at, digest)
+
+    def corrections(self, hearing_id: int) -> list[Correction]:
+        with self._store.read() as db:
+            rows = db.execute('SELECT * FROM minutes_corrections WHERE hearing_id = ? ORDER BY id',
+                              (hearing_id,)).fetchall()
+        return [self._correction(r) for r in rows]
+
+    def request_correction(self, hearing_id: int, text: str, *, requested_by: str, role: Role | None) -> Correction:
+        """A correction asked for by the procurator, counsel or (through the clerk, or their own page: ``role``
+        None) a party; only of signed minutes."""
+        if role is not None and role not in MAY_ASK:
+            raise Forbidden('minutes_correction_who')
+        text = _text(text, 'text', MAX_TEXT)
+        if not self.frozen(hearing_id):
+            raise Conflict('minutes_not_signed')
+        at = _now()
+        with self._store.transaction() as db:
+            cursor = db.execute('INSERT INTO minutes_corrections (hearing_id, text, requested_by, requested_at)'
+                                ' VALUES (?, ?, ?, ?)', (hearing_id, text, requested_by, at))
+            correction_id = int(cursor.lastrowid or 0)
+            audit.append(db, hearing_id, requested_by, 'minutes_correction_requested',
+                         {'correction_id': correction_id, 'text': text})
+        self.changed.emit(hearing_id)
+        return self.correction(correction_id)
+
+    def correction(self, correction_id: int) -> Correction:
+        with self._store.read() as db:
+            row = db.execute('SELECT * FROM minutes_corrections WHERE id = ?', (correction_id,)).fetchone()
+        if row is None:
+            raise NotFound('correction_not_found', correction_id=correction_id)
+        return self._correction(row)
+
+    def decide(self, correction_id: int, *, accept: bool, reason: str | None, actor: str, role: Role) -> Correction:
+        """The presiding judge accepts the correction (it then stands at the end of the minutes, under both their
+        names) or refuses it with a reason, which is written in."""
+        if role is not Role.PRESIDING_JUDGE:
+            raise Forbidden('minutes_decide_who')
+        reason = _text(reason or '', 'reason', MAX_REASON) if not accept else ((reason or '').strip() or None)
+        if reason is not None and len(reason) > MAX_REASON:
+            raise InvalidInput('field_too_long', field='reason', max=MAX_REASON)
+        at = _now()
+        with self._store.transaction() as db:
+            row = db.execute('SELECT * FROM minutes_corrections WHERE id = ?', (correction_id,)).fetchone()
+            if row is None:
+                raise NotFound('correction_not_found', correction_id=correction_id)
+            if row['state'] != 'requested':
+                raise Conflict('correction_decided', state=row['state'])
+            state = 'accepted' if accept else 'refused'
+            db.execute('UPDATE minutes_corrections SET state = ?, reason = ?, decided_by = ?, decided_at = ?'
+                       ' WHERE id = ?', (state, reason, actor, at, correction_id))
+            audit.append(db, row['hearing_id'], actor, 'minutes_correction_decided',
+                         {'correction_id': correction_id, 'state': state, 'reason': reason})
+            hearing_id = int(row['hearing_id'])
+        self.changed.emit(hearing_id)
+        return self.correction(correction_id)
+
+    @staticmethod
+    def _correction(r: Any) -> Correction:
+        return Correction(id=r['id'], hearing_id=r['hearing_id'], text=r['text'], requested_by=r['requested_by'],
+                          requested_at=r['requested_at'], state=r['state'], reason=r['reason'],
+                          decided_by=r['decided_by'], decided_at=r['decided_at'])

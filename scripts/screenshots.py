@@ -6,7 +6,8 @@ Starts ``courtroom serve --demo`` on a free port with a throw-away data folder, 
 (``thuky``) and saves login.png, hearings.png, hearing.png, viewer.png and search.png; then, as the demo procurator
 (``kiemsatvien``), the presenting tools: bench-tools.png (the demo's treatment shown, its marks listed, a text
 callout typed), screen-side-by-side.png (the public screen with two statements side by side and the laser's dot)
-and screen-redacted.png (the public screen showing the demo's redacted page).
+and screen-redacted.png (the public screen showing the demo's redacted page); the case map; and, as the clerk
+again, minutes.png (the minutes typed by keyboard, each entry under its speaker).
 """
 
 from __future__ import annotations
@@ -161,6 +162,31 @@ def case_map(page: Page, screen: Page, out: Path) -> None:
     screen.screenshot(path=out / 'screen-case-map.png')
 
 
+def minutes(page: Page, out: Path) -> None:
+    """The clerk keeping the minutes by keyboard: Alt and the presiding judge's letter, the question, Enter; Alt and
+    the defendant's letter, the answer, Enter."""
+    page.goto('/login')
+    page.locator('input[type=text]').fill(CLERK)
+    page.locator('input[type=password]').fill(PASSWORD)
+    page.locator('input[type=password]').press('Enter')
+    expect(page.get_by_test_id('hearing-row').first).to_be_visible()
+    page.goto('/hearings/1/record')
+    expect(page.get_by_test_id('minutes-speaker').first).to_be_visible()
+    box = page.get_by_test_id('minutes-text')
+    defendant = page.locator('[data-testid=minutes-speaker][data-speaker^="participant:"]').first
+    letter = defendant.get_attribute('data-key') or 'a'
+    for key, text in (('a', 'Bị cáo có nhận được bản cáo trạng và quyết định đưa vụ án ra xét xử không?'),
+                      (letter, 'Thưa Hội đồng xét xử, bị cáo đã nhận đủ, ngày 02/11/2026.')):
+        box.press(f'Alt+{key.upper()}')
+        expect(page.locator(f'[data-testid=minutes-speaker][data-key={key}]')).to_have_attribute('aria-pressed', 'true')
+        box.fill(text)
+        box.press('Enter')
+        expect(page.get_by_test_id('minutes-text-shown').filter(has_text=text)).to_be_visible()
+    box.fill('Bị cáo có ý kiến gì')  # the defendant still chosen: the next words are often theirs too
+    settle(page)
+    page.screenshot(path=out / 'minutes.png')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--out', type=Path, default=ROOT / 'docs' / 'screenshots')
@@ -187,6 +213,7 @@ def main() -> None:
             screen.goto(public['url'].replace('http://localhost', 'http://127.0.0.1'))
             tools(context.new_page(), screen, args.out)
             case_map(context.new_page(), screen, args.out)
+            minutes(context.new_page(), args.out)
             browser.close()
     finally:
         server.terminate()
@@ -197,7 +224,7 @@ def main() -> None:
             server.wait()
         shutil.rmtree(data, ignore_errors=True)
     for name in ('login', 'hearings', 'hearing', 'viewer', 'search', 'bench-tools', 'screen-side-by-side',
-                 'screen-redacted', 'case-map', 'screen-case-map'):
+                 'screen-redacted', 'case-map', 'screen-case-map', 'minutes'):
         print(args.out / f'{name}.png')
 
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import asyncio
 
-from nicegui import run, ui
+from nicegui import app, run, ui
+from nicegui.events import GenericEventArguments
 
 from courtroom.court_time import format_datetime, format_time
 from courtroom.errors import CourtroomError
-from courtroom.minutes import MinutesEntry
+from courtroom.minutes import MinutesEntry, Speaker
 from courtroom.roles import Action, may, require
 from courtroom.users import User
 
 from ..services import Services
 from ..session import error_text, lang, t
+from ..texts.keys import PARTICIPANT_ROLE_KEYS, ROLE_KEYS
 from .components import testid
 
 KIND_ICON = {'clerk': 'edit_note', 'stage_changed': 'account_tree', 'published': 'slideshow',
@@ -35,6 +37,9 @@ class MinutesPanel:
         self.entries: list[MinutesEntry] | None = None
         self.people: dict[str, str] = {}  # username → name, set by the page when it loads
         self._reloading = asyncio.Lock()
+        self.speakers: list[Speaker] = []  # who may be named as speaking, each with a letter (SPEAKER_KEYS)
+        self.speaker: str | None = None  # the one chosen for the next entry
+        self.draft_key = f'minutes_draft_{hearing_id}'  # what is typed, kept as it is typed (app.storage.user)
 
         with testid(ui.card(), 'minutes-panel').classes('flex-1 min-w-0 p-0 gap-0'):
             with ui.row().classes('w-full items-center justify-between no-wrap gap-2 px-4 py-3 '
@@ -45,9 +50,19 @@ class MinutesPanel:
                 self.minutes_count = ui.label().classes('text-xs text-slate-500')
             if self.may_minutes:
                 with ui.column().classes('w-full gap-2 px-4 pt-3 pb-2'):
-                    self.minutes_text = testid(ui.textarea(placeholder=t('rec_minutes_placeholder')),
+                    # who speaks: a letter each (Alt+letter in the text), or a click
+                    self.speaker_box = testid(ui.row(), 'minutes-speakers').classes('w-full gap-1') \
+                        .props(f'role=group aria-label="{t("rec_minutes_speaker")}"')
+                    draft = app.storage.user.get(self.draft_key) or {}
+                    self.speaker = draft.get('speaker')
+                    self.minutes_text = testid(ui.textarea(placeholder=t('rec_minutes_placeholder'),
+                                                           value=draft.get('text', '')),
                                                'minutes-text').props('outlined autogrow maxlength=5000') \
                         .classes('w-full')
+                    self.minutes_text.on_value_change(self._keep_draft)
+                    self.minutes_text.on('keydown.enter.exact.prevent', self.write_minutes)
+                    self.minutes_text.on('keydown.alt.prevent', self._speaker_key, ['key', 'code'])
+                    self.minutes_text.on('keydown.esc', lambda: self.choose_speaker(None))
                     with ui.row().classes('w-full items-center justify-between no-wrap gap-2'):
                         ui.label(t('rec_minutes_hint')).classes('text-xs text-slate-500')
                         testid(ui.button(t('rec_minutes_write'), icon='edit_note', on_click=self.write_minutes),
@@ -84,6 +99,9 @@ class MinutesPanel:
                     ui.icon(KIND_ICON.get(entry.kind, 'info'), size='1.1rem').classes(
                         'shrink-0 mt-0.5 ' + ('text-amber-700' if clerk else 'text-slate-400'))
                     with ui.column().classes('gap-0 min-w-0 flex-1'):
+                        if entry.speaker is not None:
+                            testid(ui.label(speaker_name(entry.speaker)), 'minutes-speaker-shown') \
+                                .classes('text-sm font-semibold text-slate-900')
                         testid(ui.label(entry.text), 'minutes-text-shown').classes(
                             'text-sm whitespace-pre-wrap break-words '
                             + ('text-slate-900' if clerk else 'text-slate-700'))
@@ -92,21 +110,73 @@ class MinutesPanel:
         ui.run_javascript(f'(e => e && (e.scrollTop = e.scrollHeight))(getHtmlElement({self.minutes_box.id}))')
 
     async def write_minutes(self) -> None:
-        text = self.minutes_text.value or ''
+        text, speaker = self.minutes_text.value or '', self.speaker
         try:
             require(self.user.role, Action.KEEP_MINUTES)
-            await run.io_bound(lambda: self.services.minutes.write(self.hearing_id, text, author=self.user.username))
+            await run.io_bound(lambda: self.services.minutes.write(self.hearing_id, text, author=self.user.username,
+                                                                   speaker=speaker))
         except CourtroomError as e:
             ui.notify(error_text(e) if e.code != 'required_field' else t('rec_minutes_empty_text'), type='negative')
             return
-        self.minutes_text.value = ''
+        self.minutes_text.value = ''  # the speaker stays: the next words are often theirs too
         await self.reload_minutes()
+
+    def _keep_draft(self) -> None:
+        app.storage.user[self.draft_key] = {'text': self.minutes_text.value or '', 'speaker': self.speaker}
+
+    def _speaker_key(self, e: GenericEventArguments) -> None:
+        args = e.args if isinstance(e.args, dict) else {}
+        code = str(args.get('code') or '')  # KeyA…: the letter whatever the keyboard's layout and Alt make of it
+        letter = code[3:].lower() if code.startswith('Key') and len(code) == 4 else ''
+        chosen = next((s.key for s, key in zip(self.speakers, SPEAKER_KEYS, strict=False) if key == letter), None)
+        if chosen is not None:
+            self.choose_speaker(None if chosen == self.speaker else chosen)
+
+    def choose_speaker(self, key: str | None) -> None:
+        self.speaker = key
+        self._keep_draft()
+        self.render_speakers()
+
+    def render_speakers(self) -> None:
+        if not self.may_minutes:
+            return
+        self.speaker_box.clear()
+        with self.speaker_box:
+            for speaker, key in zip(self.speakers, SPEAKER_KEYS, strict=False):
+                on = speaker.key == self.speaker
+                label = f'{key.upper()} · {speaker_name(speaker)}'
+                testid(ui.button(label, on_click=lambda k=speaker.key: self.choose_speaker(
+                    None if k == self.speaker else k)), 'minutes-speaker') \
+                    .props(f'dense no-caps size=sm {"unelevated color=primary" if on else "outline color=grey-8"} '
+                           f'aria-pressed={"true" if on else "false"} data-key={key} data-speaker="{speaker.key}" '
+                           f'aria-keyshortcuts=Alt+{key.upper()}').classes('px-2')
 
 
     async def reload_minutes(self) -> None:
         async with self._reloading:  # one at a time: an older read never lands after a newer one
-            entries = await run.io_bound(self.services.minutes.entries, self.hearing_id, lang())
-            if entries is None or entries == self.entries:
+            m, h, language = self.services.minutes, self.hearing_id, lang()
+            loaded = await run.io_bound(lambda: (m.entries(h, language), m.speakers(h)))
+            if loaded is None:
+                return
+            entries, speakers = loaded
+            if speakers != self.speakers:
+                self.speakers = speakers
+                self.render_speakers()
+            if entries == self.entries:
                 return
             self.entries = entries
             self.render_minutes()
+
+
+# a letter per person who may speak, in the order the hearing lists them (E and F are left out: with Alt, a
+# browser's menus take them)
+SPEAKER_KEYS = 'abcdghijklmnopqrstuvwxyz'
+
+
+def speaker_name(speaker: Speaker) -> str:
+    """"Chủ tọa phiên tòa · Nguyễn Văn A": the title the person has in this hearing, then their name."""
+    if speaker.key.startswith('staff:') and speaker.role in ROLE_KEYS:
+        return f'{t(ROLE_KEYS[speaker.role])} · {speaker.name}'
+    if speaker.role in PARTICIPANT_ROLE_KEYS:
+        return f'{t(PARTICIPANT_ROLE_KEYS[speaker.role])} · {speaker.name}'
+    return speaker.name

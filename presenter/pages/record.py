@@ -16,6 +16,7 @@ from ..session import t
 from .components import testid
 from .hearing_page import hearing_for
 from .minutes_panel import MinutesPanel
+from .minutes_signing_panel import MinutesSigningPanel
 from .record_export import RecordExport
 from .record_labels import series_started, source_names, user_names
 from .recording_panel import RecordingPanel
@@ -66,6 +67,7 @@ class RecordPage:
                         stage_control(services, user, hearing.id)
                     self.recording_panel = RecordingPanel(services, user, hearing)
                     self.record_export = RecordExport(services, user, hearing)
+                    self.signing_panel = MinutesSigningPanel(services, user, hearing.id)
                 self.minutes_panel = MinutesPanel(services, user, hearing.id)
         self.record_export.build_dialog()
         ui.context.client.on_delete(self.record_export.cleanup)
@@ -78,11 +80,17 @@ class RecordPage:
         minutes = self.minutes_panel
         self.recording_panel.names, minutes.people = loaded
         # followed before the first load: a segment closed while the page loads is not missed
-        follow(s.minutes.changed, lambda hearing_id: minutes.reload_minutes() if hearing_id == h else None)
+        follow(s.minutes.changed, lambda hearing_id: self.on_minutes(hearing_id))
         follow(s.recordings.changed, lambda hearing_id: self.on_recording(hearing_id))
         follow(s.stages.changed, lambda change: minutes.reload_minutes() if change.hearing_id == h else None)
         await self.recording_panel.reload_recording()
         await minutes.reload_minutes()
+        await self.signing_panel.reload()
+
+    async def on_minutes(self, hearing_id: int) -> None:
+        if hearing_id == self.hearing.id:  # an entry, a signature or a correction
+            await self.minutes_panel.reload_minutes()
+            await self.signing_panel.reload()
 
     async def on_recording(self, hearing_id: int) -> None:
         if hearing_id == self.hearing.id:

@@ -116,7 +116,7 @@ class Minutes:
     def write(self, hearing_id: int, text: str, *, author: str, speaker: str | None = None) -> int:
         """The clerk's entry, exactly as written (kept verbatim; only its ends are trimmed), with who is speaking
         (``participant:{id}`` or ``staff:{username}``, of this hearing); audited. Its id."""
-        text = _entry_text(text)
+        text = verbatim(text)
         at = datetime.now(UTC).isoformat(timespec='microseconds')  # as precise as the audit log it merges with
         with self._store.transaction() as db:
             if db.execute('SELECT 1 FROM hearings WHERE id = ?', (hearing_id,)).fetchone() is None:
@@ -141,7 +141,7 @@ class Minutes:
                 raise NotFound('minutes_entry_not_found', entry_id=entry_id)
             hearing_id = int(row['hearing_id'])
             _not_signed(db, hearing_id)
-            new_text = _entry_text(text) if text is not None else row['text']
+            new_text = verbatim(text) if text is not None else row['text']
             new_speaker = speaker if speaker_given else row['speaker']
             _check_speaker(db, hearing_id, new_speaker)
             db.execute('UPDATE minutes SET text = ?, speaker = ?, edited_at = ? WHERE id = ?',
@@ -253,13 +253,14 @@ class Minutes:
         return out
 
 
-def _entry_text(text: str) -> str:
-    text = (text or '').strip()
-    if not text:
-        raise InvalidInput('required_field', field='text')
-    if len(text) > MAX_TEXT:
-        raise InvalidInput('field_too_long', field='text', max=MAX_TEXT)
-    return text
+def verbatim(value: str | None, field: str = 'text', limit: int = MAX_TEXT) -> str:
+    """Words kept as written (only their ends trimmed), not empty, not too long: refused naming the field."""
+    value = (value or '').strip()
+    if not value:
+        raise InvalidInput('required_field', field=field)
+    if len(value) > limit:
+        raise InvalidInput('field_too_long', field=field, max=limit)
+    return value
 
 
 def _not_signed(db: Any, hearing_id: int) -> None:

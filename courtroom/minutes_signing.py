@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import audit
-from .errors import Conflict, Forbidden, InvalidInput, NotFound
+from .errors import Conflict, Forbidden, NotFound
 from .events import Event
-from .minutes import MAX_TEXT, Minutes
+from .minutes import Minutes, verbatim
 from .roles import Role
 from .store import Store
 
@@ -58,15 +58,6 @@ class Correction:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec='microseconds')
-
-
-def _text(value: str, field: str, limit: int) -> str:
-    value = (value or '').strip()
-    if not value:
-        raise InvalidInput('required_field', field=field)
-    if len(value) > limit:
-        raise InvalidInput('field_too_long', field=field, max=limit)
-    return value
 
 
 class MinutesSigning:
@@ -116,7 +107,7 @@ class MinutesSigning:
         None) a party; only of signed minutes."""
         if role is not None and role not in MAY_ASK:
             raise Forbidden('minutes_correction_who')
-        text = _text(text, 'text', MAX_TEXT)
+        text = verbatim(text)
         if not self.frozen(hearing_id):
             raise Conflict('minutes_not_signed')
         at = _now()
@@ -141,9 +132,7 @@ class MinutesSigning:
         names) or refuses it with a reason, which is written in."""
         if role is not Role.PRESIDING_JUDGE:
             raise Forbidden('minutes_decide_who')
-        reason = _text(reason or '', 'reason', MAX_REASON) if not accept else ((reason or '').strip() or None)
-        if reason is not None and len(reason) > MAX_REASON:
-            raise InvalidInput('field_too_long', field='reason', max=MAX_REASON)
+        reason = verbatim(reason, 'reason', MAX_REASON) if not accept or (reason or '').strip() else None
         at = _now()
         with self._store.transaction() as db:
             row = db.execute('SELECT * FROM minutes_corrections WHERE id = ?', (correction_id,)).fetchone()

@@ -1,5 +1,6 @@
 """The demo case: its numbers and panel (``DEMO_CASE``), the people in it and the letterheads of the
-agencies that wrote its documents. Everything here is invented.
+agencies that wrote its documents. Everything here is invented; the institutions are named as they are since
+1/7/2025 (district courts and procuracies became regional ones, "khu vực"; district police are no more).
 """
 
 from __future__ import annotations
@@ -8,15 +9,15 @@ DEMO_CASE: dict = {
     'case_number': '125/2026/HSST',
     'title': 'Vụ án Nguyễn Văn Hải — Trộm cắp tài sản',
     'short_title': 'Vụ án Trộm cắp tài sản',
-    'court': 'Tòa án nhân dân quận Ba Đình, Hà Nội',
-    'procuracy': 'Viện kiểm sát nhân dân quận Ba Đình',
-    'investigating_agency': 'Cơ quan Cảnh sát điều tra Công an quận Ba Đình',
+    'court': 'Tòa án nhân dân khu vực 1 - Hà Nội',
+    'procuracy': 'Viện kiểm sát nhân dân khu vực 1 - Hà Nội',
+    'investigating_agency': 'Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội',
     'procedure': 'first_instance',  # sơ thẩm
     'public': True,  # xét xử công khai
     'online': True,  # phiên tòa trực tuyến, điểm cầu thành phần tại trại tạm giam
     'hearing_date': '2026-04-15',
     'hearing_time': '08:00',
-    'indictment_number': '118/CT-VKSBĐ',
+    'indictment_number': '118/CT-VKSKV1',
     'indictment_date': '2026-03-20',
     'trial_decision_number': '130/2026/QĐXXST-HS',
     'charges': [
@@ -44,13 +45,13 @@ DEMO_CASE: dict = {
 
 
 NATION = ['**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**', '**Độc lập - Tự do - Hạnh phúc**', '--- 168']
-CQDT = ['CÔNG AN QUẬN BA ĐÌNH', '**CƠ QUAN CẢNH SÁT ĐIỀU TRA**', '---']
-VKS = ['VIỆN KSND THÀNH PHỐ HÀ NỘI', '**VIỆN KIỂM SÁT NHÂN DÂN**', '**QUẬN BA ĐÌNH**', '---']
-TOA = ['TÒA ÁN NHÂN DÂN', '**QUẬN BA ĐÌNH**', '**THÀNH PHỐ HÀ NỘI**', '---']
+CQDT = ['CÔNG AN THÀNH PHỐ HÀ NỘI', '**CƠ QUAN CẢNH SÁT ĐIỀU TRA**', '---']
+VKS = ['VIỆN KSND THÀNH PHỐ HÀ NỘI', '**VIỆN KIỂM SÁT NHÂN DÂN**', '**KHU VỰC 1 - HÀ NỘI**', '---']
+TOA = ['TÒA ÁN NHÂN DÂN', '**KHU VỰC 1**', '**THÀNH PHỐ HÀ NỘI**', '---']
 
 DEFENDANT_BIO = (
     '**Nguyễn Văn Hải**, sinh ngày 14 tháng 5 năm 1995 tại tỉnh Hà Nam; nơi thường trú: xóm 4, xã Thanh Hà, '
-    'tỉnh Hà Nam; chỗ ở hiện nay: phòng 204 nhà số 18 ngõ 158 phố Ngọc Hà, phường Đội Cấn, quận Ba Đình, '
+    'tỉnh Ninh Bình; chỗ ở hiện nay: phòng 204 nhà số 18 ngõ 158 phố Ngọc Hà, phường Ngọc Hà, '
     'thành phố Hà Nội; nghề nghiệp: lao động tự do; trình độ văn hóa: 9/12; dân tộc: Kinh; giới tính: nam; '
     'tôn giáo: không; quốc tịch: Việt Nam; con ông Nguyễn Văn Tư và bà Đặng Thị Hoa; chưa có vợ, con.'
 )
@@ -62,4 +63,4 @@ CRIMINAL_RECORD = (
 
 
 OFFICER, RECORDER = 'Đinh Quốc Khánh', 'Mai Xuân Trường'
-ROOM = 'phòng làm việc Cơ quan Cảnh sát điều tra Công an quận Ba Đình, số 5 phố Liễu Giai, Hà Nội'
+ROOM = 'phòng làm việc Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội, số 5 phố Liễu Giai, Hà Nội'

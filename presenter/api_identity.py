@@ -102,21 +102,21 @@ def identity_routes(router: APIRouter, services: Services, current_user: Callabl
                 responses={200: {'content': {'image/jpeg': {}, 'image/png': {}}}})
     def identity_face(participant_id: int, user: Authed) -> Response:
         """The participant's face as their lobby page last sent it (in the last 15 s), for the clerk."""
-        require(user.role, Action.ADMIT)
-        services.participants.get(participant_id)
-        kept = latest_face(participant_id)
-        if kept is None:
-            raise NotFound('no_face', seconds=int(FACE_FRESH_S))
-        return Response(kept[0], media_type=kept[1], headers={'Cache-Control': 'no-store'})
+        return kept_picture(user, participant_id, latest_face, NotFound('no_face', seconds=int(FACE_FRESH_S)))
 
     @router.get('/participants/{participant_id}/identity/still', tags=['hybrid'],
                 responses={200: {'content': {'image/jpeg': {}, 'image/png': {}}}})
     def identity_still(participant_id: int, user: Authed) -> Response:
         """The latest still of the participant's card, held in memory only (never stored), for the clerk."""
+        return kept_picture(user, participant_id, latest_still, NotFound('no_identity_still'))
+
+    def kept_picture(user: User, participant_id: int, latest: Callable[[int], tuple[bytes, str] | None],
+                     missing: NotFound) -> Response:
+        """A picture held in memory for those who admit (never cached by the browser), or ``missing``."""
         require(user.role, Action.ADMIT)
         services.participants.get(participant_id)
-        kept = latest_still(participant_id)
+        kept = latest(participant_id)
         if kept is None:
-            raise NotFound('no_identity_still')
+            raise missing
         return Response(kept[0], media_type=kept[1], headers={'Cache-Control': 'no-store'})
 

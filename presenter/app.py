@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -46,6 +47,8 @@ def serve(settings: Settings, *, demo_data: bool = False, tls_cert: Path | None 
           tls_key: Path | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
     log_redaction.install()
+    if demo_data and settings.court == Settings().court:  # the demo case's court, unless COURTROOM_COURT names one
+        settings = dataclasses.replace(settings, court=demo.DEMO_CASE['court'])
     services = build_services(settings)
     # browser sessions live in the data folder, not in whatever folder the server was started from
     Storage.path = (settings.data_dir / 'sessions').resolve()

@@ -14,7 +14,7 @@ def doc_cover(pdf: Pdf, entries: list[dict], total_bl: int) -> None:
     inner = frame + (5, 5, -5, -5)  # noqa: RUF005 (Rect arithmetic)
     page.draw_rect(inner, color=BLACK, width=0.7)
     pdf.y = 90
-    pdf.center('TÒA ÁN NHÂN DÂN QUẬN BA ĐÌNH', size=13, after=0)
+    pdf.center('TÒA ÁN NHÂN DÂN KHU VỰC 1 - HÀ NỘI', size=13, after=0)
     pdf.center('THÀNH PHỐ HÀ NỘI', size=13, after=60)
     pdf.center('HỒ SƠ VỤ ÁN HÌNH SỰ', size=26, after=4)
     pdf.center('SƠ THẨM', size=16, after=30)
@@ -25,7 +25,7 @@ def doc_cover(pdf: Pdf, entries: list[dict], total_bl: int) -> None:
         ('Tội danh', 'Trộm cắp tài sản — khoản 1 Điều 173 Bộ luật Hình sự'),
         ('Bị hại', 'Trần Thị Mai'),
         ('Người làm chứng', 'Lê Văn Bình, Phạm Thu Hà'),
-        ('Cáo trạng', f'Số {c["indictment_number"]} ngày 20/3/2026 của VKSND quận Ba Đình'),
+        ('Cáo trạng', f'Số {c["indictment_number"]} ngày 20/3/2026 của VKSND khu vực 1 - Hà Nội'),
         ('Hội đồng xét xử', f'Thẩm phán chủ tọa {c["trial_panel"]["presiding_judge"]}; Hội thẩm nhân dân '
                             f'{c["trial_panel"]["assessors"][0]}, {c["trial_panel"]["assessors"][1]}'),
         ('Ngày xét xử', '15/4/2026, 08 giờ 00 — xét xử công khai, trực tuyến'),

@@ -17,11 +17,12 @@ from ..writer import Pdf
 def doc_photos(pdf: Pdf) -> int:
     """The photo book of the physical exhibits; returns the 0-based index of its image-only page."""
     pdf.new_page()
-    pdf.header([*CQDT, 'Số: 07/BA-ĐCS'], [*NATION, '__Ba Đình, ngày 11 tháng 01 năm 2026__'])
+    pdf.header([*CQDT, 'Số: 07/BA-ĐCS'], [*NATION, '__Hà Nội, ngày 11 tháng 01 năm 2026__'])
     pdf.center('BẢN ẢNH VẬT CHỨNG', size=16, after=2)
     pdf.center('Vụ Trộm cắp tài sản xảy ra ngày 08/01/2026 tại số 15 phố Đội Cấn', size=11, style='i', after=10)
     pdf.para('Thực hiện Quyết định khởi tố vụ án hình sự số 09/QĐ-ĐCS ngày 10/01/2026, hồi 09 giờ 00 phút ngày '
-             '11/01/2026 tại kho vật chứng Công an quận Ba Đình, Đội Kỹ thuật hình sự đã tiến hành chụp ảnh các vật '
+             '11/01/2026 tại kho vật chứng Công an thành phố Hà Nội, Đội Kỹ thuật hình sự đã tiến hành chụp ảnh các '
+             'vật '
              'chứng thu giữ trong vụ án. Ảnh được chụp bằng máy ảnh kỹ thuật số, có đặt thước tỷ lệ và thẻ đánh số '
              'vật chứng. Bản ảnh gồm các ảnh sau:')
     pdf.table([40, 80, 250, 80], [
@@ -33,7 +34,7 @@ def doc_photos(pdf: Pdf) -> int:
         ['5', 'Ảnh số 5', 'Biển kiểm soát 29B1-123.45 thu giữ tại phòng trọ (bản chụp)', 'VC-01'],
     ], aligns=['center', 'center', 'left', 'center'])
     pdf.para('Người chụp ảnh: Trung úy Vương Đức Mạnh — cán bộ Đội Kỹ thuật hình sự. Người chứng kiến: ông Lê '
-             'Quang Hưng, tổ trưởng tổ dân phố số 3, phường Đội Cấn.', after=14)
+             'Quang Hưng, tổ trưởng tổ dân phố số 3, phường Ngọc Hà.', after=14)
     pdf.signatures([['**NGƯỜI CHỨNG KIẾN**', '~', '', '**Lê Quang Hưng**'],
                     ['**NGƯỜI CHỤP ẢNH**', '~', '', '**Vương Đức Mạnh**']])
     photos = [
@@ -81,7 +82,7 @@ def doc_expert(pdf: Pdf) -> None:
     pdf.center('(Giám định số khung, số máy; dấu vết công cụ; dữ liệu điện tử)', size=11, style='i', after=10)
     pdf.bookmark('1. Căn cứ và yêu cầu giám định')
     pdf.para('**1. Căn cứ giám định:** Quyết định trưng cầu giám định số 14/QĐ-ĐCS ngày 12/01/2026 của Cơ quan Cảnh '
-             'sát điều tra Công an quận Ba Đình; Luật Giám định tư pháp năm 2012 (sửa đổi, bổ sung năm 2020).')
+             'sát điều tra Công an thành phố Hà Nội; Luật Giám định tư pháp năm 2012 (sửa đổi, bổ sung năm 2020).')
     pdf.para('**2. Người giám định:** Thiếu tá Hà Minh Đức và Đại úy Trịnh Thị Thu, giám định viên kỹ thuật hình '
              'sự, Phòng Kỹ thuật hình sự Công an thành phố Hà Nội.')
     pdf.para('**3. Yêu cầu giám định:** (a) số khung, số máy của xe mô tô biển kiểm soát 29B1-123.45 có bị đục sửa '
@@ -119,7 +120,7 @@ def doc_expert(pdf: Pdf) -> None:
         'Tệp video trong USB (mẫu D1) không bị cắt ghép, chỉnh sửa nội dung.',
     ):
         pdf.para(f'- {text}', left=14, indent=0, after=2)
-    pdf.para('Kết luận giám định được lập thành 03 bản, gửi Cơ quan Cảnh sát điều tra Công an quận Ba Đình 02 bản, '
+    pdf.para('Kết luận giám định được lập thành 03 bản, gửi Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội 02 bản, '
              'lưu 01 bản. Các mẫu vật sau giám định được niêm phong và hoàn trả cơ quan trưng cầu.', before=4, after=14)
     pdf.signatures([
         ['**GIÁM ĐỊNH VIÊN**', '~', '', '**Hà Minh Đức**'],
@@ -130,13 +131,13 @@ def doc_expert(pdf: Pdf) -> None:
 
 def doc_valuation(pdf: Pdf) -> None:
     pdf.new_page()
-    pdf.header(['UBND QUẬN BA ĐÌNH', '**HỘI ĐỒNG ĐỊNH GIÁ TÀI SẢN**', '**TRONG TỐ TỤNG HÌNH SỰ**', '---',
-                'Số: 12/KL-HĐĐG'], [*NATION, '__Ba Đình, ngày 20 tháng 01 năm 2026__'])
+    pdf.header(['UBND THÀNH PHỐ HÀ NỘI', '**HỘI ĐỒNG ĐỊNH GIÁ TÀI SẢN**', '**TRONG TỐ TỤNG HÌNH SỰ**', '---',
+                'Số: 12/KL-HĐĐG'], [*NATION, '__Hà Nội, ngày 20 tháng 01 năm 2026__'])
     pdf.center('KẾT LUẬN ĐỊNH GIÁ TÀI SẢN', size=16, after=10)
     pdf.para('Căn cứ Nghị định số 30/2018/NĐ-CP ngày 07/3/2018 của Chính phủ quy định chi tiết việc thành lập và hoạt '
              'động của Hội đồng định giá tài sản; trình tự, thủ tục định giá tài sản trong tố tụng hình sự;')
-    pdf.para('Căn cứ Yêu cầu định giá tài sản số 10/YC-ĐCS ngày 12/01/2026 của Cơ quan Cảnh sát điều tra Công an quận '
-             'Ba Đình, Hội đồng định giá đã tiến hành định giá tài sản vào hồi 09 giờ 00 phút ngày 20/01/2026.')
+    pdf.para('Căn cứ Yêu cầu định giá tài sản số 10/YC-ĐCS ngày 12/01/2026 của Cơ quan Cảnh sát điều tra Công an thành '
+             'phố Hà Nội, Hội đồng định giá đã tiến hành định giá tài sản vào hồi 09 giờ 00 phút ngày 20/01/2026.')
     pdf.para('**Phương pháp định giá:** phương pháp so sánh, trên cơ sở khảo sát giá thị trường của tài sản cùng '
              'loại, cùng năm sản xuất, có tỷ lệ chất lượng còn lại tương đương tại thời điểm ngày 08/01/2026.')
     pdf.para('**Kết quả định giá:**', before=2, after=4, keep_next=80)
@@ -158,11 +159,11 @@ def doc_valuation(pdf: Pdf) -> None:
 
 def doc_scene_photos(pdf: Pdf) -> None:
     pdf.new_page()
-    pdf.header([*CQDT, 'Số: 02/BA-KNHT'], [*NATION, '__Ba Đình, ngày 09 tháng 01 năm 2026__'])
+    pdf.header([*CQDT, 'Số: 02/BA-KNHT'], [*NATION, '__Hà Nội, ngày 09 tháng 01 năm 2026__'])
     pdf.center('BẢN ẢNH HIỆN TRƯỜNG', size=16, after=2)
     pdf.center('(Kèm theo Biên bản khám nghiệm hiện trường số 02/BB-KNHT)', size=11, style='i', after=10)
     pdf.para('Bản ảnh gồm 08 ảnh, chụp hồi 00 giờ 20 phút đến 01 giờ 10 phút ngày 09/01/2026 tại vỉa hè trước nhà số '
-             '15 phố Đội Cấn, phường Đội Cấn, quận Ba Đình, thành phố Hà Nội. Các biển số màu vàng đánh dấu vị trí dấu '
+             '15 phố Đội Cấn, phường Ngọc Hà, thành phố Hà Nội. Các biển số màu vàng đánh dấu vị trí dấu '
              'vết; mốc cố định là cột điện ĐC-27.')
     captions = [
         'Toàn cảnh hiện trường nhìn từ hướng phố Liễu Giai.',
@@ -185,10 +186,11 @@ def doc_scene_photos(pdf: Pdf) -> None:
 
 def doc_camera_stills(pdf: Pdf) -> None:
     pdf.new_page()
-    pdf.header([*CQDT, 'Số: 03/BB-XXDL'], [*NATION, '__Ba Đình, ngày 09 tháng 01 năm 2026__'])
+    pdf.header([*CQDT, 'Số: 03/BB-XXDL'], [*NATION, '__Hà Nội, ngày 09 tháng 01 năm 2026__'])
     pdf.center('BIÊN BẢN XEM XÉT DỮ LIỆU ĐIỆN TỬ', size=15, after=2)
     pdf.center('(Trích xuất hình ảnh từ camera an ninh CAM 02)', size=11, style='i', after=10)
-    pdf.para('Hồi 10 giờ 00 phút ngày 09/01/2026, tại trụ sở Cơ quan Cảnh sát điều tra Công an quận Ba Đình, Điều tra '
+    pdf.para('Hồi 10 giờ 00 phút ngày 09/01/2026, tại trụ sở Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội, '
+             'Điều tra '
              'viên Đinh Quốc Khánh cùng Kiểm sát viên Lý Thu Trang tiến hành xem xét tệp video CAM02_20260108_2200.mp4 '
              'do chị Phạm Thu Hà giao nộp. Tệp có thời lượng 30 phút, độ phân giải 320 x 240, ghi từ 22 giờ 00 phút '
              'đến 22 giờ 30 phút ngày 08/01/2026. Kết quả xem xét, trích xuất các khung hình như sau:')

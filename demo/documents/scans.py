@@ -9,15 +9,16 @@ from ..typeset import LEFT, PAGE_W, RIGHT
 def scan_pages(bl_first: int) -> list[tuple[bytes, str]]:
     """Scanned, image-only pages: the victim's report, the scene examination with its sketch, the seizure record."""
     pages: list[tuple[bytes, str]] = []
-    header = (['CÔNG AN QUẬN BA ĐÌNH', '**CƠ QUAN CSĐT**', '---'],
+    header = (['CÔNG AN TP HÀ NỘI', '**CƠ QUAN CSĐT**', '---'],
               ['**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**', '**Độc lập - Tự do - Hạnh phúc**', '---'])
 
     s = Scan(bl_first, seed=101)
     s.header(['', '', ''], header[1])
     s.center('ĐƠN TRÌNH BÁO', size=15, after=2)
     s.center('(V/v: mất trộm xe mô tô và điện thoại di động)', size=11, style='i', after=10)
-    s.para('Kính gửi: Công an phường Đội Cấn, quận Ba Đình, thành phố Hà Nội.', style='b', indent=40)
-    s.para('Tôi tên là Trần Thị Mai, sinh năm 1990, trú tại số 15 phố Đội Cấn, phường Đội Cấn, quận Ba Đình. Tôi xin '
+    s.para('Kính gửi: Công an phường Ngọc Hà, thành phố Hà Nội.', style='b', indent=40)
+    s.para('Tôi tên là Trần Thị Mai, sinh năm 1990, trú tại số 15 phố Đội Cấn, phường Ngọc Hà, thành phố Hà Nội. '
+           'Tôi xin '
            'trình báo sự việc như sau: khoảng 22 giờ 10 phút ngày 08/01/2026, tôi để xe mô tô Honda Air Blade màu đỏ '
            'đen, biển kiểm soát 29B1-123.45 trước cửa nhà, đã khóa cổ xe. Đến khoảng 22 giờ 40 phút tôi ra thì không '
            'thấy xe. Trong cốp xe có 01 điện thoại Samsung Galaxy A54 màu tím.')
@@ -34,11 +35,14 @@ def scan_pages(bl_first: int) -> list[tuple[bytes, str]]:
     pages.append((s.jpeg(), 'Đơn trình báo của chị Trần Thị Mai'))
 
     s = Scan(bl_first + 1, seed=102)
-    s.header(header[0] + ['Số: 02/BB-KNHT'], header[1] + ['__Ba Đình, ngày 09 tháng 01 năm 2026__'])
+    s.header(header[0] + ['Số: 02/BB-KNHT'], header[1] + ['__Hà Nội, ngày 09 tháng 01 năm 2026__'])
     s.center('BIÊN BẢN KHÁM NGHIỆM HIỆN TRƯỜNG', size=14, after=10)
-    s.para('Hồi 00 giờ 15 phút ngày 09/01/2026, tại vỉa hè trước nhà số 15 phố Đội Cấn, phường Đội Cấn, quận Ba Đình, '
-           'Cơ quan Cảnh sát điều tra Công an quận Ba Đình tiến hành khám nghiệm hiện trường vụ mất trộm xe mô tô do '
-           'chị Trần Thị Mai trình báo, với sự tham gia của Viện kiểm sát nhân dân quận Ba Đình và người chứng kiến.')
+    s.para('Hồi 00 giờ 15 phút ngày 09/01/2026, tại vỉa hè trước nhà số 15 phố Đội Cấn, phường Ngọc Hà, thành phố '
+           'Hà Nội, '
+           'Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội tiến hành khám nghiệm hiện trường vụ mất trộm xe mô '
+           'tô do '
+           'chị Trần Thị Mai trình báo, với sự tham gia của Viện kiểm sát nhân dân khu vực 1 - Hà Nội và người '
+           'chứng kiến.')
     s.para('Hiện trường là đoạn vỉa hè lát gạch terrazzo rộng 3,2 m, chiều dài khu vực khám nghiệm 10 m. Lấy cột điện '
            'số ĐC-27 làm mốc cố định. Vị trí chị Mai dựng xe cách mốc 2,4 m về phía phố Liễu Giai, cách mép đường '
            '1,1 m. Tại vị trí dựng xe phát hiện 02 mảnh nhựa màu đen, kích thước 1,2 x 0,8 cm và 0,9 x 0,5 cm, nghi '
@@ -85,10 +89,11 @@ def scan_pages(bl_first: int) -> list[tuple[bytes, str]]:
     pages.append((s.jpeg(), 'Sơ đồ hiện trường'))
 
     s = Scan(bl_first + 3, seed=104)
-    s.header(header[0] + ['Số: 09/BB-TG'], header[1] + ['__Ba Đình, ngày 10 tháng 01 năm 2026__'])
+    s.header(header[0] + ['Số: 09/BB-TG'], header[1] + ['__Hà Nội, ngày 10 tháng 01 năm 2026__'])
     s.center('BIÊN BẢN THU GIỮ VẬT CHỨNG', size=14, after=10)
-    s.para('Hồi 17 giờ 30 phút ngày 10/01/2026, tại phòng 204 nhà số 18 ngõ 158 phố Ngọc Hà, phường Đội Cấn, quận Ba '
-           'Đình, Cơ quan Cảnh sát điều tra Công an quận Ba Đình tiến hành thu giữ vật chứng do Nguyễn Văn Hải chỉ '
+    s.para('Hồi 17 giờ 30 phút ngày 10/01/2026, tại phòng 204 nhà số 18 ngõ 158 phố Ngọc Hà, phường Ngọc Hà, thành '
+           'phố Hà Nội, Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội tiến hành thu giữ vật chứng do Nguyễn '
+           'Văn Hải chỉ '
            'nơi cất giấu, với sự chứng kiến của ông Lê Quang Hưng, tổ trưởng tổ dân phố số 3. Đồ vật thu giữ gồm:')
     for item in (
         '1. 01 xe mô tô Honda Air Blade 125, màu đỏ đen, không gắn biển kiểm soát, ổ khóa điện bị phá hỏng (VC-01);',
@@ -108,10 +113,11 @@ def scan_pages(bl_first: int) -> list[tuple[bytes, str]]:
     pages.append((s.jpeg(), 'Biên bản thu giữ vật chứng'))
 
     s = Scan(bl_first + 4, seed=105)
-    s.header(header[0] + ['Số: 04/BB-NDA'], header[1] + ['__Ba Đình, ngày 12 tháng 01 năm 2026__'])
+    s.header(header[0] + ['Số: 04/BB-NDA'], header[1] + ['__Hà Nội, ngày 12 tháng 01 năm 2026__'])
     s.center('BIÊN BẢN NHẬN DẠNG', size=14, after=2)
     s.center('(Nhận dạng qua ảnh)', size=11, style='i', after=10)
-    s.para('Hồi 09 giờ 00 phút ngày 12/01/2026, tại trụ sở Cơ quan Cảnh sát điều tra Công an quận Ba Đình, Điều tra '
+    s.para('Hồi 09 giờ 00 phút ngày 12/01/2026, tại trụ sở Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội, Điều '
+           'tra '
            'viên Đinh Quốc Khánh tổ chức cho người làm chứng Lê Văn Bình nhận dạng qua ảnh, với sự tham gia của Kiểm '
            'sát viên Lý Thu Trang và hai người chứng kiến.')
     s.para('Đưa ra nhận dạng 03 ảnh chân dung, cỡ 10 x 15 cm, của 03 người nam giới có độ tuổi, vóc dáng, trang phục '
@@ -128,24 +134,26 @@ def scan_pages(bl_first: int) -> list[tuple[bytes, str]]:
     decisions = [
         ('QUYẾT ĐỊNH KHỞI TỐ VỤ ÁN HÌNH SỰ', 'Số: 09/QĐ-ĐCS', 'ngày 10 tháng 01 năm 2026', [
             'Căn cứ Điều 143 và Điều 153 Bộ luật Tố tụng hình sự; xét thấy có dấu hiệu tội phạm "Trộm cắp tài sản" '
-            'xảy ra khoảng 22 giờ 14 phút ngày 08/01/2026 tại vỉa hè trước nhà số 15 phố Đội Cấn, phường Đội Cấn, quận '
-            'Ba Đình, thành phố Hà Nội,',
+            'xảy ra khoảng 22 giờ 14 phút ngày 08/01/2026 tại vỉa hè trước nhà số 15 phố Đội Cấn, phường Ngọc Hà, '
+            'thành '
+            'phố Hà Nội,',
             '**QUYẾT ĐỊNH:** Khởi tố vụ án hình sự "Trộm cắp tài sản" quy định tại khoản 1 Điều 173 Bộ luật Hình sự.',
-            'Quyết định này được gửi đến Viện kiểm sát nhân dân quận Ba Đình trong thời hạn 24 giờ kể từ khi ban hành.',
+            'Quyết định này được gửi đến Viện kiểm sát nhân dân khu vực 1 - Hà Nội trong thời hạn 24 giờ kể từ khi '
+            'ban hành.',
         ], 'Quyết định khởi tố vụ án hình sự'),
         ('LỆNH TẠM GIAM', 'Số: 17/LTG-ĐCS', 'ngày 19 tháng 01 năm 2026', [
             'Căn cứ Điều 113 và Điều 119 Bộ luật Tố tụng hình sự; căn cứ Quyết định khởi tố bị can số 11/QĐ-ĐCS ngày '
             '10/01/2026 đối với Nguyễn Văn Hải về tội "Trộm cắp tài sản",',
             '**RA LỆNH:** Tạm giam bị can Nguyễn Văn Hải, sinh ngày 14/5/1995, thời hạn 02 tháng kể từ ngày 19/01/2026 '
             'tại Trại tạm giam số 1 Công an thành phố Hà Nội.',
-            'Lệnh đã được Viện kiểm sát nhân dân quận Ba Đình phê chuẩn ngày 19/01/2026.',
+            'Lệnh đã được Viện kiểm sát nhân dân khu vực 1 - Hà Nội phê chuẩn ngày 19/01/2026.',
         ], 'Lệnh tạm giam'),
         ('QUYẾT ĐỊNH KHỞI TỐ BỊ CAN', 'Số: 11/QĐ-ĐCS', 'ngày 10 tháng 01 năm 2026', [
             'Căn cứ Điều 179 Bộ luật Tố tụng hình sự; xét thấy có đủ căn cứ xác định Nguyễn Văn Hải đã thực hiện hành '
             'vi lén lút chiếm đoạt tài sản của chị Trần Thị Mai vào tối ngày 08/01/2026 tại phố Đội Cấn,',
             '**QUYẾT ĐỊNH:** Khởi tố bị can đối với Nguyễn Văn Hải, sinh ngày 14/5/1995, về tội "Trộm cắp tài sản" quy '
             'định tại khoản 1 Điều 173 Bộ luật Hình sự.',
-            'Quyết định đã được Viện kiểm sát nhân dân quận Ba Đình phê chuẩn ngày 11/01/2026.',
+            'Quyết định đã được Viện kiểm sát nhân dân khu vực 1 - Hà Nội phê chuẩn ngày 11/01/2026.',
         ], 'Quyết định khởi tố bị can'),
         ('QUYẾT ĐỊNH TRƯNG CẦU GIÁM ĐỊNH', 'Số: 14/QĐ-ĐCS', 'ngày 12 tháng 01 năm 2026', [
             'Căn cứ Điều 205 và Điều 206 Bộ luật Tố tụng hình sự; để phục vụ công tác điều tra vụ án "Trộm cắp tài '
@@ -166,28 +174,29 @@ def scan_pages(bl_first: int) -> list[tuple[bytes, str]]:
             'Căn cứ Điều 110 Bộ luật Tố tụng hình sự; xét thấy có căn cứ cho rằng Nguyễn Văn Hải đã thực hiện hành vi '
             'trộm cắp tài sản và có dấu hiệu bỏ trốn, tiêu thụ tài sản,',
             '**QUYẾT ĐỊNH:** Giữ người trong trường hợp khẩn cấp đối với Nguyễn Văn Hải, sinh ngày 14/5/1995, chỗ ở: '
-            'phòng 204 nhà số 18 ngõ 158 phố Ngọc Hà, phường Đội Cấn, quận Ba Đình.',
-            'Quyết định được gửi Viện kiểm sát nhân dân quận Ba Đình kèm tài liệu liên quan để xét phê chuẩn.',
+            'phòng 204 nhà số 18 ngõ 158 phố Ngọc Hà, phường Ngọc Hà, thành phố Hà Nội.',
+            'Quyết định được gửi Viện kiểm sát nhân dân khu vực 1 - Hà Nội kèm tài liệu liên quan để xét phê chuẩn.',
         ], 'Quyết định giữ người trong trường hợp khẩn cấp'),
         ('QUYẾT ĐỊNH TẠM GIỮ', 'Số: 05/QĐTG-ĐCS', 'ngày 10 tháng 01 năm 2026', [
             'Căn cứ Điều 117 và Điều 118 Bộ luật Tố tụng hình sự,',
             '**QUYẾT ĐỊNH:** Tạm giữ Nguyễn Văn Hải trong thời hạn 03 ngày, kể từ 17 giờ 00 phút '
             'ngày 10/01/2026 đến 17 '
-            'giờ 00 phút ngày 13/01/2026, tại Nhà tạm giữ Công an quận Ba Đình.',
+            'giờ 00 phút ngày 13/01/2026, tại Nhà tạm giữ Công an thành phố Hà Nội.',
             'Người bị tạm giữ có quyền khiếu nại quyết định tạm giữ theo quy định của pháp luật.',
         ], 'Quyết định tạm giữ'),
         ('YÊU CẦU ĐỊNH GIÁ TÀI SẢN', 'Số: 10/YC-ĐCS', 'ngày 12 tháng 01 năm 2026', [
             'Căn cứ Điều 215 Bộ luật Tố tụng hình sự và Nghị định số 30/2018/NĐ-CP ngày 07/3/2018 của Chính phủ,',
-            '**YÊU CẦU:** Hội đồng định giá tài sản trong tố tụng hình sự quận Ba Đình định giá 01 xe mô tô Honda Air '
+            '**YÊU CẦU:** Hội đồng định giá tài sản trong tố tụng hình sự thành phố Hà Nội định giá 01 xe mô tô '
+            'Honda Air '
             'Blade 125 BKS 29B1-123.45 và 01 điện thoại di động Samsung Galaxy A54 tại thời điểm ngày 08/01/2026.',
-            'Kết luận định giá gửi về Cơ quan Cảnh sát điều tra Công an quận Ba Đình trước ngày 25/01/2026.',
+            'Kết luận định giá gửi về Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội trước ngày 25/01/2026.',
         ], 'Yêu cầu định giá tài sản'),
     ]
     for k, (title, number, date, paras, toc) in enumerate(decisions):
         s = Scan(bl_first + len(pages), seed=106 + k)
-        s.header(header[0] + [number], header[1] + [f'__Ba Đình, {date}__'])
+        s.header(header[0] + [number], header[1] + [f'__Hà Nội, {date}__'])
         s.center(title, size=14, after=4)
-        s.center('THỦ TRƯỞNG CƠ QUAN CẢNH SÁT ĐIỀU TRA CÔNG AN QUẬN BA ĐÌNH', size=11, after=12)
+        s.center('THỦ TRƯỞNG CƠ QUAN CẢNH SÁT ĐIỀU TRA CÔNG AN TP HÀ NỘI', size=11, after=12)
         for text in paras:
             s.para(text, after=6)
         s.y += 20

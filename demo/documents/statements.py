@@ -48,7 +48,7 @@ def _statement(pdf: Pdf, *, title: str, number: str, date: tuple[int, int, int],
                style='i', after=10)
     pdf.para(f'Hồi {start} ngày {d:02d} tháng {m:02d} năm {y}, tại {place}.')
     pdf.para('Chúng tôi gồm:', after=1)
-    pdf.para(f'Ông {officer} — Điều tra viên, Cơ quan Cảnh sát điều tra Công an quận Ba Đình;', left=14, indent=0,
+    pdf.para(f'Ông {officer} — Điều tra viên, Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội;', left=14, indent=0,
              after=1)
     pdf.para(f'Ông {recorder} — Cán bộ điều tra, người ghi biên bản;', left=14, indent=0, after=1)
     if counsel:
@@ -154,7 +154,7 @@ def doc_defendant(pdf: Pdf) -> int:
 
 
 def doc_victim(pdf: Pdf) -> None:
-    bio = ('**Trần Thị Mai**, sinh năm 1990; nơi cư trú: số 15 phố Đội Cấn, phường Đội Cấn, quận Ba Đình, thành '
+    bio = ('**Trần Thị Mai**, sinh năm 1990; nơi cư trú: số 15 phố Đội Cấn, phường Ngọc Hà, thành '
            'phố Hà Nội; nghề nghiệp: nhân viên văn phòng; số định danh cá nhân: 001190xxxxxx; số điện thoại liên '
            'hệ: 09xx xxx 315.')
     _statement(pdf, title='BIÊN BẢN GHI LỜI KHAI', number='03/BB-ĐCS', date=(9, 1, 2026), start='08 giờ 30 phút',
@@ -177,7 +177,7 @@ def doc_victim(pdf: Pdf) -> None:
         ('Sau khi phát hiện mất xe, chị đã làm gì?',
          'Tôi hỏi những người xung quanh thì anh Bình là bảo vệ tòa nhà bên cạnh nói có thấy một người đàn ông '
          'mặc áo khoác đen đi xe giống xe của tôi về hướng Liễu Giai. Tôi gọi điện vào số điện thoại của mình '
-         'nhưng không liên lạc được. Sau đó tôi đến Công an phường Đội Cấn trình báo.'),
+         'nhưng không liên lạc được. Sau đó tôi đến Công an phường Ngọc Hà trình báo.'),
         ('Chị có biết ai là người đã lấy tài sản của chị không?',
          'Tôi không biết. Ngày 10/01/2026 Cơ quan điều tra thông báo đã xác định được người lấy trộm xe là Nguyễn '
          'Văn Hải, tôi không quen biết người này.'),
@@ -191,7 +191,7 @@ def doc_victim(pdf: Pdf) -> None:
 
 
 def doc_witness_binh(pdf: Pdf) -> None:
-    bio = ('**Lê Văn Bình**, sinh năm 1978; nơi cư trú: số 6 ngõ 95 phố Vĩnh Phúc, quận Ba Đình, thành phố Hà Nội; '
+    bio = ('**Lê Văn Bình**, sinh năm 1978; nơi cư trú: số 6 ngõ 95 phố Vĩnh Phúc, phường Ngọc Hà, thành phố Hà Nội; '
            'nghề nghiệp: nhân viên bảo vệ tòa nhà văn phòng số 17 phố Đội Cấn.')
     _statement(pdf, title='BIÊN BẢN GHI LỜI KHAI', number='05/BB-ĐCS', date=(9, 1, 2026), start='14 giờ 00 phút',
                end='15 giờ 10 phút', place=ROOM, officer=OFFICER, recorder=RECORDER, role='người làm chứng',
@@ -217,7 +217,7 @@ def doc_witness_binh(pdf: Pdf) -> None:
 
 
 def doc_witness_ha(pdf: Pdf) -> None:
-    bio = ('**Phạm Thu Hà**, sinh năm 1985; nơi cư trú: số 20 phố Đội Cấn, phường Đội Cấn, quận Ba Đình, thành phố '
+    bio = ('**Phạm Thu Hà**, sinh năm 1985; nơi cư trú: số 20 phố Đội Cấn, phường Ngọc Hà, thành phố '
            'Hà Nội; nghề nghiệp: kinh doanh, chủ cửa hàng tạp hóa tại số 20 phố Đội Cấn.')
     _statement(pdf, title='BIÊN BẢN GHI LỜI KHAI', number='06/BB-ĐCS', date=(9, 1, 2026), start='15 giờ 30 phút',
                end='16 giờ 20 phút', place=ROOM, officer=OFFICER, recorder=RECORDER, role='người làm chứng',
@@ -248,7 +248,7 @@ def doc_biography(pdf: Pdf) -> None:
             ['Ngày, tháng, năm sinh', '14/5/1995'],
             ['Nơi sinh', 'Xã Thanh Hà, tỉnh Hà Nam'],
             ['Nơi thường trú', 'Xóm 4, xã Thanh Hà, tỉnh Hà Nam'],
-            ['Chỗ ở hiện nay', 'Phòng 204 nhà số 18 ngõ 158 phố Ngọc Hà, phường Đội Cấn, quận Ba Đình'],
+            ['Chỗ ở hiện nay', 'Phòng 204 nhà số 18 ngõ 158 phố Ngọc Hà, phường Ngọc Hà, thành phố Hà Nội'],
             ['Dân tộc / Tôn giáo / Quốc tịch', 'Kinh / Không / Việt Nam'],
             ['Trình độ văn hóa', '9/12'],
             ['Nghề nghiệp', 'Lao động tự do (phụ hồ)'],
@@ -269,7 +269,7 @@ def doc_biography(pdf: Pdf) -> None:
         'Từ năm 2011 đến năm 2018: đi làm thuê tại các xưởng may, xưởng cơ khí ở khu công nghiệp '
         'Đồng Văn, tỉnh Hà Nam.',
         'Từ năm 2019 đến tháng 8 năm 2025: lên Hà Nội làm phụ xe, bốc xếp hàng hóa, phụ hồ theo ngày; thuê trọ tại '
-        'nhiều nơi trên địa bàn quận Cầu Giấy và quận Ba Đình.',
+        'nhiều nơi trên địa bàn các phường Cầu Giấy và Ngọc Hà.',
         'Từ tháng 9 năm 2025 đến ngày bị bắt: làm phụ hồ không thường xuyên, thuê trọ tại ngõ 158 phố Ngọc Hà.',
     ):
         pdf.para(f'- {text}', left=10, indent=0)
@@ -280,7 +280,7 @@ def doc_biography(pdf: Pdf) -> None:
 
 
 def doc_victim_2(pdf: Pdf) -> None:
-    bio = ('**Trần Thị Mai**, sinh năm 1990; nơi cư trú: số 15 phố Đội Cấn, phường Đội Cấn, quận Ba Đình, thành '
+    bio = ('**Trần Thị Mai**, sinh năm 1990; nơi cư trú: số 15 phố Đội Cấn, phường Ngọc Hà, thành '
            'phố Hà Nội; nghề nghiệp: nhân viên văn phòng.')
     _statement(pdf, title='BIÊN BẢN GHI LỜI KHAI', number='19/BB-ĐCS', date=(15, 2, 2026), start='09 giờ 00 phút',
                end='09 giờ 50 phút', place=ROOM, officer=OFFICER, recorder=RECORDER, role='bị hại',
@@ -305,7 +305,7 @@ def doc_self_statement(pdf: Pdf) -> None:
     pdf.header(['', '', ''], NATION)
     pdf.center('BẢN TỰ KHAI', size=16, after=10)
     pdf.para('Tôi tên là Nguyễn Văn Hải, sinh ngày 14/5/1995, chỗ ở hiện nay: phòng 204 nhà số 18 ngõ 158 phố Ngọc '
-             'Hà, phường Đội Cấn, quận Ba Đình, thành phố Hà Nội. Nay tôi tự viết bản tự khai này trình bày sự việc '
+             'Hà, phường Ngọc Hà, thành phố Hà Nội. Nay tôi tự viết bản tự khai này trình bày sự việc '
              'như sau:')
     for text in (
         'Khoảng cuối tháng 12 năm 2025 tôi không có việc làm, tiền trọ còn nợ chủ nhà hai tháng, tôi nhiều lần vay '

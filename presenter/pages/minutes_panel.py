@@ -61,7 +61,7 @@ class MinutesPanel:
                         .classes('w-full')
                     self.minutes_text.on_value_change(self._keep_draft)
                     self.minutes_text.on('keydown.enter.exact.prevent', self.write_minutes)
-                    self.minutes_text.on('keydown.alt.prevent', self._speaker_key, ['key', 'code'])
+                    self.minutes_text.on('keydown.alt.exact.prevent', self._speaker_key, ['key', 'code'])  # not AltGr
                     self.minutes_text.on('keydown.esc', lambda: self.choose_speaker(None))
                     with ui.row().classes('w-full items-center justify-between no-wrap gap-2'):
                         ui.label(t('rec_minutes_hint')).classes('text-xs text-slate-500')
@@ -128,7 +128,8 @@ class MinutesPanel:
         args = e.args if isinstance(e.args, dict) else {}
         code = str(args.get('code') or '')  # KeyA…: the letter whatever the keyboard's layout and Alt make of it
         letter = code[3:].lower() if code.startswith('Key') and len(code) == 4 else ''
-        chosen = next((s.key for s, key in zip(self.speakers, SPEAKER_KEYS, strict=False) if key == letter), None)
+        chosen = next((s.key for s, key in zip(self.speakers, SPEAKER_KEYS, strict=False) if letter and key == letter),
+                      None)
         if chosen is not None:
             self.choose_speaker(None if chosen == self.speaker else chosen)
 
@@ -142,15 +143,16 @@ class MinutesPanel:
             return
         self.speaker_box.clear()
         with self.speaker_box:
-            for speaker, key in zip(self.speakers, SPEAKER_KEYS, strict=False):
+            for n, speaker in enumerate(self.speakers):
                 on = speaker.key == self.speaker
-                label = f'{key.upper()} · {speaker_name(speaker)}'
-                testid(ui.button(label, on_click=lambda k=speaker.key: self.choose_speaker(
-                    None if k == self.speaker else k)), 'minutes-speaker') \
+                key = SPEAKER_KEYS[n] if n < len(SPEAKER_KEYS) else ''  # beyond the letters: by click only
+                button = testid(ui.button(f'{key.upper()} · {speaker_name(speaker)}' if key else speaker_name(speaker),
+                                          on_click=lambda k=speaker.key: self.choose_speaker(
+                                              None if k == self.speaker else k)), 'minutes-speaker') \
                     .props(f'dense no-caps size=sm {"unelevated color=primary" if on else "outline color=grey-8"} '
-                           f'aria-pressed={"true" if on else "false"} data-key={key} data-speaker="{speaker.key}" '
-                           f'aria-keyshortcuts=Alt+{key.upper()}').classes('px-2')
-
+                           f'aria-pressed={"true" if on else "false"} data-speaker="{speaker.key}"').classes('px-2')
+                if key:
+                    button.props(f'data-key={key} aria-keyshortcuts=Alt+{key.upper()}')
 
     async def reload_minutes(self) -> None:
         async with self._reloading:  # one at a time: an older read never lands after a newer one

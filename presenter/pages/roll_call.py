@@ -70,14 +70,12 @@ class RollCall:
         self.render_conflicts()
 
     def on_face(self, participant_id: int) -> None:
-        """A waiting participant's page sent their face anew: the picture follows (the first one draws the card)."""
-        shown = self.faces.get(participant_id)
-        if shown is not None:
-            kept = latest_face(participant_id)
-            if kept is not None:
-                shown.set_source(data_url(kept))
-        elif any(p.id == participant_id and p.state is ParticipantState.WAITING for p in self.page.participants):
-            self.render()
+        """A waiting participant's page sent their face anew: the picture follows. Only the picture: drawing the
+        card again would drop what the clerk is typing in it."""
+        shown, kept = self.faces.get(participant_id), latest_face(participant_id)
+        if shown is not None and kept is not None:
+            shown.set_source(data_url(kept))
+            shown.set_visibility(True)
 
     def render(self) -> None:
         self.sections.clear()
@@ -115,10 +113,10 @@ class RollCall:
                 'w-full gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3') as card:
             card.props['data-participant-id'] = str(p.id)
             with ui.row().classes('w-full items-start justify-between no-wrap gap-2'):
-                face = latest_face(p.id)
-                if face is not None:  # as their camera sees them now, to compare with the card
-                    self.faces[p.id] = testid(ui.image(data_url(face)), 'lobby-face') \
-                        .classes('w-20 shrink-0 rounded').props(f'alt="{t("hybrid_live_face", name=p.name)}"')
+                face = latest_face(p.id)  # as their camera sees them now, to compare with the card
+                self.faces[p.id] = testid(ui.image(data_url(face) if face else ''), 'lobby-face') \
+                    .classes('w-20 shrink-0 rounded').props(f'alt="{t("hybrid_live_face", name=p.name)}"')
+                self.faces[p.id].set_visibility(face is not None)  # until their page sends one
                 with ui.column().classes('min-w-0 gap-0 grow'):
                     testid(ui.label(p.name), 'waiting-name').classes('text-sm font-semibold text-slate-900 truncate')
                     ui.label(role_label(p.role)).classes('text-xs text-slate-600')

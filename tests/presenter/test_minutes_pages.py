@@ -29,7 +29,7 @@ async def test_the_clerk_names_the_speaker_by_key_and_enters_with_enter(user: Us
     assert keys['a'] == 'staff:chutoa'  # the presiding judge first, then the other judges, the procurator, the clerk
     assert 'e' not in keys and 'f' not in keys  # Alt+E and Alt+F open the browser's menus
     box = user.find(marker='minutes-text')
-    box.trigger('keydown.alt.prevent', {'key': 'å', 'code': 'KeyA'})  # whatever Alt makes of the letter
+    box.trigger('keydown.alt.exact.prevent', {'key': 'å', 'code': 'KeyA'})  # whatever Alt makes of the letter
     await eventually(lambda: any(b.props['aria-pressed'] == 'true' and b.props['data-key'] == 'a'
                                  for b in user.find(marker='minutes-speaker').elements))
     box.type('Bị cáo có nhận được cáo trạng không?')

@@ -204,9 +204,11 @@ async def test_the_clerk_sees_a_waiting_participants_live_face_renewed(user: Use
     await open_page(user, 'clerk', hearing_id)
     await user.should_see(marker='waiting-name', content='Nguyễn Văn An')
     await user.should_not_see(marker='lobby-face')  # no picture from the lobby yet
+    card = user.find(marker='waiting-row').elements.pop()
     first, second = (b'\xff\xd8\xff' + bytes([n]) * 64 for n in (1, 2))
     keep_face(pid, first, 'image/jpeg', now=time.time() - 2)
     await user.should_see(marker='lobby-face')
+    assert user.find(marker='waiting-row').elements == {card}  # not drawn again: a note being typed in it stays
     face = user.find(marker='lobby-face').elements.pop()
     assert face.source == 'data:image/jpeg;base64,' + base64.b64encode(first).decode()
     assert face.props['alt'] == 'Hình Nguyễn Văn An từ camera lúc này'

@@ -19,9 +19,9 @@ from courtroom.participants import Participant, ParticipantState
 from courtroom.roles import Action, require
 from courtroom.users import User
 from media.evidence_store import EvidenceStore
-from media.qr_decode import MAX_STILL_BYTES, read_qr
+from media.qr_decode import MAX_STILL_BYTES, picture_type, read_qr
 
-from .identity_stills import FACE_FRESH_S, FACE_MAX_BYTES, keep_face, keep_still, latest_face, latest_still, media_type
+from .identity_stills import FACE_FRESH_S, FACE_MAX_BYTES, keep_face, keep_still, latest_face, latest_still
 from .services import Services
 
 
@@ -92,7 +92,7 @@ def identity_routes(router: APIRouter, services: Services, current_user: Callabl
         data = image.file.read(FACE_MAX_BYTES + 1)
         if len(data) > FACE_MAX_BYTES:
             raise TooLarge('still_too_large', size=len(data), max=FACE_MAX_BYTES)
-        kind = media_type(data)
+        kind = picture_type(data)
         if kind is None:
             raise UnsupportedType('still_not_image')
         keep_face(participant.id, data, kind)

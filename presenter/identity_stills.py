@@ -10,6 +10,7 @@ import time
 from collections import OrderedDict
 
 from courtroom.events import Event
+from media.qr_decode import picture_type
 
 _STILLS: OrderedDict[int, tuple[bytes, str]] = OrderedDict()  # participant id → (the latest still, its type)
 _FACES: OrderedDict[int, tuple[bytes, str, float]] = OrderedDict()  # participant id → (picture, type, when)
@@ -22,12 +23,6 @@ FACE_MAX_BYTES = 256 * 1024
 faces_changed: Event[int] = Event()  # a participant's face was renewed: their id
 
 
-def media_type(data: bytes) -> str | None:
-    """'image/jpeg' or 'image/png' by the picture's first bytes, None for anything else."""
-    return 'image/png' if data.startswith(b'\x89PNG\r\n\x1a\n') else 'image/jpeg' if data.startswith(b'\xff\xd8\xff') \
-        else None
-
-
 def latest_still(participant_id: int) -> tuple[bytes, str] | None:
     with _LOCK:
         return _STILLS.get(participant_id)
@@ -35,7 +30,7 @@ def latest_still(participant_id: int) -> tuple[bytes, str] | None:
 
 def keep_still(participant_id: int, data: bytes) -> None:
     with _LOCK:
-        _STILLS[participant_id] = (data, media_type(data) or 'image/jpeg')
+        _STILLS[participant_id] = (data, picture_type(data) or 'image/jpeg')
         _STILLS.move_to_end(participant_id)
         while len(_STILLS) > _KEEP:
             _STILLS.popitem(last=False)

@@ -21,9 +21,9 @@ from media.minutes_pdf import form_pdf
 from ..hearing_record import minutes_form_of
 from ..services import Services
 from ..session import error_text, lang, t
+from ..texts.keys import ROLE_KEYS
 from .components import testid
 
-SIGNER_KEYS = {'presiding_judge': 'sign_presiding_judge', 'clerk': 'sign_clerk'}  # SIGNING_ORDER's roles
 STATE_KEYS = {'requested': 'sign_state_requested', 'accepted': 'sign_state_accepted', 'refused': 'sign_state_refused'}
 
 
@@ -64,9 +64,9 @@ class MinutesSigningPanel:
         with self.body:
             for role in SIGNING_ORDER:
                 s = signed.get(role)
-                text = t('sign_done', who=t(SIGNER_KEYS[role.value]), name=self.names.get(s.username, s.username),
+                text = t('sign_done', who=t(ROLE_KEYS[role]), name=self.names.get(s.username, s.username),
                          time=format_datetime(s.at, self.zone, seconds=False)) if s else \
-                    t('sign_waiting', who=t(SIGNER_KEYS[role.value]))
+                    t('sign_waiting', who=t(ROLE_KEYS[role]))
                 with testid(ui.row(), 'signature').classes('w-full items-center no-wrap gap-2') as row:
                     row.props(f'data-role={role.value} data-signed={"true" if s else "false"}')
                     ui.icon('verified' if s else 'pending', size='1.1rem') \
@@ -74,7 +74,7 @@ class MinutesSigningPanel:
                     ui.label(text).classes('text-sm ' + ('text-slate-800' if s else 'text-slate-500'))
             next_signer = next((role for role in SIGNING_ORDER if role not in signed), None)
             if next_signer is not None and self.user.role is next_signer:
-                testid(ui.button(t('sign_button', who=t(SIGNER_KEYS[next_signer.value])), icon='draw',
+                testid(ui.button(t('sign_button', who=t(ROLE_KEYS[next_signer])), icon='draw',
                                  on_click=self.sign), 'sign-minutes').props('unelevated no-caps')
             with ui.row().classes('w-full gap-2'):
                 testid(ui.button(t('sign_pdf'), icon='picture_as_pdf', on_click=lambda: self.download('pdf')),

@@ -73,8 +73,6 @@ RECORD_TEXTS = Catalogue('presenter.texts.record', {
                          'place in the recording are added'),
     'rec_minutes_write': ('Ghi vào biên bản', 'Enter in the minutes'),
     'sign_title': ('Ký biên bản', 'Signing the minutes'),
-    'sign_presiding_judge': ('Chủ tọa phiên tòa', 'The presiding judge'),
-    'sign_clerk': ('Thư ký phiên tòa', 'The clerk'),
     'sign_done': ('{who} {name} đã ký lúc {time}', '{who} {name} signed at {time}'),
     'sign_waiting': ('{who} chưa ký', '{who} has not signed'),
     'sign_button': ('Ký biên bản ({who})', 'Sign the minutes ({who})'),

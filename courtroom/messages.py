@@ -269,6 +269,11 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'minutes_correction_who': ('Chỉ kiểm sát viên, người bào chữa và thư ký (thay đương sự) đề nghị sửa đổi, bổ sung '
                                'biên bản', 'Only the procurator, counsel and the clerk (for a party) ask for a '
                                'correction of the minutes'),
+    'minutes_participant_who': ('Chỉ người tham gia tố tụng đã tham gia phiên tòa (đương sự, người bào chữa, người '
+                                'đại diện, người làm chứng, người giám định, người phiên dịch) được xem biên bản và '
+                                'đề nghị sửa đổi, bổ sung', 'Only those who took part in the hearing as parties, '
+                                'counsel, representatives, witnesses, experts or interpreters read the minutes and '
+                                'ask for corrections'),
     'minutes_not_signed': ('Biên bản chưa được ký: đề nghị sửa đổi, bổ sung sau khi chủ tọa và thư ký đã ký',
                            'The minutes are not signed yet: ask for a correction once the presiding judge and the '
                            'clerk have signed'),

@@ -164,12 +164,17 @@ class Minutes:
             return _speakers(db, hearing_id)
 
     def entries(self, hearing_id: int, lang: Lang = 'vi') -> list[MinutesEntry]:
+        """The minutes: the typed entries and the system's, in time order. Once signed (the clerk signs last),
+        they end there: a participant opening their page afterwards to read them is in the audit log, not in the
+        minutes the two signed."""
         with self._store.read() as db:
             written = db.execute('SELECT at, author, text, id, speaker FROM minutes WHERE hearing_id = ? ORDER BY id',
                                  (hearing_id,)).fetchall()
             who = {s.key: s for s in _speakers(db, hearing_id, everyone=True)}
-            log = db.execute('SELECT at, actor, action, details FROM audit WHERE hearing_id = ? ORDER BY seq',
-                             (hearing_id,)).fetchall()
+            signed = db.execute("SELECT at FROM minutes_signatures WHERE hearing_id = ? AND role = 'clerk'",
+                                (hearing_id,)).fetchone()
+            log = db.execute('SELECT at, actor, action, details FROM audit WHERE hearing_id = ? AND at <= ?'
+                             ' ORDER BY seq', (hearing_id, signed[0] if signed else '9999')).fetchall()
             exhibits = {r[0]: (r[1], r[2], r[3]) for r in db.execute(
                 'SELECT id, label, title, bl_first FROM exhibits WHERE hearing_id = ?', (hearing_id,))}
             people = {r[0]: r[1] for r in db.execute('SELECT id, name FROM participants WHERE hearing_id = ?',

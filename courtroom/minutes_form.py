@@ -196,10 +196,13 @@ def build_form(*, court: str, hearing: Hearing, staff: Sequence[Member], names: 
         member = s.username if s else next((m.username for m in staff if m.role.value == role), '')
         boxes.append(SignatureBox(STAFF_TITLES.t(role, lang).upper(), names.get(member, member),
                                   w('signed', time=format_datetime(s.at, zone, seconds=False)) if s else w('unsigned')))
+    by_label = {f'participant:{p.id}': p for p in participants}
     fixes = []
     for c in corrections:
+        asker = by_label.get(c.requested_by)
         who = staff_line(c.requested_by, roles[c.requested_by]) if c.requested_by in roles else \
-            names.get(c.requested_by, c.requested_by)
+            f'{ROLE_TITLES.t(asker.role.value, lang)} {asker.name}' if asker else names.get(c.requested_by,
+                                                                                          c.requested_by)
         line = w('correction', who=who, time=format_datetime(c.requested_at, zone, seconds=False), text=c.text)
         outcome = w('pending') if c.state == 'requested' else \
             w('accepted', time=format_datetime(c.decided_at, zone, seconds=False)) if c.state == 'accepted' else \

@@ -16,11 +16,16 @@ from . import audit
 from .errors import Conflict, Forbidden, NotFound
 from .events import Event
 from .minutes import Minutes, verbatim
+from .participants import Participant, ParticipantRole
 from .roles import Role
 from .store import Store
 
 SIGNING_ORDER = (Role.PRESIDING_JUDGE, Role.CLERK)  # the judge checks and signs first, then the clerk
 MAY_ASK = frozenset({Role.PROCURATOR, Role.DEFENCE_COUNSEL, Role.CLERK})  # the clerk enters a party's request
+# the participants themselves, from their own page (art. 258(3): the participants in the proceedings, counsel and
+# those protecting the parties' interests); not an observer, the detention officer or the courtroom's PC
+PARTICIPANTS_MAY_ASK = frozenset(ParticipantRole) - {ParticipantRole.OBSERVER, ParticipantRole.DETENTION_OFFICER,
+                                                     ParticipantRole.COURTROOM}
 MAX_REASON = 2000
 
 
@@ -102,11 +107,28 @@ class MinutesSigning:
                               (hearing_id,)).fetchall()
         return [self._correction(r) for r in rows]
 
-    def request_correction(self, hearing_id: int, text: str, *, requested_by: str, role: Role | None) -> Correction:
-        """A correction asked for by the procurator, counsel or (through the clerk, or their own page: ``role``
-        None) a party; only of signed minutes."""
-        if role is not None and role not in MAY_ASK:
+    def request_correction(self, hearing_id: int, text: str, *, requested_by: str, role: Role) -> Correction:
+        """A correction asked for by the procurator or counsel, or entered by the clerk for a party; only of
+        signed minutes."""
+        if role not in MAY_ASK:
             raise Forbidden('minutes_correction_who')
+        return self._request(hearing_id, text, requested_by)
+
+    def may_read(self, participant: Participant) -> None:
+        """A participant reads the signed minutes, and asks for corrections, from their own page: one who took
+        part in the hearing (was let in) as a party, their counsel or representative, a witness, an expert or the
+        interpreter; once both have signed."""
+        if participant.role not in PARTICIPANTS_MAY_ASK or not participant.state.in_hearing:
+            raise Forbidden('minutes_participant_who')
+        if not self.frozen(participant.hearing_id):
+            raise Conflict('minutes_not_signed')
+
+    def request_as_participant(self, participant: Participant, text: str) -> Correction:
+        """A correction asked for by a participant from their own page (``may_read``)."""
+        self.may_read(participant)
+        return self._request(participant.hearing_id, text, f'participant:{participant.id}')
+
+    def _request(self, hearing_id: int, text: str, requested_by: str) -> Correction:
         text = verbatim(text)
         if not self.frozen(hearing_id):
             raise Conflict('minutes_not_signed')

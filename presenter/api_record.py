@@ -141,6 +141,22 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
         form = minutes_form_of(services, hearing_id, 'en' if lang == 'en' else 'vi')
         return Response(form_docx(form), media_type=DOCX, headers=_download(hearing_id, 'docx'))
 
+    @router.get('/join/{token}/minutes.pdf', tags=['record'], responses={200: {'content': {'application/pdf': {}}}})
+    def participant_minutes(token: str, lang: str = 'vi') -> Response:
+        """The signed minutes, for a participant to read from their own page (409 before both have signed)."""
+        participant = services.participants.by_link(token)
+        services.minutes_signing.may_read(participant)
+        form = minutes_form_of(services, participant.hearing_id, 'en' if lang == 'en' else 'vi')
+        return Response(form_pdf(form), media_type='application/pdf',
+                        headers=_download(participant.hearing_id, 'pdf'))
+
+    @router.post('/join/{token}/minutes/corrections', status_code=201, tags=['record'])
+    def participant_correction(token: str, body: CorrectionIn) -> dict[str, Any]:
+        """A correction of the signed minutes asked for by a participant from their own page (a party, counsel,
+        a witness…, let in to the hearing): ``requested_by`` is ``participant:{id}``."""
+        participant = services.participants.by_link(token)
+        return services.minutes_signing.request_as_participant(participant, body.text).to_api()
+
     @router.get('/hearings/{hearing_id}/record', tags=['record'],
                 responses={200: {'content': {'application/zip': {}}, 'description': 'the signed record'}})
     def record(hearing_id: int, user: Authed) -> FileResponse:

@@ -1,6 +1,7 @@
 """A remote participant's page (/join/{token}): the link is checked, one browser takes the seat, then the device
 check, the lobby until the clerk admits them, and the hearing itself: the courtroom feed large, the others as tiles
-with a speaking indicator, the evidence as their role's screens show it (watermarked with their name), raise hand.
+with a speaking indicator, the evidence as their role's screens show it (watermarked with their name), raise hand;
+the signed minutes to read and correct (``join_minutes``).
 Nothing of the hearing, media or evidence, reaches the page before the clerk admits the participant."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..services import Services
 from ..texts import CALL_STATE_KEYS, DEVICE_CHECK_KEYS, JOIN_DOCUMENT_KEYS, TEXTS
 from .call import Call
 from .evidence import add_head, evidence_view
+from .join_minutes import participant_minutes
 from .layout import clock, court_colors, page_language
 from .playback_view import add_playback_head, participant_playback
 
@@ -271,6 +273,7 @@ class JoinPage:
                 evidence_view(self.services, hearing, p.audience, image_base=f'/api/join/{self.token}/pages',
                               lang=self.lang)
                 participant_playback(self.services, p, self.token)
+                participant_minutes(self.services, p, self.token, self.lang)
         self.mic_on = True
         self.call = Call(self.services, p.hearing_id, str(p.id), self.join_worker,
                          send=p.role.value != 'observer',

@@ -39,6 +39,7 @@ class MinutesPanel:
         self._reloading = asyncio.Lock()
         self.speakers: list[Speaker] = []  # who may be named as speaking, each with a letter (SPEAKER_KEYS)
         self.speaker: str | None = None  # the one chosen for the next entry
+        self.frozen = False  # both have signed: nothing is added or changed
         self.draft_key = f'minutes_draft_{hearing_id}'  # what is typed, kept as it is typed (app.storage.user)
 
         with testid(ui.card(), 'minutes-panel').classes('flex-1 min-w-0 p-0 gap-0'):
@@ -48,8 +49,12 @@ class MinutesPanel:
                     ui.icon('history_edu', size='1.4rem').classes('text-blue-900')
                     ui.label(t('rec_minutes')).classes('text-lg font-semibold text-slate-800')
                 self.minutes_count = ui.label().classes('text-xs text-slate-500')
+            self.frozen_note = testid(ui.label(t('rec_minutes_frozen')), 'minutes-frozen') \
+                .classes('w-full text-xs text-green-900 bg-green-50 px-4 py-2')
+            self.frozen_note.set_visibility(False)
+            self.editor: ui.column | None = None
             if self.may_minutes:
-                with ui.column().classes('w-full gap-2 px-4 pt-3 pb-2'):
+                with ui.column().classes('w-full gap-2 px-4 pt-3 pb-2') as self.editor:
                     # who speaks: a letter each (Alt+letter in the text), or a click
                     self.speaker_box = testid(ui.row(), 'minutes-speakers').classes('w-full gap-1') \
                         .props(f'role=group aria-label="{t("rec_minutes_speaker")}"')
@@ -107,6 +112,10 @@ class MinutesPanel:
                             + ('text-slate-900' if clerk else 'text-slate-700'))
                         ui.label(self.people.get(entry.author, entry.author if entry.author != 'system'
                                                  else t('rec_system'))).classes('text-xs text-slate-500')
+                    if clerk and entry.id is not None and self.may_minutes and not self.frozen:
+                        testid(ui.button(icon='edit', on_click=lambda e=entry: self.edit_entry(e)), 'minutes-edit') \
+                            .props(f'flat dense round size=sm color=grey-8 aria-label="{t("rec_minutes_edit")}"') \
+                            .tooltip(t('rec_minutes_edit'))
         ui.run_javascript(f'(e => e && (e.scrollTop = e.scrollHeight))(getHtmlElement({self.minutes_box.id}))')
 
     async def write_minutes(self) -> None:
@@ -120,6 +129,38 @@ class MinutesPanel:
             return
         self.minutes_text.value = ''  # the speaker stays: the next words are often theirs too
         await self.reload_minutes()
+
+    def edit_entry(self, entry: MinutesEntry) -> None:
+        """A dialog to change a typed entry's words or who spoke, before the minutes are signed."""
+        options = {'': t('rec_minutes_no_speaker')} | {s.key: speaker_name(s) for s in self.speakers}
+        if entry.speaker is not None and entry.speaker.key not in options:
+            options[entry.speaker.key] = speaker_name(entry.speaker)
+        with ui.dialog() as dialog, testid(ui.card(), 'minutes-edit-dialog').classes('w-[36rem] max-w-full'):
+            ui.label(t('rec_minutes_edit_title', time=format_time(entry.at, self.zone))).classes('text-lg')
+            speaker = testid(ui.select(options, value=entry.speaker.key if entry.speaker else '',
+                                       label=t('rec_minutes_speaker')), 'minutes-edit-speaker').classes('w-full')
+            text = testid(ui.textarea(value=entry.text), 'minutes-edit-text') \
+                .props('outlined autogrow maxlength=5000 autofocus').classes('w-full')
+
+            async def save() -> None:
+                entry_id, words, who = entry.id or 0, text.value or '', speaker.value or None
+                try:
+                    require(self.user.role, Action.KEEP_MINUTES)
+                    await run.io_bound(lambda: self.services.minutes.edit(
+                        entry_id, text=words, speaker=who, speaker_given=True, actor=self.user.username))
+                except CourtroomError as e:
+                    ui.notify(error_text(e) if e.code != 'required_field' else t('rec_minutes_empty_text'),
+                              type='negative')
+                    return
+                dialog.close()
+                ui.notify(t('rec_minutes_edited'), type='positive')
+                await self.reload_minutes()
+            with ui.row().classes('w-full justify-end gap-2'):
+                ui.button(t('cancel'), on_click=dialog.close).props('flat no-caps')
+                testid(ui.button(t('rec_minutes_save'), icon='save', on_click=save), 'minutes-edit-save') \
+                    .props('unelevated no-caps')
+        dialog.on('hide', dialog.delete)
+        dialog.open()
 
     def _keep_draft(self) -> None:
         app.storage.user[self.draft_key] = {'text': self.minutes_text.value or '', 'speaker': self.speaker}
@@ -157,10 +198,17 @@ class MinutesPanel:
     async def reload_minutes(self) -> None:
         async with self._reloading:  # one at a time: an older read never lands after a newer one
             m, h, language = self.services.minutes, self.hearing_id, lang()
-            loaded = await run.io_bound(lambda: (m.entries(h, language), m.speakers(h)))
+            signing = self.services.minutes_signing
+            loaded = await run.io_bound(lambda: (m.entries(h, language), m.speakers(h), signing.frozen(h)))
             if loaded is None:
                 return
-            entries, speakers = loaded
+            entries, speakers, frozen = loaded
+            if frozen != self.frozen:
+                self.frozen = frozen
+                self.frozen_note.set_visibility(frozen)
+                if self.editor is not None:
+                    self.editor.set_visibility(not frozen)
+                self.render_minutes()
             if speakers != self.speakers:
                 self.speakers = speakers
                 self.render_speakers()

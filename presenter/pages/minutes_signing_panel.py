@@ -23,6 +23,7 @@ from ..services import Services
 from ..session import error_text, lang, t
 from ..texts.keys import ROLE_KEYS
 from .components import testid
+from .record_labels import people_names
 
 STATE_KEYS = {'requested': 'sign_state_requested', 'accepted': 'sign_state_accepted', 'refused': 'sign_state_refused'}
 
@@ -48,7 +49,7 @@ class MinutesSigningPanel:
         async with self._reloading:
             signing, h = self.services.minutes_signing, self.hearing_id
             loaded = await run.io_bound(lambda: (signing.signatures(h), signing.corrections(h),
-                                                 self.services.users.names()))
+                                                 people_names(self.services, h)))
             if loaded is None:
                 return
             signatures, corrections, names = loaded

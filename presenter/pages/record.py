@@ -18,7 +18,7 @@ from .hearing_page import hearing_for
 from .minutes_panel import MinutesPanel
 from .minutes_signing_panel import MinutesSigningPanel
 from .record_export import RecordExport
-from .record_labels import series_started, source_names, user_names
+from .record_labels import people_names, series_started, source_names
 from .recording_panel import RecordingPanel
 from .stage_widgets import stage_badge, stage_control
 
@@ -74,7 +74,7 @@ class RecordPage:
 
     async def load(self) -> None:
         s, h = self.services, self.hearing.id
-        loaded = await run.io_bound(lambda: (source_names(s, h), user_names(s)))
+        loaded = await run.io_bound(lambda: (source_names(s, h), people_names(s, h)))
         if loaded is None:
             return
         minutes = self.minutes_panel
@@ -83,6 +83,10 @@ class RecordPage:
         follow(s.minutes.changed, lambda hearing_id: self.on_minutes(hearing_id))
         follow(s.recordings.changed, lambda hearing_id: self.on_recording(hearing_id))
         follow(s.stages.changed, lambda change: minutes.reload_minutes() if change.hearing_id == h else None)
+        # the system's own entries, as they happen: what the screens show, the roll call, a point's outage
+        follow(s.presentation.changed, lambda snap: minutes.reload_minutes() if snap.state.hearing_id == h else None)
+        follow(s.participants.changed, lambda hearing_id: minutes.reload_minutes() if hearing_id == h else None)
+        follow(s.conference.outages, lambda outage: minutes.reload_minutes() if outage.hearing_id == h else None)
         await self.recording_panel.reload_recording()
         await minutes.reload_minutes()
         await self.signing_panel.reload()

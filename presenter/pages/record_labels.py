@@ -48,6 +48,8 @@ def source_names(services: Services, hearing_id: int) -> dict[str, str]:
     return names
 
 
-def user_names(services: Services) -> dict[str, str]:
-    with services.store.read() as db:
-        return {r[0]: r[1] for r in db.execute('SELECT username, name FROM users')}
+def people_names(services: Services, hearing_id: int) -> dict[str, str]:
+    """Who acts on the hearing's record, by the name they act under: staff by username, a participant by
+    ``participant:{id}`` (a correction they ask for, their joining). Blocking."""
+    return services.users.names() | {f'participant:{p.id}': p.name
+                                     for p in services.participants.of_hearing(hearing_id)}

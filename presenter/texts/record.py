@@ -97,6 +97,14 @@ RECORD_TEXTS = Catalogue('presenter.texts.record', {
     'rec_minutes_speaker': ('Người nói (Alt + chữ cái; Esc: bỏ chọn)', 'Who speaks (Alt + letter; Esc: none)'),
     'rec_minutes_who': ('Thư ký phiên tòa ghi biên bản; các mục tự động được thêm vào khi có sự kiện',
                         'The court clerk keeps the minutes; automatic entries are added as things happen'),
+    'rec_minutes_frozen': ('Chủ tọa và thư ký đã ký: biên bản không còn được thêm hay sửa; sửa đổi, bổ sung được ghi '
+                           'ở cuối', 'The presiding judge and the clerk have signed: nothing is added to the minutes '
+                           'or changed in them; corrections go at the end'),
+    'rec_minutes_edit': ('Sửa mục này', 'Edit this entry'),
+    'rec_minutes_edit_title': ('Sửa mục biên bản lúc {time}', 'Editing the entry of {time}'),
+    'rec_minutes_no_speaker': ('(không ghi người nói)', '(no speaker)'),
+    'rec_minutes_edited': ('Đã sửa mục biên bản', 'The entry is changed'),
+    'rec_minutes_save': ('Lưu', 'Save'),
     'rec_minutes_empty': ('Biên bản chưa có mục nào', 'The minutes are empty'),
     'rec_minutes_empty_text': ('Hãy nhập nội dung trước khi ghi', 'Type the entry first'),
     'rec_recording_at': ('Vị trí trên bản ghi: chuỗi {at}', 'In the recording: series {at}'),

@@ -93,6 +93,10 @@ def test_the_judge_signs_first_then_the_clerk_and_then_nothing_changes(server: S
         assert judge.post(f'/api/hearings/{h}/minutes/sign').json()['error']['code'] == 'minutes_already_signed'
         assert write(clerk, h, 'Còn ghi được trước khi thư ký ký.').status_code == 201
         assert clerk.post(f'/api/hearings/{h}/minutes/sign').status_code == 200
+        as_signed = clerk.get(f'/api/hearings/{h}/minutes').json()['entries']
+        # the system's entries end with the signatures too: what happens after is in the audit log only
+        assert procurator.post(f'/api/hearings/{h}/clear').status_code == 200
+        assert clerk.get(f'/api/hearings/{h}/minutes').json()['entries'] == as_signed
         for refused in (write(clerk, h, 'Thêm sau khi ký'),
                         clerk.patch(f'/api/minutes/entries/{entry}', json={'text': 'Sửa sau khi ký'})):
             assert refused.status_code == 409 and refused.json()['error']['code'] == 'minutes_signed'
@@ -134,6 +138,36 @@ def test_corrections_are_appended_after_signing_and_refused_only_with_a_reason(s
         document = clerk.get(f'/api/hearings/{h}/minutes').json()
     assert [(c['state'], c.get('reason')) for c in document['corrections']] == [
         ('refused', 'Bản ghi hình cho thấy bị cáo khai 21 giờ.'), ('accepted', None)]
+
+
+def test_a_participant_reads_the_signed_minutes_and_asks_from_their_own_link(server: Server,
+                                                                             hearing: dict) -> None:
+    h = hearing['id']
+    defendant, witness = (hearing[who]['join_url'].rsplit('/join/', 1)[1] for who in ('defendant', 'witness'))
+    with httpx.Client(base_url=server.url, timeout=60) as anyone, server.client('clerk') as clerk, \
+            server.client('presiding_judge') as judge:
+        early = anyone.get(f'/api/join/{defendant}/minutes.pdf')
+        assert early.status_code == 409 and early.json()['error']['code'] == 'minutes_not_signed'
+        assert anyone.post(f'/api/join/{defendant}/minutes/corrections', json={'text': 'x'}).status_code == 409
+        judge.post(f'/api/hearings/{h}/minutes/sign')
+        clerk.post(f'/api/hearings/{h}/minutes/sign')
+        read = anyone.get(f'/api/join/{defendant}/minutes.pdf')
+        assert read.status_code == 200 and read.content.startswith(b'%PDF')
+        # the witness was never let in: they did not take part, and read nothing
+        absent = anyone.get(f'/api/join/{witness}/minutes.pdf')
+        assert absent.status_code == 403 and absent.json()['error']['code'] == 'minutes_participant_who'
+        assert anyone.get('/api/join/not-a-token/minutes.pdf').status_code in (401, 403, 404)
+        empty = anyone.post(f'/api/join/{defendant}/minutes/corrections', json={'text': '  '})
+        assert empty.status_code == 400
+        asked = anyone.post(f'/api/join/{defendant}/minutes/corrections',
+                            json={'text': 'Tôi khai ở nhà đến 22 giờ.'})
+        assert asked.status_code == 201, asked.text
+        assert asked.json()['requested_by'] == f'participant:{hearing["defendant"]["id"]}'
+        assert judge.post(f'/api/minutes/corrections/{asked.json()["id"]}/decide',
+                          json={'accept': True}).json()['state'] == 'accepted'
+        form = pymupdf.open(stream=clerk.get(f'/api/hearings/{h}/minutes.pdf').content)
+        text = ' '.join(' '.join(page.get_text().split()) for page in form)
+    assert 'Bị cáo Nguyễn Văn Hải đề nghị lúc' in text and 'Tôi khai ở nhà đến 22 giờ.' in text
 
 
 def test_the_pdf_and_the_word_file_carry_the_courts_form(server: Server, hearing: dict) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from nicegui.testing import User
 
+from courtroom.roles import Role
 from tests.presenter.conftest import PAGE_TESTS, create_hearing, sign_in, using
 from tests.waiting import eventually
 
@@ -91,3 +92,27 @@ async def test_signed_by_judge_and_clerk_then_a_correction_is_refused_with_its_r
     await user.should_see(marker='correction-state', content='Chủ tọa không chấp nhận: Người làm chứng đã có mặt.')
     states = using(data, lambda s: [(c.state, c.reason) for c in s.minutes_signing.corrections(hearing_id)])
     assert states == [('refused', 'Người làm chứng đã có mặt.')]
+
+
+async def test_the_clerk_edits_a_typed_entry_until_both_have_signed(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    using(data, lambda s: s.minutes.write(hearing_id, 'Bị cáo khai nhầm', author='clerk'))
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}/record')
+    await user.should_see(marker='minutes-edit')
+    user.find(marker='minutes-edit').click()
+    await user.should_see(marker='minutes-edit-dialog')
+    user.find(marker='minutes-edit-text').clear().type('Bị cáo khai: không có mặt tại nơi xảy ra vụ án.')
+    user.find(marker='minutes-edit-speaker').elements.pop().value = 'staff:ksv'
+    user.find(marker='minutes-edit-save').click()
+    await eventually(lambda: typed(data, hearing_id) == [('staff:ksv',
+                                                          'Bị cáo khai: không có mặt tại nơi xảy ra vụ án.')])
+    await user.should_see(marker='minutes-text-shown', content='Bị cáo khai: không có mặt tại nơi xảy ra vụ án.')
+    await user.should_not_see(marker='minutes-frozen')
+
+    for who, role in (('chutoa', Role.PRESIDING_JUDGE), ('clerk', Role.CLERK)):  # the signing card: tested above
+        using(data, lambda s, who=who, role=role: s.minutes_signing.sign(hearing_id, username=who, role=role))
+    await user.open(f'/hearings/{hearing_id}/record')  # (other services than the page's: it learns nothing live)
+    await user.should_see(marker='minutes-frozen')  # no more typing, no edit button
+    await user.should_not_see(marker='minutes-edit')
+    await user.should_not_see(marker='minutes-text')

@@ -43,6 +43,7 @@ class Settings:
     court: str = 'Tòa án nhân dân'  # the court's name on the minutes and records (COURTROOM_COURT)
     signing_cert: Path | None = None  # the court's X.509 certificate (PEM) for PAdES on the minutes
     signing_key: Path | None = None  # its private key (PEM)
+    signers_dir: Path | None = None  # people's own certificates for PAdES: {username}/cert.pem and key.pem in it
     ice_servers: tuple[dict[str, Any], ...] = ()  # STUN/TURN for WebRTC; none on a court's own network
     time_zone: ZoneInfo = field(default_factory=lambda: zone_named(DEFAULT_ZONE))  # the court's (COURTROOM_TIMEZONE)
     segment_seconds: float = 10.0  # a recording's segment files (COURTROOM_SEGMENT_SECONDS); a crash loses one
@@ -96,6 +97,8 @@ class Settings:
         if 'COURTROOM_SIGNING_CERT' in env and 'COURTROOM_SIGNING_KEY' in env:
             values['signing_cert'] = Path(env['COURTROOM_SIGNING_CERT'])
             values['signing_key'] = Path(env['COURTROOM_SIGNING_KEY'])
+        if env.get('COURTROOM_SIGNERS_DIR'):
+            values['signers_dir'] = Path(env['COURTROOM_SIGNERS_DIR'])
         if 'COURTROOM_TIMEZONE' in env:
             values['time_zone'] = env['COURTROOM_TIMEZONE']
         if 'COURTROOM_MAX_FILE_MB' in env:

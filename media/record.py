@@ -24,11 +24,12 @@ from courtroom.seal import PUBLIC, Seal, verify
 
 from .hashing import file_sha256
 from .minutes_pdf import form_pdf
-from .pades import pades_sign, pades_verify
+from .pades import PadesSigner, pades_verify, sign_minutes
 from .record_messages import RECORD_CHECKS
 
 INDEX = 'record.json'
 PADES_CERT = 'minutes-signing-cert.pem'
+SIGNERS_CERTS = 'minutes-signers/'  # a person's certificate, by their signature field: minutes-signers/ChuKy_clerk.pem
 SIGNED = ('record.json', 'minutes.pdf', 'recordings/manifest.json')
 
 
@@ -39,17 +40,17 @@ def _sha256(data: bytes) -> str:
 def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequence[Exhibit],
                  entries: Sequence[AuditEntry], minutes: MinutesForm, segments: Sequence[Segment],
                  recordings_dir: Path, seal: Seal, pades: tuple[Path, Path] | None = None,
+                 signed_by: Sequence[PadesSigner] = (),
                  presenting: dict[str, list[dict[str, Any]]] | None = None,
                  shown_maps: dict[str, bytes] | None = None) -> Path:
     """Write the record zip to ``target`` (through a temp file, so a failed export leaves nothing half-written).
     ``minutes``: the minutes in the court's form (courtroom.minutes_form), their times in the court's zone.
     ``shown_maps`` are the case map versions shown on the screens, ``maps/map-{id}-v{version}.json`` (the
-    version's canonical JSON, whose SHA-256 the audit chain holds) and ``.pdf`` (drawn). Blocking: call from a
-    worker thread."""
+    version's canonical JSON, whose SHA-256 the audit chain holds) and ``.pdf`` (drawn). ``signed_by``: the people
+    whose own PAdES signatures the minutes carry (the presiding judge's, the clerk's), before the court's (``pades``).
+    Blocking: call from a worker thread."""
     exported_at = datetime.now(UTC).isoformat(timespec='seconds')
-    minutes_bytes = form_pdf(minutes)  # the minutes in the court's form (courtroom.minutes_form)
-    if pades is not None:  # the court's X.509 certificate and key: a PAdES signature inside the PDF as well
-        minutes_bytes = pades_sign(minutes_bytes, cert=pades[0], key=pades[1])
+    minutes_bytes = sign_minutes(form_pdf(minutes), signed_by, pades)  # the court's form (courtroom.minutes_form)
     files: dict[str, bytes | Path] = {
         'minutes.pdf': minutes_bytes,
         'audit.jsonl': ''.join(json.dumps({'hearing_id': e.hearing_id, 'seq': e.seq, 'at': e.at, 'actor': e.actor,
@@ -73,6 +74,8 @@ def build_record(target: Path, *, hearing: Hearing, court: str, exhibits: Sequen
     files.update(shown_maps or {})
     if pades is not None:
         files[PADES_CERT] = pades[0].read_bytes()
+    for person in signed_by:
+        files[f'{SIGNERS_CERTS}{person.field}.pem'] = person.cert.read_bytes()
     hashes = {name: _sha256(data) if isinstance(data, bytes) else file_sha256(data) for name, data in files.items()}
     index = json.dumps({'hearing': {'id': hearing.id, 'case_number': hearing.case_number, 'title': hearing.title,
                                     'kind': hearing.kind},
@@ -162,6 +165,11 @@ def verify_record(path: Path) -> Verdict:
         if PADES_CERT in names and 'minutes.pdf' in names:
             held, detail = pades_verify(z.read('minutes.pdf'), z.read(PADES_CERT))
             verdict.add('pades', held, detail)
+        for name in sorted(n for n in names if n.startswith(SIGNERS_CERTS) and n.endswith('.pem')):
+            field = name.removeprefix(SIGNERS_CERTS).removesuffix('.pem')
+            held, detail = pades_verify(z.read('minutes.pdf'), z.read(name), field) if 'minutes.pdf' in names \
+                else (False, 'minutes.pdf missing')
+            verdict.add('pades_person', held, detail, field=field)
         if 'audit.jsonl' in names:
             entries = _entries(z.read('audit.jsonl'))
             chain = verify_chain(entries)

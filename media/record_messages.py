@@ -14,6 +14,7 @@ RECORD_CHECKS = Catalogue('media.record_messages', {
     'no_extra': ('Không có tệp nào ngoài chỉ mục', 'no file outside the index'),
     'signature': ('Chữ ký số của {name}', 'signature of {name}'),
     'pades': ('Chữ ký PAdES của minutes.pdf', 'PAdES signature of minutes.pdf'),
+    'pades_person': ('Chữ ký PAdES {field} của minutes.pdf', 'PAdES signature {field} of minutes.pdf'),
     'chain': ('Chuỗi băm của nhật ký', 'audit chain'),
     'segments_all': ('Mọi đoạn ghi đều có trong hồ sơ', 'every recorded segment is in the record'),
     'segments_match': ('Các đoạn ghi khớp với nhật ký', 'segments match the audit chain'),

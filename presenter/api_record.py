@@ -18,10 +18,9 @@ from courtroom.errors import NotFound
 from courtroom.roles import Action, require, require_in
 from courtroom.users import User
 from media.minutes_docx import form_docx
-from media.minutes_pdf import form_pdf
 from media.recording_check import segment_file
 
-from .hearing_record import export_record, minutes_document, minutes_form_of, record_name
+from .hearing_record import export_record, minutes_document, minutes_form_of, record_name, signed_minutes_pdf
 from .services import Services
 
 DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -130,8 +129,8 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
     def minutes_pdf(hearing_id: int, user: Authed, lang: str = 'vi') -> Response:
         """The minutes in the court's form (Mẫu số 22-HS), for printing and filing."""
         require(user.role, Action.VIEW_HEARING)
-        form = minutes_form_of(services, hearing_id, 'en' if lang == 'en' else 'vi')
-        return Response(form_pdf(form), media_type='application/pdf', headers=_download(hearing_id, 'pdf'))
+        return Response(signed_minutes_pdf(services, hearing_id, 'en' if lang == 'en' else 'vi'),
+                        media_type='application/pdf', headers=_download(hearing_id, 'pdf'))
 
     @router.get('/hearings/{hearing_id}/minutes.docx', tags=['record'],
                 responses={200: {'content': {DOCX: {}}}})
@@ -146,9 +145,8 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
         """The signed minutes, for a participant to read from their own page (409 before both have signed)."""
         participant = services.participants.by_link(token)
         services.minutes_signing.may_read(participant)
-        form = minutes_form_of(services, participant.hearing_id, 'en' if lang == 'en' else 'vi')
-        return Response(form_pdf(form), media_type='application/pdf',
-                        headers=_download(participant.hearing_id, 'pdf'))
+        return Response(signed_minutes_pdf(services, participant.hearing_id, 'en' if lang == 'en' else 'vi'),
+                        media_type='application/pdf', headers=_download(participant.hearing_id, 'pdf'))
 
     @router.post('/join/{token}/minutes/corrections', status_code=201, tags=['record'])
     def participant_correction(token: str, body: CorrectionIn) -> dict[str, Any]:

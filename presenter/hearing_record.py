@@ -9,8 +9,10 @@ from typing import Any
 from courtroom.case_map import canonical
 from courtroom.hearings import Hearing
 from courtroom.i18n import Lang
-from courtroom.minutes_form import MinutesForm, build_form, present_participants
+from courtroom.minutes_form import STAFF_TITLES, MinutesForm, build_form, present_participants
 from media.map_pdf import map_pdf
+from media.minutes_pdf import form_pdf
+from media.pades import PadesSigner, sign_minutes
 from media.record import build_record
 
 from .services import Services
@@ -25,14 +27,13 @@ def export_record(services: Services, hearing_id: int, target: Path) -> Path:
     """Build the hearing's record zip at ``target``. Blocking: call from a worker thread."""
     services.seal.ensure()
     hearing = services.hearings.get(hearing_id)
-    settings = services.settings
-    pades = (settings.signing_cert, settings.signing_key) if settings.signing_cert and settings.signing_key else None
     return build_record(target, hearing=hearing, court=services.settings.court,
                         exhibits=services.exhibits.of_hearing(hearing_id), entries=services.audit.entries(hearing_id),
                         minutes=minutes_form_of(services, hearing_id),
                         segments=services.recordings.segments(hearing_id),
                         recordings_dir=services.settings.recordings_dir / str(hearing_id), seal=services.seal,
-                        pades=pades, presenting=presenting_data(services, hearing_id),
+                        pades=court_certificate(services), signed_by=people_signing(services, hearing_id),
+                        presenting=presenting_data(services, hearing_id),
                         shown_maps=shown_maps(services, hearing_id))
 
 
@@ -46,6 +47,34 @@ def minutes_form_of(services: Services, hearing_id: int, lang: Lang = 'vi') -> M
                       present=present_participants([(e.action, e.details) for e in services.audit.entries(hearing_id)]),
                       entries=services.minutes.entries(hearing_id, lang), signatures=signing.signatures(hearing_id),
                       corrections=signing.corrections(hearing_id), zone=services.settings.time_zone, lang=lang)
+
+
+def court_certificate(services: Services) -> tuple[Path, Path] | None:
+    """The court's X.509 certificate and key, where it has them: PAdES on the minutes as the court."""
+    settings = services.settings
+    return (settings.signing_cert, settings.signing_key) if settings.signing_cert and settings.signing_key else None
+
+
+def people_signing(services: Services, hearing_id: int) -> list[PadesSigner]:
+    """The PAdES signatures of those who signed the minutes (the presiding judge, then the clerk) whose own
+    certificate is configured: ``{COURTROOM_SIGNERS_DIR}/{username}/cert.pem`` and ``key.pem``. The others are
+    signed for by the court's certificate and seal; every signature is in the audit chain either way."""
+    folder = services.settings.signers_dir
+    if folder is None:
+        return []
+    out = []
+    for s in services.minutes_signing.signatures(hearing_id):
+        cert, key = folder / s.username / 'cert.pem', folder / s.username / 'key.pem'
+        if cert.is_file() and key.is_file():
+            out.append(PadesSigner(field=f'ChuKy_{s.role.value}', cert=cert, key=key,
+                                   reason=f'{STAFF_TITLES.t(s.role.value, "vi")} ký biên bản phiên tòa'))
+    return out
+
+
+def signed_minutes_pdf(services: Services, hearing_id: int, lang: Lang = 'vi') -> bytes:
+    """The minutes in the court's form as a PDF, with the PAdES signatures the record's copy carries."""
+    return sign_minutes(form_pdf(minutes_form_of(services, hearing_id, lang)), people_signing(services, hearing_id),
+                        court_certificate(services))
 
 
 def shown_maps(services: Services, hearing_id: int) -> dict[str, bytes]:

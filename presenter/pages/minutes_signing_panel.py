@@ -16,9 +16,8 @@ from courtroom.minutes_signing import MAY_ASK, SIGNING_ORDER, Correction, Signat
 from courtroom.roles import Role
 from courtroom.users import User
 from media.minutes_docx import form_docx
-from media.minutes_pdf import form_pdf
 
-from ..hearing_record import minutes_form_of
+from ..hearing_record import minutes_form_of, signed_minutes_pdf
 from ..services import Services
 from ..session import error_text, lang, t
 from ..texts.keys import ROLE_KEYS
@@ -150,8 +149,9 @@ class MinutesSigningPanel:
         language = lang()
 
         def make() -> bytes:
-            form = minutes_form_of(self.services, self.hearing_id, language)
-            return form_pdf(form) if kind == 'pdf' else form_docx(form)
+            if kind == 'pdf':
+                return signed_minutes_pdf(self.services, self.hearing_id, language)
+            return form_docx(minutes_form_of(self.services, self.hearing_id, language))
         data = await run.io_bound(make)
         if data is not None:
             ui.download(data, f'bien-ban-phien-toa-{self.hearing_id}.{kind}')

@@ -4,6 +4,7 @@ signature covers the PDF, and a changed byte or another certificate fails."""
 from __future__ import annotations
 
 import datetime
+import io
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from media.pades import pades_sign, pades_verify
 from tests.conftest import plain_minutes
@@ -84,3 +86,39 @@ def test_a_record_with_pades(court_cert: tuple[Path, Path], tmp_path: Path) -> N
     assert ('PAdES signature of minutes.pdf', True, '') in verdict.checks
     with zipfile.ZipFile(record) as z:
         assert z.read(PADES_CERT) == court_cert[0].read_bytes()
+
+
+def test_the_judge_and_the_clerk_sign_with_their_own_certificates_then_the_court(
+        court_cert: tuple[Path, Path], tmp_path: Path) -> None:
+    from courtroom.audit import AuditLog
+    from courtroom.hearings import Hearings
+    from courtroom.minutes import Minutes
+    from courtroom.seal import Seal
+    from courtroom.store import Store
+    from media.pades import PadesSigner
+    from media.record import SIGNERS_CERTS, build_record, verify_record
+
+    store = Store(tmp_path / 'db.sqlite3')
+    h = Hearings(store).create(case_number='1', title='t', actor='thuky')
+    Minutes(store).write(h.id, 'Khai mạc phiên tòa', author='thuky')
+    seal = Seal(tmp_path / 'keys')
+    seal.ensure()
+    people = [PadesSigner(field=f'ChuKy_{role}', cert=cert, key=key, reason=f'{role} ký biên bản phiên tòa')
+              for role, (cert, key) in (('presiding_judge', make_certificate(tmp_path / 'chutoa', 'Le Van Chu Toa')),
+                                        ('clerk', make_certificate(tmp_path / 'thuky', 'Tran Thi Thu Ky')))]
+    record = build_record(tmp_path / 'r.zip', hearing=Hearings(store).get(h.id), court='Tòa án', exhibits=[],
+                          entries=AuditLog(store).entries(h.id), minutes=plain_minutes(store, h.id), segments=[],
+                          recordings_dir=tmp_path, seal=seal, pades=court_cert, signed_by=people)
+    store.close()
+    verdict = verify_record(record)
+    assert verdict.ok, verdict.first_failure
+    for field in ('ChuKy_presiding_judge', 'ChuKy_clerk'):
+        assert (f'PAdES signature {field} of minutes.pdf', True, '') in verdict.checks
+    assert ('PAdES signature of minutes.pdf', True, '') in verdict.checks  # the court's, signed last
+    with zipfile.ZipFile(record) as z:
+        pdf = z.read('minutes.pdf')
+        assert z.read(f'{SIGNERS_CERTS}ChuKy_clerk.pem') == people[1].cert.read_bytes()
+    fields = [s.field_name for s in PdfFileReader(io.BytesIO(pdf)).embedded_signatures]
+    assert fields == ['ChuKy_presiding_judge', 'ChuKy_clerk', 'ChuKySoToaAn']
+    # the judge's field checked against the clerk's certificate: not theirs
+    assert pades_verify(pdf, people[1].cert.read_bytes(), 'ChuKy_presiding_judge')[0] is False

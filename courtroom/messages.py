@@ -263,6 +263,23 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'minutes_entry_not_found': ('Không tìm thấy mục biên bản "{entry_id}"', 'Minutes entry "{entry_id}" not found'),
     'minutes_sign_who': ('Chỉ chủ tọa phiên tòa và thư ký phiên tòa ký biên bản',
                          'Only the presiding judge and the clerk of the hearing sign the minutes'),
+    'minutes_sign_who_session': ('Biên bản hỏi cung, lấy lời khai do kiểm sát viên (điều tra viên) hỏi và người ghi '
+                                 'biên bản ký', 'The procurator (or investigator) who asked and the one who wrote '
+                                 'the minutes sign the minutes of an interrogation or statement'),
+    'minutes_procurator_signs_first': ('Kiểm sát viên (điều tra viên) ký trước, sau đó người ghi biên bản ký',
+                                       'The procurator (or investigator) signs first, then the one who wrote the '
+                                       'minutes'),
+    'minutes_decide_who_session': ('Chỉ kiểm sát viên (điều tra viên) chấp nhận hoặc bác đề nghị sửa đổi, bổ sung '
+                                   'biên bản hỏi cung, lấy lời khai', 'Only the procurator (or investigator) '
+                                   'accepts or refuses a correction of the minutes of an interrogation or statement'),
+    'recording_already_announced': ('Việc thông báo ghi âm, ghi hình đã được ghi vào biên bản',
+                                    'The announcement of the recording is already in the minutes'),
+    'bad_signature_method': ('Cách ký "{method}" không hợp lệ (chọn một trong: {methods})',
+                             'Signing method "{method}" is invalid (one of: {methods})'),
+    'not_questioned': ('Người có vai trò {role} không phải người bị hỏi cung, lấy lời khai',
+                       'Someone taking part as {role} is not the person questioned'),
+    'not_a_session': ('Chỉ áp dụng cho buổi hỏi cung, lấy lời khai trực tuyến',
+                      'Only for an online interrogation or statement'),
     'minutes_already_signed': ('Biên bản đã được ký với vai trò này', 'The minutes are already signed in this role'),
     'minutes_judge_signs_first': ('Chủ tọa phiên tòa kiểm tra và ký biên bản trước, sau đó thư ký ký',
                                   'The presiding judge checks and signs the minutes first, then the clerk'),

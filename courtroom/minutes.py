@@ -58,6 +58,16 @@ AUTOMATIC = Catalogue('automatic minutes', {
     'recording_gap': (
         'Gián đoạn ghi âm, ghi hình; tiếp tục ghi ở chuỗi mới', 'Recording interrupted; it goes on in a new series',
     ),
+    'recording_announced': ('Thông báo cho người được hỏi biết việc hỏi cung, lấy lời khai được ghi âm, ghi hình có '
+                            'âm thanh', 'The person questioned is told that the session is recorded with sound and '
+                            'picture'),
+    'person_signature': ('{participant} ký từng trang biên bản {how}{note}',
+                         '{participant} signs every page of the minutes {how}{note}'),
+    # an interrogation's or statement's stages, in its own words (courtroom.session_minutes)
+    'session_started': ('Bắt đầu hỏi cung, lấy lời khai', 'The questioning starts'),
+    'session_paused': ('Tạm dừng{why}', 'Paused{why}'),
+    'session_resumed': ('Tiếp tục hỏi cung, lấy lời khai', 'The questioning resumes'),
+    'session_ended': ('Kết thúc hỏi cung, lấy lời khai', 'The questioning ends'),
 })
 # the words of an entry that are not an action of their own
 PHRASES = Catalogue('minutes phrases', {
@@ -72,8 +82,11 @@ PHRASES = Catalogue('minutes phrases', {
     'field_id_number': ('số định danh', 'ID number'),
     'field_name': ('họ tên', 'name'),
     'field_birth_date': ('ngày sinh', 'date of birth'),
+    'sign_paper': ('trên bản in giấy', 'on the printed pages'),
+    'sign_point': ('tại điểm cầu của mình', 'at their connection point'),
     'field_number': ('số thẻ không đúng cấu trúc', 'the number\'s structure'),
 })
+SIGNED_HOW = {'paper': 'sign_paper', 'point': 'sign_point'}  # how the person questioned signed every page
 FIELD_PHRASES = {'id_number': 'field_id_number', 'name': 'field_name', 'birth_date': 'field_birth_date'}
 
 
@@ -171,6 +184,7 @@ class Minutes:
             written = db.execute('SELECT at, author, text, id, speaker FROM minutes WHERE hearing_id = ? ORDER BY id',
                                  (hearing_id,)).fetchall()
             who = {s.key: s for s in _speakers(db, hearing_id, everyone=True)}
+            kind = (db.execute('SELECT kind FROM hearings WHERE id = ?', (hearing_id,)).fetchone() or ['hearing'])[0]
             signed = db.execute("SELECT at FROM minutes_signatures WHERE hearing_id = ? AND role = 'clerk'",
                                 (hearing_id,)).fetchone()
             log = db.execute('SELECT at, actor, action, details FROM audit WHERE hearing_id = ? AND at <= ?'
@@ -248,14 +262,29 @@ class Minutes:
                 if details.get('resume_on'):
                     extra = f'{extra}; {PHRASES.t("resume_on", lang, day=details["resume_on"])}'
                 values['why'] = f' ({extra.strip("; ")})' if extra else ''
+            if action == 'person_signature':
+                method = str(details.get('method'))
+                values['how'] = PHRASES.t(SIGNED_HOW[method], lang) if method in SIGNED_HOW else method
+                values['note'] = f' ({details["note"]})' if details.get('note') else ''
+            words = action if kind == 'hearing' or action != 'stage_changed' else _session_words(details)
             try:
-                text = AUTOMATIC.t(action, lang, **values)
+                text = AUTOMATIC.t(words, lang, **values)
             except (KeyError, IndexError):
                 text = action
             out.append(MinutesEntry(at=at, kind=action, author=actor, text=text, recording=recording_at(at),
                                     stage=str(details.get('to')) if action == 'stage_changed' else None))
         out.sort(key=lambda e: _seconds(e.at))
         return out
+
+
+def _session_words(details: dict[str, Any]) -> str:
+    """An interrogation's or statement's stage change, in its own words: it starts, pauses, resumes, ends."""
+    to, was = details.get('to'), details.get('from')
+    if to == 'closed':
+        return 'session_ended'
+    if to == 'suspended':
+        return 'session_paused'
+    return 'session_resumed' if was == 'suspended' else 'session_started'
 
 
 def verbatim(value: str | None, field: str = 'text', limit: int = MAX_TEXT) -> str:
@@ -283,6 +312,9 @@ def _speakers(db: Any, hearing_id: int, everyone: bool = False) -> list[Speaker]
         'SELECT id, name, role FROM participants WHERE hearing_id = ? ORDER BY id', (hearing_id,))
         if everyone or r[2] != 'courtroom']
     order = {'presiding_judge': 0, 'judge': 1, 'assessor': 2, 'procurator': 3, 'clerk': 4, 'defence_counsel': 5}
+    kind = db.execute('SELECT kind FROM hearings WHERE id = ?', (hearing_id,)).fetchone()
+    if kind is not None and kind[0] != 'hearing':  # an interrogation or statement: the procurator asks, letter A
+        order['procurator'] = -1
     return sorted(staff, key=lambda s: order.get(s.role, 9)) + people
 
 

@@ -21,6 +21,9 @@ from .roles import Role
 from .store import Store
 
 SIGNING_ORDER = (Role.PRESIDING_JUDGE, Role.CLERK)  # the judge checks and signs first, then the clerk
+# an online interrogation or statement (Criminal Procedure Code arts. 183–188): the procurator (or investigator) who
+# asked, then the one who wrote the minutes; the person questioned signs every page (``PersonSignature``)
+SESSION_SIGNING_ORDER = (Role.PROCURATOR, Role.CLERK)
 MAY_ASK = frozenset({Role.PROCURATOR, Role.DEFENCE_COUNSEL, Role.CLERK})  # the clerk enters a party's request
 # the participants themselves, from their own page (art. 258(3): the participants in the proceedings, counsel and
 # those protecting the parties' interests); not an observer, the detention officer or the courtroom's PC
@@ -61,6 +64,18 @@ class Correction:
         return out
 
 
+def signing_order(kind: str) -> tuple[Role, Role]:
+    """Who signs the minutes of a session of ``kind``, in order; the first also decides on corrections."""
+    return SIGNING_ORDER if kind == 'hearing' else SESSION_SIGNING_ORDER
+
+
+def _kind(db: Any, hearing_id: int) -> str:
+    row = db.execute('SELECT kind FROM hearings WHERE id = ?', (hearing_id,)).fetchone()
+    if row is None:
+        raise NotFound('hearing_not_found', hearing_id=hearing_id)
+    return str(row[0])
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec='microseconds')
 
@@ -73,28 +88,32 @@ class MinutesSigning:
 
     def signatures(self, hearing_id: int) -> list[Signature]:
         with self._store.read() as db:
+            order = signing_order(_kind(db, hearing_id))
             rows = db.execute('SELECT role, username, at, sha256 FROM minutes_signatures WHERE hearing_id = ?',
                               (hearing_id,)).fetchall()
         found = {Role(r[0]): Signature(Role(r[0]), r[1], r[2], r[3]) for r in rows}
-        return [found[role] for role in SIGNING_ORDER if role in found]
+        return [found[role] for role in order if role in found]
 
     def frozen(self, hearing_id: int) -> bool:
         return len(self.signatures(hearing_id)) == len(SIGNING_ORDER)
 
     def sign(self, hearing_id: int, *, username: str, role: Role) -> Signature:
         """``username`` signs as ``role`` (their role on the hearing's staff): the presiding judge first, then the
-        clerk; anyone else may not (403), and no one signs twice (409)."""
-        if role not in SIGNING_ORDER:
-            raise Forbidden('minutes_sign_who')
+        clerk (an interrogation's or statement's: the procurator, then the clerk); anyone else may not (403), and no
+        one signs twice (409)."""
         digest = self._minutes.digest(hearing_id)
         at = _now()
         with self._store.transaction() as db:
+            kind = _kind(db, hearing_id)
+            first, _ = order = signing_order(kind)
+            if role not in order:
+                raise Forbidden('minutes_sign_who' if kind == 'hearing' else 'minutes_sign_who_session')
             signed = {r[0] for r in db.execute('SELECT role FROM minutes_signatures WHERE hearing_id = ?',
                                                (hearing_id,))}
             if role.value in signed:
                 raise Conflict('minutes_already_signed', role=role.value)
-            if role is Role.CLERK and Role.PRESIDING_JUDGE.value not in signed:
-                raise Conflict('minutes_judge_signs_first')
+            if role is not first and first.value not in signed:
+                raise Conflict('minutes_judge_signs_first' if kind == 'hearing' else 'minutes_procurator_signs_first')
             db.execute('INSERT INTO minutes_signatures (hearing_id, role, username, at, sha256) VALUES (?, ?, ?, ?, ?)',
                        (hearing_id, role.value, username, at, digest))
             audit.append(db, hearing_id, username, 'minutes_signed', {'role': role.value, 'sha256': digest})
@@ -150,16 +169,17 @@ class MinutesSigning:
         return self._correction(row)
 
     def decide(self, correction_id: int, *, accept: bool, reason: str | None, actor: str, role: Role) -> Correction:
-        """The presiding judge accepts the correction (it then stands at the end of the minutes, under both their
-        names) or refuses it with a reason, which is written in."""
-        if role is not Role.PRESIDING_JUDGE:
-            raise Forbidden('minutes_decide_who')
-        reason = verbatim(reason, 'reason', MAX_REASON) if not accept or (reason or '').strip() else None
+        """The presiding judge (an interrogation's or statement's procurator) accepts the correction (it then
+        stands at the end of the minutes, under both their names) or refuses it with a reason, which is written in."""
         at = _now()
         with self._store.transaction() as db:
             row = db.execute('SELECT * FROM minutes_corrections WHERE id = ?', (correction_id,)).fetchone()
             if row is None:
                 raise NotFound('correction_not_found', correction_id=correction_id)
+            kind = _kind(db, int(row['hearing_id']))
+            if role is not signing_order(kind)[0]:
+                raise Forbidden('minutes_decide_who' if kind == 'hearing' else 'minutes_decide_who_session')
+            reason = verbatim(reason, 'reason', MAX_REASON) if not accept or (reason or '').strip() else None
             if row['state'] != 'requested':
                 raise Conflict('correction_decided', state=row['state'])
             state = 'accepted' if accept else 'refused'

@@ -55,6 +55,10 @@ def form_docx(form: MinutesForm) -> bytes:
             if not line.typed:
                 run.italic = True
                 run.font.color.rgb = GREY
+    if form.faults_heading:  # an interrogation's or statement's equipment faults
+        _para(doc, form.faults_heading, bold=True, before=8)
+        for line in form.faults:
+            _para(doc, line, indent=True)
     _para(doc, form.ending, bold=True, before=8)
     signs = doc.add_table(rows=1, cols=len(form.signatures))
     for cell, box in zip(signs.rows[0].cells, form.signatures, strict=True):
@@ -65,6 +69,8 @@ def form_docx(form: MinutesForm) -> bytes:
         _para(doc, form.corrections_heading, bold=True, before=12)
         for line in form.corrections:
             _para(doc, line, indent=True)
+    if form.page_footer:  # the person questioned signs every page
+        doc.sections[0].footer.paragraphs[0].text = form.page_footer
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -102,26 +102,40 @@ def form_pdf(form: MinutesForm) -> bytes:
                 flow.text(words, style='regular' if line.typed else 'italic', size=10.5, indent=14,
                           first=line.time, first_width=62, color=(0, 0, 0) if line.typed else (0.25, 0.3, 0.38),
                           after=2)
+        if form.faults_heading:  # an interrogation's or statement's equipment faults
+            flow.y += 4
+            flow.text(form.faults_heading, style='bold', size=11.5, after=3)
+            for line in form.faults:
+                flow.text(line, indent=14)
         flow.y += 8
         flow.text(form.ending, style='bold', size=11)
-        flow.room(90)
+        flow.room(140)
         flow.y += 10
-        half = (PAGE.width - 2 * MARGIN) / 2
+        width = (PAGE.width - 2 * MARGIN) / max(1, len(form.signatures))  # side by side: two, or three with the person
+        italic = flow.fonts['italic']
+        heads = [[*((line, bold, 10.5) for line in wrap_lines(box.title, bold, 10.5, width - 8)),
+                  *((line, italic, 9) for line in wrap_lines(box.signed, italic, 9, width - 8))]
+                 for box in form.signatures]
+        names_at = flow.y + 12 + max((len(h) for h in heads), default=0) * 14 + 40  # room to sign by hand, one row
         signatures = pymupdf.TextWriter(PAGE)
-        for n, box in enumerate(form.signatures):
-            x0 = MARGIN + n * half
-            for k, (text, font, size) in enumerate(((box.title, bold, 10.5), (box.signed, flow.fonts['italic'], 9),
-                                                    (box.name, bold, 10.5))):
-                y = flow.y + 12 + (0, 16, 62)[k]
-                signatures.append((x0 + (half - font.text_length(text, size)) / 2, y), text, font=font, fontsize=size)
+        for n, (box, head) in enumerate(zip(form.signatures, heads, strict=True)):
+            x0 = MARGIN + n * width
+            for k, (line, font, size) in enumerate(head):
+                signatures.append((x0 + (width - font.text_length(line, size)) / 2, flow.y + 12 + 14 * k), line,
+                                  font=font, fontsize=size)
+            signatures.append((x0 + (width - bold.text_length(box.name, 10.5)) / 2, names_at), box.name, font=bold,
+                              fontsize=10.5)
         signatures.write_text(flow.page)
-        flow.y += 84
+        lowest = names_at
+        flow.y = lowest + 10
         if form.corrections:
             flow.text(form.corrections_heading, style='bold', size=11.5, after=3)
             for line in form.corrections:
                 flow.text(line, indent=14)
         for number, p in enumerate(doc, start=1):
             footer = pymupdf.TextWriter(PAGE)
+            if form.page_footer:  # the person questioned signs every page
+                footer.append((MARGIN, PAGE.height - 30), form.page_footer, font=regular, fontsize=9)
             footer.append((PAGE.width - MARGIN - 60, PAGE.height - 30), f'{number}/{doc.page_count}',
                           font=regular, fontsize=9)
             footer.write_text(p)

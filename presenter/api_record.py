@@ -52,6 +52,12 @@ class CorrectionIn(BaseModel):
     text: str = Field(max_length=20000)
 
 
+class PersonSignatureIn(BaseModel):
+    method: str = Field(max_length=20, description='paper: every printed page signed beside the officer; point: '
+                                                   'signed at their connection point')
+    note: str | None = Field(default=None, max_length=5000, description='who witnessed it, the pages, …')
+
+
 class DecisionIn(BaseModel):
     accept: bool
     reason: str | None = Field(default=None, max_length=5000, description='required when refusing')
@@ -98,7 +104,10 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
     @router.patch('/minutes/entries/{entry_id}', tags=['record'])
     def edit_minutes(entry_id: int, body: EntryEdit, user: Authed) -> dict[str, Any]:
         """A typed entry corrected before the minutes are signed (after: 409)."""
-        require(user.role, Action.KEEP_MINUTES)
+        owner = services.staff.hearing_of('entry_id', entry_id)
+        if owner is None:
+            raise NotFound('minutes_entry_not_found', entry_id=entry_id)
+        require_in(user.role, Action.KEEP_MINUTES, services.hearings.get(owner).kind)
         hearing_id = services.minutes.edit(entry_id, text=body.text, speaker=body.speaker, actor=user.username,
                                            speaker_given='speaker' in body.model_fields_set)
         return next(e.to_api() for e in services.minutes.entries(hearing_id) if e.id == entry_id)
@@ -139,6 +148,23 @@ def record_routes(router: APIRouter, services: Services, current_user: Callable[
         require(user.role, Action.VIEW_HEARING)
         form = minutes_form_of(services, hearing_id, 'en' if lang == 'en' else 'vi')
         return Response(form_docx(form), media_type=DOCX, headers=_download(hearing_id, 'docx'))
+
+    @router.post('/hearings/{hearing_id}/minutes/recording-notice', status_code=201, tags=['record'])
+    def recording_notice(hearing_id: int, user: Authed) -> dict[str, Any]:
+        """An interrogation or statement: the person questioned has been told that it is recorded (written in the
+        minutes now; once, before signing)."""
+        require_in(user.role, Action.KEEP_MINUTES, services.hearings.get(hearing_id).kind)
+        services.session_minutes.announce_recording(hearing_id, actor=user.username)
+        return {'announced': True}
+
+    @router.post('/participants/{participant_id}/minutes-signature', tags=['record'])
+    def person_signature(participant_id: int, body: PersonSignatureIn, user: Authed) -> dict[str, Any]:
+        """An interrogation or statement: how the person questioned signed every page of its minutes (``paper``
+        or ``point``), recorded by whoever keeps the minutes."""
+        participant = services.participants.get(participant_id)
+        require_in(user.role, Action.KEEP_MINUTES, services.hearings.get(participant.hearing_id).kind)
+        services.session_minutes.person_signed(participant_id, body.method, actor=user.username, note=body.note)
+        return {'participant_id': participant_id, 'method': body.method}
 
     @router.get('/join/{token}/minutes.pdf', tags=['record'], responses={200: {'content': {'application/pdf': {}}}})
     def participant_minutes(token: str, lang: str = 'vi') -> Response:

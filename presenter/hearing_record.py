@@ -10,6 +10,7 @@ from courtroom.case_map import canonical
 from courtroom.hearings import Hearing
 from courtroom.i18n import Lang
 from courtroom.minutes_form import STAFF_TITLES, MinutesForm, build_form, present_participants
+from courtroom.session_minutes import session_facts
 from media.map_pdf import map_pdf
 from media.minutes_pdf import form_pdf
 from media.pades import PadesSigner, sign_minutes
@@ -40,13 +41,15 @@ def export_record(services: Services, hearing_id: int, target: Path) -> Path:
 def minutes_form_of(services: Services, hearing_id: int, lang: Lang = 'vi') -> MinutesForm:
     """The hearing's minutes in the court's form, from what the services know (blocking)."""
     signing = services.minutes_signing
+    log = [(e.at, e.action, e.details) for e in services.audit.entries(hearing_id)]
     return build_form(court=services.settings.court, hearing=services.hearings.get(hearing_id),
                       staff=services.staff.of_hearing(hearing_id), names=services.users.names(),
                       participants=services.participants.of_hearing(hearing_id),
                       points=services.points.of_hearing(hearing_id),
-                      present=present_participants([(e.action, e.details) for e in services.audit.entries(hearing_id)]),
+                      present=present_participants([(action, details) for _, action, details in log]),
                       entries=services.minutes.entries(hearing_id, lang), signatures=signing.signatures(hearing_id),
-                      corrections=signing.corrections(hearing_id), zone=services.settings.time_zone, lang=lang)
+                      corrections=signing.corrections(hearing_id), zone=services.settings.time_zone, lang=lang,
+                      facts=session_facts(log))
 
 
 def court_certificate(services: Services) -> tuple[Path, Path] | None:

@@ -25,6 +25,7 @@ from courtroom.redactions import Box, Redactions
 from courtroom.screens import Screens
 from courtroom.seal import Seal
 from courtroom.search import Search
+from courtroom.session_minutes import SessionMinutes
 from courtroom.settings import Settings
 from courtroom.staff import Staff
 from courtroom.stages import Stages
@@ -65,6 +66,7 @@ class Services:
     stages: Stages
     minutes: Minutes
     minutes_signing: MinutesSigning
+    session_minutes: SessionMinutes
     recordings: Recordings
     seal: Seal
     conference: Conference  # the live media side; started and stopped with the server (presenter.app.mount)
@@ -138,6 +140,7 @@ def build_services(settings: Settings, *, media: bool = True) -> Services:
         stages=stages,
         minutes=minutes,
         minutes_signing=MinutesSigning(store, minutes),
+        session_minutes=SessionMinutes(store, minutes.changed),
         recordings=recordings,
         seal=Seal(settings.data_dir / 'keys'),
         conference=conference,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -308,3 +309,14 @@ def plain_minutes(store: Any, hearing_id: int, court: str = 'Tòa án') -> Any:
     return build_form(court=court, hearing=Hearings(store).get(hearing_id), staff=[], names={}, participants=[],
                       points=[], present=set(), entries=Minutes(store).entries(hearing_id), signatures=[],
                       corrections=[], zone=zone_named(DEFAULT_ZONE))
+
+
+def pdf_words(pdf: bytes) -> str:
+    """A PDF's words, page after page, without the "1/2" at each page's foot (a line of the minutes may go on over
+    the page, and the number would come between its words)."""
+    out = []
+    with pymupdf.open(stream=pdf) as doc:
+        for page in doc:
+            words = page.get_text().split()
+            out += words[:-1] if words and re.fullmatch(r'\d+/\d+', words[-1]) else words
+    return ' '.join(out)

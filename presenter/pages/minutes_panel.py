@@ -11,7 +11,7 @@ from nicegui.events import GenericEventArguments
 from courtroom.court_time import format_datetime, format_time
 from courtroom.errors import CourtroomError
 from courtroom.minutes import MinutesEntry, Speaker
-from courtroom.roles import Action, may, require
+from courtroom.roles import Action, may_in, require_in
 from courtroom.users import User
 
 from ..services import Services
@@ -28,12 +28,13 @@ KIND_ICON = {'clerk': 'edit_note', 'stage_changed': 'account_tree', 'published':
 
 
 class MinutesPanel:
-    def __init__(self, services: Services, user: User, hearing_id: int) -> None:
+    def __init__(self, services: Services, user: User, hearing_id: int, kind: str = 'hearing') -> None:
         self.services = services
         self.zone = services.settings.time_zone  # the court's: every time shown
         self.user = user
         self.hearing_id = hearing_id
-        self.may_minutes = may(user.role, Action.KEEP_MINUTES)
+        self.kind = kind  # an interrogation's or statement's minutes are kept by the procurator too
+        self.may_minutes = may_in(user.role, Action.KEEP_MINUTES, kind)
         self.entries: list[MinutesEntry] | None = None
         self.people: dict[str, str] = {}  # username → name, set by the page when it loads
         self._reloading = asyncio.Lock()
@@ -121,7 +122,7 @@ class MinutesPanel:
     async def write_minutes(self) -> None:
         text, speaker = self.minutes_text.value or '', self.speaker
         try:
-            require(self.user.role, Action.KEEP_MINUTES)
+            require_in(self.user.role, Action.KEEP_MINUTES, self.kind)
             await run.io_bound(lambda: self.services.minutes.write(self.hearing_id, text, author=self.user.username,
                                                                    speaker=speaker))
         except CourtroomError as e:
@@ -145,7 +146,7 @@ class MinutesPanel:
             async def save() -> None:
                 entry_id, words, who = entry.id or 0, text.value or '', speaker.value or None
                 try:
-                    require(self.user.role, Action.KEEP_MINUTES)
+                    require_in(self.user.role, Action.KEEP_MINUTES, self.kind)
                     await run.io_bound(lambda: self.services.minutes.edit(
                         entry_id, text=words, speaker=who, speaker_given=True, actor=self.user.username))
                 except CourtroomError as e:

@@ -12,8 +12,7 @@ from nicegui import run, ui
 
 from courtroom.court_time import format_datetime
 from courtroom.errors import CourtroomError
-from courtroom.minutes_signing import MAY_ASK, SIGNING_ORDER, Correction, Signature
-from courtroom.roles import Role
+from courtroom.minutes_signing import MAY_ASK, Correction, Signature, signing_order
 from courtroom.users import User
 from media.minutes_docx import form_docx
 
@@ -28,10 +27,11 @@ STATE_KEYS = {'requested': 'sign_state_requested', 'accepted': 'sign_state_accep
 
 
 class MinutesSigningPanel:
-    def __init__(self, services: Services, user: User, hearing_id: int) -> None:
+    def __init__(self, services: Services, user: User, hearing_id: int, kind: str = 'hearing') -> None:
         self.services = services
         self.user = user
         self.hearing_id = hearing_id
+        self.order = signing_order(kind)  # who signs, in order; the first decides on corrections
         self.zone = services.settings.time_zone
         self.signatures: list[Signature] | None = None
         self.corrections: list[Correction] = []
@@ -59,10 +59,10 @@ class MinutesSigningPanel:
 
     def render(self) -> None:
         signed = {s.role: s for s in self.signatures or []}
-        frozen = len(signed) == len(SIGNING_ORDER)
+        frozen = len(signed) == len(self.order)
         self.body.clear()
         with self.body:
-            for role in SIGNING_ORDER:
+            for role in self.order:
                 s = signed.get(role)
                 text = t('sign_done', who=t(ROLE_KEYS[role]), name=self.names.get(s.username, s.username),
                          time=format_datetime(s.at, self.zone, seconds=False)) if s else \
@@ -72,7 +72,7 @@ class MinutesSigningPanel:
                     ui.icon('verified' if s else 'pending', size='1.1rem') \
                         .classes('text-green-700' if s else 'text-slate-400')
                     ui.label(text).classes('text-sm ' + ('text-slate-800' if s else 'text-slate-500'))
-            next_signer = next((role for role in SIGNING_ORDER if role not in signed), None)
+            next_signer = next((role for role in self.order if role not in signed), None)
             if next_signer is not None and self.user.role is next_signer:
                 testid(ui.button(t('sign_button', who=t(ROLE_KEYS[next_signer])), icon='draw',
                                  on_click=self.sign), 'sign-minutes').props('unelevated no-caps')
@@ -106,7 +106,7 @@ class MinutesSigningPanel:
             testid(ui.label(t(STATE_KEYS[c.state]) + (f': {c.reason}' if c.reason else '')), 'correction-state') \
                 .classes('text-xs font-semibold ' + {'requested': 'text-amber-800', 'accepted': 'text-green-800',
                                                       'refused': 'text-red-800'}[c.state])
-            if c.state == 'requested' and self.user.role is Role.PRESIDING_JUDGE:
+            if c.state == 'requested' and self.user.role is self.order[0]:
                 reason = testid(ui.input(t('sign_reason'), value=self.reasons.get(c.id, '')), 'correction-reason') \
                     .props('outlined dense maxlength=2000').classes('w-full')
                 reason.on_value_change(lambda e, cid=c.id: self.reasons.__setitem__(cid, e.value or ''))

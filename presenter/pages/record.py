@@ -20,6 +20,7 @@ from .minutes_signing_panel import MinutesSigningPanel
 from .record_export import RecordExport
 from .record_labels import people_names, series_started, source_names
 from .recording_panel import RecordingPanel
+from .session_panel import SessionPanel
 from .stage_widgets import stage_badge, stage_control
 
 __all__ = ['RecordPage', 'register', 'series_started']  # the labels: older imports
@@ -67,8 +68,10 @@ class RecordPage:
                         stage_control(services, user, hearing.id)
                     self.recording_panel = RecordingPanel(services, user, hearing)
                     self.record_export = RecordExport(services, user, hearing)
-                    self.signing_panel = MinutesSigningPanel(services, user, hearing.id)
-                self.minutes_panel = MinutesPanel(services, user, hearing.id)
+                    self.signing_panel = MinutesSigningPanel(services, user, hearing.id, hearing.kind)
+                    self.session_panel = SessionPanel(services, user, hearing.id, hearing.kind) \
+                        if hearing.kind != 'hearing' else None
+                self.minutes_panel = MinutesPanel(services, user, hearing.id, hearing.kind)
         self.record_export.build_dialog()
         ui.context.client.on_delete(self.record_export.cleanup)
 
@@ -85,16 +88,26 @@ class RecordPage:
         follow(s.stages.changed, lambda change: minutes.reload_minutes() if change.hearing_id == h else None)
         # the system's own entries, as they happen: what the screens show, the roll call, a point's outage
         follow(s.presentation.changed, lambda snap: minutes.reload_minutes() if snap.state.hearing_id == h else None)
-        follow(s.participants.changed, lambda hearing_id: minutes.reload_minutes() if hearing_id == h else None)
+        follow(s.participants.changed, lambda hearing_id: self.on_roll_call() if hearing_id == h else None)
         follow(s.conference.outages, lambda outage: minutes.reload_minutes() if outage.hearing_id == h else None)
         await self.recording_panel.reload_recording()
         await minutes.reload_minutes()
         await self.signing_panel.reload()
+        await self.reload_session()
+
+    async def reload_session(self) -> None:
+        if self.session_panel is not None:
+            await self.session_panel.reload()
+
+    async def on_roll_call(self) -> None:
+        await self.minutes_panel.reload_minutes()
+        await self.reload_session()  # who is questioned
 
     async def on_minutes(self, hearing_id: int) -> None:
         if hearing_id == self.hearing.id:  # an entry, a signature or a correction
             await self.minutes_panel.reload_minutes()
             await self.signing_panel.reload()
+            await self.reload_session()
 
     async def on_recording(self, hearing_id: int) -> None:
         if hearing_id == self.hearing.id:

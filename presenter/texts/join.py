@@ -64,13 +64,13 @@ JOIN_TEXTS = Catalogue('presenter.texts.join', {
     ),
     'join_evidence': ('Tài liệu đang trình chiếu', 'Evidence on display'),
     'join_minutes': ('Biên bản phiên tòa', 'Hearing minutes'),
-    'join_minutes_signed': ('Chủ tọa phiên tòa và thư ký đã ký biên bản. Bạn được xem biên bản và đề nghị ghi sửa '
-                            'đổi, bổ sung vào cuối biên bản.', 'The presiding judge and the clerk have signed the '
-                            'minutes. You may read them and ask for a correction, which is added at the end.'),
+    'join_minutes_signed': ('Biên bản đã được ký. Bạn được xem biên bản và đề nghị ghi sửa đổi, bổ sung vào cuối '
+                            'biên bản.', 'The minutes are signed. You may read them and ask for a correction, which '
+                            'is added at the end.'),
     'join_minutes_read': ('Xem biên bản (PDF)', 'Read the minutes (PDF)'),
     'join_minutes_ask_label': ('Nội dung đề nghị sửa đổi, bổ sung', 'The correction you ask for'),
     'join_minutes_ask': ('Gửi đề nghị', 'Send the request'),
-    'join_minutes_asked': ('Đã gửi đề nghị; chủ tọa phiên tòa sẽ quyết định', 'Sent; the presiding judge decides'),
+    'join_minutes_asked': ('Đã gửi đề nghị sửa đổi, bổ sung', 'Your request is sent'),
     'join_minutes_yours': ('Đề nghị của bạn', 'Your requests'),
     'join_others': ('Người tham gia khác', 'Other participants'),
     'join_raise_hand': ('Giơ tay xin phát biểu', 'Raise hand'),

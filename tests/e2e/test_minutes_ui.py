@@ -8,17 +8,15 @@ exhibit shown with its BL number, the signatures and both corrections."""
 from __future__ import annotations
 
 import io
-import re
 import time
 from collections.abc import Iterator
 from typing import Any
 
-import pymupdf
 import pytest
 from docx import Document
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.conftest import Server
+from tests.conftest import Server, pdf_words
 
 from .conftest import TIMEOUT_MS, call, make_pdf, sign_in
 
@@ -106,12 +104,6 @@ def downloaded(page: Page, button: str) -> bytes:
         return f.read()
 
 
-def without_page_number(text: str) -> str:
-    """A PDF page's words, without the "1/2" at its foot (a correction may go on over the page)."""
-    words = text.split()
-    return ' '.join(words[:-1] if words and re.fullmatch(r'\d+/\d+', words[-1]) else words)
-
-
 def test_typed_signed_corrected_and_exported(contexts: Any, server: Server) -> None:
     hearing = short_hearing(server)
     h = hearing['id']
@@ -164,8 +156,7 @@ def test_typed_signed_corrected_and_exported(contexts: Any, server: Server) -> N
     expect(card.locator('[data-testid=participant-correction][data-state=accepted]')).to_have_count(1)
 
     expect(clerk.locator('[data-testid=correction]')).to_have_count(2)
-    pdf_text = ' '.join(without_page_number(p.get_text()) for p in pymupdf.open(stream=downloaded(clerk,
-                                                                                                    'minutes-pdf')))
+    pdf_text = pdf_words(downloaded(clerk, 'minutes-pdf'))
     docx = Document(io.BytesIO(downloaded(clerk, 'minutes-docx')))
     docx_text = ' '.join(' '.join(p.text.split()) for p in docx.paragraphs) + ' ' + ' '.join(
         ' '.join(cell.text.split()) for table in docx.tables for row in table.rows for cell in row.cells)

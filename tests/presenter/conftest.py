@@ -69,11 +69,11 @@ def using(folder: Path, work: Callable[[Services], T]) -> T:
 
 
 def create_hearing(folder: Path, *, case_number: str = '125/2026/HSST', title: str = 'Vụ án trộm cắp tài sản',
-                   charges: list[object] | None = None, state_secret: bool = False) -> int:
-    """A hearing staffed by every account of STAFF."""
+                   charges: list[object] | None = None, state_secret: bool = False, kind: str = 'hearing') -> int:
+    """A hearing (or an interrogation or statement: ``kind``) staffed by every account of STAFF."""
     def create(s: Services) -> int:
         hearing_id = s.hearings.create(case_number=case_number, title=title, actor='test', charges=charges,
-                                       state_secret=state_secret).id
+                                       state_secret=state_secret, kind=kind).id
         s.staff.assign(hearing_id, {username: role for username, role, _ in STAFF}, actor='test')
         return hearing_id
     return using(folder, create)

@@ -8,11 +8,10 @@ import io
 from typing import Any
 
 import httpx
-import pymupdf
 import pytest
 from docx import Document
 
-from tests.conftest import Server, make_pdf
+from tests.conftest import Server, make_pdf, pdf_words
 
 
 @pytest.fixture
@@ -165,8 +164,7 @@ def test_a_participant_reads_the_signed_minutes_and_asks_from_their_own_link(ser
         assert asked.json()['requested_by'] == f'participant:{hearing["defendant"]["id"]}'
         assert judge.post(f'/api/minutes/corrections/{asked.json()["id"]}/decide',
                           json={'accept': True}).json()['state'] == 'accepted'
-        form = pymupdf.open(stream=clerk.get(f'/api/hearings/{h}/minutes.pdf').content)
-        text = ' '.join(' '.join(page.get_text().split()) for page in form)
+        text = pdf_words(clerk.get(f'/api/hearings/{h}/minutes.pdf').content)
     assert 'Bị cáo Nguyễn Văn Hải đề nghị lúc' in text and 'Tôi khai ở nhà đến 22 giờ.' in text
 
 
@@ -186,8 +184,7 @@ def test_the_pdf_and_the_word_file_carry_the_courts_form(server: Server, hearing
     assert outsider.status_code == 404
     assert pdf.headers['content-type'] == 'application/pdf'
     assert word.headers['content-type'].startswith('application/vnd.openxmlformats-officedocument.wordprocessingml')
-    with pymupdf.open(stream=pdf.content) as doc:
-        pdf_text = ' '.join(' '.join(page.get_text().split()) for page in doc)
+    pdf_text = pdf_words(pdf.content)
     docx_text = ' '.join(' '.join(p.text.split()) for p in Document(io.BytesIO(word.content)).paragraphs)
     docx_text += ' ' + ' '.join(' '.join(cell.text.split()) for table in Document(io.BytesIO(word.content)).tables
                                 for row in table.rows for cell in row.cells)

@@ -89,7 +89,7 @@ async def test_signed_by_judge_and_clerk_then_a_correction_is_refused_with_its_r
     await user.should_see('Thiếu trường bắt buộc "reason"')
     user.find(marker='correction-reason').type('Người làm chứng đã có mặt.')
     user.find(marker='correction-refuse').click()
-    await user.should_see(marker='correction-state', content='Chủ tọa không chấp nhận: Người làm chứng đã có mặt.')
+    await user.should_see(marker='correction-state', content='Không được chấp nhận: Người làm chứng đã có mặt.')
     states = using(data, lambda s: [(c.state, c.reason) for c in s.minutes_signing.corrections(hearing_id)])
     assert states == [('refused', 'Người làm chứng đã có mặt.')]
 
@@ -116,3 +116,35 @@ async def test_the_clerk_edits_a_typed_entry_until_both_have_signed(user: User, 
     await user.should_see(marker='minutes-frozen')  # no more typing, no edit button
     await user.should_not_see(marker='minutes-edit')
     await user.should_not_see(marker='minutes-text')
+
+
+async def test_an_interrogations_card_records_the_announcement_and_the_persons_signature(user: User,
+                                                                                       data: Path) -> None:
+    hearing_id = create_hearing(data, case_number='15/2026/HC', title='Hỏi cung bị can', kind='interrogation')
+
+    def people(s):
+        point = s.points.add(hearing_id, name='Trại tạm giam số 1', kind='detention_facility', actor='ksv')
+        person, _ = s.participants.add(hearing_id, name='Lê Văn Cường', role='defendant', point_id=point.id,
+                                       actor='ksv')
+        s.participants.add(hearing_id, name='Luật sư Dũng', role='defence_counsel', point_id=point.id, actor='ksv')
+        return person.id
+    person = using(data, people)
+    await sign_in(user, 'ksv')  # the procurator leads an interrogation and keeps its minutes
+    await user.open(f'/hearings/{hearing_id}/record')
+    await user.should_see(marker='session-announce')
+    await user.should_see(marker='minutes-speaker')
+    keys = {b.props['data-key']: b.props['data-speaker'] for b in user.find(marker='minutes-speaker').elements}
+    assert keys['a'] == 'staff:ksv'  # the procurator asks the questions: the first letter
+    user.find(marker='session-announce').click()
+    await user.should_see(marker='session-announced')
+    await user.should_not_see(marker='session-announce')
+    assert len(user.find(marker='session-person').elements) == 1  # counsel is not questioned
+    user.find(marker='session-method').elements.pop().value = 'point'
+    user.find(marker='session-note').type('có cán bộ trại giam chứng kiến')
+    user.find(marker='session-sign').click()
+    await eventually(lambda: using(data, lambda s: [(e.action, e.details) for e in s.audit.entries(hearing_id)
+                                                   if e.action == 'person_signature']) == [
+        ('person_signature', {'participant_id': person, 'method': 'point', 'note': 'có cán bộ trại giam chứng kiến'})])
+    await user.should_see('Đã ký tại điểm cầu lúc')
+    texts = using(data, lambda s: [e.text for e in s.minutes.entries(hearing_id)])
+    assert texts[0].startswith('Thông báo cho người được hỏi biết việc hỏi cung')

@@ -1,16 +1,17 @@
-"""The minutes in the court's form (Mẫu số 22-HS of Nghị quyết 05/2017/NQ-HĐTP; the record of an online
-interrogation or statement for the other kinds of session), as plain data that the PDF and the Word export both
-draw, so that the two say the same: the court, the case, time and place, public or closed-door, the charge; I. those
-conducting the proceedings, by full name and title; II. the participants, each present or absent, remote ones with
-their connection point; then the hearing in order, stage by stage, every typed question, answer and statement under
-its speaker and time, with the system's entries (exhibits and BL pages shown, recordings played, joins, outages)
-in place; the end; the signatures; the corrections asked for after signing, with their outcome. An interrogation's
-or statement's also says that the person was told of the recording, when it started, paused (why) and resumed, the
-equipment's faults, and how the person signed every page (courtroom.session_minutes); its pages carry a line for
-the person's signature."""
+"""The minutes in the court's form (Mẫu số 22-HS of Nghị quyết 05/2017/NQ-HĐTP, 23-HS for an appeal; the record of
+an online interrogation or statement for the other kinds of session), as plain data that the PDF and the Word export
+both draw, so that the two say the same: the court, the case, time and place, public or closed-door, the charge;
+I. those conducting the proceedings, by full name and title; II. the participants, each present or absent, remote
+ones with their connection point; then the hearing in order, stage by stage, every typed question, answer and
+statement under its speaker and time, with the system's entries (exhibits and BL pages shown, recordings played,
+joins, outages) in place; the end; the signatures; the corrections asked for after signing, with their outcome. An
+interrogation's or statement's also says that the person was told of the recording, when it started, paused (why)
+and resumed, the equipment's faults, and how the person signed every page (courtroom.session_minutes); its pages
+carry a line for the person's signature."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -29,6 +30,7 @@ WORDS = Catalogue('minutes form', {
     'nation': ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SOCIALIST REPUBLIC OF VIET NAM'),
     'motto': ('Độc lập - Tự do - Hạnh phúc', 'Independence - Freedom - Happiness'),
     'title_hearing': ('BIÊN BẢN PHIÊN TÒA HÌNH SỰ', 'MINUTES OF THE CRIMINAL HEARING'),
+    'title_appeal': ('BIÊN BẢN PHIÊN TÒA HÌNH SỰ PHÚC THẨM', 'MINUTES OF THE CRIMINAL APPEAL HEARING'),
     'title_interrogation': ('BIÊN BẢN HỎI CUNG BỊ CAN (TRỰC TUYẾN)', 'MINUTES OF THE ONLINE INTERROGATION'),
     'title_statement': ('BIÊN BẢN LẤY LỜI KHAI (TRỰC TUYẾN)', 'MINUTES OF THE ONLINE STATEMENT'),
     'announced': ('Người được hỏi đã được thông báo việc hỏi cung, lấy lời khai được ghi âm, ghi hình có âm thanh '
@@ -288,7 +290,7 @@ def build_form(*, court: str, hearing: Hearing, staff: Sequence[Member], names: 
         w('session_not_ended' if session else 'not_ended')
     return MinutesForm(
         court=court.upper(), nation=w('nation'), motto=w('motto'),
-        title=w(TITLES.get(hearing.kind, 'title_hearing')),
+        title=w('title_appeal' if is_appeal(hearing) else TITLES.get(hearing.kind, 'title_hearing')),
         case_line=w('case', case_number=hearing.case_number, title=hearing.title), opening=opening,
         conducting_heading=w('conducting'), conducting=conducting, participants_heading=w('participants'),
         participants=people, proceedings_heading=w('proceedings_session' if session else 'proceedings'),
@@ -296,6 +298,11 @@ def build_form(*, court: str, hearing: Hearing, staff: Sequence[Member], names: 
         signatures_heading=w('signatures'), signatures=boxes, corrections_heading=w('corrections'),
         corrections=fixes, nobody=w('nobody'), faults_heading=w('faults') if session else '',
         faults=faults if session else [], page_footer=w('page_signature') if session else '')
+
+
+def is_appeal(hearing: Hearing) -> bool:
+    """An appeal hearing (phúc thẩm: form 23-HS), by its case number's kind, as courts number them: …/HSPT."""
+    return hearing.kind == 'hearing' and re.search(r'/HSPT\b', hearing.case_number.upper()) is not None
 
 
 def present_participants(audit_actions: Sequence[tuple[str, dict]]) -> set[int]:

@@ -117,3 +117,11 @@ def test_a_trial_has_no_announcement_or_signature_of_the_person(services: Servic
         s.minutes_signing.sign(h, username='ksv', role=Role.PROCURATOR)
     assert not any('Người được hỏi ký tên' in ' '.join(p.get_text().split())
                    for p in pymupdf.open(stream=form_pdf(minutes_form_of(s, h))))
+
+
+def test_an_appeal_hearing_has_the_appeal_forms_title(services: Services) -> None:
+    first = services.hearings.create(case_number='12/2026/HSST', title='Vụ án', actor='thuky').id
+    appeal = services.hearings.create(case_number='3/2026/HSPT', title='Vụ án', actor='thuky').id
+    assert minutes_form_of(services, first).title == 'BIÊN BẢN PHIÊN TÒA HÌNH SỰ'
+    assert minutes_form_of(services, appeal).title == 'BIÊN BẢN PHIÊN TÒA HÌNH SỰ PHÚC THẨM'  # form 23-HS
+    assert minutes_form_of(services, appeal, 'en').title == 'MINUTES OF THE CRIMINAL APPEAL HEARING'

@@ -140,7 +140,7 @@ class MinutesPanel:
             ui.label(t('rec_minutes_edit_title', time=format_time(entry.at, self.zone))).classes('text-lg')
             speaker = testid(ui.select(options, value=entry.speaker.key if entry.speaker else '',
                                        label=t('rec_minutes_speaker')), 'minutes-edit-speaker').classes('w-full')
-            text = testid(ui.textarea(value=entry.text), 'minutes-edit-text') \
+            text = testid(ui.textarea(t('rec_minutes_words'), value=entry.text), 'minutes-edit-text') \
                 .props('outlined autogrow maxlength=5000 autofocus').classes('w-full')
 
             async def save() -> None:

@@ -118,6 +118,7 @@ RECORD_TEXTS = Catalogue('presenter.texts.record', {
     'session_note': ('Ghi chú (người chứng kiến, số trang)', 'Note (who witnessed it, the pages)'),
     'session_record_signature': ('Ghi nhận chữ ký', 'Record the signature'),
     'session_signature_done': ('Đã ghi nhận chữ ký của người được hỏi', 'The signature is recorded'),
+    'rec_minutes_words': ('Nội dung', 'The words'),
     'rec_minutes_edit': ('Sửa mục này', 'Edit this entry'),
     'rec_minutes_edit_title': ('Sửa mục biên bản lúc {time}', 'Editing the entry of {time}'),
     'rec_minutes_no_speaker': ('(không ghi người nói)', '(no speaker)'),

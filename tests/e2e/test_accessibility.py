@@ -251,6 +251,43 @@ def test_hearing_subpages(signed_in: Callable[[str, str], Page], hearing: dict[s
 
 
 @pytest.mark.parametrize('lang', LANGS)
+def test_the_minutes_of_an_interrogation_in_each_state(signed_in: Callable[[str, str], Page], server: Server,
+                                                       lang: str) -> None:
+    """The record page of an interrogation as its procurator keeps the minutes: the editor, its speakers and an
+    entry, the session's card, an entry's edit dialog; then signed, with a correction for the procurator to decide."""
+    with server.client('clerk') as clerk:
+        h = clerk.post('/api/hearings', json={'case_number': f'{lang}/2026/HC', 'title': 'Hỏi cung bị can',
+                                              'kind': 'interrogation'}).json()['id']
+    with server.client('procurator') as procurator:
+        point = procurator.post(f'/api/hearings/{h}/points', json={'name': 'Trại tạm giam số 1',
+                                                                   'kind': 'detention_facility'}).json()
+        assert procurator.post(f'/api/hearings/{h}/participants', json={
+            'name': 'Lê Văn Cường', 'role': 'defendant', 'point_id': point['id']}).status_code == 201
+        assert procurator.post(f'/api/hearings/{h}/minutes', json={
+            'text': 'Bị can có nhận được quyết định khởi tố không?', 'speaker': 'staff:procurator'}).status_code == 201
+    page = signed_in('procurator', lang)
+    page.goto(f'/hearings/{h}/record')
+    expect(page.get_by_test_id('session-person')).to_have_count(1)
+    expect(page.get_by_test_id('minutes-edit')).to_have_count(1)
+    found = expect_accessible(page, lang, 'minutes: the editor and the session card')
+    page.get_by_test_id('minutes-edit').click()
+    expect(page.get_by_test_id('minutes-edit-dialog')).to_be_visible()
+    found += expect_accessible(page, lang, 'minutes: an entry edited', within='.q-dialog')
+    page.keyboard.press('Escape')
+    expect(page.get_by_test_id('minutes-edit-dialog')).to_be_hidden()
+    for who in ('procurator', 'clerk'):
+        with server.client(who) as c:
+            assert c.post(f'/api/hearings/{h}/minutes/sign').status_code == 200
+    with server.client('defence_counsel') as counsel:
+        assert counsel.post(f'/api/hearings/{h}/minutes/corrections', json={'text': 'Bổ sung lời khai.'}
+                            ).status_code == 201
+    expect(page.get_by_test_id('correction-refuse')).to_be_visible()
+    expect(page.get_by_test_id('minutes-frozen')).to_be_visible()
+    found += expect_accessible(page, lang, 'minutes: signed, a correction to decide')
+    assert not found, report(found)
+
+
+@pytest.mark.parametrize('lang', LANGS)
 def test_bench(signed_in: Callable[[str, str], Page], server: Server, hearing: dict[str, Any], lang: str) -> None:
     with server.client('procurator') as c:  # a mark listed beside the preview, and a saved treatment
         body = {'exhibit_id': hearing['shown'], 'page': 1}

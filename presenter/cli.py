@@ -141,9 +141,12 @@ def _settings(args: argparse.Namespace, **overrides: Any) -> Settings:
 
 
 def _services(args: argparse.Namespace) -> Any:
+    """The services on the data folder, closed when the command ends (``main``)."""
     from .services import build_services
 
-    return build_services(_settings(args), media=False)
+    services = build_services(_settings(args), media=False)
+    args.opened.append(services)
+    return services
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -217,7 +220,10 @@ def _hearing_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def progress_bar(stream: Any = sys.stderr, width: int = 30) -> Callable[[int, int], None]:
+def progress_bar(stream: Any = None, width: int = 30) -> Callable[[int, int], None]:
+    """Pages done of total, drawn on ``stream`` (the standard error as it is when the bar is made)."""
+    stream = stream if stream is not None else sys.stderr
+
     def show(done: int, total: int) -> None:
         filled = width * done // total if total else width
         stream.write(f'\r[{"#" * filled}{"." * (width - filled)}] {done}/{total}')
@@ -259,6 +265,7 @@ def _bundle_check(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.opened = []  # the services a command opened (``_services``)
     lang: Lang = args.lang
     try:
         return int(args.run(args))
@@ -270,6 +277,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        for services in args.opened:
+            services.close()
 
 
 if __name__ == '__main__':

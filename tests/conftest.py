@@ -3,7 +3,9 @@ and staff accounts for each role."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import re
 import socket
@@ -59,12 +61,31 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def cli(*args: str, data: Path, stdin: str = '', check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run the ``courtroom`` command line as a user would, in a subprocess."""
-    result = subprocess.run([sys.executable, '-m', 'presenter.cli', *args, '--data', str(data)], input=stdin,
-                            capture_output=True, text=True, cwd=ROOT, timeout=300, env=clean_env())
+    """Run the ``courtroom`` command line on ``data``: its ``main``, in this process (a subprocess each took seconds
+    to import the app; test_cli starts the real command once), with ``stdin`` as its input and what it prints caught."""
+    from presenter.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    argv = [*args, '--data', str(data)]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _stdin(stdin):
+        try:
+            code = main(argv)
+        except SystemExit as e:  # argparse refusing the arguments
+            code = e.code if isinstance(e.code, int) else 2
+    result = subprocess.CompletedProcess(['courtroom', *argv], code, out.getvalue(), err.getvalue())
     if check and result.returncode != 0:
         raise AssertionError(f'courtroom {" ".join(args)} failed ({result.returncode}):\n{result.stderr}')
     return result
+
+
+@contextlib.contextmanager
+def _stdin(text: str) -> Iterator[None]:
+    saved = sys.stdin
+    sys.stdin = io.StringIO(text)
+    try:
+        yield
+    finally:
+        sys.stdin = saved
 
 
 @dataclass

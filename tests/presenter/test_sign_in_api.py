@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +16,8 @@ import httpx
 import pytest
 
 from presenter.log_redaction import RedactLinks, install, redact
-from tests.conftest import ROOT, Server, make_server
+from tests.conftest import Server, make_server
+from tests.conftest import cli as run_cli
 
 
 @pytest.fixture(scope='module')
@@ -30,9 +29,8 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def cli(server: Server, *args: str, stdin: str = '') -> subprocess.CompletedProcess:
-    env = {**os.environ, 'COURTROOM_DATA': str(server.data)}
-    return subprocess.run([sys.executable, '-m', 'presenter.cli', *args], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=120)
+    """The command line on the server's data folder, as its administrator runs it."""
+    return run_cli(*args, data=server.data, stdin=stdin, check=False)
 
 
 def sign_in(server: Server, username: str, password: str, lang: str = 'vi') -> httpx.Response:

@@ -187,6 +187,32 @@ def minutes(page: Page, out: Path) -> None:
     page.screenshot(path=out / 'minutes.png')
 
 
+def minutes_signed(page: Page, out: Path, base: str) -> None:
+    """The minutes signed by the presiding judge, then the clerk: the editor closed, counsel's correction refused
+    with its reason, the judge's page."""
+    def as_user(username: str) -> httpx.Client:
+        token = httpx.post(f'{base}/api/auth/token', data={'username': username, 'password': PASSWORD}).json()
+        return httpx.Client(base_url=base, headers={'Authorization': f'Bearer {token["access_token"]}'})
+    with as_user('chutoa') as judge, as_user(CLERK) as clerk, as_user('luatsu') as counsel:
+        judge.post('/api/hearings/1/minutes/sign').raise_for_status()
+        clerk.post('/api/hearings/1/minutes/sign').raise_for_status()
+        asked = counsel.post('/api/hearings/1/minutes/corrections',
+                             json={'text': 'Bị cáo trả lời đã nhận ngày 03/11/2026, không phải 02/11/2026.'})
+        judge.post(f'/api/minutes/corrections/{asked.json()["id"]}/decide',
+                   json={'accept': False, 'reason': 'Bản ghi âm, ghi hình cho thấy bị cáo nói ngày 02/11/2026.'})
+    page.goto('/login')
+    page.locator('input[type=text]').fill('chutoa')
+    page.locator('input[type=password]').fill(PASSWORD)
+    page.locator('input[type=password]').press('Enter')
+    expect(page.get_by_test_id('hearing-row').first).to_be_visible()
+    page.goto('/hearings/1/record')
+    expect(page.locator('[data-testid=correction][data-state=refused]')).to_be_visible()
+    expect(page.get_by_test_id('minutes-frozen')).to_be_visible()
+    page.set_viewport_size({'width': 1366, 'height': 1150})  # the signing card below the recording's
+    settle(page)
+    page.screenshot(path=out / 'minutes-signed.png')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--out', type=Path, default=ROOT / 'docs' / 'screenshots')
@@ -214,6 +240,10 @@ def main() -> None:
             tools(context.new_page(), screen, args.out)
             case_map(context.new_page(), screen, args.out)
             minutes(context.new_page(), args.out)
+            judge = browser.new_context(base_url=f'http://127.0.0.1:{port}', locale='vi-VN',
+                                        viewport={'width': 1366, 'height': 768})
+            judge.set_default_timeout(30_000)
+            minutes_signed(judge.new_page(), args.out, f'http://127.0.0.1:{port}')
             browser.close()
     finally:
         server.terminate()
@@ -224,7 +254,7 @@ def main() -> None:
             server.wait()
         shutil.rmtree(data, ignore_errors=True)
     for name in ('login', 'hearings', 'hearing', 'viewer', 'search', 'bench-tools', 'screen-side-by-side',
-                 'screen-redacted', 'case-map', 'screen-case-map', 'minutes'):
+                 'screen-redacted', 'case-map', 'screen-case-map', 'minutes', 'minutes-signed'):
         print(args.out / f'{name}.png')
 
 

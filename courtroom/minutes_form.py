@@ -73,6 +73,7 @@ WORDS = Catalogue('minutes form', {
     'proceedings_session': ('III. DIỄN BIẾN BUỔI HỎI CUNG, LẤY LỜI KHAI', 'III. THE COURSE OF THE SESSION'),
     'nobody': ('(chưa có)', '(none)'),
     'present': ('có mặt', 'present'),
+    'born': ('sinh ngày {day}', 'born {day}'),
     'absent': ('vắng mặt', 'absent'),
     'remote': ('tham gia trực tuyến tại điểm cầu {point}', 'taking part online from {point}'),
     'ended': ('Phiên tòa kết thúc vào hồi {time}', 'The hearing ends at {time}'),
@@ -236,6 +237,8 @@ def build_form(*, court: str, hearing: Hearing, staff: Sequence[Member], names: 
         here = p.id in present or p.state.in_hearing
         point = by_point.get(p.point_id)
         note = w('present' if here else 'absent')
+        if p.id_birth_date is not None:  # the background the court holds: the date of birth from their document
+            note = w('born', day=p.id_birth_date.strftime('%d/%m/%Y')) + '; ' + note
         if point is not None and point.kind is not PointKind.CENTRAL:
             note += ', ' + w('remote', point=point.name)
         people.append(Person(role_title(p.role.value), p.name, note))

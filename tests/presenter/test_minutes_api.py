@@ -27,8 +27,8 @@ def hearing(server: Server) -> dict[str, Any]:
                                                           'kind': 'detention_facility'}).json()
         defendant, witness = (c.post(f'/api/hearings/{h}/participants', json={
             'name': name, 'role': role, 'point_id': point['id'],
-            'id_document': {'type': 'citizen_id', 'number': '001090000001'}}).json()
-            for name, role in (('Nguyễn Văn Hải', 'defendant'), ('Lê Thị Mai', 'witness')))
+            'id_document': {'type': 'citizen_id', 'number': '001090000001', 'birth_date': born}}).json()
+            for name, role, born in (('Nguyễn Văn Hải', 'defendant', '1990-05-17'), ('Lê Thị Mai', 'witness', None)))
     from courtroom.settings import Settings
     from presenter.services import build_services
     services = build_services(Settings(data_dir=server.data), media=False)
@@ -192,7 +192,8 @@ def test_the_pdf_and_the_word_file_carry_the_courts_form(server: Server, hearing
         for wanted in ('BIÊN BẢN PHIÊN TÒA HÌNH SỰ', 'Vụ án số 77/2026/HSST', 'I. NHỮNG NGƯỜI TIẾN HÀNH TỐ TỤNG',
                        'Thẩm phán - Chủ tọa phiên tòa: Người dùng presiding_judge',
                        'Thư ký phiên tòa: Người dùng clerk', 'Kiểm sát viên: Người dùng procurator',
-                       'Bị cáo: Nguyễn Văn Hải — có mặt, tham gia trực tuyến tại điểm cầu Trại tạm giam số 2',
+                       'Bị cáo: Nguyễn Văn Hải — sinh ngày 17/05/1990; có mặt, tham gia trực tuyến tại điểm cầu '
+                       'Trại tạm giam số 2',
                        'Người làm chứng: Lê Thị Mai — vắng mặt',
                        'PHẦN THỦ TỤC BẮT ĐẦU PHIÊN TÒA',
                        'Thẩm phán - Chủ tọa phiên tòa Người dùng presiding_judge: Bị cáo có ý kiến gì về cáo trạng?',

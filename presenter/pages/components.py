@@ -9,15 +9,16 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from nicegui import ui
+from nicegui import run, ui
 from nicegui.element import Element
 from nicegui.events import KeyEventArguments
 
 from courtroom.court_time import format_datetime, format_duration
+from courtroom.errors import CourtroomError
 from courtroom.exhibits import Exhibit
 from courtroom.search import Hit
 
-from ..session import t
+from ..session import error_text, t
 from ..texts import EXHIBIT_KIND_KEYS, SESSION_KIND_KEYS
 
 E = TypeVar('E', bound=Element)
@@ -26,6 +27,17 @@ VIEW_WIDTH = 1280
 _FIT_PAGE = 'max-w-full max-h-[calc(100vh-6rem)] object-contain'
 _FIT_WIDTH = 'max-w-full h-auto'
 _MATCH = re.compile(r'\[([^\[\]]+)\]')
+
+
+async def attempt(call: Callable[[], object], done: str) -> bool:
+    """``call`` in a worker thread; ``done`` told when it worked, the refusal (in the user's language) when not."""
+    try:
+        await run.io_bound(call)
+    except CourtroomError as e:
+        ui.notify(error_text(e), type='negative')
+        return False
+    ui.notify(done, type='positive')
+    return True
 
 
 def testid(element: E, name: str) -> E:

@@ -11,16 +11,15 @@ from collections.abc import Callable
 from nicegui import run, ui
 
 from courtroom.court_time import format_datetime
-from courtroom.errors import CourtroomError
 from courtroom.minutes_signing import MAY_ASK, Correction, Signature, signing_order
 from courtroom.users import User
 from media.minutes_docx import form_docx
 
 from ..hearing_record import minutes_form_of, signed_minutes_pdf
 from ..services import Services
-from ..session import error_text, lang, t
+from ..session import lang, t
 from ..texts.keys import ROLE_KEYS
-from .components import testid
+from .components import attempt, testid
 from .record_labels import people_names
 
 STATE_KEYS = {'requested': 'sign_state_requested', 'accepted': 'sign_state_accepted', 'refused': 'sign_state_refused'}
@@ -118,15 +117,10 @@ class MinutesSigningPanel:
                         .props('outline dense no-caps size=sm color=red-9')
 
     async def _act(self, call: Callable[[], object], done: str) -> bool:
-        """``call`` in a worker thread; ``done`` told when it worked, the refusal when not."""
-        try:
-            await run.io_bound(call)
-        except CourtroomError as e:
-            ui.notify(error_text(e), type='negative')
-            return False
-        ui.notify(done, type='positive')
-        await self.reload()
-        return True
+        if await attempt(call, done):
+            await self.reload()
+            return True
+        return False
 
     async def sign(self) -> None:
         await self._act(lambda: self.services.minutes_signing.sign(self.hearing_id, username=self.user.username,

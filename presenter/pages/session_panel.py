@@ -11,15 +11,14 @@ from collections.abc import Callable
 from nicegui import run, ui
 
 from courtroom.court_time import format_datetime
-from courtroom.errors import CourtroomError
 from courtroom.participants import Participant
 from courtroom.roles import Action, may_in
 from courtroom.session_minutes import QUESTIONED, SessionFacts, session_facts
 from courtroom.users import User
 
 from ..services import Services
-from ..session import error_text, t
-from .components import testid
+from ..session import t
+from .components import attempt, testid
 
 METHOD_KEYS = {'paper': 'session_sign_paper', 'point': 'session_sign_point'}
 
@@ -91,14 +90,10 @@ class SessionPanel:
                            'session-sign').props('outline dense no-caps size=sm')
 
     async def _act(self, call: Callable[[], object], done: str) -> bool:
-        try:
-            await run.io_bound(call)
-        except CourtroomError as e:
-            ui.notify(error_text(e), type='negative')
-            return False
-        ui.notify(done, type='positive')
-        await self.reload()
-        return True
+        if await attempt(call, done):
+            await self.reload()
+            return True
+        return False
 
     async def announce(self) -> None:
         await self._act(lambda: self.services.session_minutes.announce_recording(

@@ -291,9 +291,8 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
                                 'đề nghị sửa đổi, bổ sung', 'Only those who took part in the hearing as parties, '
                                 'counsel, representatives, witnesses, experts or interpreters read the minutes and '
                                 'ask for corrections'),
-    'minutes_not_signed': ('Biên bản chưa được ký: đề nghị sửa đổi, bổ sung sau khi chủ tọa và thư ký đã ký',
-                           'The minutes are not signed yet: ask for a correction once the presiding judge and the '
-                           'clerk have signed'),
+    'minutes_not_signed': ('Biên bản chưa được ký: đề nghị sửa đổi, bổ sung sau khi biên bản đã được ký',
+                           'The minutes are not signed yet: ask for a correction once they are signed'),
     'correction_not_found': ('Không tìm thấy đề nghị sửa đổi "{correction_id}"',
                              'Correction "{correction_id}" not found'),
     'minutes_decide_who': ('Chỉ chủ tọa phiên tòa chấp nhận hoặc bác đề nghị sửa đổi, bổ sung biên bản',

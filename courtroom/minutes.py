@@ -134,7 +134,7 @@ class Minutes:
         with self._store.transaction() as db:
             if db.execute('SELECT 1 FROM hearings WHERE id = ?', (hearing_id,)).fetchone() is None:
                 raise NotFound('hearing_not_found', hearing_id=hearing_id)
-            _not_signed(db, hearing_id)
+            require_unsigned(db, hearing_id)
             _check_speaker(db, hearing_id, speaker)
             cursor = db.execute('INSERT INTO minutes (hearing_id, at, author, text, speaker) VALUES (?, ?, ?, ?, ?)',
                                 (hearing_id, at, author, text, speaker))
@@ -153,7 +153,7 @@ class Minutes:
             if row is None:
                 raise NotFound('minutes_entry_not_found', entry_id=entry_id)
             hearing_id = int(row['hearing_id'])
-            _not_signed(db, hearing_id)
+            require_unsigned(db, hearing_id)
             new_text = verbatim(text) if text is not None else row['text']
             new_speaker = speaker if speaker_given else row['speaker']
             _check_speaker(db, hearing_id, new_speaker)
@@ -297,7 +297,7 @@ def verbatim(value: str | None, field: str = 'text', limit: int = MAX_TEXT) -> s
     return value
 
 
-def _not_signed(db: Any, hearing_id: int) -> None:
+def require_unsigned(db: Any, hearing_id: int) -> None:
     """Once the presiding judge and the clerk have both signed, nothing is added or changed (corrections are
     appended instead: courtroom.minutes_signing)."""
     if db.execute('SELECT COUNT(*) FROM minutes_signatures WHERE hearing_id = ?', (hearing_id,)).fetchone()[0] >= 2:

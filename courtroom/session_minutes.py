@@ -14,7 +14,7 @@ from typing import Any
 from . import audit
 from .errors import Conflict, InvalidInput, NotFound
 from .events import Event
-from .minutes import MAX_TEXT, _not_signed
+from .minutes import MAX_TEXT, require_unsigned
 from .participants import ParticipantRole
 from .store import Store
 
@@ -87,7 +87,7 @@ class SessionMinutes:
         minutes at this time); once, before the minutes are signed."""
         with self._store.transaction() as db:
             _session(db, hearing_id)
-            _not_signed(db, hearing_id)
+            require_unsigned(db, hearing_id)
             if db.execute("SELECT 1 FROM audit WHERE hearing_id = ? AND action = 'recording_announced'",
                           (hearing_id,)).fetchone():
                 raise Conflict('recording_already_announced')

@@ -74,7 +74,8 @@ class ParticipantMinutes:
     async def ask(self) -> None:
         text = self.text.value or ''
         try:
-            await run.io_bound(lambda: self.services.minutes_signing.request_as_participant(self.participant, text))
+            s, pid = self.services, self.participant.id  # as they are now (a link revoked meanwhile asks nothing)
+            await run.io_bound(lambda: s.minutes_signing.request_as_participant(s.participants.get(pid), text))
         except CourtroomError as e:
             ui.notify(error_message(e, self.lang), type='negative')
             return

@@ -85,7 +85,7 @@ class Staff:
 
     def hearing_of(self, named: str, value: int) -> int | None:
         """The hearing of the thing a path names (``exhibit_id`` 12 → its hearing), or None if there is none."""
-        if not -2**63 <= value < 2**63:
+        if not -2**63 <= value < 2**63:  # store.SQLITE_INTEGERS (imported here, a cycle)
             return None
         with self._store.read() as db:
             row = db.execute(_HEARING_OF[named], (value,)).fetchone()

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from . import search_index
 
+SQLITE_INTEGERS = range(-2**63, 2**63)  # what an INTEGER column holds; a number beyond it raises OverflowError
+
 # each a SQL script, or a function of the connection for a step SQL cannot do alone; run in one transaction each
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: the foundation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import shutil
 from pathlib import Path
 
 from nicegui import app, ui
@@ -43,12 +44,30 @@ def base_url(settings: Settings, tls: bool) -> str:
     return f'{"https" if tls else "http"}://{host}:{settings.port}'
 
 
+def remove_leftovers(tmp_dir: Path) -> int:
+    """Empty the data folder's tmp/ as the server starts: whatever is there (an upload, an import's pages, an export's
+    zip) was left by a server that stopped mid-way, since every one of them is removed when its work ends; an
+    exhibit is made only from a finished import, so nothing half-made stays. How many entries were removed."""
+    if not tmp_dir.is_dir():
+        return 0
+    entries = list(tmp_dir.iterdir())
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    return len(entries)
+
+
 def serve(settings: Settings, *, demo_data: bool = False, tls_cert: Path | None = None,
           tls_key: Path | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
     log_redaction.install()
     if demo_data and settings.court == Settings().court:  # the demo case's court, unless COURTROOM_COURT names one
         settings = dataclasses.replace(settings, court=demo.DEMO_CASE['court'])
+    left = remove_leftovers(settings.tmp_dir)
+    if left:
+        logging.getLogger(__name__).info('removed %d temporary file(s) left by a stopped server', left)
     services = build_services(settings)
     # browser sessions live in the data folder, not in whatever folder the server was started from
     Storage.path = (settings.data_dir / 'sessions').resolve()

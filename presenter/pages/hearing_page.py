@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from nicegui import run, ui
 
-from courtroom.errors import CourtroomError, Forbidden
+from courtroom.errors import CourtroomError, Forbidden, NotFound
 from courtroom.hearings import Hearing
 from courtroom.roles import Action, may
+from courtroom.store import SQLITE_INTEGERS
 from courtroom.users import User
 
 from ..services import Services
@@ -43,6 +44,8 @@ async def hearing_for(services: Services, hearing_id: int, action: Action, title
         return None
     ui.query('body').classes('bg-slate-100')
     def find() -> Hearing:  # one whose staff the user is not on does not exist for them, whatever their role
+        if hearing_id not in SQLITE_INTEGERS:  # no row has it (and SQLite would refuse the number)
+            raise NotFound('hearing_not_found', hearing_id=hearing_id)
         services.staff.require(user, hearing_id)
         return services.hearings.get(hearing_id)
 

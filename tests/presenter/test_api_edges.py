@@ -1,0 +1,80 @@
+"""Every API route, given a number in its path beyond SQLite's 64-bit integers (what schemathesis found: a 500 from
+OverflowError on some fifteen operations), answers as for a thing that does not exist, in the API's error shape:
+the ids are checked once, where they enter, not route by route. In process, against real services on a SQLite
+file, as a clerk on the hearing's staff."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from nicegui.testing import User
+
+from courtroom.settings import Settings
+from presenter.api import api_router
+from presenter.services import build_services
+from tests.presenter.conftest import create_hearing, sign_in
+
+HUGE = '9' * 30
+PARAM = re.compile(r'{([^}:]+)(?::[^}]+)?}')
+
+
+@pytest.fixture
+async def clerk(tmp_path: Path) -> AsyncIterator[tuple[httpx.AsyncClient, list[APIRoute]]]:
+    services = build_services(Settings(data_dir=tmp_path), media=False)
+    user = services.users.add('thuky', role='clerk', password='mat-khau-dai-du-1', name='Thư ký')
+    router = api_router(services)
+    app = FastAPI()
+    app.include_router(router)
+    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url='http://court',
+                               headers={'Authorization': f'Bearer {services.users.issue_token(user)}'})
+    yield client, [r for r in router.routes if isinstance(r, APIRoute)]
+    await client.aclose()
+    services.close()
+
+
+async def test_a_number_beyond_sqlite_in_any_path_is_not_found(clerk: tuple[httpx.AsyncClient, list[APIRoute]]
+                                                               ) -> None:
+    client, routes = clerk
+    tried, failed = 0, []
+    for route in routes:
+        names = PARAM.findall(route.path)
+        numbers = [n for n in names if n.endswith('_id') or n in ('page', 'version')]
+        if not numbers:
+            continue
+        path = PARAM.sub(lambda m, ids=numbers: HUGE if m.group(1) in ids else 'x', route.path)
+        for method in sorted(route.methods - {'HEAD'}):
+            response = await client.request(method, path, json={})
+            tried += 1
+            error = response.json().get('error', {}) if response.headers.get('content-type', '').startswith(
+                'application/json') else {}
+            if response.status_code != 404 or not error.get('code', '').endswith('not_found'):
+                failed.append(f'{method} {route.path}: {response.status_code} {response.text[:120]}')
+    assert tried > 40  # the routes with ids: hearings, exhibits, participants, maps, minutes…
+    assert not failed, '\n'.join(failed)
+
+
+@pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
+@pytest.mark.usefixtures('data')
+async def test_a_page_of_a_hearing_beyond_sqlite_is_a_missing_hearing(user: User) -> None:
+    await sign_in(user, 'clerk')
+    for path in ('record', 'participants', 'review'):
+        await user.open(f'/hearings/{HUGE}/{path}')
+        await user.should_see(marker='hearing-missing')
+
+
+@pytest.mark.nicegui_main_file('tests/presenter/ui_main.py')
+@pytest.mark.usefixtures('data')
+async def test_a_page_asked_for_a_number_beyond_sqlite_in_its_query_opens_without_it(user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    await sign_in(user, 'clerk')
+    await user.open(f'/hearings/{hearing_id}?exhibit={HUGE}&page={HUGE}')
+    await user.should_see(marker='hearing-title-header')
+    await sign_in(user, 'ksv')
+    await user.open(f'/maps/{hearing_id}?map={HUGE}')
+    await user.should_see(marker='current-user')

@@ -280,6 +280,14 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
                        'Someone taking part as {role} is not the person questioned'),
     'not_a_session': ('Chỉ áp dụng cho buổi hỏi cung, lấy lời khai trực tuyến',
                       'Only for an online interrogation or statement'),
+    'backup_no_data': ('Thư mục "{folder}" không có dữ liệu của courtroom', 'The folder "{folder}" holds no '
+                                                                               'courtroom data'),
+    'backup_not_a_backup': ('Thư mục "{folder}" có tệp nhưng không phải bản sao lưu', 'The folder "{folder}" is not '
+                                                                                       'empty and not a backup'),
+    'restore_not_empty': ('Thư mục dữ liệu "{folder}" không trống: không khôi phục đè lên dữ liệu đang có',
+                          'The data folder "{folder}" is not empty: a restore never writes over data'),
+    'backup_damaged': ('Bản sao lưu bị hỏng ({count} lỗi), đầu tiên: {problem}; không khôi phục gì',
+                       'The backup is damaged ({count} problem(s)), the first: {problem}; nothing is restored'),
     'minutes_already_signed': ('Biên bản đã được ký với vai trò này', 'The minutes are already signed in this role'),
     'minutes_judge_signs_first': ('Chủ tọa phiên tòa kiểm tra và ký biên bản trước, sau đó thư ký ký',
                                   'The presiding judge checks and signs the minutes first, then the clerk'),

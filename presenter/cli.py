@@ -110,7 +110,50 @@ def build_parser() -> argparse.ArgumentParser:
                                                      'only when everything holds.'))
     verify.add_argument('record', type=Path, metavar='RECORD.zip')
     verify.set_defaults(run=_verify)
+
+    backup = _common(commands.add_parser(
+        'backup', help='back the data folder up, while the server runs',
+        description='Copy the data folder into DEST while the server runs: the database through SQLite\'s online '
+                    'backup, evidence, recordings and keys with their SHA-256 in DEST/manifest.json. Incremental: '
+                    'files already in DEST with the same hash are not copied again. With --check, verify the backup '
+                    'in DEST instead (exit status 1 when anything is missing or changed).'))
+    backup.add_argument('dest', type=Path, metavar='DEST')
+    backup.add_argument('--check', action='store_true', help='verify the backup in DEST, copy nothing')
+    backup.set_defaults(run=_backup)
+    restore = _common(commands.add_parser(
+        'restore', help='restore a backup into an empty data folder',
+        description='Check every hash of the backup in SRC, then restore it as the data folder (--data), which '
+                    'must not exist or be empty.'))
+    restore.add_argument('source', type=Path, metavar='SRC')
+    restore.set_defaults(run=_restore)
     return parser
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from courtroom.backup import backup, check
+
+    if args.check:
+        problems = check(args.dest)
+        for problem in problems:
+            print(f'FAIL {problem}', file=sys.stderr)
+        if problems:
+            print(TEXTS.t('cli_backup_bad', args.lang, n=len(problems)), file=sys.stderr)
+            return 1
+        print(TEXTS.t('cli_backup_ok', args.lang))
+        return 0
+    report = backup(_settings(args).data_dir, args.dest)
+    print(TEXTS.t('cli_backup_done', args.lang, files=report.files, copied=report.copied, removed=report.removed,
+                  mb=f'{report.bytes_copied / 1e6:.1f}'))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from courtroom.backup import restore
+
+    data_dir = _settings(args).data_dir
+    count = restore(args.source, data_dir)
+    print(TEXTS.t('cli_restored', args.lang, files=count, folder=str(data_dir)))
+    return 0
 
 
 def _keys_init(args: argparse.Namespace) -> int:

@@ -1,25 +1,70 @@
-"""A server stopped mid-way (killed during an upload, an import or an export) leaves its temporary files under
-DATA/tmp/; the next start removes them, and serves as before."""
+"""A crash drill: the server is killed (SIGKILL) while it imports a 200-page bundle. No exhibit is half made; the
+next start removes what the import left under DATA/tmp/ (and anything else a stopped server left there); the same
+bundle then imports whole, BL 1 to 200."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
 
 import httpx
+import pymupdf
 
 from tests.conftest import make_server
+from tests.waiting import wait_until
+
+PAGES = 200
 
 
-def test_a_start_removes_what_a_stopped_server_left_in_tmp(tmp_path: Path) -> None:
+def bundle() -> bytes:
+    doc = pymupdf.open()
+    for n in range(PAGES):
+        page = doc.new_page()
+        page.insert_text((72, 72), f'Bút lục {n + 1}: lời khai, trang {n + 1}')
+        page.draw_rect(pymupdf.Rect(72, 100, 500, 700), color=(0, 0, 0), fill=(0.9, 0.9, 0.8))
+    return doc.tobytes()
+
+
+def test_a_kill_during_an_import_leaves_nothing_half_made(tmp_path: Path) -> None:
     server = make_server(tmp_path / 'data')
     tmp = server.data / 'tmp'
-    for name in ('upload-k1ll3d', 'import-k1ll3d/pages'):
-        (tmp / name).mkdir(parents=True)
-        (tmp / name / 'part.bin').write_bytes(b'\0' * 1024)
-    (tmp / 'identity.still').write_bytes(b'x')
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / 'identity.still').write_bytes(b'x')  # left by an earlier stop
     server.start()
+    pdf = bundle()
     try:
-        assert list(tmp.iterdir()) == []
-        assert httpx.get(f'{server.url}/api/health').json() == {'status': 'ok'}
+        assert not (tmp / 'identity.still').exists()
+        with server.client('clerk') as clerk:
+            h = clerk.post('/api/hearings', json={'case_number': '9/2026/HSST', 'title': 'Vụ án'}).json()['id']
+
+        def upload() -> None:
+            try:
+                server.client('clerk').post(f'/api/hearings/{h}/bundles',
+                                            files=[('files', ('ho-so.pdf', pdf, 'application/pdf'))])
+            except httpx.HTTPError:
+                pass  # the server is killed under it
+        sending = threading.Thread(target=upload)
+        sending.start()
+        wait_until(lambda: any(p.name.startswith('import-') for p in tmp.iterdir()), 'the import is under way',
+                   step=0.05)
+        assert server.process is not None
+        server.process.kill()
+        server.process.wait()
+        sending.join()
+        with sqlite3.connect(server.data / 'courtroom.sqlite3') as db:
+            made = db.execute('SELECT page_count FROM exhibits WHERE hearing_id = ?', (h,)).fetchall()
+        assert made in ([], [(PAGES,)])  # never part of it
+        assert any(tmp.iterdir())  # what the import was doing is still there…
+
+        server.start()
+        assert list(tmp.iterdir()) == []  # …until the next start
+        if made:  # the import had finished before the kill: the drill had nothing to break
+            return
+        with server.client('clerk') as clerk:
+            again = clerk.post(f'/api/hearings/{h}/bundles', files=[('files', ('ho-so.pdf', pdf, 'application/pdf'))])
+            assert again.status_code == 201, again.text
+            exhibits = clerk.get(f'/api/hearings/{h}/exhibits').json()
+        assert [(e['page_count'], e['bl_first'], e['bl_last']) for e in exhibits] == [(PAGES, 1, PAGES)]
     finally:
         server.stop()

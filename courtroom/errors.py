@@ -31,6 +31,11 @@ class TooLarge(CourtroomError):
     status = 413
 
 
+class DiskFull(CourtroomError):
+    """The data folder's disk has no room left: nothing was kept of what was being written."""
+    status = 507
+
+
 class UnsupportedType(CourtroomError):
     status = 415
 

@@ -59,6 +59,9 @@ DOMAIN_ERRORS = Catalogue('courtroom.messages', {
     'not_found': ('Không tìm thấy địa chỉ này', 'Not found'),
     'method_not_allowed': ('Phương thức không được hỗ trợ', 'Method not allowed'),
     'internal_error': ('Lỗi hệ thống; thao tác không được thực hiện', 'Internal error; nothing was changed'),
+    'disk_full': ('Ổ đĩa của máy chủ đã đầy; không có gì được lưu. Hãy báo quản trị viên giải phóng dung lượng rồi thử '
+                  'lại', 'The server\'s disk is full; nothing was kept. Ask the administrator to free space, then try '
+                  'again'),
     'label_taken': (
         'Ký hiệu tài liệu "{label}" đã được dùng trong hồ sơ',
         'The exhibit label "{label}" is already used',

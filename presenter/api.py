@@ -4,6 +4,7 @@ Routes are plain ``def`` so FastAPI runs them in its thread pool: database work,
 on NiceGUI's event loop."""
 
 
+import errno
 import logging
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -16,7 +17,7 @@ from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from courtroom.errors import CourtroomError, NotFound, Unauthorized
+from courtroom.errors import CourtroomError, DiskFull, NotFound, Unauthorized
 from courtroom.roles import Action, may, require
 from courtroom.staff import NAMED_BY
 from courtroom.store import SQLITE_INTEGERS
@@ -89,6 +90,14 @@ class _JsonErrorRoute(APIRoute):
                 error = CourtroomError(code, detail=str(e.detail))
                 error.status = e.status_code
                 return error_response(request, error)
+            except OSError as e:
+                if e.errno != errno.ENOSPC:
+                    logger.exception('API error on %s %s', request.method, request.url.path)
+                    error = CourtroomError('internal_error')
+                    error.status = 500
+                    return error_response(request, error)
+                logger.error('disk full on %s %s: %s', request.method, request.url.path, e)
+                return error_response(request, DiskFull('disk_full'))
             except Exception:
                 logger.exception('API error on %s %s', request.method, request.url.path)
                 error = CourtroomError('internal_error')

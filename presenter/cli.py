@@ -7,6 +7,7 @@ import, and ``user add``, ``verify`` or ``bundle check`` should not wait for it.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import json
 import os
@@ -15,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from courtroom.errors import CourtroomError, InvalidInput
+from courtroom.errors import CourtroomError, DiskFull, InvalidInput
 from courtroom.settings import Settings
 
 from .i18n import Lang, error_message
@@ -316,7 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(TEXTS.t('cli_error', lang, message=error_message(e, lang)), file=sys.stderr)
         return 1
     except OSError as e:
-        print(TEXTS.t('cli_error', lang, message=f'{e.strerror}: {e.filename}'), file=sys.stderr)
+        message = error_message(DiskFull('disk_full'), lang) if e.errno == errno.ENOSPC else \
+            f'{e.strerror}: {e.filename}'
+        print(TEXTS.t('cli_error', lang, message=message), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -5,8 +5,9 @@ file, as a clerk on the hearing's staff."""
 
 from __future__ import annotations
 
+import errno
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -17,7 +18,8 @@ from nicegui.testing import User
 
 from courtroom.settings import Settings
 from presenter.api import api_router
-from presenter.services import build_services
+from presenter.services import Services, build_services
+from tests.conftest import make_pdf
 from tests.presenter.conftest import create_hearing, sign_in
 
 HUGE = '9' * 30
@@ -25,8 +27,14 @@ PARAM = re.compile(r'{([^}:]+)(?::[^}]+)?}')
 
 
 @pytest.fixture
-async def clerk(tmp_path: Path) -> AsyncIterator[tuple[httpx.AsyncClient, list[APIRoute]]]:
-    services = build_services(Settings(data_dir=tmp_path), media=False)
+def services(tmp_path: Path) -> Iterator[Services]:
+    built = build_services(Settings(data_dir=tmp_path), media=False)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+async def clerk(services: Services) -> AsyncIterator[tuple[httpx.AsyncClient, list[APIRoute]]]:
     user = services.users.add('thuky', role='clerk', password='mat-khau-dai-du-1', name='Thư ký')
     router = api_router(services)
     app = FastAPI()
@@ -35,7 +43,23 @@ async def clerk(tmp_path: Path) -> AsyncIterator[tuple[httpx.AsyncClient, list[A
                                headers={'Authorization': f'Bearer {services.users.issue_token(user)}'})
     yield client, [r for r in router.routes if isinstance(r, APIRoute)]
     await client.aclose()
-    services.close()
+
+
+async def test_a_full_disk_is_said_plainly_and_keeps_nothing(clerk: tuple[httpx.AsyncClient, list[APIRoute]],
+                                                             services: Services, monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    client, _ = clerk
+    h = (await client.post('/api/hearings', json={'case_number': '1/2026/HSST', 'title': 'Vụ án'})).json()['id']
+
+    def no_room(*args: object, **kwargs: object) -> bool:
+        raise OSError(errno.ENOSPC, 'No space left on device')
+    monkeypatch.setattr(services.evidence, 'put', no_room)
+    full = await client.post(f'/api/hearings/{h}/bundles', files=[('files', ('a.pdf', make_pdf(['Trang một']),
+                                                                              'application/pdf'))])
+    assert full.status_code == 507
+    assert full.json()['error']['code'] == 'disk_full' and 'Ổ đĩa của máy chủ đã đầy' in full.json()['error']['message']
+    assert services.exhibits.of_hearing(h) == []
+    assert list(services.settings.tmp_dir.iterdir()) == []  # the upload's copy removed
 
 
 async def test_a_number_beyond_sqlite_in_any_path_is_not_found(clerk: tuple[httpx.AsyncClient, list[APIRoute]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -108,18 +109,30 @@ def test_bad_bundle_exits_1_and_stores_nothing(tmp_path: Path) -> None:
     assert json.loads(listed.stdout)[0]['bl_first'] == 1  # nothing of the failed bundle took a BL
 
 
+def test_a_full_disk_is_said_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from media.evidence_store import EvidenceStore
+
+    data = tmp_path / 'data'
+    hearing_id = cli('hearing', 'create', '--case-number', '1', '--title', 'x', data=data).stdout.strip()
+
+    def no_room(*args: object, **kwargs: object) -> bool:
+        raise OSError(errno.ENOSPC, 'No space left on device')
+    monkeypatch.setattr(EvidenceStore, 'put', no_room)
+    full = cli('bundle', 'import', str(write_pdf(tmp_path / 'a.pdf', 1)), '--hearing', hearing_id, data=data,
+               check=False)
+    assert full.returncode == 1 and 'Ổ đĩa của máy chủ đã đầy' in full.stderr and 'Traceback' not in full.stderr
+
+
 def test_bundle_check(tmp_path: Path, corpus: Path) -> None:
     good = write_pdf(tmp_path / 'good.pdf', 2)
     rotated = write_pdf(tmp_path / 'rotated.pdf', 2, rotate_first=True)
-    ok = subprocess.run([sys.executable, '-m', 'presenter.cli', 'bundle', 'check', str(good), str(rotated)],
-                        capture_output=True, text=True, cwd=ROOT)
+    ok = cli('bundle', 'check', str(good), str(rotated), data=tmp_path / 'data', check=False)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert 'good.pdf' in ok.stdout and 'rotated.pdf' in ok.stdout
     broken = tmp_path / 'broken.pdf'
     broken.write_bytes(b'%PDF-1.7\nnot really')
     encrypted = corpus / '005-libreoffice-writer-password' / 'libreoffice-writer-password.pdf'
     paths = [str(broken), str(encrypted)]
-    bad = subprocess.run([sys.executable, '-m', 'presenter.cli', 'bundle', 'check', *paths, '--lang', 'en'],
-                         capture_output=True, text=True, cwd=ROOT)
+    bad = cli('bundle', 'check', *paths, '--lang', 'en', data=tmp_path / 'data', check=False)
     assert bad.returncode == 1, bad.stdout
     assert 'Traceback' not in bad.stderr

@@ -90,15 +90,10 @@ class _JsonErrorRoute(APIRoute):
                 error = CourtroomError(code, detail=str(e.detail))
                 error.status = e.status_code
                 return error_response(request, error)
-            except OSError as e:
-                if e.errno != errno.ENOSPC:
-                    logger.exception('API error on %s %s', request.method, request.url.path)
-                    error = CourtroomError('internal_error')
-                    error.status = 500
-                    return error_response(request, error)
-                logger.error('disk full on %s %s: %s', request.method, request.url.path, e)
-                return error_response(request, DiskFull('disk_full'))
-            except Exception:
+            except Exception as e:
+                if isinstance(e, OSError) and e.errno == errno.ENOSPC:  # said plainly: nothing was kept
+                    logger.error('disk full on %s %s: %s', request.method, request.url.path, e)
+                    return error_response(request, DiskFull('disk_full'))
                 logger.exception('API error on %s %s', request.method, request.url.path)
                 error = CourtroomError('internal_error')
                 error.status = 500

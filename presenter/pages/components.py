@@ -29,12 +29,14 @@ _FIT_WIDTH = 'max-w-full h-auto'
 _MATCH = re.compile(r'\[([^\[\]]+)\]')
 
 
-async def attempt(call: Callable[[], object], done: str) -> bool:
-    """``call`` in a worker thread; ``done`` told when it worked, the refusal (in the user's language) when not."""
+async def attempt(call: Callable[[], object], done: str,
+                  refusal: Callable[[CourtroomError], str] = error_text) -> bool:
+    """``call`` in a worker thread; ``done`` told when it worked, the refusal (in the user's language, or as
+    ``refusal`` words it: a participant's page has its own) when not."""
     try:
         await run.io_bound(call)
     except CourtroomError as e:
-        ui.notify(error_text(e), type='negative')
+        ui.notify(refusal(e), type='negative')
         return False
     ui.notify(done, type='positive')
     return True

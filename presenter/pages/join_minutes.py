@@ -8,7 +8,6 @@ import asyncio
 
 from nicegui import run, ui
 
-from courtroom.errors import CourtroomError
 from courtroom.minutes_signing import PARTICIPANTS_MAY_ASK, Correction
 from courtroom.participants import Participant
 
@@ -16,7 +15,7 @@ from ..i18n import Lang, error_message
 from ..live import follow
 from ..services import Services
 from ..texts import TEXTS
-from .components import testid
+from .components import attempt, testid
 from .minutes_signing_panel import STATE_KEYS
 
 
@@ -73,15 +72,10 @@ class ParticipantMinutes:
 
     async def ask(self) -> None:
         text = self.text.value or ''
-        try:
-            s, pid = self.services, self.participant.id  # as they are now (a link revoked meanwhile asks nothing)
-            await run.io_bound(lambda: s.minutes_signing.request_as_participant(s.participants.get(pid), text))
-        except CourtroomError as e:
-            ui.notify(error_message(e, self.lang), type='negative')
-            return
-        ui.notify(self.t('join_minutes_asked'), type='positive')
-        await self.reload()
-
+        s, pid = self.services, self.participant.id  # as they are now (a link revoked meanwhile asks nothing)
+        if await attempt(lambda: s.minutes_signing.request_as_participant(s.participants.get(pid), text),
+                         self.t('join_minutes_asked'), lambda e: error_message(e, self.lang)):
+            await self.reload()
 
 def participant_minutes(services: Services, participant: Participant, token: str, lang: Lang) -> None:
     """The card, for those who may read the minutes (``PARTICIPANTS_MAY_ASK``); shown once both have signed."""

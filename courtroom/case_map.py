@@ -58,6 +58,61 @@ def bl_in_text(text: str) -> tuple[int, int] | None:
     return (first, max(first, last))
 
 
+DRAWN = 300  # nodes the editor draws at most before a large map's deeper branches fold (static/map_fold.js)
+# and a screen: what can still be read across a courtroom on 1080 lines when the map is fitted to it (about 30 rows
+# a side, each node ~36 px high). Deeper, the procurator shows a branch or a node, which opens the way to it.
+ON_SCREEN = 60
+
+
+def for_display(root: dict[str, Any], focus: str | None = None, most: int = DRAWN) -> dict[str, Any]:
+    """The tree ``root`` (nodes ``{id, folded?, children?}``) as a screen draws it, the editor's rule for a large
+    map (``static/map_fold.js``): levels open one after another while at most ``most`` nodes show (the root's
+    branches always show), and the branches above ``focus`` open too, so that the node can be shown. A node left
+    closed keeps ``folded`` and, instead of its children, ``more``: how many nodes it holds. Returns a new tree;
+    ``root`` is not changed."""
+    opened = {root['id']}
+    level = root.get('children', [])
+    shown = 1 + len(level)
+    while True:
+        below = [c for n in level if not n.get('folded') for c in n.get('children', ())]
+        if not below or shown + len(below) > most:
+            break
+        opened.update(n['id'] for n in level if not n.get('folded'))
+        shown += len(below)
+        level = below
+    if focus is not None:
+        path: list[str] = []
+
+        def find(n: dict[str, Any]) -> bool:
+            if n['id'] == focus:
+                return True
+            path.append(n['id'])
+            if any(find(c) for c in n.get('children', ())):
+                return True
+            path.pop()
+            return False
+
+        if find(root):
+            opened.update(path)
+
+    def held(n: dict[str, Any]) -> int:
+        return sum(1 + held(c) for c in n.get('children', ()))
+
+    def trim(n: dict[str, Any]) -> dict[str, Any]:
+        children = n.get('children')
+        if not children:
+            return n
+        out = {k: v for k, v in n.items() if k not in ('children', 'folded')}
+        if n['id'] in opened:
+            out['children'] = [trim(c) for c in children]
+        else:
+            out['folded'] = True
+            out['more'] = held(n)
+        return out
+
+    return trim(root)
+
+
 @dataclass(slots=True, frozen=True)
 class Link:
     """A node's link to a page: resolved (exhibit, page and its BL), or asked for and ``missing``."""
@@ -374,11 +429,14 @@ class CaseMaps:
     def on_screen(self, shown: MapShown, audience: Audience) -> dict[str, Any]:
         """The map as a screen of ``audience`` draws it: no notes ever; a node linked to a page this audience may
         not see (a restricted exhibit, or one not yet shown, for every audience but the trial panel) keeps its title
-        and is marked restricted, without its link. Empty fields are left out (a large map is sent to each screen)."""
+        and is marked restricted, without its link. Only the nodes the screen draws are sent (``for_display`` with
+        ON_SCREEN: a large map's deeper branches stand folded, each counting what it holds), with the branches above
+        the node focused open; empty fields are left out. What a screen draws is kept per version, branch, focus and the
+        exhibits the audience may see: twelve screens of a 2,000-node map cost one walk of it, not twelve."""
         hearing_id = self._hearing_of(shown.map_id)
         visible = frozenset(e.id for e in self._exhibits.of_hearing(hearing_id) if audience is Audience.PANEL or (
             not e.restricted and e.disclosure is not Disclosure.UNDISCLOSED))
-        key = (shown.map_id, shown.version, shown.branch_id, visible)
+        key = (shown.map_id, shown.version, shown.branch_id, shown.node_id, visible)
         with self._drawn_lock:
             drawn = self._drawn.get(key)
         if drawn is None:
@@ -401,7 +459,8 @@ class CaseMaps:
                         out['restricted'] = True
                 return out
 
-            drawn = {'id': found.id, 'version': found.version, 'title': found.title, 'root': node(top)}
+            drawn = {'id': found.id, 'version': found.version, 'title': found.title,
+                     'root': for_display(node(top), shown.node_id, ON_SCREEN)}
             with self._drawn_lock:
                 if len(self._drawn) >= 64:
                     self._drawn.pop(next(iter(self._drawn)))

@@ -58,6 +58,7 @@ STYLE = '''
   .screen-map { position: absolute; inset: 0; background: #f8fafc; }
   .screen-map .map-restricted { background: #e2e8f0 !important; color: #334155 !important; }
   .screen-map .map-tag { background: #dbeafe !important; color: #1e3a8a !important; }
+  .screen-map .map-more { background: #f1f5f9 !important; color: #334155 !important; }
   .laser-dot { position: absolute; z-index: 4; box-sizing: border-box; width: max(18px, 2.8vh);
                height: max(18px, 2.8vh); transform: translate(-50%, -50%); border-radius: 50%;
                pointer-events: none; background: #ff2020; background-clip: padding-box;

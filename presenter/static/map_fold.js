@@ -1,7 +1,8 @@
-// Shared by the case map's editor (case_map.js) and the screens (screen.js): mind-elixir draws every unfolded node
-// when a map opens (≈ 0.3 ms a node on the project's machine: 600 ms for 2,000), so a large map opens with its
-// deeper branches folded for display only, below the deepest level at which at most DRAWN nodes show (the root's
-// branches always show). The map's own folding is not changed by it: the editor saves what the procurator folds.
+// The case map's editor (case_map.js): mind-elixir draws every unfolded node when a map opens (≈ 0.3 ms a node on
+// the project's machine: 600 ms for 2,000), so a large map opens with its deeper branches folded for display only,
+// below the deepest level at which at most DRAWN nodes show (the root's branches always show). The map's own folding
+// is not changed by it: the editor saves what the procurator folds. Screens get the same rule from the server
+// (courtroom/case_map.py, for_display), which sends them only the nodes they draw.
 window.courtroomMapFold = {
   DRAWN: 300,
 

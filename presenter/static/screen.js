@@ -131,11 +131,14 @@ window.courtroomScreen = {
 
   // A case map (courtroom/case_map.py), drawn read-only by mind-elixir as the procurator's editor draws it, and
   // centred on the node published. Each node drawn carries data-node-id; one linked to a page this audience may not
-  // see carries data-restricted and a "restricted" tag, never the page. Drawn again only when what it shows changes.
+  // see carries data-restricted and a "restricted" tag, never the page. The server sends only the nodes drawn
+  // (CaseMaps.on_screen: a large map's deeper branches folded, each tagged with the count it holds; the branches
+  // above the node focused open). Drawn again only when what it shows changes.
   showMap(map, stage) {
     const key = JSON.stringify([map.id, map.version, map.root]);
     let holder = stage.querySelector(":scope > .screen-map");
-    if (!holder || holder.dataset.key !== key) {
+    const fresh = !holder || holder.dataset.key !== key;
+    if (fresh) {
       this.dropMap();
       holder = document.createElement("div");
       holder.className = "screen-map";
@@ -150,46 +153,23 @@ window.courtroomScreen = {
       const labels = map.labels || {};
       const node = (n) => ({
         id: n.id, topic: n.title, expanded: !n.folded, restricted: !!n.restricted,
-        tags: n.restricted ? [{ text: labels.restricted || "—", className: "map-restricted" }]
-          : n.link ? [{ text: `BL ${n.link.bl}`, className: "map-tag" }] : [],
+        tags: [...(n.restricted ? [{ text: labels.restricted || "—", className: "map-restricted" }]
+          : n.link ? [{ text: `BL ${n.link.bl}`, className: "map-tag" }] : []),
+               ...(n.more ? [{ text: `+${n.more}`, className: "map-more" }] : [])],
         icons: (n.markers || []).map((m) => ({ for: "+", against: "−", clarify: "?", key: "★" })[m]),
         children: (n.children || []).map(node),
       });
-      const data = node(map.root);
-      courtroomMapFold.fold(data); // a large map: its deeper branches folded for display; a node focused unfolds them
-      this.mapView.init({ nodeData: data });
+      this.mapView.init({ nodeData: node(map.root) });
       for (const tpc of holder.querySelectorAll("me-tpc")) this.mark(tpc);
-      this.mapView.scaleFit();
     }
     holder.dataset.mapId = map.id;
-    if (map.node_id === map.root.id) {
-      this.mapView.scaleFit(); // the root: the whole map (or branch) in view
-      holder.dataset.focus = map.node_id;
-    } else if (map.node_id) {
+    if (fresh || map.node_id === map.root.id) this.mapView.scaleFit(); // the whole map (or branch) in view
+    if (map.node_id && map.node_id !== map.root.id) {
       try {
-        this.unfoldTo(map.node_id);
-        const el = this.mapView.findEle(map.node_id);
-        this.mapView.selectNode(el);
-        holder.dataset.focus = map.node_id;
-      } catch (e) { /* not in the branch shown */ }
+        this.mapView.selectNode(this.mapView.findEle(map.node_id));
+      } catch (e) { return; } // not in the branch shown
     }
-  },
-
-  // A node the procurator selected inside a folded branch: the branches above it unfold, so that it can be shown
-  unfoldTo(id) {
-    const path = [];
-    const walk = (node) => {
-      if (node.id === id) return true;
-      path.push(node);
-      if ((node.children || []).some(walk)) return true;
-      path.pop();
-      return false;
-    };
-    if (!walk(this.mapView.nodeData)) return;
-    for (const node of path) {
-      if (node.expanded === false) this.mapView.expandNode(this.mapView.findEle(node.id), true);
-    }
-    for (const tpc of this.mapView.container.querySelectorAll("me-tpc:not([data-node-id])")) this.mark(tpc);
+    if (map.node_id) holder.dataset.focus = map.node_id;
   },
 
   mark(tpc) {
@@ -197,20 +177,19 @@ window.courtroomScreen = {
     if (tpc.nodeObj && tpc.nodeObj.restricted) tpc.dataset.restricted = "true";
   },
 
-  // mind-elixir (vendor/, MIT) and map_fold.js, loaded the first time a map is shown: most screens never show one
+  // mind-elixir (vendor/, MIT), loaded the first time a map is shown: most screens never show one. Its style sheet
+  // is waited for too: a map laid out before it came drew its lines where the unstyled nodes were.
   mapViewer() {
-    if (window.MindElixir && window.courtroomMapFold) return Promise.resolve();
     if (!this.mapLoading) {
       const base = "/static/courtroom/vendor/mind-elixir";
-      const css = Object.assign(document.createElement("link"), { rel: "stylesheet", href: `${base}/MindElixir.css` });
-      document.head.appendChild(css);
-      const load = (src) => new Promise((resolve, reject) => {
-        const script = Object.assign(document.createElement("script"), { src });
-        script.onload = resolve;
-        script.onerror = () => { this.mapLoading = null; reject(new Error(`${src} did not load`)); };
-        document.head.appendChild(script);
+      const load = (tag, attributes) => new Promise((resolve, reject) => {
+        const element = Object.assign(document.createElement(tag), attributes);
+        element.onload = resolve;
+        element.onerror = () => { element.remove(); this.mapLoading = null; reject(new Error(`${tag} did not load`)); };
+        document.head.appendChild(element);
       });
-      this.mapLoading = Promise.all([load(`${base}/MindElixir.iife.js`), load("/static/courtroom/map_fold.js")]);
+      this.mapLoading = Promise.all([load("link", { rel: "stylesheet", href: `${base}/MindElixir.css` }),
+                                     load("script", { src: `${base}/MindElixir.iife.js` })]);
     }
     return this.mapLoading;
   },

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from courtroom.audit import AuditLog
-from courtroom.case_map import MAX_NODES, CaseMaps, bl_in_text, canonical, parse_tree
+from courtroom.case_map import MAX_NODES, CaseMaps, bl_in_text, canonical, for_display, parse_tree
 from courtroom.errors import Forbidden, InvalidInput, NotFound
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
@@ -158,6 +158,41 @@ def test_the_procurator_edits_the_judge_and_clerk_see_it_shared_without_notes_ot
     with pytest.raises(Forbidden):
         maps.of_hearing(h, COUNSEL)
     assert [e.action for e in AuditLog(store).entries(h)][-1] == 'map_shared'
+
+
+def wide(levels: int, per: int, prefix: str = 'n') -> dict:
+    """A tree ``levels`` deep below its root, each node with ``per`` children; ids name their path."""
+    def node(path: str, depth: int) -> dict:
+        children = [node(f'{path}.{i}', depth + 1) for i in range(per)] if depth < levels else []
+        return {'id': path, 'title': path, **({'children': children} if children else {})}
+    return node(prefix, 0)
+
+
+def ids(tree: dict) -> list[str]:
+    return [tree['id'], *(i for c in tree.get('children', ()) for i in ids(c))]
+
+
+def test_a_screen_gets_only_the_nodes_it_draws_with_what_a_folded_branch_holds_and_the_way_to_the_focus() -> None:
+    big = wide(4, 6)  # 1 + 6 + 36 + 216 + 1,296 nodes
+    shown = for_display(big)
+    assert len(ids(shown)) == 1 + 6 + 36 + 216 and len(ids(big)) == 1555  # a fourth level would pass 300
+    third = shown['children'][0]['children'][0]['children'][0]
+    assert third == {'id': 'n.0.0.0', 'title': 'n.0.0.0', 'folded': True, 'more': 6}
+    assert shown['children'][0]['children'][0].get('folded') is None  # open: its children are drawn
+    deep = for_display(big, focus='n.5.5.5.5')
+    assert 'n.5.5.5.5' in ids(deep) and 'n.5.5.5.4' in ids(deep)  # its branch opened, brothers and sisters too
+    assert 'n.4.5.5.5' not in ids(deep) and len(ids(deep)) == len(ids(shown)) + 6
+    assert for_display(big, focus='nowhere') == shown
+    assert len(ids(big)) == 1555 and 'more' not in json.dumps(big)  # the map itself is not changed
+    small = wide(2, 3)  # 13 nodes: all drawn; the map's own folding kept, counted
+    assert for_display(small) == small
+    small['children'][1]['folded'] = True
+    folded = for_display(small)
+    assert folded['children'][1] == {'id': 'n.1', 'title': 'n.1', 'folded': True, 'more': 3}
+    opened = for_display(small, focus='n.1.2')  # a node focused inside the procurator's own fold: shown
+    assert 'folded' not in opened['children'][1] and ids(opened) == ids(small)
+    root_folded = {**wide(1, 400), 'folded': True}  # the root's branches always show, however many
+    assert len(ids(for_display(root_folded))) == 401 and 'folded' not in for_display(root_folded)
 
 
 def test_a_published_map_shows_each_audience_only_what_it_may_see_and_never_a_note(store: Store) -> None:

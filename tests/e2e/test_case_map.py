@@ -276,6 +276,11 @@ def test_present_the_map_each_screen_sees_what_its_audience_may(page: Page, brow
         tree = call(server, 'procurator', 'GET', f'/api/maps/{made["id"]}')['root']
         tree['children'][0]['folded'] = True
         call(server, 'procurator', 'PUT', f'/api/maps/{made["id"]}', {'root': tree})
+        call(server, 'procurator', 'POST', f'/api/hearings/{hid}/publish', {'map_id': made['id']})
+        held = len(tree['children'][0]['children'])
+        for screen in screens.values():  # the folded branch is drawn alone, saying how much it holds
+            expect(screen.locator(f'[data-node-id="{tree["children"][0]["id"]}"]')).to_contain_text(f'+{held}')
+            expect(screen.locator(f'[data-node-id="{ids["Nhân thân"]}"]')).to_have_count(0)
         call(server, 'procurator', 'POST', f'/api/hearings/{hid}/publish',
              {'map_id': made['id'], 'node_id': ids['Nhân thân']})
         for screen in screens.values():

@@ -2,18 +2,24 @@
 is half made, the next start removes what the import left under DATA/tmp/ (and anything else a stopped server left
 there), and the same bundle then imports whole, BL 1 to 200. During a burst of publishes: after the restart the
 screens' state is the last one acknowledged to the presenter (or one whose answer was on its way), and the audit
-chain verifies."""
+chain verifies. During a record's export: no half zip is served as complete, and the next start removes it."""
 
 from __future__ import annotations
 
+import hashlib
+import random
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import httpx
 import pymupdf
 
-from tests.conftest import make_pdf, make_server
+from courtroom.recordings import Segment
+from courtroom.settings import Settings
+from presenter.services import build_services
+from tests.conftest import cli, make_pdf, make_server, record_segments
 from tests.waiting import wait_until
 
 PAGES = 200
@@ -119,3 +125,52 @@ def test_a_kill_during_a_burst_of_publishes_keeps_the_last_acknowledged_state(tm
     if state['version'] == last_version:
         assert state['live']['page'] == pages[last_version]
     assert chain['valid'] is True, chain
+
+
+def test_a_kill_during_a_record_export_serves_no_half_record(tmp_path: Path) -> None:
+    """The server dies while it writes a record: the download breaks off (never a complete answer with a cut zip),
+    the next start removes the half-written file, and the record exported then verifies offline."""
+    server = make_server(tmp_path / 'data')
+    server.start()
+    try:
+        with server.client('clerk') as clerk:
+            h = clerk.post('/api/hearings', json={'case_number': '11/2026/HSST', 'title': 'Vụ án'}).json()['id']
+        record_segments(server.data, h, count=2)
+        big = server.data / 'recordings' / str(h) / 'courtroom' / 'camera' / '00000.webm'
+        big.parent.mkdir(parents=True)
+        big.write_bytes(random.randbytes(48 * 2**20))  # ≈ 1 s to deflate into the zip on this machine
+        digest = hashlib.sha256(big.read_bytes()).hexdigest()
+        services = build_services(Settings(data_dir=server.data))
+        try:
+            services.recordings.add_segment(Segment(
+                hearing_id=h, source='courtroom', series='camera', seq=0, path='courtroom/camera/00000.webm',
+                sha256=digest, bytes=big.stat().st_size, started_at=time.time() - 5, ended_at=time.time()))
+        finally:
+            services.close()
+        answers: list[object] = []
+
+        def download() -> None:
+            with server.client('clerk') as clerk:
+                try:
+                    answers.append(clerk.get(f'/api/hearings/{h}/record', timeout=120))
+                except httpx.HTTPError as e:
+                    answers.append(e)
+        downloading = threading.Thread(target=download)
+        downloading.start()
+        half = wait_until(lambda: next((f for f in (server.data / 'tmp').glob('record-*/.*.zip.tmp')
+                                        if f.stat().st_size > 0), None), 'the record half written', step=0.01)
+        assert server.process is not None
+        server.process.kill()
+        server.process.wait()
+        downloading.join()
+        assert half.exists() and isinstance(answers[0], httpx.HTTPError), answers  # the answer broke off
+
+        server.start()
+        assert not any((server.data / 'tmp').iterdir())  # the half record is gone
+        with server.client('clerk') as clerk:
+            record = clerk.get(f'/api/hearings/{h}/record', timeout=120)
+        assert record.status_code == 200
+        (tmp_path / 'record.zip').write_bytes(record.content)
+        assert cli('verify', str(tmp_path / 'record.zip'), data=server.data).returncode == 0
+    finally:
+        server.stop()

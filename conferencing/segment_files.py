@@ -1,11 +1,14 @@
 """Writing segment files: muxing each segment's packets into ``<seq>.webm.partial``, then finishing, fsyncing,
 renaming and hashing it and appending its manifest line, all in one writer thread per recording (see
-:mod:`conferencing.recorder`, "Crash safety")."""
+:mod:`conferencing.recorder`, "Crash safety"). A segment that could not be written is removed (its ``.partial``
+with it: on a full disk that is also the space the next write needs) and reported, ``disk_full`` when the disk
+was."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import hashlib
 import json
 import logging
@@ -43,6 +46,16 @@ class _OpenFile:
     partial: Path
     final: Path
     failed: str | None = None
+    disk_full: bool = False
+
+    def fail(self, exc: BaseException) -> None:
+        self.failed = self.failed or f'{type(exc).__name__}: {exc}'
+        self.disk_full = self.disk_full or full_disk(exc)
+
+
+def full_disk(exc: BaseException) -> bool:
+    """Whether ``exc`` says the disk (or the account's quota on it) is full: PyAV's errors are OSErrors too."""
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 class DiskWriter:
@@ -96,7 +109,8 @@ class DiskWriter:
             self._files[(pid, series, seq)] = _OpenFile(container, streams, partial, final)
         except Exception as exc:
             logger.exception('recorder: cannot open %s', partial)
-            self._files[(pid, series, seq)] = _OpenFile(None, {}, partial, final, failed=f'{type(exc).__name__}: {exc}')
+            failed = self._files[(pid, series, seq)] = _OpenFile(None, {}, partial, final)
+            failed.fail(exc)
 
     def _do_write(self, pid: str, series: str, seq: int, kind: str, shared: av.Packet, pts: int, duration: int,
                   keyframe: bool) -> None:
@@ -112,7 +126,7 @@ class DiskWriter:
         try:
             file.container.mux(packet)
         except Exception as exc:
-            file.failed = f'{type(exc).__name__}: {exc}'
+            file.fail(exc)
             logger.exception('recorder: muxing into %s failed', file.partial)
 
     def _do_close(self, pid: str, series: str, info: SegmentInfo, future: asyncio.Future[dict[str, Any]]) -> None:
@@ -136,15 +150,29 @@ class DiskWriter:
                       'bytes': size, 'started_at': round(info.started_at, 6), 'ended_at': round(info.ended_at, 6),
                       'duration': round(info.duration, 6), 'kinds': list(info.kinds)}
             manifest = file.final.parent / 'manifest.jsonl'
-            with open(manifest, 'a', encoding='utf-8') as handle:
-                handle.write(json.dumps(result, sort_keys=True) + '\n')
-                handle.flush()
-                os.fsync(handle.fileno())
+            fd = os.open(manifest, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                kept = os.lseek(fd, 0, os.SEEK_END)
+                line = (json.dumps(result, sort_keys=True) + '\n').encode()
+                if os.write(fd, line) != len(line):
+                    raise OSError(errno.ENOSPC, 'the manifest line was cut short')
+                os.fsync(fd)
+            except OSError:  # no half line left behind; the segment is not entered, so it is not kept
+                os.ftruncate(fd, kept)
+                file.final.unlink(missing_ok=True)
+                raise
+            finally:
+                os.close(fd)
             result = {'event': 'segment_closed', **result}
         except Exception as exc:
             logger.exception('recorder: closing segment %s/%s/%d failed', pid, series, info.seq)
+            if file is not None:
+                file.fail(exc)
+                with contextlib.suppress(OSError):
+                    file.partial.unlink(missing_ok=True)
             result = {'event': 'recording_error', 'participant_id': pid, 'series': series, 'seq': info.seq,
-                      'error': f'{type(exc).__name__}: {exc}'}
+                      'error': file.failed if file is not None else f'{type(exc).__name__}: {exc}',
+                      'disk_full': file is not None and file.disk_full}
         self._loop.call_soon_threadsafe(self._deliver, future, result)
 
     def _deliver(self, future: asyncio.Future[dict[str, Any]], result: dict[str, Any]) -> None:

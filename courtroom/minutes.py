@@ -58,6 +58,7 @@ AUTOMATIC = Catalogue('automatic minutes', {
     'recording_gap': (
         'Gián đoạn ghi âm, ghi hình; tiếp tục ghi ở chuỗi mới', 'Recording interrupted; it goes on in a new series',
     ),
+    'recording_halted': ('Ghi âm, ghi hình dừng lại vì {why}', 'Recording stops: {why}'),
     'recording_announced': ('Thông báo cho người được hỏi biết việc hỏi cung, lấy lời khai được ghi âm, ghi hình có '
                             'âm thanh', 'The person questioned is told that the session is recorded with sound and '
                             'picture'),
@@ -85,8 +86,10 @@ PHRASES = Catalogue('minutes phrases', {
     'sign_paper': ('trên bản in giấy', 'on the printed pages'),
     'sign_point': ('tại điểm cầu của mình', 'at their connection point'),
     'field_number': ('số thẻ không đúng cấu trúc', 'the number\'s structure'),
+    'halt_disk_full': ('ổ đĩa của máy chủ đã đầy', 'the server\'s disk is full'),
 })
 SIGNED_HOW = {'paper': 'sign_paper', 'point': 'sign_point'}  # how the person questioned signed every page
+HALTED_BY = {'disk_full': 'halt_disk_full'}  # why recording halted (courtroom.recordings.Recordings.halt)
 FIELD_PHRASES = {'id_number': 'field_id_number', 'name': 'field_name', 'birth_date': 'field_birth_date'}
 
 
@@ -262,6 +265,9 @@ class Minutes:
                 if details.get('resume_on'):
                     extra = f'{extra}; {PHRASES.t("resume_on", lang, day=details["resume_on"])}'
                 values['why'] = f' ({extra.strip("; ")})' if extra else ''
+            if action == 'recording_halted':
+                reason = str(details.get('reason'))
+                values['why'] = PHRASES.t(HALTED_BY[reason], lang) if reason in HALTED_BY else reason
             if action == 'person_signature':
                 method = str(details.get('method'))
                 values['how'] = PHRASES.t(SIGNED_HOW[method], lang) if method in SIGNED_HOW else method

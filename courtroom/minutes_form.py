@@ -49,6 +49,8 @@ WORDS = Catalogue('minutes form', {
     'fault_point_outage': ('{time}: điểm cầu {point} mất kết nối', '{time}: the connection point {point} is lost'),
     'fault_point_restored': ('{time}: điểm cầu {point} kết nối lại', '{time}: the connection point {point} is back'),
     'fault_recording_gap': ('{time}: gián đoạn ghi âm, ghi hình', '{time}: the recording is interrupted'),
+    'fault_recording_halted': ('{time}: ghi âm, ghi hình dừng lại vì ổ đĩa của máy chủ đã đầy',
+                               '{time}: the recording stops: the server\'s disk is full'),
     'session_ended': ('Kết thúc lúc {time}', 'Ended at {time}'),
     'session_not_ended': ('Chưa kết thúc', 'Not ended'),
     'person_paper': ('Ký từng trang trên bản in giấy lúc {time}{note}', 'Signed every printed page at {time}{note}'),
@@ -122,7 +124,7 @@ SESSION_ROLE_TITLES = Catalogue('participant roles on an interrogation\'s minute
 TITLES = {'hearing': 'title_hearing', 'interrogation': 'title_interrogation', 'statement': 'title_statement'}
 PERSON_SIGNED = {'paper': 'person_paper', 'point': 'person_point'}
 FAULT_WORDS = {'point_outage': 'fault_point_outage', 'point_restored': 'fault_point_restored',
-               'recording_gap': 'fault_recording_gap'}
+               'recording_gap': 'fault_recording_gap', 'recording_halted': 'fault_recording_halted'}
 STAGE_HEADINGS = {'opening': 'stage_opening', 'examination': 'stage_examination', 'arguments': 'stage_arguments',
                   'deliberation': 'stage_deliberation', 'pronouncement': 'stage_pronouncement',
                   'suspended': 'stage_suspended', 'postponed': 'stage_postponed', 'closed': 'stage_closed'}

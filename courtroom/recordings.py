@@ -1,10 +1,12 @@
 """The hearing's recording: whether it is on, the series being written, and every closed segment with its hash.
 Segments come from the media worker (which writes them); each one is entered here and in the audit chain as it
 closes, so the chain vouches for every recorded second. A gap (the worker died while recording) is entered too,
-and recording goes on in a new series."""
+and recording goes on in a new series. When recording cannot go on (the disk is full) it is halted: off, entered
+as ``recording_halted`` with its reason, until someone turns it on again."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -35,6 +37,13 @@ class Segment:
         return {'source': self.source, 'series': self.series, 'seq': self.seq, 'path': self.path,
                 'sha256': self.sha256, 'bytes': self.bytes, 'started_at': self.started_at,
                 'ended_at': self.ended_at}
+
+
+@dataclass(slots=True, frozen=True)
+class Halt:
+    """Recording stopped by the system: why (``disk_full``) and when (ISO time, UTC)."""
+    reason: str
+    at: str
 
 
 IN_SESSION_STAGES = ('opening', 'examination', 'arguments', 'deliberation', 'pronouncement')
@@ -78,6 +87,29 @@ class Recordings:
             db.execute('UPDATE recordings SET on_since = NULL WHERE hearing_id = ?', (hearing_id,))
             audit.append(db, hearing_id, actor, 'recording_stopped', {})
         self.changed.emit(hearing_id)
+
+    def halt(self, hearing_id: int, *, reason: str, error: str = '') -> bool:
+        """Recording off because it cannot go on (``reason``: ``disk_full``), whatever the hearing: an
+        interrogation's rule that recording runs whole yields to a disk that takes nothing more. False when it was
+        off already (every source's failed segment reports the same cause)."""
+        with self._store.transaction() as db:
+            row = db.execute('SELECT on_since FROM recordings WHERE hearing_id = ?', (hearing_id,)).fetchone()
+            if row is None or row[0] is None:
+                return False
+            db.execute('UPDATE recordings SET on_since = NULL WHERE hearing_id = ?', (hearing_id,))
+            audit.append(db, hearing_id, 'system', 'recording_halted', {'reason': reason, 'error': error})
+        self.changed.emit(hearing_id)
+        return True
+
+    def halted(self, hearing_id: int) -> Halt | None:
+        """Why and since when recording is halted; None unless it was halted and not turned on since."""
+        with self._store.read() as db:
+            row = db.execute("SELECT action, at, details FROM audit WHERE hearing_id = ?"
+                             " AND action IN ('recording_started', 'recording_halted') ORDER BY seq DESC LIMIT 1",
+                             (hearing_id,)).fetchone()
+        if row is None or row[0] != 'recording_halted':
+            return None
+        return Halt(reason=str(json.loads(row[2]).get('reason')), at=row[1])
 
     def gap(self, hearing_id: int, *, reason: str) -> str:
         """The worker was lost while recording: the gap is entered and recording goes on in a new series."""

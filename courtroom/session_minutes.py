@@ -23,7 +23,7 @@ SIGNATURE_METHODS = ('paper', 'point')  # signed on the printed pages beside the
 QUESTIONED = frozenset(ParticipantRole) - {ParticipantRole.DEFENCE_COUNSEL, ParticipantRole.REPRESENTATIVE,
                                            ParticipantRole.INTERPRETER, ParticipantRole.OBSERVER,
                                            ParticipantRole.DETENTION_OFFICER, ParticipantRole.COURTROOM}
-FAULTS = ('point_outage', 'point_restored', 'recording_gap')
+FAULTS = ('point_outage', 'point_restored', 'recording_gap', 'recording_halted')
 
 
 @dataclass(slots=True, frozen=True)

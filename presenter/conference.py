@@ -6,7 +6,9 @@ The real one joins participants' browsers to their hearing's media worker (confe
 once they are admitted, keeps the worker in step with the roll call (a revoked or removed participant's media
 stops at once, a mute reaches the worker), brings connection states and link quality back into the domain, and
 watches each component point for an outage (courtroom.outages): the outage is audited and the clerk and judge
-are prompted to suspend."""
+are prompted to suspend. When the worker cannot write a segment because the disk is full, recording is halted
+(the worker stops writing, the domain enters it) and the clerk's and judge's pages say so (their outage prompt
+follows ``Recordings.changed``)."""
 
 from __future__ import annotations
 
@@ -117,6 +119,7 @@ class MediaConference(Conference):
         self.watch = OutageWatch()
         self._known: dict[int, tuple[ParticipantState, bool]] = {}  # participant → (state, muted) as last seen
         self._tasks: set[asyncio.Task[None]] = set()
+        self._halting: set[int] = set()  # hearings whose recording is being halted
         self._unsubscribe: list[Callable[[], None]] = []
         supervisor.on_event(self._on_worker_event)
 
@@ -232,6 +235,25 @@ class MediaConference(Conference):
                           ended_at=float(event['ended_at']))
         await asyncio.to_thread(self.recordings.add_segment, segment)
 
+    async def _halt(self, hearing_id: int, reason: str, error: str) -> None:
+        """Recording cannot go on: the worker stops writing first (the disk takes nothing more), then the halt is
+        entered. Each source's failed segment reports it; the first one halts."""
+        if hearing_id in self._halting:
+            return
+        self._halting.add(hearing_id)
+        try:
+            if not (await asyncio.to_thread(self.recordings.state, hearing_id))[0]:
+                return
+            try:
+                await self.supervisor.record(str(hearing_id), False)
+            except Exception:
+                logger.exception('hearing %s: the media worker could not stop recording', hearing_id)
+            await asyncio.to_thread(self.recordings.halt, hearing_id, reason=reason, error=error)
+        except Exception:
+            logger.exception('hearing %s: recording could not be entered as halted (%s)', hearing_id, reason)
+        finally:
+            self._halting.discard(hearing_id)
+
     async def _on_restart(self, hearing_id: int) -> None:
         recording, _ = await asyncio.to_thread(self.recordings.state, hearing_id)
         if recording:
@@ -267,6 +289,9 @@ class MediaConference(Conference):
             except Exception:
                 logger.exception('hearing %s: a closed segment could not be entered', hearing_id)
             return
+        if kind == 'recording_error' and event.get('disk_full'):  # its own task: it awaits the worker's answer,
+            # which this worker's reader (awaiting this callback) would never read
+            self._spawn(self._halt(int(hearing_id), 'disk_full', str(event.get('error', ''))), name='recording halt')
         if kind == 'worker_restarted':
             try:
                 await self._on_restart(int(hearing_id))

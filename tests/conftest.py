@@ -12,7 +12,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -169,6 +169,32 @@ def make_server(data: Path) -> Server:
         services.close()
     port = free_port()
     return Server(url=f'http://127.0.0.1:{port}', data=data, port=port, log=data / 'server.log')
+
+
+def mount_small_disk(folder: Path, size: str) -> None:
+    """A tmpfs of ``size`` (``mount``'s words: 2m, 512k) at ``folder``: a disk that fills up for real. Where this
+    machine lets no test mount one (no root, no CAP_SYS_ADMIN), the test is skipped, saying so: the full-disk
+    paths are also tested with a faked ENOSPC, which runs everywhere."""
+    folder.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(['mount', '-t', 'tmpfs', '-o', f'size={size}', 'tmpfs', str(folder)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f'cannot mount a small disk here: {done.stderr.strip()}')
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """``small_disk(size)``: a folder on its own tmpfs of ``size``, unmounted after the test."""
+    mounted: list[Path] = []
+
+    def make(size: str) -> Path:
+        folder = tmp_path / f'disk-{len(mounted)}'
+        mount_small_disk(folder, size)
+        mounted.append(folder)
+        return folder
+    yield make
+    for folder in mounted:
+        subprocess.run(['umount', '-l', str(folder)], check=False)
 
 
 @pytest.fixture(scope='session')

@@ -1,7 +1,8 @@
 """Widgets the presiding judge's panel and the clerk's participants page share for a hybrid hearing: the outage
 prompt (a component point lost every connection for more than 10 s: a persistent banner and a dialog proposing to
-suspend the hearing; a banner again when the point is back), and the judge's card of remote participants (state,
-speaking, raised hand, link quality, mute and remove)."""
+suspend the hearing; a banner again when the point is back; the same when recording halted because the disk is
+full, until it is turned on again), and the judge's card of remote participants (state, speaking, raised hand,
+link quality, mute and remove)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,9 @@ def quality_short(stats: dict[str, Any] | None) -> str:
     return t('ctl_quality_short', rtt=shown[0], loss=shown[1], fps=shown[2]) if shown else ''
 
 
+HALT_KEYS = {'disk_full': 'ctl_halt_disk_full'}  # why recording halted: the banner's words
+
+
 # --- the outage prompt ----------------------------------------------------------------------------------------
 
 class OutagePrompt:
@@ -48,6 +52,7 @@ class OutagePrompt:
         self.hearing_id = hearing_id
         self.on_outage_hook = on_outage
         self.banners: dict[int, Element] = {}
+        self.halt_banner: Element | None = None
         self.dialog_point: int | None = None
         self.box = testid(ui.column(), 'outage-banners').classes('w-full gap-2 empty:hidden')
         with ui.dialog().props('persistent') as self.dialog, \
@@ -55,17 +60,47 @@ class OutagePrompt:
                     'w-[34rem] max-w-[95vw] p-6 gap-3 border-t-8 border-red-700'):
             with ui.row().classes('w-full items-center no-wrap gap-3'):
                 ui.icon('portable_wifi_off', size='2.2rem').classes('text-red-700 shrink-0')
-                ui.label(t('ctl_outage_title')).classes('text-xl font-semibold text-red-900')
+                self.dialog_title = ui.label(t('ctl_outage_title')).classes('text-xl font-semibold text-red-900')
             self.dialog_text = testid(ui.label(), 'outage-dialog-text').classes('text-base text-slate-800')
-            ui.label(t('ctl_outage_hint')).classes('text-xs text-slate-500')
+            self.dialog_hint = ui.label(t('ctl_outage_hint')).classes('text-xs text-slate-500')
             with ui.row().classes('w-full justify-end'):
                 testid(ui.button(t('ctl_outage_ack'), icon='check', on_click=self.acknowledge), 'outage-ack') \
                     .props('unelevated no-caps color=red-9')
 
     async def load(self) -> None:
         follow(self.services.conference.outages, self.on_outage)
+        follow(self.services.recordings.changed, self.on_recording)
         for outage in await run.io_bound(self.services.conference.current_outages, self.hearing_id):
             self._banner(outage)
+        await self.on_recording(self.hearing_id, live=False)
+
+    async def on_recording(self, hearing_id: int, live: bool = True) -> None:
+        """Recording halted (the disk is full): a red banner while it stays off, and the dialog when it happens."""
+        if hearing_id != self.hearing_id:
+            return
+        halt = await run.io_bound(self.services.recordings.halted, self.hearing_id)
+        if halt is None:
+            if self.halt_banner is not None:
+                self.halt_banner.delete()
+                self.halt_banner = None
+            return
+        if self.halt_banner is not None:
+            return
+        text = t(HALT_KEYS[halt.reason], time=format_time(halt.at, self.zone)) if halt.reason in HALT_KEYS \
+            else t('ctl_halt_title')
+        with self.box:
+            with testid(ui.row(), 'recording-halt-banner').classes(
+                    'w-full items-center no-wrap gap-3 rounded-lg border border-red-400 bg-red-700 text-white '
+                    'px-4 py-2.5 shadow-sm') as self.halt_banner:
+                self.halt_banner.props['role'] = 'alert'
+                ui.icon('report', size='1.6rem').classes('shrink-0')
+                ui.label(text).classes('flex-1 min-w-0 text-base font-semibold')
+        if live:
+            self.dialog_point = None
+            self.dialog_title.text = t('ctl_halt_title')
+            self.dialog_text.text = text
+            self.dialog_hint.text = t('ctl_halt_hint')
+            self.dialog.open()
 
     async def on_outage(self, outage: Outage) -> None:
         if outage.hearing_id != self.hearing_id:
@@ -76,8 +111,10 @@ class OutagePrompt:
                 self.acknowledge()
         else:
             self.dialog_point = outage.point_id
+            self.dialog_title.text = t('ctl_outage_title')
             self.dialog_text.text = t('ctl_outage_text', point=outage.point_name,
                                       time=format_time(outage.since, self.zone))
+            self.dialog_hint.text = t('ctl_outage_hint')
             self.dialog.open()
         if self.on_outage_hook is not None:
             await self.on_outage_hook()

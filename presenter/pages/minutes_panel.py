@@ -24,7 +24,8 @@ KIND_ICON = {'clerk': 'edit_note', 'stage_changed': 'account_tree', 'published':
              'kill_switch_off': 'tv', 'joined': 'login', 'left': 'logout', 'admitted': 'how_to_reg',
              'turned_away': 'person_off', 'removed': 'person_remove', 'point_outage': 'portable_wifi_off',
              'point_restored': 'wifi', 'recording_started': 'fiber_manual_record',
-             'recording_stopped': 'stop_circle', 'recording_gap': 'warning'}
+             'recording_stopped': 'stop_circle', 'recording_gap': 'warning',
+             'recording_halted': 'report'}
 
 
 class MinutesPanel:

@@ -30,6 +30,14 @@ HYBRID_CONTROL_TEXTS = Catalogue('presenter.texts.hybrid_control', {
     'ctl_outage_ack': ('Đã rõ', 'Acknowledge'),
     'ctl_restored_text': ('Điểm cầu {point} đã kết nối lại lúc {time}', 'Point {point} is connected again at {time}'),
     'ctl_dismiss': ('Ẩn', 'Dismiss'),
+    'ctl_halt_title': ('Đã dừng ghi âm, ghi hình', 'Recording has stopped'),
+    'ctl_halt_disk_full': ('Ghi âm, ghi hình dừng lại lúc {time} vì ổ đĩa của máy chủ đã đầy — đề nghị tạm ngừng '
+                           'phiên tòa', 'Recording stopped at {time}: the server\'s disk is full — the hearing '
+                           'should be suspended (tạm ngừng)'),
+    'ctl_halt_hint': ('Các đoạn đã ghi được giữ nguyên. Giải phóng dung lượng (báo bộ phận kỹ thuật) rồi bật ghi '
+                      'lại; việc dừng đã được ghi vào nhật ký phiên tòa.',
+                      'What was recorded is kept. Free some space (call the technical staff), then turn recording '
+                      'on again; the stop has been written to the audit log.'),
     'ctl_act_point_outage': ('Điểm cầu mất kết nối', 'Point lost'),
     'ctl_act_point_restored': ('Điểm cầu kết nối lại', 'Point back'),
     'ctl_act_muted': ('Tắt micrô', 'Muted'),

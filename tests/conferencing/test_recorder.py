@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -222,31 +223,28 @@ def decode_counts(path: Path) -> tuple[int, int, bool, float]:
     return video, audio, bool(first_key), duration
 
 
-async def test_recorder_writes_complete_hashed_segments_and_a_manifest(tmp_path: Path) -> None:
-    events: list[dict[str, Any]] = []
+class Source:  # stands in for a ForwardedSource: the recorder only subscribes a tap to it
+    def __init__(self, kind: str) -> None:
+        self.participant_id, self.kind, self.subs, self.keyframes = 'p/1', kind, [], 0
 
-    class Source:  # stands in for a ForwardedSource: the recorder only subscribes a tap to it
-        def __init__(self, kind: str) -> None:
-            self.participant_id, self.kind, self.subs, self.keyframes = 'p/1', kind, [], 0
+    def _subscribe(self, track: Any) -> None:
+        self.subs.append(track)
 
-        def _subscribe(self, track: Any) -> None:
-            self.subs.append(track)
+    def _unsubscribe(self, track: Any) -> None:
+        self.subs.remove(track)
 
-        def _unsubscribe(self, track: Any) -> None:
-            self.subs.remove(track)
+    def request_keyframe(self) -> None:
+        self.keyframes += 1
 
-        def request_keyframe(self) -> None:
-            self.keyframes += 1
 
-    video, audio = Source('video'), Source('audio')
-    recorder = Recorder(tmp_path, 's1', emit=events.append, segment_seconds=0.5)
-    recorder.sync([video, audio])  # type: ignore[list-item]
-    assert video.subs and audio.subs and video.keyframes == 1
+async def camera(video: Source, audio: Source, frames: int, *, noise: bool = False) -> None:
+    """``frames`` pictures at 30 fps (a flat shade, or noise, which hardly compresses) and their sound, paced."""
     venc, aenc = SharedVideoEncoder(), SharedAudioEncoder()
     # Video is stamped by the media clock as it is encoded, audio by its sample count: like a microphone, audio is
     # fed as fast as time passes (not a fixed amount per video frame), or a slow, loaded machine would leave it
     # behind the video and a segment without sound.
     started, samples_sent = time.monotonic(), 0
+    rng = np.random.default_rng(1)
 
     def feed_audio(sent: int) -> int:
         while sent <= (time.monotonic() - started) * 48_000:
@@ -258,8 +256,10 @@ async def test_recorder_writes_complete_hashed_segments_and_a_manifest(tmp_path:
                     tap._push(packet)
         return sent
 
-    for i in range(45):  # 1.5 s at 30 fps
-        frame = av.VideoFrame.from_ndarray(np.full((240 * 3 // 2, 320), (i * 5) % 256, np.uint8), format='yuv420p')
+    for i in range(frames):
+        picture = rng.integers(0, 256, (240 * 3 // 2, 320), np.uint8) if noise else \
+            np.full((240 * 3 // 2, 320), (i * 5) % 256, np.uint8)
+        frame = av.VideoFrame.from_ndarray(picture, format='yuv420p')
         frame.pts, frame.time_base = i, fractions.Fraction(1, 30)
         for packet in venc.encode(frame, force_keyframe=video.keyframes > 0 or i == 0):
             video.keyframes = 0
@@ -272,6 +272,15 @@ async def test_recorder_writes_complete_hashed_segments_and_a_manifest(tmp_path:
     for _ in range(6):
         await asyncio.sleep(1 / 30)
         samples_sent = feed_audio(samples_sent)
+
+
+async def test_recorder_writes_complete_hashed_segments_and_a_manifest(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    video, audio = Source('video'), Source('audio')
+    recorder = Recorder(tmp_path, 's1', emit=events.append, segment_seconds=0.5)
+    recorder.sync([video, audio])  # type: ignore[list-item]
+    assert video.subs and audio.subs and video.keyframes == 1
+    await camera(video, audio, 45)  # 1.5 s
     closed = await recorder.stop()
     segments = [e for e in events if e['event'] == 'segment_closed']
     assert closed >= 1 and len(segments) >= 2 and not video.subs
@@ -404,3 +413,27 @@ async def test_killing_a_recording_worker_keeps_every_closed_segment_and_a_new_s
         for peer in peers:
             await peer.close()
         await sup.stop_all()
+
+
+async def test_on_a_full_disk_a_segment_is_reported_disk_full_and_nothing_half_written_is_left(
+        small_disk: Callable[[str], Path]) -> None:
+    root = small_disk('1500k')  # some of six noisy 0.5 s segments fit (four, here), then the disk is full
+    events: list[dict[str, Any]] = []
+    video, audio = Source('video'), Source('audio')
+    recorder = Recorder(root, 's1', emit=events.append, segment_seconds=0.5)
+    recorder.sync([video, audio])  # type: ignore[list-item]
+    await camera(video, audio, 90, noise=True)  # 3 s
+    await recorder.stop()
+    errors = [e for e in events if e['event'] == 'recording_error']
+    assert errors and all(e["disk_full"] for e in errors), events
+    assert 'No space left on device' in errors[0]['error']
+    folder = root / safe_name('p/1') / 's1'
+    assert not list(folder.glob('*.partial'))  # what could not be written is gone: its space is free again
+    closed = [e for e in events if e['event'] == 'segment_closed']
+    assert closed, 'not one segment fitted: the test would not show that the written ones are kept'
+    manifest = [json.loads(line) for line in (folder / 'manifest.jsonl').read_text().splitlines()] \
+        if (folder / 'manifest.jsonl').exists() else []
+    assert [m['seq'] for m in manifest] == [e['seq'] for e in closed]  # whole lines only, one per segment entered
+    assert sorted(p.name for p in folder.glob('*.webm')) == [f'{e["seq"]:05d}.webm' for e in closed]
+    for event in closed:
+        assert hashlib.sha256((root / event['path']).read_bytes()).hexdigest() == event['sha256']

@@ -65,3 +65,28 @@ def test_seal_signs_and_verifies(tmp_path: Path) -> None:
     with pytest.raises(Conflict):
         init_keys(tmp_path / 'keys')
     assert oct((tmp_path / 'keys' / 'court-ed25519.pem').stat().st_mode & 0o777) == '0o600'
+
+
+def test_recording_halted_by_a_full_disk_is_off_entered_and_named_until_turned_on_again(hearings: Hearings,
+                                                                                         store) -> None:
+    from courtroom.audit import AuditLog
+    from courtroom.session_minutes import session_facts
+
+    h = hearings.create(case_number='1', title='t', actor='thuky')
+    recordings = Recordings(store)
+    assert recordings.halt(h.id, reason='disk_full') is False and recordings.halted(h.id) is None  # was not on
+    recordings.start(h.id, actor='thuky')
+    assert recordings.halt(h.id, reason='disk_full', error='OSError: [Errno 28]') is True
+    assert recordings.halt(h.id, reason='disk_full') is False  # every source reports it: entered once
+    assert recordings.state(h.id)[0] is False and recordings.halted(h.id).reason == 'disk_full'
+    entries = AuditLog(store).entries(h.id)
+    assert [e.action for e in entries][-2:] == ['recording_started', 'recording_halted']
+    assert entries[-1].actor == 'system' and entries[-1].details == {'reason': 'disk_full',
+                                                                     'error': 'OSError: [Errno 28]'}
+    minutes = Minutes(store)
+    assert minutes.entries(h.id)[-1].text == 'Ghi âm, ghi hình dừng lại vì ổ đĩa của máy chủ đã đầy'
+    assert minutes.entries(h.id, 'en')[-1].text == "Recording stops: the server's disk is full"
+    facts = session_facts([(e.at, e.action, e.details) for e in entries])
+    assert [action for _, action, _ in facts.faults] == ['recording_halted']  # an equipment fault
+    recordings.start(h.id, actor='thuky')
+    assert recordings.halted(h.id) is None

@@ -6,15 +6,19 @@ file, as a clerk on the hearing's staff."""
 from __future__ import annotations
 
 import errno
+import io
+import os
 import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
+import pymupdf
 import pytest
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from nicegui.testing import User
+from PIL import Image
 
 from courtroom.settings import Settings
 from presenter.api import api_router
@@ -27,8 +31,16 @@ PARAM = re.compile(r'{([^}:]+)(?::[^}]+)?}')
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    built = build_services(Settings(data_dir=tmp_path), media=False)
+def folder(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The data folder: a temporary one, or (parametrized 'small disk') a disk of its own that fills up for real."""
+    if getattr(request, 'param', None) == 'small disk':
+        return request.getfixturevalue('small_disk')('24m')
+    return tmp_path
+
+
+@pytest.fixture
+def services(folder: Path) -> Iterator[Services]:
+    built = build_services(Settings(data_dir=folder), media=False)
     yield built
     built.close()
 
@@ -60,6 +72,32 @@ async def test_a_full_disk_is_said_plainly_and_keeps_nothing(clerk: tuple[httpx.
     assert full.json()['error']['code'] == 'disk_full' and 'Ổ đĩa của máy chủ đã đầy' in full.json()['error']['message']
     assert services.exhibits.of_hearing(h) == []
     assert list(services.settings.tmp_dir.iterdir()) == []  # the upload's copy removed
+
+
+@pytest.mark.parametrize('folder', ['small disk'], indirect=True)
+async def test_an_import_onto_a_really_full_disk_is_refused_plainly_and_repeats_once_space_returns(
+        clerk: tuple[httpx.AsyncClient, list[APIRoute]], services: Services) -> None:
+    client, _ = clerk
+    h = (await client.post('/api/hearings', json={'case_number': '2/2026/HSST', 'title': 'Vụ án'})).json()['id']
+    pdf = pymupdf.open()
+    page = pdf.new_page()
+    noise = io.BytesIO()
+    Image.effect_noise((900, 900), 90).convert('RGB').save(noise, 'JPEG')
+    page.insert_image(page.rect, stream=noise.getvalue())
+    bundle = [('files', ('anh.pdf', pdf.tobytes(), 'application/pdf'))]
+    free = os.statvfs(services.settings.data_dir)
+    filler = services.settings.data_dir / 'filler'
+    with filler.open('wb') as f:
+        os.posix_fallocate(f.fileno(), 0, free.f_bavail * free.f_frsize - 64 * 1024)
+    full = await client.post(f'/api/hearings/{h}/bundles', files=bundle)
+    assert full.status_code == 507, full.text
+    assert full.json()['error']['code'] == 'disk_full'
+    assert services.exhibits.of_hearing(h) == []
+    assert list(services.settings.tmp_dir.iterdir()) == []
+    filler.unlink()
+    done = await client.post(f'/api/hearings/{h}/bundles', files=bundle)
+    assert done.status_code == 201, done.text
+    assert [e.title for e in services.exhibits.of_hearing(h)] == ['anh']
 
 
 async def test_a_number_beyond_sqlite_in_any_path_is_not_found(clerk: tuple[httpx.AsyncClient, list[APIRoute]]

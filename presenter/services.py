@@ -4,7 +4,7 @@ It sits in presenter/ because it is the one place that knows every package (pres
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from conferencing.supervisor import MediaSupervisor
@@ -37,6 +37,7 @@ from media.redact import words_in_box
 
 from .conference import Conference, MediaConference, NoMediaConference
 from .laser_relay import LaserRelay
+from .loop_watch import LoopWatch
 from .signing import UrlSigner
 
 
@@ -70,6 +71,7 @@ class Services:
     recordings: Recordings
     seal: Seal
     conference: Conference  # the live media side; started and stopped with the server (presenter.app.mount)
+    loop_watch: LoopWatch = field(default_factory=LoopWatch)  # how long the server's event loop is held
 
     def close(self) -> None:
         self.store.close()

@@ -10,6 +10,7 @@ import pymupdf
 import pytest
 
 from tests.conftest import Server, make_pdf
+from tests.waiting import wait_until
 
 
 @pytest.fixture(scope='module')
@@ -32,7 +33,10 @@ def exhibits(server: Server, hearing: dict) -> list[dict]:
 
 
 def test_health_needs_no_token(server: Server) -> None:
-    assert httpx.get(f'{server.url}/api/health').json() == {'status': 'ok'}
+    health = wait_until(lambda: (h := httpx.get(f'{server.url}/api/health').json())['loop_lag']['samples'] and h,
+                        'the event loop watched')
+    assert health['status'] == 'ok' and health['loop_lag']['window_s'] == 10.0
+    assert 0 <= health['loop_lag']['p50_ms'] <= health['loop_lag']['p99_ms'] <= health['loop_lag']['max_ms']
 
 
 def test_token_with_wrong_password_is_401_in_the_callers_language(server: Server) -> None:

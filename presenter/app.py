@@ -15,6 +15,7 @@ from courtroom.settings import Settings
 from . import demo, log_redaction, pages
 from .api import api_router, unknown_api_router
 from .docs import mount_docs
+from .page_images import stop_renderers
 from .render_ahead import RenderAhead
 from .screen_images import ScreenImages
 from .security_headers import SecurityHeaders
@@ -27,6 +28,9 @@ def mount(services: Services) -> None:
     """Register the REST API and every page for these services; the conference starts and stops with the server."""
     app.on_startup(services.conference.start)
     app.on_shutdown(services.conference.stop)
+    app.on_startup(services.loop_watch.start)
+    app.on_shutdown(services.loop_watch.stop)
+    app.on_shutdown(stop_renderers)
     RenderAhead(services).start()
     app.add_middleware(ScreenImages, services=services)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: on the screens' images too

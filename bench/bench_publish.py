@@ -55,8 +55,13 @@ async def follower(url: str, base: str, seen: list[float]) -> socketio.AsyncClie
         if 'courtroomScreen.show' in code:
             view = json.loads(code[code.index('(') + 1:code.rindex(')')])
             if view['state'] == 'showing' and view.get('exhibit_id'):  # (a case map has no page to fetch)
-                # the width a 1920x1080 screen asks for an A4 portrait page (see screen.js)
-                await images.get(f'{view["base"]}/{view["exhibit_id"]}/{view["page"]}', params={'width': 960})
+                # the width a 1920x1080 screen asks for an A4 portrait page (see screen.js); once more if the server
+                # closed the kept-alive connection as it was reused (its keep-alive is 5 s: the soak's publishes)
+                url = f'{view["base"]}/{view["exhibit_id"]}/{view["page"]}'
+                try:
+                    await images.get(url, params={'width': 960})
+                except httpx.TransportError:
+                    await images.get(url, params={'width': 960})
             seen.append(time.time())
 
     query = f'client_id={client_id}&next_message_id=0&implicit_handshake=true&tab_id={uuid4()}&document_id={uuid4()}'

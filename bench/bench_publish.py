@@ -82,6 +82,21 @@ def run_followers(urls: list[str], base: str, ready: threading.Event, stop: thre
     asyncio.run(main())
 
 
+def start_followers(base: str, hearing_id: int, headers: dict, count: int,
+                    stop: threading.Event) -> tuple[list[float], threading.Thread]:
+    """``count`` followers of a public screen each (made here), in a thread until ``stop``; the times they were
+    sent a view, and the thread, once all have joined."""
+    followers = [httpx.post(f'{base}/api/hearings/{hearing_id}/screens', headers=headers,
+                            json={'name': f'F{n}', 'audience': 'public'}).json() for n in range(count)]
+    seen: list[float] = []
+    ready = threading.Event()
+    thread = threading.Thread(target=run_followers, args=([f['url'] for f in followers], base, ready, stop, seen),
+                              daemon=True)
+    thread.start()
+    ready.wait(120)
+    return seen, thread
+
+
 def acked(api: httpx.Client, headers: dict, hearing_id: int, ids: set[int], version: int, timeout: float = 10) -> float:
     """Wait until every screen in ``ids`` has acknowledged ``version``; the latest acknowledgement time (epoch s)."""
     deadline = time.monotonic() + timeout
@@ -118,14 +133,7 @@ def main() -> None:
                               json={'title': 'Sơ đồ', 'root': make_tree(MAP_NODES)}).json()
         screens = [httpx.post(f'{server.url}/api/hearings/{hearing["id"]}/screens', headers=clerk,
                               json={'name': f'S{n}', 'audience': AUDIENCES[n % 4]}).json() for n in range(SCREENS)]
-        followers = [httpx.post(f'{server.url}/api/hearings/{hearing["id"]}/screens', headers=clerk,
-                                json={'name': f'F{n}', 'audience': 'public'}).json() for n in range(FOLLOWERS)]
-        seen: list[float] = []
-        ready = threading.Event()
-        thread = threading.Thread(target=run_followers, args=([f['url'] for f in followers], server.url, ready, stop,
-                                                              seen), daemon=True)
-        thread.start()
-        ready.wait(120)
+        seen, _ = start_followers(server.url, hearing['id'], clerk, FOLLOWERS, stop)
 
         from playwright.sync_api import sync_playwright
 

@@ -35,7 +35,7 @@ import httpx
 from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.bench_publish import run_followers
+from bench.bench_publish import start_followers
 from bench.common import make_bundle
 from tests.conftest import make_server
 from tests.e2e.browser import launch_chromium
@@ -174,14 +174,7 @@ def main() -> None:
                    for name, role in zip(REMOTE, ROLES, strict=True)]
         screens = [api.post(f'/api/hearings/{hid}/screens', headers=clerk_h,
                             json={'name': name, 'audience': audience}).json() for name, audience in SCREENS]
-        followers = [api.post(f'/api/hearings/{hid}/screens', headers=clerk_h,
-                              json={'name': f'F{n}', 'audience': 'public'}).json() for n in range(FOLLOWERS)]
-        seen: list[float] = []
-        ready = threading.Event()
-        thread = threading.Thread(target=run_followers, args=([f['url'] for f in followers], server.url, ready, stop,
-                                                              seen), daemon=True)
-        thread.start()
-        ready.wait(120)
+        seen, thread = start_followers(server.url, hid, clerk_h, FOLLOWERS, stop)
 
         from playwright.sync_api import sync_playwright
 

@@ -412,3 +412,24 @@ async def test_outage_prompts_the_judge_and_the_clerk(user: User, data: Path) ->
     services.conference.outages.emit(Outage(hearing_id + 1, point_id, 'Khác', since))  # another hearing's: not here
     await asyncio.sleep(0.2)  # that nothing happens shows only over time
     assert len(user.find(marker='outage-banner').elements) == 1
+
+
+async def test_recording_halted_by_a_full_disk_is_shown_to_the_judge_and_the_clerk_until_it_is_on_again(
+        user: User, data: Path) -> None:
+    hearing_id = create_hearing(data)
+    using(data, lambda s: (s.recordings.start(hearing_id, actor='thuky'),
+                           s.recordings.halt(hearing_id, reason='disk_full')))
+    await open_judge(user, hearing_id)  # opened after it happened: the banner, no dialog
+    await user.should_see(marker='recording-halt-banner')
+    await user.should_see('Ghi âm, ghi hình dừng lại lúc')
+    await user.should_not_see(marker='outage-dialog-text', content='ổ đĩa')  # (the closed dialog's words)
+    services = app_services(data)
+    await asyncio.to_thread(services.recordings.start, hearing_id, actor='thuky')
+    await user.should_not_see(marker='recording-halt-banner')  # on again: gone, live
+
+    await user.open(f'/hearings/{hearing_id}/participants')  # the clerk's page, as it happens: banner and dialog
+    await user.should_not_see(marker='recording-halt-banner')
+    await asyncio.to_thread(services.recordings.halt, hearing_id, reason='disk_full')
+    await user.should_see(marker='recording-halt-banner')
+    await user.should_see(marker='outage-dialog-text', content='vì ổ đĩa của máy chủ đã đầy')
+    await user.should_see('Đã dừng ghi âm, ghi hình')

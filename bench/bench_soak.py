@@ -91,7 +91,7 @@ def sample(server_pid: int, api: httpx.Client, started: float) -> dict:
 
 def plot(samples: list[dict], path: Path, title: str) -> None:
     """Memory (web process, workers) and the event loop's p99 lag over time, drawn with Pillow."""
-    width, height, left, right = 1400, 900, 110, 40
+    width, height, left, right = 1400, 930, 110, 40
     image = Image.new('RGB', (width, height), 'white')
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=18)
@@ -124,7 +124,7 @@ def plot(samples: list[dict], path: Path, title: str) -> None:
                     ('media workers RSS', '#059669', [s['workers_rss'] / 2**20 for s in samples])], 'MB')
     panel(500, 860, [('event-loop lag p99 (10 s)', '#7c3aed', [s['lag_p99_ms'] or 0 for s in samples])], 'ms',
           goal=50)
-    draw.text((width // 2 - 40, height - 28), 'minutes', fill='#334155', font=font)
+    draw.text((width // 2 - 40, height - 30), 'minutes since recording started', fill='#334155', font=font)
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path)
 

@@ -15,7 +15,6 @@ from courtroom.settings import Settings
 from . import demo, log_redaction, pages
 from .api import api_router, unknown_api_router
 from .docs import mount_docs
-from .page_images import stop_renderers
 from .render_ahead import RenderAhead
 from .screen_images import ScreenImages
 from .security_headers import SecurityHeaders
@@ -30,7 +29,6 @@ def mount(services: Services) -> None:
     app.on_shutdown(services.conference.stop)
     app.on_startup(services.loop_watch.start)
     app.on_shutdown(services.loop_watch.stop)
-    app.on_shutdown(stop_renderers)
     RenderAhead(services).start()
     app.add_middleware(ScreenImages, services=services)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: on the screens' images too

@@ -67,8 +67,12 @@ def render(source: Path, **page: Any) -> Path:
 def _renderers() -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
-        if _pool is None:  # forkserver: a child is not forked from this process and its threads
-            _pool = ProcessPoolExecutor(RENDER_PROCESSES, mp_context=multiprocessing.get_context('forkserver'))
+        if _pool is None:  # forkserver: a child is not forked from this process and its threads; it is forked
+            # with PyMuPDF and Pillow already imported. The children last as long as this process (they leave at
+            # its exit): a page's render does not wait for one to start.
+            context = multiprocessing.get_context('forkserver')
+            context.set_forkserver_preload(['media.redact'])
+            _pool = ProcessPoolExecutor(RENDER_PROCESSES, mp_context=context)
         return _pool
 
 
@@ -78,14 +82,6 @@ def _drop(pool: ProcessPoolExecutor) -> None:
         if _pool is pool:
             _pool = None
     pool.shutdown(wait=False, cancel_futures=True)
-
-
-def stop_renderers() -> None:
-    """Let the render processes go (the server stopping)."""
-    with _pool_lock:
-        pool = _pool
-    if pool is not None:
-        _drop(pool)
 
 
 # an exhibit's pages never change, so their shapes are remembered by (exhibit id, page) for the process's life

@@ -80,6 +80,10 @@ def test_a_procurator_presents_a_contradiction_and_a_clip_and_the_review_shows_i
         point(page, (0.3, 0.08))
         point(page, (0.35, 0.08))
         expect(screens['public'].get_by_test_id('laser')).to_be_visible()
+        # (the key turns the laser on in a background task: a move can reach the screens before it is audited)
+        wait_until(lambda: any(e['action'] == 'laser_on' for e in call(server, 'clerk', 'GET',
+                                                                      f'/api/hearings/{hid}/audit')),
+                   'the laser on the record')
         call(server, 'clerk', 'POST', f'/api/hearings/{hid}/minutes',
              {'text': 'Kiểm sát viên chỉ ra mâu thuẫn giữa hai lời khai'})
         page.keyboard.press('l')

@@ -59,7 +59,7 @@ class OutagePrompt:
                 testid(ui.card(), 'outage-dialog').classes(
                     'w-[34rem] max-w-[95vw] p-6 gap-3 border-t-8 border-red-700'):
             with ui.row().classes('w-full items-center no-wrap gap-3'):
-                ui.icon('portable_wifi_off', size='2.2rem').classes('text-red-700 shrink-0')
+                self.dialog_icon = ui.icon('portable_wifi_off', size='2.2rem').classes('text-red-700 shrink-0')
                 self.dialog_title = ui.label(t('ctl_outage_title')).classes('text-xl font-semibold text-red-900')
             self.dialog_text = testid(ui.label(), 'outage-dialog-text').classes('text-base text-slate-800')
             self.dialog_hint = ui.label(t('ctl_outage_hint')).classes('text-xs text-slate-500')
@@ -97,6 +97,7 @@ class OutagePrompt:
                 ui.label(text).classes('flex-1 min-w-0 text-base font-semibold')
         if live:
             self.dialog_point = None
+            self.dialog_icon.name = 'report'
             self.dialog_title.text = t('ctl_halt_title')
             self.dialog_text.text = text
             self.dialog_hint.text = t('ctl_halt_hint')
@@ -111,6 +112,7 @@ class OutagePrompt:
                 self.acknowledge()
         else:
             self.dialog_point = outage.point_id
+            self.dialog_icon.name = 'portable_wifi_off'
             self.dialog_title.text = t('ctl_outage_title')
             self.dialog_text.text = t('ctl_outage_text', point=outage.point_name,
                                       time=format_time(outage.since, self.zone))

@@ -16,7 +16,7 @@ class CourtroomError(Exception):
         self.params = params
         super().__init__(f'{code} {params}' if params else code)
 
-    def __reduce__(self) -> tuple[Any, ...]:  # whole across processes (a page rendered in presenter.page_images')
+    def __reduce__(self) -> tuple[Any, ...]:  # whole across processes (pickled: code and values, not the text)
         return (_rebuilt, (type(self), self.code, self.params))
 
 

@@ -171,6 +171,14 @@ def make_server(data: Path) -> Server:
     return Server(url=f'http://127.0.0.1:{port}', data=data, port=port, log=data / 'server.log')
 
 
+def record_verifies(client: httpx.Client, hearing_id: int, folder: Path, data: Path) -> bool:
+    """The hearing's record, downloaded whole into ``folder``, passes ``courtroom verify``."""
+    record = client.get(f'/api/hearings/{hearing_id}/record', timeout=120)
+    assert record.status_code == 200, record.text
+    (folder / 'record.zip').write_bytes(record.content)
+    return cli('verify', str(folder / 'record.zip'), data=data).returncode == 0
+
+
 def mount_small_disk(folder: Path, size: str) -> None:
     """A tmpfs of ``size`` (``mount``'s words: 2m, 512k) at ``folder``: a disk that fills up for real. Where this
     machine lets no test mount one (no root, no CAP_SYS_ADMIN), the test is skipped, saying so: the full-disk

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.conftest import TEST_SEGMENT_SECONDS, cli, make_server
+from tests.conftest import TEST_SEGMENT_SECONDS, make_server, record_verifies
 from tests.e2e.conftest import TIMEOUT_MS, sign_in
 from tests.e2e.test_hybrid import open_link
 from tests.waiting import wait_until
@@ -68,10 +68,7 @@ def test_the_disk_fills_while_recording(media_browser: Browser, small_disk: Call
         assert clerk.post(f'/api/hearings/{h}/recording', json={'on': False}).json()['on'] is False
         segments = clerk.get(f'/api/hearings/{h}/recording').json()['segments']
         assert len([s for s in segments if s['series'] == segments[-1]['series']]) >= 2  # after space returned
-        record = clerk.get(f'/api/hearings/{h}/record', timeout=120)
-        assert record.status_code == 200
-        (tmp_path / 'record.zip').write_bytes(record.content)
-        assert cli('verify', str(tmp_path / 'record.zip'), data=server.data).returncode == 0
+        assert record_verifies(clerk, h, tmp_path, server.data)
     finally:
         context.close()
         server.stop()

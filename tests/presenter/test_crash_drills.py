@@ -19,7 +19,7 @@ import pymupdf
 from courtroom.recordings import Segment
 from courtroom.settings import Settings
 from presenter.services import build_services
-from tests.conftest import cli, make_pdf, make_server, record_segments
+from tests.conftest import make_pdf, make_server, record_segments, record_verifies
 from tests.waiting import wait_until
 
 PAGES = 200
@@ -168,9 +168,6 @@ def test_a_kill_during_a_record_export_serves_no_half_record(tmp_path: Path) -> 
         server.start()
         assert not any((server.data / 'tmp').iterdir())  # the half record is gone
         with server.client('clerk') as clerk:
-            record = clerk.get(f'/api/hearings/{h}/record', timeout=120)
-        assert record.status_code == 200
-        (tmp_path / 'record.zip').write_bytes(record.content)
-        assert cli('verify', str(tmp_path / 'record.zip'), data=server.data).returncode == 0
+            assert record_verifies(clerk, h, tmp_path, server.data)
     finally:
         server.stop()

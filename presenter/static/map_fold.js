@@ -2,7 +2,7 @@
 // the project's machine: 600 ms for 2,000), so a large map opens with its deeper branches folded for display only,
 // below the deepest level at which at most DRAWN nodes show (the root's branches always show). The map's own folding
 // is not changed by it: the editor saves what the procurator folds. Screens get the same rule from the server
-// (courtroom/case_map.py, for_display), which sends them only the nodes they draw.
+// (courtroom/map_display.py), which sends them only the nodes they draw.
 window.courtroomMapFold = {
   DRAWN: 300,
 

@@ -10,10 +10,11 @@ import json
 import pytest
 
 from courtroom.audit import AuditLog
-from courtroom.case_map import MAX_NODES, CaseMaps, bl_in_text, canonical, for_display, parse_tree
+from courtroom.case_map import MAX_NODES, CaseMaps, bl_in_text, canonical, parse_tree
 from courtroom.errors import Forbidden, InvalidInput, NotFound
 from courtroom.exhibits import Exhibits
 from courtroom.hearings import Hearings
+from courtroom.map_display import for_display
 from courtroom.minutes import Minutes
 from courtroom.presentation import Presentation
 from courtroom.presentation_state import MapShown

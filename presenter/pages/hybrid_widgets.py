@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from nicegui import run, ui
@@ -53,6 +54,9 @@ class OutagePrompt:
         self.on_outage_hook = on_outage
         self.banners: dict[int, Element] = {}
         self.halt_banner: Element | None = None
+        self.opened = datetime.now(UTC).isoformat(timespec='microseconds')  # halts since then get the dialog
+        self.halt_prompted: str | None = None
+        self.halt_banner_at: str | None = None
         self.dialog_point: int | None = None
         self.box = testid(ui.column(), 'outage-banners').classes('w-full gap-2 empty:hidden')
         with ui.dialog().props('persistent') as self.dialog, \
@@ -72,10 +76,11 @@ class OutagePrompt:
         follow(self.services.recordings.changed, self.on_recording)
         for outage in await run.io_bound(self.services.conference.current_outages, self.hearing_id):
             self._banner(outage)
-        await self.on_recording(self.hearing_id, live=False)
+        await self.on_recording(self.hearing_id)
 
-    async def on_recording(self, hearing_id: int, live: bool = True) -> None:
-        """Recording halted (the disk is full): a red banner while it stays off, and the dialog when it happens."""
+    async def on_recording(self, hearing_id: int) -> None:
+        """Recording halted (the disk is full): a red banner while it stays off, and the dialog once for a halt that
+        came after the page opened, whether the page's first look or the event found it first."""
         if hearing_id != self.hearing_id:
             return
         halt = await run.io_bound(self.services.recordings.halted, self.hearing_id)
@@ -84,18 +89,22 @@ class OutagePrompt:
                 self.halt_banner.delete()
                 self.halt_banner = None
             return
-        if self.halt_banner is not None:
-            return
         text = t(HALT_KEYS[halt.reason], time=format_time(halt.at, self.zone)) if halt.reason in HALT_KEYS \
             else t('ctl_halt_title')
-        with self.box:
-            with testid(ui.row(), 'recording-halt-banner').classes(
-                    'w-full items-center no-wrap gap-3 rounded-lg border border-red-400 bg-red-700 text-white '
-                    'px-4 py-2.5 shadow-sm') as self.halt_banner:
-                self.halt_banner.props['role'] = 'alert'
-                ui.icon('report', size='1.6rem').classes('shrink-0')
-                ui.label(text).classes('flex-1 min-w-0 text-base font-semibold')
-        if live:
+        if self.halt_banner is not None and self.halt_banner_at != halt.at:  # halted again since (an event missed)
+            self.halt_banner.delete()
+            self.halt_banner = None
+        if self.halt_banner is None:
+            self.halt_banner_at = halt.at
+            with self.box:
+                with testid(ui.row(), 'recording-halt-banner').classes(
+                        'w-full items-center no-wrap gap-3 rounded-lg border border-red-400 bg-red-700 text-white '
+                        'px-4 py-2.5 shadow-sm') as self.halt_banner:
+                    self.halt_banner.props['role'] = 'alert'
+                    ui.icon('report', size='1.6rem').classes('shrink-0')
+                    ui.label(text).classes('flex-1 min-w-0 text-base font-semibold')
+        if halt.at >= self.opened and self.halt_prompted != halt.at:
+            self.halt_prompted = halt.at
             self.dialog_point = None
             self.dialog_icon.name = 'report'
             self.dialog_title.text = t('ctl_halt_title')

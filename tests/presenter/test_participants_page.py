@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import threading
 import time
 from pathlib import Path
 
@@ -433,3 +434,34 @@ async def test_recording_halted_by_a_full_disk_is_shown_to_the_judge_and_the_cle
     await user.should_see(marker='recording-halt-banner')
     await user.should_see(marker='outage-dialog-text', content='vì ổ đĩa của máy chủ đã đầy')
     await user.should_see('Đã dừng ghi âm, ghi hình')
+
+
+async def test_a_halt_while_the_page_opens_still_brings_the_dialog(user: User, data: Path, monkeypatch) -> None:
+    """The page's first look and the halt's event race: the first look, answered after the halt, draws the banner;
+    the dialog is still due, since the halt came after the page opened (CI saw the banner without it)."""
+    hearing_id = create_hearing(data)
+    using(data, lambda s: s.recordings.start(hearing_id, actor='thuky'))
+    await open_judge(user, hearing_id)
+    services = app_services(data)
+    real_look = services.recordings.halted
+    looks: list[int] = []
+    first_look, halted = threading.Event(), threading.Event()
+
+    def late_look(hid: int):
+        looks.append(hid)
+        if len(looks) == 1:  # the page's first look: answered once the halt is in
+            first_look.set()
+            halted.wait(10)
+        else:  # the event's look: answered after the first look's
+            time.sleep(0.3)
+        return real_look(hid)
+
+    monkeypatch.setattr(services.recordings, 'halted', late_look)
+    opening = asyncio.create_task(user.open(f'/hearings/{hearing_id}/participants'))
+    assert await asyncio.to_thread(first_look.wait, 10)
+    await asyncio.to_thread(services.recordings.halt, hearing_id, reason='disk_full')
+    halted.set()
+    await opening
+    await user.should_see(marker='recording-halt-banner')
+    await user.should_see(marker='outage-dialog-text', content='vì ổ đĩa của máy chủ đã đầy')
+    assert len(user.find(marker='recording-halt-banner').elements) == 1

@@ -105,12 +105,7 @@ class OutagePrompt:
                     ui.label(text).classes('flex-1 min-w-0 text-base font-semibold')
         if halt.at >= self.opened and self.halt_prompted != halt.at:
             self.halt_prompted = halt.at
-            self.dialog_point = None
-            self.dialog_icon.name = 'report'
-            self.dialog_title.text = t('ctl_halt_title')
-            self.dialog_text.text = text
-            self.dialog_hint.text = t('ctl_halt_hint')
-            self.dialog.open()
+            self.prompt(None, 'report', t('ctl_halt_title'), text, t('ctl_halt_hint'))
 
     async def on_outage(self, outage: Outage) -> None:
         if outage.hearing_id != self.hearing_id:
@@ -120,15 +115,20 @@ class OutagePrompt:
             if self.dialog_point == outage.point_id:
                 self.acknowledge()
         else:
-            self.dialog_point = outage.point_id
-            self.dialog_icon.name = 'portable_wifi_off'
-            self.dialog_title.text = t('ctl_outage_title')
-            self.dialog_text.text = t('ctl_outage_text', point=outage.point_name,
-                                      time=format_time(outage.since, self.zone))
-            self.dialog_hint.text = t('ctl_outage_hint')
-            self.dialog.open()
+            self.prompt(outage.point_id, 'portable_wifi_off', t('ctl_outage_title'),
+                        t('ctl_outage_text', point=outage.point_name, time=format_time(outage.since, self.zone)),
+                        t('ctl_outage_hint'))
         if self.on_outage_hook is not None:
             await self.on_outage_hook()
+
+    def prompt(self, point_id: int | None, icon: str, title: str, text: str, hint: str) -> None:
+        """The one dialog, for a point lost (``point_id``: its coming back closes it) or a recording halted."""
+        self.dialog_point = point_id
+        self.dialog_icon.name = icon
+        self.dialog_title.text = title
+        self.dialog_text.text = text
+        self.dialog_hint.text = hint
+        self.dialog.open()
 
     def acknowledge(self) -> None:
         self.dialog_point = None

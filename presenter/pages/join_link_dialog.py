@@ -37,6 +37,7 @@ class JoinLinkDialog:
     def __init__(self, hearing: Hearing, zone: ZoneInfo) -> None:
         self.current_url = ''
         self.zone = zone  # the court's: the link's expiry is shown in it
+        self.kind = hearing.kind
         with ui.dialog() as self.dialog, testid(ui.card(), 'join-link-dialog').classes(
                 'hybrid-print w-[40rem] max-w-[95vw] p-6 gap-4'):
             with ui.row().classes('w-full items-start justify-between no-wrap gap-4'):
@@ -72,7 +73,7 @@ class JoinLinkDialog:
         self.link_qr.content = qr_svg(url)
         self.link_name.text = p.name
         self.link_facts.clear()
-        facts = [(t('hybrid_role'), role_label(p.role)),
+        facts = [(t('hybrid_role'), role_label(p.role, self.kind)),
                  (t('hybrid_point'), f'{point.name} ({kind_label(point.kind)})' if point else str(p.point_id)),
                  (t('hybrid_id_type'), id_document_text(p)),
                  (t('hybrid_expires'), format_datetime(p.link_expires_at, self.zone, seconds=False))]

@@ -18,6 +18,7 @@ from ..services import Services
 from ..session import error_text, lang, t
 from ..texts.keys import PARTICIPANT_ROLE_KEYS, ROLE_KEYS
 from .components import testid
+from .participant_labels import role_label
 
 KIND_ICON = {'clerk': 'edit_note', 'stage_changed': 'account_tree', 'published': 'slideshow',
              'publish_approved': 'slideshow', 'cleared': 'cancel_presentation', 'kill_switch_on': 'tv_off',
@@ -107,7 +108,7 @@ class MinutesPanel:
                         'shrink-0 mt-0.5 ' + ('text-amber-700' if clerk else 'text-slate-400'))
                     with ui.column().classes('gap-0 min-w-0 flex-1'):
                         if entry.speaker is not None:
-                            testid(ui.label(speaker_name(entry.speaker)), 'minutes-speaker-shown') \
+                            testid(ui.label(speaker_name(entry.speaker, self.kind)), 'minutes-speaker-shown') \
                                 .classes('text-sm font-semibold text-slate-900')
                         testid(ui.label(entry.text), 'minutes-text-shown').classes(
                             'text-sm whitespace-pre-wrap break-words '
@@ -134,9 +135,9 @@ class MinutesPanel:
 
     def edit_entry(self, entry: MinutesEntry) -> None:
         """A dialog to change a typed entry's words or who spoke, before the minutes are signed."""
-        options = {'': t('rec_minutes_no_speaker')} | {s.key: speaker_name(s) for s in self.speakers}
+        options = {'': t('rec_minutes_no_speaker')} | {s.key: speaker_name(s, self.kind) for s in self.speakers}
         if entry.speaker is not None and entry.speaker.key not in options:
-            options[entry.speaker.key] = speaker_name(entry.speaker)
+            options[entry.speaker.key] = speaker_name(entry.speaker, self.kind)
         with ui.dialog() as dialog, testid(ui.card(), 'minutes-edit-dialog').classes('w-[36rem] max-w-full'):
             ui.label(t('rec_minutes_edit_title', time=format_time(entry.at, self.zone))).classes('text-lg')
             speaker = testid(ui.select(options, value=entry.speaker.key if entry.speaker else '',
@@ -189,7 +190,8 @@ class MinutesPanel:
             for n, speaker in enumerate(self.speakers):
                 on = speaker.key == self.speaker
                 key = SPEAKER_KEYS[n] if n < len(SPEAKER_KEYS) else ''  # beyond the letters: by click only
-                button = testid(ui.button(f'{key.upper()} · {speaker_name(speaker)}' if key else speaker_name(speaker),
+                name = speaker_name(speaker, self.kind)
+                button = testid(ui.button(f'{key.upper()} · {name}' if key else name,
                                           on_click=lambda k=speaker.key: self.choose_speaker(
                                               None if k == self.speaker else k)), 'minutes-speaker') \
                     .props(f'dense no-caps size=sm {"unelevated color=primary" if on else "outline color=grey-8"} '
@@ -225,10 +227,11 @@ class MinutesPanel:
 SPEAKER_KEYS = 'abcdghijklmnopqrstuvwxyz'
 
 
-def speaker_name(speaker: Speaker) -> str:
-    """"Chủ tọa phiên tòa · Nguyễn Văn A": the title the person has in this hearing, then their name."""
+def speaker_name(speaker: Speaker, kind: str = 'hearing') -> str:
+    """"Chủ tọa phiên tòa · Nguyễn Văn A": the title the person has in this hearing (of this ``kind``), then their
+    name."""
     if speaker.key.startswith('staff:') and speaker.role in ROLE_KEYS:
         return f'{t(ROLE_KEYS[speaker.role])} · {speaker.name}'
     if speaker.role in PARTICIPANT_ROLE_KEYS:
-        return f'{t(PARTICIPANT_ROLE_KEYS[speaker.role])} · {speaker.name}'
+        return f'{role_label(speaker.role, kind)} · {speaker.name}'
     return speaker.name

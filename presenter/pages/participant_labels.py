@@ -89,7 +89,11 @@ def kind_label(kind: PointKind) -> str:
     return t(POINT_KIND_KEYS[kind])
 
 
-def role_label(role: ParticipantRole) -> str:
+def role_label(role: ParticipantRole | str, kind: str = 'hearing') -> str:
+    """A participant's title; the one tried is *Bị can* (accused), not *Bị cáo*, in an interrogation or statement,
+    before any trial (the glossary; the minutes' form says the same, courtroom.minutes_form)."""
+    if kind != 'hearing' and role == ParticipantRole.DEFENDANT:
+        return t('hybrid_role_accused')
     return t(PARTICIPANT_ROLE_KEYS[role])
 
 

@@ -159,7 +159,7 @@ class ParticipantsPage:
     # --- participants ---------------------------------------------------------------------------------------------
 
     def _participant_form(self) -> None:
-        roles = {r.value: role_label(r) for r in ParticipantRole}
+        roles = {r.value: role_label(r, self.hearing.kind) for r in ParticipantRole}
         id_types = {'': t('hybrid_id_none'), **{x: id_label(x) for x in ID_DOCUMENT_TYPES}}
         with testid(ui.card(), 'add-participant-form').classes('w-full p-4 gap-2'):
             with ui.row().classes('w-full items-center no-wrap gap-2'):
@@ -254,7 +254,7 @@ class ParticipantsPage:
                         testid(ui.icon('mic_off', size='1.05rem'), 'participant-muted') \
                             .classes('text-red-700 shrink-0').tooltip(t('hybrid_muted'))
                 with ui.row().classes('items-center no-wrap gap-1.5 text-xs text-slate-600 min-w-0'):
-                    testid(ui.label(role_label(p.role)), 'participant-role').classes('truncate')
+                    testid(ui.label(role_label(p.role, self.hearing.kind)), 'participant-role').classes('truncate')
                     ui.label('·')
                     testid(ui.label(id_document_text(p)), 'participant-id-doc').classes('whitespace-nowrap')
                 label = testid(ui.label(), 'participant-quality').classes('text-xs tabular-nums')

@@ -119,7 +119,7 @@ class RollCall:
                 self.faces[p.id].set_visibility(face is not None)  # until their page sends one
                 with ui.column().classes('min-w-0 gap-0 grow'):
                     testid(ui.label(p.name), 'waiting-name').classes('text-sm font-semibold text-slate-900 truncate')
-                    ui.label(role_label(p.role)).classes('text-xs text-slate-600')
+                    ui.label(role_label(p.role, self.page.hearing.kind)).classes('text-xs text-slate-600')
                 with ui.column().classes('items-end gap-0 shrink-0'):
                     ui.label(t('hybrid_identity_given')).classes('text-[10px] uppercase tracking-wide text-slate-500')
                     testid(ui.label(id_document_text(p)), 'waiting-id-doc') \
@@ -207,7 +207,7 @@ class RollCall:
                             ui.label(format_time(self.page.hands[p.id], self.zone)) \
                                 .classes('text-[11px] font-semibold tabular-nums')
                         hand.tooltip(t('ctl_hand', time=format_time(self.page.hands[p.id], self.zone)))
-                ui.label(f'{role_label(p.role)} · {point.name if point else ""}') \
+                ui.label(f'{role_label(p.role, self.page.hearing.kind)} · {point.name if point else ""}') \
                     .classes('text-xs text-slate-500 truncate w-full')
             state_badge(p.state)
             if self.page.may_control:

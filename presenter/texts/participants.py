@@ -47,6 +47,7 @@ PARTICIPANTS_TEXTS = Catalogue('presenter.texts.participants', {
     'hybrid_id_other': ('Khác', 'Other'),
     'hybrid_participant_added': ('Đã thêm "{name}"', '"{name}" added'),
     'hybrid_role_defendant': ('Bị cáo', 'Defendant'),
+    'hybrid_role_accused': ('Bị can', 'Accused'),  # the defendant's title in an interrogation or statement
     'hybrid_role_victim': ('Bị hại', 'Victim'),
     'hybrid_role_party': ('Đương sự', 'Party'),
     'hybrid_role_plaintiff': ('Nguyên đơn', 'Plaintiff'),

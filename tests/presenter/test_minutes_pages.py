@@ -135,6 +135,8 @@ async def test_an_interrogations_card_records_the_announcement_and_the_persons_s
     await user.should_see(marker='minutes-speaker')
     keys = {b.props['data-key']: b.props['data-speaker'] for b in user.find(marker='minutes-speaker').elements}
     assert keys['a'] == 'staff:ksv'  # the procurator asks the questions: the first letter
+    await user.should_see(marker='minutes-speaker', content='Bị can · Lê Văn Cường')  # not yet tried: not Bị cáo
+    await user.should_not_see(marker='minutes-speaker', content='Bị cáo')
     user.find(marker='session-announce').click()
     await user.should_see(marker='session-announced')
     await user.should_not_see(marker='session-announce')

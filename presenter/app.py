@@ -12,7 +12,7 @@ from nicegui.storage import Storage
 
 from courtroom.settings import Settings
 
-from . import demo, log_redaction, pages
+from . import allocator, demo, log_redaction, pages
 from .api import api_router, unknown_api_router
 from .docs import mount_docs
 from .render_ahead import RenderAhead
@@ -65,6 +65,7 @@ def serve(settings: Settings, *, demo_data: bool = False, tls_cert: Path | None 
           tls_key: Path | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
     log_redaction.install()
+    allocator.tune()  # before the threads that draw pages start
     if demo_data and settings.court == Settings().court:  # the demo case's court, unless COURTROOM_COURT names one
         settings = dataclasses.replace(settings, court=demo.DEMO_CASE['court'])
     left = remove_leftovers(settings.tmp_dir)

@@ -183,7 +183,8 @@ class ParticipantsPage:
                 self.birth_date.on('keydown.enter', self.add_participant)
                 with ui.element('div').classes('col-span-3 flex justify-end'):
                     button = testid(ui.button(t('hybrid_add_participant'), icon='add', on_click=self.add_participant),
-                                    'add-participant').props('unelevated no-caps color=primary').classes('h-10')
+                                    'add-participant').props('unelevated no-caps no-wrap color=primary') \
+                        .classes('min-h-10 w-full')
             self.person_error = testid(ui.label(), 'participant-error').classes('text-sm text-red-700')
             self.person_error.visible = False
         self.disabled_when_refused += [self.person_name, self.person_role, self.person_point, self.id_type,

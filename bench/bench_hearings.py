@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,7 +30,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.bench_soak import lower_browsers, workers
+from bench.bench_soak import chromium, lower_browsers, workers
 from bench.common import make_bundle
 from tests.conftest import make_server
 from tests.e2e.browser import launch_chromium
@@ -51,8 +50,7 @@ def cpu_seconds(pid: int) -> float:
 
 def browsers_cpu() -> dict[int, float]:
     """CPU seconds so far of every Chromium process (the participants' and the screens' browsers)."""
-    found = subprocess.run(['pgrep', '-f', 'chromium'], capture_output=True, text=True, check=False).stdout.split()
-    return {int(pid): cpu_seconds(int(pid)) for pid in found}
+    return {pid: cpu_seconds(pid) for pid in chromium()}
 
 
 def machine_idle() -> float:

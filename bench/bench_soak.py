@@ -59,12 +59,17 @@ def rss_and_files(pid: int) -> tuple[int, int]:
         return 0, 0
 
 
+def chromium() -> list[int]:
+    """Every Chromium process on this machine (the benchmark's browsers)."""
+    found = subprocess.run(['pgrep', '-f', 'chromium'], capture_output=True, text=True, check=False).stdout.split()
+    return [int(pid) for pid in found]
+
+
 def lower_browsers() -> None:
     """Chromium sets its own threads' priorities (some above normal): put them all below the server's again. A
     priority belongs to a thread on Linux, so every thread of every Chromium process is set (setting the process's
     id alone lowered only its main thread: the first soak ran with Chromium threads at -8 beside the server)."""
-    found = subprocess.run(['pgrep', '-f', 'chromium'], capture_output=True, text=True, check=False).stdout.split()
-    for pid in found:
+    for pid in chromium():
         with contextlib.suppress(OSError):
             for task in os.listdir(f'/proc/{pid}/task'):
                 with contextlib.suppress(OSError):

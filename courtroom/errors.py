@@ -16,13 +16,6 @@ class CourtroomError(Exception):
         self.params = params
         super().__init__(f'{code} {params}' if params else code)
 
-    def __reduce__(self) -> tuple[Any, ...]:  # whole across processes (pickled: code and values, not the text)
-        return (_rebuilt, (type(self), self.code, self.params))
-
-
-def _rebuilt(cls: type[CourtroomError], code: str, params: dict[str, Any]) -> CourtroomError:
-    return cls(code, **params)
-
 
 class InvalidInput(CourtroomError):
     status = 400
